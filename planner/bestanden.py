@@ -1,0 +1,62 @@
+"""Writing files so that nothing the user has is lost: no silent overwrite, no half files."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from planner.fouten import BestandFout
+
+
+def schrijf(pad: Path, inhoud: str | bytes, force: bool = False) -> None:
+    """Write `inhoud` to `pad` atomically; refuse to replace an existing file unless `force`."""
+    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
+    if pad.is_dir():
+        raise BestandFout(f"'{pad}' is een map: geef een bestandsnaam, bijvoorbeeld {pad / 'agenda'}.")
+    map_ = pad.parent
+    if not map_.is_dir():
+        raise BestandFout(f"De map '{map_}' bestaat niet: maak haar eerst aan of kies een ander pad.")
+    if pad.exists() and not force:
+        raise BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
+    try:
+        fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
+    except OSError as fout:
+        raise BestandFout(_reden(pad, fout)) from None
+    try:
+        with os.fdopen(fd, "wb") as bestand:
+            bestand.write(data)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        os.chmod(tijdelijk, 0o644)
+        if force:
+            os.replace(tijdelijk, pad)
+        else:
+            _zet_neer_zonder_vervangen(Path(tijdelijk), pad)
+    except OSError as fout:
+        raise BestandFout(_reden(pad, fout)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tijdelijk)
+
+
+def _zet_neer_zonder_vervangen(tijdelijk: Path, pad: Path) -> None:
+    # A hard link fails when the target exists, closing the gap between the check and the write.
+    try:
+        os.link(tijdelijk, pad)
+    except FileExistsError:
+        raise BestandFout(
+            f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen."
+        ) from None
+    except OSError:
+        os.replace(tijdelijk, pad)
+
+
+def _reden(pad: Path, fout: OSError) -> str:
+    if fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Ik mag niet schrijven in '{pad.parent}': kies een map waar je schrijfrechten hebt."
+    if fout.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"De schijf is vol: '{pad}' is niet geschreven; maak ruimte vrij en probeer opnieuw."
+    return f"'{pad}' kon niet geschreven worden ({fout.strerror}); een bestaand bestand is ongewijzigd."

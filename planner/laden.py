@@ -1,0 +1,438 @@
+"""Loading draaiboeken: built-in ones from the package, own ones from a folder, or one file.
+
+Every file is validated once, here; a problem names the file, the onderdeel and the field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from planner.fouten import DraaiboekFout, InvoerFout, Probleem
+from planner.model import (
+    SOORTEN,
+    Beurten,
+    Draaiboek,
+    GroepsOpmerking,
+    Onderdeel,
+    Variant,
+)
+
+NAAM = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+BELEID = ("splitsen", "inkorten")
+ANKERS = ("einde",)
+
+
+@dataclass(frozen=True)
+class Bron:
+    """Where a draaiboek file can be read: its id, its path and who made it."""
+
+    id: str
+    pad: Path
+    herkomst: str  # "ingebouwd" or "eigen"
+
+
+def ingebouwde_map() -> Path:
+    try:
+        return Path(str(resources.files("planner.draaiboeken")))
+    except ModuleNotFoundError:
+        # Running from a checkout without installing: the folder sits next to the package.
+        return Path(__file__).resolve().parent.parent / "draaiboeken"
+
+
+def eigen_map() -> Path:
+    """The user's own draaiboeken: $PLANNER_DRAAIBOEKEN, else the platform's user data folder."""
+    gekozen = os.environ.get("PLANNER_DRAAIBOEKEN")
+    if gekozen:
+        return Path(gekozen).expanduser()
+    if os.name == "nt":
+        basis = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif os.uname().sysname == "Darwin":
+        basis = Path.home() / "Library" / "Application Support"
+    else:
+        basis = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return basis / "planner" / "draaiboeken"
+
+
+def _bronnen_in(map_: Path, herkomst: str) -> list[Bron]:
+    if not map_.is_dir():
+        return []
+    return [
+        Bron(pad.stem, pad, herkomst)
+        for pad in sorted(map_.glob("*.toml"))
+        if NAAM.match(pad.stem)
+    ]
+
+
+def alle_bronnen() -> list[Bron]:
+    """Built-in draaiboeken first, then the user's own, each sorted by id."""
+    return _bronnen_in(ingebouwde_map(), "ingebouwd") + _bronnen_in(eigen_map(), "eigen")
+
+
+def lijkt_pad(naam: str) -> bool:
+    return "/" in naam or "\\" in naam or naam.endswith(".toml") or naam.startswith(".")
+
+
+def vind(naam: str) -> Draaiboek:
+    """The draaiboek a user means by `naam`: a built-in or own id, or a path to a .toml file."""
+    if lijkt_pad(naam):
+        pad = Path(naam).expanduser()
+        if pad.suffix != ".toml":
+            raise InvoerFout(
+                f"'{naam}' is geen draaiboek: geef een naam uit 'planner lijst' "
+                "of een pad naar een .toml-bestand."
+            )
+        if not pad.is_file():
+            raise InvoerFout(f"Het bestand '{naam}' bestaat niet: controleer het pad.")
+        return laad_bestand(pad, herkomst=str(pad))
+    naam = naam.strip().lower()
+    if not NAAM.match(naam):
+        raise InvoerFout(
+            f"'{naam}' is geen geldige draaiboeknaam: gebruik een naam uit 'planner lijst'."
+        )
+    # A built-in wins over an own file with the same id; 'planner lijst' reports the clash.
+    for bron in alle_bronnen():
+        if bron.id == naam:
+            return laad_bestand(bron.pad, herkomst=bron.herkomst)
+    bekend = ", ".join(sorted({b.id for b in alle_bronnen()}))
+    raise InvoerFout(f"Draaiboek '{naam}' bestaat niet: kies uit {bekend} (zie 'planner lijst').")
+
+
+def laad_bestand(pad: Path, herkomst: str = "eigen") -> Draaiboek:
+    draaiboek, problemen = controleer_bestand(pad, herkomst)
+    if problemen:
+        raise DraaiboekFout(problemen)
+    assert draaiboek is not None
+    return draaiboek
+
+
+def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
+    """Read and validate one file; returns the draaiboek or every problem found."""
+    naam = str(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
+    except OSError as fout:
+        return None, [Probleem(naam, f"kan het bestand niet lezen ({fout.strerror}).")]
+    try:
+        data = tomllib.loads(tekst)
+    except tomllib.TOMLDecodeError as fout:
+        return None, [_toml_probleem(naam, fout)]
+    return lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
+
+
+_TOML_REGEL = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError) -> Probleem:
+    tekst = str(fout)
+    plek = _TOML_REGEL.search(tekst)
+    regel = int(plek[1]) if plek else None
+    kolom = f", kolom {plek[2]}" if plek else ""
+    oorzaak = _TOML_REGEL.sub("", tekst).strip().rstrip(".")
+    return Probleem(
+        bestand,
+        f"dit is geen geldige TOML{kolom} ({oorzaak}); controleer aanhalingstekens, "
+        "haakjes en '=' op die regel.",
+        regel=regel,
+    )
+
+
+class _Lezer:
+    """Typed access to one table of the TOML data, collecting problems instead of raising."""
+
+    def __init__(self, data: dict[str, Any], bestand: str, problemen: list[Probleem],
+                 onderdeel: str | None = None) -> None:
+        self.data = data
+        self.bestand = bestand
+        self.problemen = problemen
+        self.onderdeel = onderdeel
+
+    def probleem(self, veld: str | None, melding: str) -> None:
+        self.problemen.append(Probleem(self.bestand, melding, self.onderdeel, veld))
+
+    def tekst(self, veld: str, verplicht: bool = False, standaard: str = "") -> str:
+        waarde = self.data.get(veld)
+        if waarde is None:
+            if verplicht:
+                self.probleem(veld, "dit veld ontbreekt; vul een tekst in.")
+            return standaard
+        if not isinstance(waarde, str) or (verplicht and not waarde.strip()):
+            self.probleem(veld, "moet een niet-lege tekst tussen aanhalingstekens zijn.")
+            return standaard
+        return waarde.strip()
+
+    def teksten(self, veld: str) -> tuple[str, ...]:
+        waarde = self.data.get(veld, [])
+        if isinstance(waarde, str):
+            return (waarde,)
+        if not isinstance(waarde, list) or not all(isinstance(w, str) for w in waarde):
+            self.probleem(veld, 'moet een lijst van teksten zijn, bijvoorbeeld ["a", "b"].')
+            return ()
+        return tuple(w.strip() for w in waarde)
+
+    def getal(self, veld: str, verplicht: bool = False, standaard: int | None = None,
+              minimum: int = 0) -> int | None:
+        waarde = self.data.get(veld)
+        if waarde is None:
+            if verplicht:
+                self.probleem(veld, "dit veld ontbreekt; vul een geheel getal in.")
+            return standaard
+        if isinstance(waarde, bool) or not isinstance(waarde, int):
+            self.probleem(veld, f"moet een geheel getal zijn, niet {waarde!r}.")
+            return standaard
+        if waarde < minimum:
+            self.probleem(veld, f"moet minstens {minimum} zijn, niet {waarde}.")
+            return standaard
+        return waarde
+
+    def kommagetal(self, veld: str, verplicht: bool = False) -> float | None:
+        waarde = self.data.get(veld)
+        if waarde is None:
+            if verplicht:
+                self.probleem(veld, "dit veld ontbreekt; vul een getal in.")
+            return None
+        if isinstance(waarde, bool) or not isinstance(waarde, int | float) or waarde <= 0:
+            self.probleem(veld, f"moet een positief getal zijn, niet {waarde!r}.")
+            return None
+        return float(waarde)
+
+    def ja_nee(self, veld: str, standaard: bool = False) -> bool:
+        waarde = self.data.get(veld, standaard)
+        if not isinstance(waarde, bool):
+            self.probleem(veld, "moet true of false zijn.")
+            return standaard
+        return waarde
+
+    def keuze(self, veld: str, opties: tuple[str, ...], standaard: str | None = None,
+              verplicht: bool = False) -> str | None:
+        waarde = self.data.get(veld)
+        if waarde is None:
+            if verplicht:
+                self.probleem(veld, f"dit veld ontbreekt; kies uit {', '.join(opties)}.")
+            return standaard
+        if waarde not in opties:
+            self.probleem(veld, f"'{waarde}' kan niet; kies uit {', '.join(opties)}.")
+            return standaard
+        return waarde
+
+    def tabellen(self, veld: str) -> list[dict[str, Any]]:
+        waarde = self.data.get(veld, [])
+        if not isinstance(waarde, list) or not all(isinstance(w, dict) for w in waarde):
+            self.probleem(veld, f"moet een lijst van [[{veld}]]-tabellen zijn.")
+            return []
+        return waarde
+
+    def onbekende_velden(self, bekend: set[str]) -> None:
+        for veld in self.data:
+            if veld not in bekend:
+                self.probleem(veld, f"dit veld ken ik niet; bekende velden: {', '.join(sorted(bekend))}.")
+
+
+_DRAAIBOEK_VELDEN = {
+    "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
+    "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
+    "varianten", "onderdelen",
+}
+_ONDERDEEL_VELDEN = {
+    "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "instructies", "vragen",
+    "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting",
+}
+
+
+def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
+                   standaard_id: str = "") -> tuple[Draaiboek | None, list[Probleem]]:
+    """Turn parsed TOML into a Draaiboek, or return every problem in it."""
+    problemen: list[Probleem] = []
+    lezer = _Lezer(data, bestand, problemen)
+    lezer.onbekende_velden(_DRAAIBOEK_VELDEN)
+    id_ = lezer.tekst("id", standaard=standaard_id) or standaard_id
+    if id_ and not NAAM.match(id_):
+        lezer.probleem("id", f"'{id_}' mag alleen kleine letters, cijfers, '-' en '_' bevatten.")
+    varianten = _lees_varianten(lezer)
+    groep_min = lezer.getal("groep_min", standaard=1, minimum=1) or 1
+    groep_max = lezer.getal("groep_max", standaard=30, minimum=1) or 30
+    if varianten:
+        groep_min = min(v.groep_min for v in varianten)
+        groep_max = max(v.groep_max for v in varianten)
+    elif groep_min > groep_max:
+        lezer.probleem("groep_min", f"groep_min ({groep_min}) is groter dan groep_max ({groep_max}).")
+    splitsen = data.get("splitsen", {})
+    if not isinstance(splitsen, dict):
+        lezer.probleem("splitsen", "moet een [splitsen]-tabel zijn.")
+        splitsen = {}
+    split_lezer = _Lezer(splitsen, bestand, problemen)
+    variant_ids = {v.id for v in varianten}
+    onderdelen = _lees_onderdelen(lezer, variant_ids)
+    draaiboek = Draaiboek(
+        id=id_,
+        titel=lezer.tekst("titel", verplicht=True),
+        bron=lezer.tekst("bron", verplicht=True),
+        onderdelen=tuple(onderdelen),
+        varianten=tuple(varianten),
+        groep_min=groep_min,
+        groep_max=groep_max,
+        beschrijving=lezer.tekst("beschrijving"),
+        opstelling=lezer.tekst("opstelling"),
+        tijdsduur=lezer.tekst("tijdsduur"),
+        bij_tijdgebrek=lezer.keuze("bij_tijdgebrek", BELEID, standaard="inkorten") or "inkorten",
+        welkom_terug_min=split_lezer.getal("welkom_terug", standaard=5, minimum=1) or 5,
+        vooruitblik_min=split_lezer.getal("vooruitblik", standaard=5, minimum=1) or 5,
+        materialen=lezer.teksten("materialen"),
+        deelnemers=lezer.tekst("deelnemers"),
+        opmerkingen=lezer.teksten("opmerkingen"),
+        groepsopmerkingen=tuple(_lees_groepsopmerkingen(lezer)),
+        herkomst=herkomst,
+        pad=bestand,
+    )
+    if problemen:
+        return None, problemen
+    return draaiboek, []
+
+
+def _lees_varianten(lezer: _Lezer) -> list[Variant]:
+    varianten = []
+    for i, tabel in enumerate(lezer.tabellen("varianten"), start=1):
+        sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"variant {i}")
+        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting"})
+        id_ = sub.tekst("id", verplicht=True)
+        sub.onderdeel = f"variant {id_ or i}"
+        laag = sub.getal("groep_min", standaard=1, minimum=1) or 1
+        hoog = sub.getal("groep_max", verplicht=True, minimum=1) or laag
+        if laag > hoog:
+            sub.probleem("groep_min", f"groep_min ({laag}) is groter dan groep_max ({hoog}).")
+        varianten.append(Variant(id_, sub.tekst("titel", standaard=id_), laag, hoog,
+                                 sub.tekst("toelichting")))
+    ids = [v.id for v in varianten]
+    for dubbel in sorted({i for i in ids if ids.count(i) > 1}):
+        lezer.probleem("varianten", f"variant-id '{dubbel}' komt meer dan eens voor.")
+    geordend = sorted(varianten, key=lambda v: v.groep_min)
+    for vorige, volgende in zip(geordend, geordend[1:], strict=False):
+        if volgende.groep_min <= vorige.groep_max:
+            lezer.probleem("varianten", f"de groepen van variant {vorige.id} en {volgende.id} "
+                           f"overlappen ({vorige.groep_min}-{vorige.groep_max} en "
+                           f"{volgende.groep_min}-{volgende.groep_max}); laat ze aansluiten.")
+        elif volgende.groep_min > vorige.groep_max + 1:
+            lezer.probleem("varianten", f"tussen variant {vorige.id} en {volgende.id} zit een gat: "
+                           f"groepen van {vorige.groep_max + 1} tot {volgende.groep_min - 1} "
+                           "vallen in geen enkele variant.")
+    return varianten
+
+
+def _lees_groepsopmerkingen(lezer: _Lezer) -> list[GroepsOpmerking]:
+    opmerkingen = []
+    for tabel in lezer.tabellen("groepsopmerkingen"):
+        sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel="groepsopmerking")
+        sub.onbekende_velden({"groep_min", "groep_max", "tekst"})
+        opmerkingen.append(GroepsOpmerking(
+            sub.getal("groep_min", standaard=1, minimum=1) or 1,
+            sub.getal("groep_max", verplicht=True, minimum=1) or 1,
+            sub.tekst("tekst", verplicht=True),
+        ))
+    return opmerkingen
+
+
+def _lees_onderdelen(lezer: _Lezer, variant_ids: set[str]) -> list[Onderdeel]:
+    tabellen = lezer.tabellen("onderdelen")
+    if not tabellen and "onderdelen" not in {p.veld for p in lezer.problemen}:
+        lezer.probleem("onderdelen", "er staat geen enkel [[onderdelen]]-blok in het draaiboek.")
+    onderdelen = []
+    gezien: set[str] = set()
+    for i, tabel in enumerate(tabellen, start=1):
+        onderdeel = _lees_onderdeel(tabel, lezer, i, variant_ids)
+        if onderdeel is None:
+            continue
+        if onderdeel.id in gezien:
+            lezer.problemen.append(Probleem(lezer.bestand, "dit id komt al eerder voor; "
+                                            "geef elk onderdeel een eigen id.", onderdeel.id, "id"))
+        gezien.add(onderdeel.id)
+        onderdelen.append(onderdeel)
+    ankers = [o for o in onderdelen if o.anker]
+    if ankers and ankers[-1] is not onderdelen[-1]:
+        lezer.problemen.append(Probleem(lezer.bestand, "alleen het laatste onderdeel kan aan het "
+                                        "einde vastliggen.", ankers[-1].id, "anker"))
+    return onderdelen
+
+
+def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
+                    variant_ids: set[str]) -> Onderdeel | None:
+    sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"nummer {nummer}")
+    id_ = sub.tekst("id", verplicht=True)
+    if id_:
+        sub.onderdeel = id_
+        if not NAAM.match(id_):
+            sub.probleem("id", f"'{id_}' mag alleen kleine letters, cijfers, '-' en '_' bevatten.")
+    sub.onbekende_velden(_ONDERDEEL_VELDEN)
+    minuten = sub.getal("minuten", verplicht=True, minimum=1)
+    laag = sub.getal("min", standaard=minuten, minimum=1)
+    hoog = sub.getal("max", standaard=minuten, minimum=1)
+    stap = sub.getal("stap", standaard=5, minimum=1) or 5
+    if minuten is not None and laag is not None and hoog is not None:
+        if laag > hoog:
+            sub.probleem("min", f"min ({laag}) is groter dan max ({hoog}).")
+        elif not laag <= minuten <= hoog:
+            sub.probleem("minuten", f"{minuten} ligt niet tussen min ({laag}) en max ({hoog}).")
+    varianten = sub.teksten("varianten")
+    for onbekend in [v for v in varianten if v not in variant_ids]:
+        sub.probleem("varianten", f"variant '{onbekend}' bestaat niet in dit draaiboek.")
+    onderdeel = Onderdeel(
+        id=id_,
+        titel=sub.tekst("titel", verplicht=True),
+        soort=sub.keuze("soort", SOORTEN[:-1], verplicht=True) or "werkvorm",
+        minuten=minuten or 1,
+        min_minuten=laag or 1,
+        max_minuten=hoog or 1,
+        werkvorm=sub.tekst("werkvorm"),
+        instructies=sub.teksten("instructies"),
+        vragen=sub.teksten("vragen"),
+        materialen=sub.teksten("materialen"),
+        varianten=varianten,
+        geschat=sub.ja_nee("geschat"),
+        stap=stap,
+        beurten=_lees_beurten(sub),
+        groepjes=_lees_groepjes(sub),
+        anker=sub.keuze("anker", ANKERS),
+        toelichting=sub.tekst("toelichting"),
+    )
+    return onderdeel if id_ else None
+
+
+def _lees_beurten(sub: _Lezer) -> Beurten | None:
+    tabel = sub.data.get("beurten")
+    if tabel is None:
+        return None
+    if not isinstance(tabel, dict):
+        sub.probleem("beurten", "moet een tabel zijn, bijvoorbeeld beurten = { min = 1, max = 3 }.")
+        return None
+    lezer = _Lezer(tabel, sub.bestand, sub.problemen, sub.onderdeel)
+    lezer.onbekende_velden({"min", "max", "bepaalt_duur", "iedereen_tot", "ronde_minuten"})
+    laag = lezer.kommagetal("min", verplicht=True)
+    hoog = lezer.kommagetal("max", verplicht=True)
+    if laag is None or hoog is None:
+        return None
+    if laag > hoog:
+        lezer.probleem("min", f"beurten.min ({laag:g}) is groter dan beurten.max ({hoog:g}).")
+    return Beurten(
+        laag, hoog,
+        bepaalt_duur=lezer.ja_nee("bepaalt_duur"),
+        iedereen_tot=lezer.getal("iedereen_tot", minimum=1),
+        ronde_minuten=lezer.getal("ronde_minuten", minimum=1),
+    )
+
+
+def _lees_groepjes(sub: _Lezer) -> tuple[int, int] | None:
+    waarde = sub.data.get("groepjes")
+    if waarde is None:
+        return None
+    if (not isinstance(waarde, list) or len(waarde) != 2
+            or not all(isinstance(w, int) and not isinstance(w, bool) and w >= 1 for w in waarde)
+            or waarde[0] > waarde[1]):
+        sub.probleem("groepjes", "moet [kleinste, grootste] zijn, bijvoorbeeld [3, 4].")
+        return None
+    return (waarde[0], waarde[1])

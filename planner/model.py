@@ -1,0 +1,143 @@
+"""Plain dataclasses for draaiboeken (what the templates say) and plans (what the planner made)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding", "agendapunt")
+
+
+@dataclass(frozen=True)
+class Beurten:
+    """A round in which everybody gets a turn (a filmronde): minutes per person from the source."""
+
+    min: float
+    max: float
+    # The round's length follows from the group: groep x min .. groep x max (R2).
+    bepaalt_duur: bool = False
+    # Above this group size not everybody gets a turn (R4: "meer dan 12 personen").
+    iedereen_tot: int | None = None
+    # Part of the onderdeel that the round itself takes, when the rest is plenary (R3: ~20 min).
+    ronde_minuten: int | None = None
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    id: str
+    titel: str
+    soort: str
+    minuten: int
+    min_minuten: int
+    max_minuten: int
+    werkvorm: str = ""
+    instructies: tuple[str, ...] = ()
+    vragen: tuple[str, ...] = ()
+    materialen: tuple[str, ...] = ()
+    # Variant ids this onderdeel belongs to; empty means every variant.
+    varianten: tuple[str, ...] = ()
+    # True when the minutes are the planner's estimate, not the source's (P5).
+    geschat: bool = False
+    # Minutes may only change in steps of this size (P1: 5 unless the draaiboek fixes another).
+    stap: int = 5
+    beurten: Beurten | None = None
+    # Subgroup size range, e.g. (3, 4) or (5, 10).
+    groepjes: tuple[int, int] | None = None
+    # "einde": the onderdeel starts a fixed number of minutes before the agreed end (R8).
+    anker: str | None = None
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    titel: str
+    groep_min: int
+    groep_max: int
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
+class GroepsOpmerking:
+    """A remark the plan shows for group sizes in a range (e.g. the 12/15 discrepancy, R1)."""
+
+    groep_min: int
+    groep_max: int
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Draaiboek:
+    id: str
+    titel: str
+    bron: str
+    onderdelen: tuple[Onderdeel, ...]
+    varianten: tuple[Variant, ...] = ()
+    groep_min: int = 1
+    groep_max: int = 30
+    beschrijving: str = ""
+    opstelling: str = ""
+    tijdsduur: str = ""
+    # What to do when the time is too short: "splitsen" (R5) or "inkorten".
+    bij_tijdgebrek: str = "inkorten"
+    welkom_terug_min: int = 5
+    vooruitblik_min: int = 5
+    materialen: tuple[str, ...] = ()
+    deelnemers: str = ""
+    opmerkingen: tuple[str, ...] = ()
+    groepsopmerkingen: tuple[GroepsOpmerking, ...] = ()
+    # Where the file came from: "ingebouwd", "eigen" or a path.
+    herkomst: str = "ingebouwd"
+    pad: str = ""
+
+    def onderdelen_voor(self, variant: Variant | None) -> tuple[Onderdeel, ...]:
+        if variant is None:
+            return self.onderdelen
+        return tuple(o for o in self.onderdelen if not o.varianten or variant.id in o.varianten)
+
+
+@dataclass(frozen=True)
+class GeplandOnderdeel:
+    id: str
+    titel: str
+    soort: str
+    start: datetime
+    eind: datetime
+    duur_min: int
+    toegevoegd: bool = False
+    geschat: bool = False
+    werkvorm: str = ""
+    # How to divide this group, e.g. (4, 4, 4, 4, 3, 3).
+    groepjes: tuple[int, ...] = ()
+    per_persoon_min: float | None = None
+    # The template onderdeel this was planned from; None for parts the planner added.
+    bron: Onderdeel | None = None
+
+
+@dataclass(frozen=True)
+class Sessie:
+    nummer: int
+    start: datetime
+    eind: datetime
+    onderdelen: tuple[GeplandOnderdeel, ...]
+
+    @property
+    def duur_min(self) -> int:
+        return sum(o.duur_min for o in self.onderdelen)
+
+
+@dataclass(frozen=True)
+class Plan:
+    draaiboek: Draaiboek
+    variant: Variant | None
+    groep: int
+    tijd_min: int
+    strategie: str
+    sessies: tuple[Sessie, ...]
+    waarschuwingen: tuple[str, ...] = ()
+    # Source onderdelen the plan leaves out on purpose (a pause replaced by a session break).
+    vervallen: tuple[str, ...] = ()
+    start_aangenomen: bool = False
+    tz: str = "Europe/Amsterdam"
+    locatie: str = ""
+    extra: dict = field(default_factory=dict)

@@ -1,0 +1,417 @@
+"""The planning core: choose the variant, size the onderdelen, fit them into sessions, set times.
+
+Pure: takes a Draaiboek and a Vraag, returns a Plan or raises a PlannerFout. It never prints.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.fouten import InvoerFout, PlanFout
+from planner.model import (
+    Draaiboek,
+    GeplandOnderdeel,
+    Onderdeel,
+    Plan,
+    Sessie,
+    Variant,
+)
+from planner.tijd import Interval, lees_zone, plus_minuten, toon_duur
+
+STRATEGIEEN = ("auto", "splitsen", "inkorten")
+GRID = 5
+
+
+@dataclass(frozen=True)
+class Vraag:
+    """What the facilitator asks for."""
+
+    groep: int
+    tijd_min: int | None = None  # None: the draaiboek's own nominal duration
+    start: datetime | None = None  # local, with tzinfo; None: tomorrow at 09:00
+    interval: Interval = field(default_factory=lambda: Interval(dagen=7))
+    tz: str = "Europe/Amsterdam"
+    strategie: str = "auto"
+    locatie: str = ""
+    vooraf: tuple[Onderdeel, ...] = ()
+    daarna: tuple[Onderdeel, ...] = ()
+
+
+@dataclass(frozen=True)
+class Maat:
+    """An onderdeel with the bounds it has for this group and this strategy."""
+
+    onderdeel: Onderdeel
+    laag: int
+    nominaal: int
+    hoog: int
+    toegevoegd: bool = False
+
+    @property
+    def stap(self) -> int:
+        return self.onderdeel.stap
+
+    @property
+    def is_pauze(self) -> bool:
+        return self.onderdeel.soort == "pauze"
+
+
+# ---------------------------------------------------------------------------- variant and sizes
+
+
+def kies_variant(draaiboek: Draaiboek, groep: int) -> Variant | None:
+    if groep < 1:
+        raise InvoerFout(f"--groep {groep} kan niet: een groep heeft minstens 1 deelnemer.")
+    if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
+        grens = (f"maximaal {draaiboek.groep_max}" if groep > draaiboek.groep_max
+                 else f"minstens {draaiboek.groep_min}")
+        raise PlanFout(
+            f"Een groep van {groep} past niet bij '{draaiboek.id}' ({grens} deelnemers): "
+            "verdeel de groep over meer bijeenkomsten of kies een ander draaiboek."
+        )
+    for variant in draaiboek.varianten:
+        if variant.groep_min <= groep <= variant.groep_max:
+            return variant
+    return None
+
+
+def _naar_boven(minuten: float, stap: int) -> int:
+    return int(math.ceil(minuten / stap - 1e-9)) * stap
+
+
+def _naar_beneden(minuten: float, stap: int) -> int:
+    return int(math.floor(minuten / stap + 1e-9)) * stap
+
+
+def maat_voor(onderdeel: Onderdeel, groep: int, strategie: str) -> Maat:
+    """The bounds of one onderdeel for this group; 'splitsen' never shrinks below nominal."""
+    laag, nominaal, hoog = onderdeel.min_minuten, onderdeel.minuten, onderdeel.max_minuten
+    beurten = onderdeel.beurten
+    if beurten and beurten.bepaalt_duur:
+        # A round along everybody takes groep x (min..max) minutes, within the template's bounds.
+        laag = min(hoog, max(laag, _naar_boven(groep * beurten.min, onderdeel.stap)))
+        hoog = max(laag, min(hoog, _naar_beneden(groep * beurten.max, onderdeel.stap)))
+        nominaal = min(max(nominaal, laag), hoog)
+    if strategie == "splitsen":
+        laag = nominaal
+    # The meeting's own agenda items (--vooraf/--daarna) are not the source's.
+    return Maat(onderdeel, laag, nominaal, hoog, toegevoegd=onderdeel.soort == "agendapunt")
+
+
+# ---------------------------------------------------------------------------------- fitting
+
+
+def verdeel(maten: list[Maat], doel: int) -> list[int]:
+    """Minutes per onderdeel: from nominal towards `doel`, within bounds, in steps.
+
+    Grows or shrinks every elastic part in proportion to its room, so no single part
+    absorbs the whole difference.
+    """
+    duren = [m.nominaal for m in maten]
+    verschil = doel - sum(duren)
+    if verschil == 0:
+        return duren
+    teken = 1 if verschil > 0 else -1
+    ruimte = [(m.hoog - m.nominaal) if teken > 0 else (m.nominaal - m.laag) for m in maten]
+    totaal = sum(ruimte)
+    if totaal == 0:
+        return duren
+    te_verdelen = min(abs(verschil), totaal)
+    for i, m in enumerate(maten):
+        deel = _naar_beneden(te_verdelen * ruimte[i] / totaal, m.stap)
+        duren[i] += teken * deel
+        ruimte[i] -= deel
+    rest = abs(verschil) - abs(sum(duren) - sum(m.nominaal for m in maten))
+    # Hand out what is left one step at a time, roomiest part first.
+    while rest > 0:
+        kandidaten = [i for i, m in enumerate(maten) if ruimte[i] >= m.stap and m.stap <= rest]
+        if not kandidaten:
+            break
+        i = max(kandidaten, key=lambda k: (ruimte[k], -k))
+        duren[i] += teken * maten[i].stap
+        ruimte[i] -= maten[i].stap
+        rest -= maten[i].stap
+    return duren
+
+
+def _past(maten: list[Maat], tijd: int) -> bool:
+    return sum(m.laag for m in maten) <= tijd
+
+
+# -------------------------------------------------------------------------------- splitting
+
+
+def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tuple[int, int]] | None:
+    """The fewest sessions, as (first, end) index ranges, or None when no split fits.
+
+    Dynamic programming over the start of each session. Cost, compared in order: number of
+    sessions; number of seams not at a pause (P3); the longest session (for balance).
+    A seam at an interior pause drops the pause: the break between sessions replaces it.
+    """
+    n = len(maten)
+    oneindig = (math.inf, math.inf, math.inf)
+    beste: list[tuple[float, float, float]] = [oneindig] * (n + 1)
+    vorige: list[tuple[int, int] | None] = [None] * (n + 1)
+    beste[0] = (0, 0, 0)
+    for begin in range(n):
+        if beste[begin] == oneindig:
+            continue
+        sessies, naden, langste = beste[begin]
+        last = welkom if begin > 0 else 0
+        for einde in range(begin, n):
+            last += maten[einde].laag
+            if last > tijd:
+                break
+            if einde == n - 1:
+                opties = [(n, 0, last)]
+            else:
+                met_vooruit = last + vooruit
+                if met_vooruit > tijd:
+                    continue
+                opties = []
+                volgende = einde + 1
+                if maten[volgende].is_pauze and volgende < n - 1:
+                    opties.append((volgende + 1, 0, met_vooruit))
+                if not maten[einde].is_pauze:
+                    opties.append((volgende, 1, met_vooruit))
+            for volgende, niet_bij_pauze, sessielast in opties:
+                kosten = (sessies + 1, naden + niet_bij_pauze, max(langste, sessielast))
+                if kosten < beste[volgende]:
+                    beste[volgende] = kosten
+                    vorige[volgende] = (begin, einde + 1)
+    if beste[n] == oneindig:
+        return None
+    reeksen = []
+    positie = n
+    while positie > 0:
+        stap = vorige[positie]
+        assert stap is not None
+        reeksen.append(stap)
+        positie = stap[0]
+    return list(reversed(reeksen))
+
+
+def minimale_sessietijd(maten: list[Maat], welkom: int, vooruit: int) -> int:
+    """The shortest session length for which some split exists (binary search on `splits`)."""
+    laag = max(m.laag for m in maten)
+    hoog = sum(m.laag for m in maten) + welkom + vooruit
+    while laag < hoog:
+        midden = (laag + hoog) // 2
+        if splits(maten, midden, welkom, vooruit) is None:
+            laag = midden + 1
+        else:
+            hoog = midden
+    return laag
+
+
+# ------------------------------------------------------------------------------------ plan
+
+
+def _toegevoegd(id_: str, titel: str, soort: str, minuten: int) -> Maat:
+    onderdeel = Onderdeel(id=id_, titel=titel, soort=soort, minuten=minuten,
+                          min_minuten=minuten, max_minuten=minuten, geschat=True,
+                          werkvorm="plenair")
+    return Maat(onderdeel, minuten, minuten, minuten, toegevoegd=True)
+
+
+def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
+    """Plan `draaiboek` for the group and time in `vraag`."""
+    strategie = vraag.strategie
+    if strategie not in STRATEGIEEN:
+        raise InvoerFout(f"--strategie '{strategie}' ken ik niet: kies auto, splitsen of inkorten.")
+    zone = lees_zone(vraag.tz)
+    variant = kies_variant(draaiboek, vraag.groep)
+    # 'auto' follows the draaiboek: a kickoff is split rather than shortened (R5).
+    maatstrategie = "splitsen" if (strategie == "splitsen" or (
+        strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen")) else "inkorten"
+    onderdelen = vraag.vooraf + draaiboek.onderdelen_voor(variant) + vraag.daarna
+    maten = [maat_voor(o, vraag.groep, maatstrategie) for o in onderdelen]
+    nominaal = sum(m.nominaal for m in maten)
+    tijd = vraag.tijd_min if vraag.tijd_min is not None else nominaal
+    waarschuwingen: list[str] = []
+    vervallen: list[str] = []
+
+    if _past(maten, tijd):
+        groepen = [maten]
+    elif strategie == "inkorten":
+        minimum = sum(m.laag for m in maten)
+        raise PlanFout(
+            f"In {toon_duur(tijd)} past '{draaiboek.id}' niet, ook niet ingekort: je hebt minstens "
+            f"{toon_duur(minimum)} nodig, of gebruik --strategie splitsen."
+        )
+    else:
+        groepen = _splits_in_sessies(draaiboek, maten, tijd, vervallen)
+        waarschuwingen.append(
+            f"In {toon_duur(tijd)} past het programma niet in één keer: het is verdeeld over "
+            f"{len(groepen)} sessies, steeds tussen twee onderdelen."
+        )
+        for pauze in vervallen:
+            titel = next(m.onderdeel.titel for m in maten if m.onderdeel.id == pauze)
+            waarschuwingen.append(f"'{titel}' vervalt: de tijd tussen de sessies vervangt haar.")
+
+    sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]
+    starts = _sessiestarts(vraag, zone, len(groepen))
+    sessies = tuple(
+        _maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
+        for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
+    )
+    waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten)
+    return Plan(
+        draaiboek=draaiboek,
+        variant=variant,
+        groep=vraag.groep,
+        tijd_min=tijd,
+        strategie=strategie,
+        sessies=sessies,
+        waarschuwingen=tuple(waarschuwingen),
+        vervallen=tuple(vervallen),
+        start_aangenomen=vraag.start is None,
+        tz=zone.key,
+        locatie=vraag.locatie,
+    )
+
+
+def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
+                       vervallen: list[str]) -> list[list[Maat]]:
+    welkom, vooruit = draaiboek.welkom_terug_min, draaiboek.vooruitblik_min
+    reeksen = splits(maten, tijd, welkom, vooruit)
+    if reeksen is None:
+        nodig = minimale_sessietijd(maten, welkom, vooruit)
+        langste = max(maten, key=lambda m: m.laag)
+        raise PlanFout(
+            f"Sessies van {toon_duur(tijd)} zijn te kort: '{langste.onderdeel.titel}' duurt "
+            f"minstens {toon_duur(langste.laag)}; kies minstens {toon_duur(nodig)} per sessie."
+        )
+    groepen = []
+    for nummer, (begin, einde) in enumerate(reeksen, start=1):
+        groep = list(maten[begin:einde])
+        if nummer > 1:
+            groep.insert(0, _toegevoegd(f"welkom-terug-{nummer}", "Welkom terug", "opening",
+                                        welkom))
+        if nummer < len(reeksen):
+            groep.append(_toegevoegd(f"vooruitblik-{nummer}", "Vooruitblik op de volgende sessie",
+                                     "afronding", vooruit))
+            volgende = reeksen[nummer][0]
+            if volgende == einde + 1:
+                vervallen.append(maten[einde].onderdeel.id)
+        groepen.append(groep)
+    return groepen
+
+
+def _vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
+    """Fill one session up to `tijd`; an end-anchored last onderdeel ends exactly at `tijd` (R8)."""
+    geankerd = bool(maten) and maten[-1].onderdeel.anker == "einde"
+    if not geankerd:
+        return verdeel(maten, _naar_beneden(tijd, GRID) if tijd >= GRID else tijd)
+    anker = maten[-1]
+    duren = verdeel(maten[:-1], tijd - anker.nominaal) + [anker.nominaal]
+    # The grid yields to the anchor: the part before it absorbs the odd minutes.
+    over = tijd - sum(duren)
+    if over > 0 and len(duren) > 1:
+        duren[-2] += over
+    return duren
+
+
+def _sessiestarts(vraag: Vraag, zone: ZoneInfo, aantal: int) -> list[datetime]:
+    if vraag.start is not None:
+        eerste = vraag.start.replace(tzinfo=zone)
+    else:
+        morgen = datetime.now(zone).date() + timedelta(days=1)
+        eerste = datetime(morgen.year, morgen.month, morgen.day, 9, 0, tzinfo=zone)
+    starts = [eerste]
+    for _ in range(aantal - 1):
+        starts.append(vraag.interval.na(starts[-1]))
+    return starts
+
+
+def verdeel_groep(groep: int, kleinste: int, grootste: int) -> tuple[int, ...]:
+    """Fewest subgroups within [kleinste, grootste], sizes as even as possible.
+
+    When no division fits (5 people in groups of 3-4) the sizes stay as even as possible with
+    groups no smaller than `kleinste`; the caller warns.
+    """
+    aantal = max(1, math.ceil(groep / grootste))
+    if aantal * kleinste > groep:
+        aantal = max(1, groep // kleinste)
+    basis, rest = divmod(groep, aantal)
+    return tuple([basis + 1] * rest + [basis] * (aantal - rest))
+
+
+def _per_persoon(maat: Maat, duur: int, groep: int, groepjes: tuple[int, ...]) -> float | None:
+    beurten = maat.onderdeel.beurten
+    if beurten is None:
+        return None
+    ronde = min(duur, beurten.ronde_minuten) if beurten.ronde_minuten else duur
+    sprekers = max(groepjes) if groepjes else groep
+    return math.floor(ronde / sprekers * 2) / 2
+
+
+def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[int],
+                 groep: int) -> Sessie:
+    onderdelen = []
+    verstreken = 0
+    for maat, duur in zip(maten, duren, strict=True):
+        bron = maat.onderdeel
+        groepjes = verdeel_groep(groep, *bron.groepjes) if bron.groepjes else ()
+        onderdelen.append(GeplandOnderdeel(
+            id=bron.id,
+            titel=bron.titel,
+            soort=bron.soort,
+            start=plus_minuten(start, verstreken),
+            eind=plus_minuten(start, verstreken + duur),
+            duur_min=duur,
+            toegevoegd=maat.toegevoegd,
+            geschat=bron.geschat,
+            werkvorm=bron.werkvorm,
+            groepjes=groepjes,
+            per_persoon_min=_per_persoon(maat, duur, groep, groepjes),
+            bron=None if maat.toegevoegd and bron.soort != "agendapunt" else bron,
+        ))
+        verstreken += duur
+    return Sessie(nummer, start, plus_minuten(start, verstreken), tuple(onderdelen))
+
+
+def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tuple[Sessie, ...],
+                    maten: list[Maat]) -> list[str]:
+    meldingen = []
+    if len(sessies) == 1 and sessies[0].duur_min < tijd:
+        over = tijd - sessies[0].duur_min
+        meldingen.append(
+            f"Het programma duurt {toon_duur(sessies[0].duur_min)}: er blijft {toon_duur(over)} "
+            "vrij (langer maakt het draaiboek de onderdelen niet)."
+            if over >= GRID else
+            f"Er blijft {over} min over: het programma rekent in blokken van {GRID} minuten."
+        )
+    for opmerking in draaiboek.groepsopmerkingen:
+        if opmerking.groep_min <= vraag.groep <= opmerking.groep_max:
+            meldingen.append(opmerking.tekst)
+    gepland = {o.id: o for s in sessies for o in s.onderdelen}
+    for maat in maten:
+        onderdeel = maat.onderdeel
+        plek = gepland.get(onderdeel.id)
+        if plek is None:
+            continue
+        if plek.duur_min < onderdeel.minuten:
+            meldingen.append(f"'{onderdeel.titel}' is ingekort van {onderdeel.minuten} naar "
+                             f"{plek.duur_min} min (het draaiboek staat minimaal "
+                             f"{onderdeel.min_minuten} min toe).")
+        beurten = onderdeel.beurten
+        if beurten is None:
+            continue
+        sprekers = max(plek.groepjes) if plek.groepjes else vraag.groep
+        ronde = min(plek.duur_min, beurten.ronde_minuten or plek.duur_min)
+        if beurten.iedereen_tot is not None and vraag.groep > beurten.iedereen_tot:
+            meldingen.append(
+                f"'{onderdeel.titel}': bij meer dan {beurten.iedereen_tot} deelnemers komt niet "
+                f"iedereen aan het woord; de ronde duurt maximaal {plek.duur_min} min, met wie "
+                "een verhaal wil delen."
+            )
+        elif sprekers * beurten.min > ronde:
+            meldingen.append(
+                f"'{onderdeel.titel}': {ronde} min is te kort om {sprekers} mensen elk "
+                f"{beurten.min:g} min te geven; niet iedereen komt aan de beurt."
+            )
+    return meldingen

@@ -1,0 +1,105 @@
+"""The machine interface: a stable JSON shape, documented in the README."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie
+
+
+def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "titel": o.titel,
+        "soort": o.soort,
+        "start": o.start.isoformat(),
+        "eind": o.eind.isoformat(),
+        "duur_min": o.duur_min,
+        "toegevoegd": o.toegevoegd,
+        "geschat": o.geschat,
+        "werkvorm": o.werkvorm,
+        "groepjes": list(o.groepjes),
+        "per_persoon_min": o.per_persoon_min,
+    }
+
+
+def _sessie(s: Sessie) -> dict[str, Any]:
+    return {
+        "nummer": s.nummer,
+        "start": s.start.isoformat(),
+        "eind": s.eind.isoformat(),
+        "duur_min": s.duur_min,
+        "onderdelen": [_onderdeel(o) for o in s.onderdelen],
+    }
+
+
+def als_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "draaiboek": plan.draaiboek.id,
+        "titel": plan.draaiboek.titel,
+        "variant": plan.variant.id if plan.variant else None,
+        "groep": plan.groep,
+        "tijd_min": plan.tijd_min,
+        "strategie": plan.strategie,
+        "sessies": [_sessie(s) for s in plan.sessies],
+        "waarschuwingen": list(plan.waarschuwingen),
+        "vervallen": list(plan.vervallen),
+        "tz": plan.tz,
+        "bron": plan.draaiboek.bron,
+    }
+
+
+def render(plan: Plan, **_: Any) -> str:
+    return json.dumps(als_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "titel": o.titel,
+        "soort": o.soort,
+        "minuten": o.minuten,
+        "min": o.min_minuten,
+        "max": o.max_minuten,
+        "geschat": o.geschat,
+        "werkvorm": o.werkvorm,
+        "varianten": list(o.varianten),
+        "groepjes": list(o.groepjes) if o.groepjes else None,
+        "instructies": list(o.instructies),
+        "vragen": list(o.vragen),
+        "materialen": list(o.materialen),
+        "toelichting": o.toelichting,
+    }
+
+
+def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
+    basis = {
+        "id": d.id,
+        "titel": d.titel,
+        "herkomst": d.herkomst,
+        "bron": d.bron,
+        "groep_min": d.groep_min,
+        "groep_max": d.groep_max,
+        "tijdsduur": d.tijdsduur,
+        "nominaal_min": sum(o.minuten for o in d.onderdelen_voor(d.varianten[0] if d.varianten else None)),
+        "varianten": [
+            {"id": v.id, "titel": v.titel, "groep_min": v.groep_min, "groep_max": v.groep_max}
+            for v in d.varianten
+        ],
+    }
+    if kort:
+        return basis
+    return basis | {
+        "beschrijving": d.beschrijving,
+        "opstelling": d.opstelling,
+        "bij_tijdgebrek": d.bij_tijdgebrek,
+        "materialen": list(d.materialen),
+        "deelnemers": d.deelnemers,
+        "opmerkingen": list(d.opmerkingen),
+        "onderdelen": [_template_onderdeel(o) for o in d.onderdelen],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,141 @@
+"""The agenda as a rich table in the terminal: per session a heading, a row per onderdeel."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from planner.model import Draaiboek, Plan, Sessie
+from planner.tijd import toon_datum, toon_duur
+from planner.uitvoer import groepjes_tekst, per_persoon_tekst
+
+SOORT_STIJL = {
+    "opening": "cyan",
+    "werkvorm": "",
+    "pauze": "dim",
+    "evaluatie": "magenta",
+    "afronding": "green",
+    "agendapunt": "yellow",
+}
+
+
+def console(kleur: bool, breedte: int | None) -> Console:
+    return Console(file=io.StringIO(), force_terminal=kleur, no_color=not kleur,
+                   width=breedte or 100, highlight=False, emoji=False)
+
+
+def _tekst(scherm: Console, *delen: Any) -> str:
+    for deel in delen:
+        scherm.print(deel)
+    return scherm.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
+    kop = f"Sessie {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
+    tabel = Table(
+        title=f"{kop}{toon_datum(sessie.start)} · {sessie.start:%H:%M}–{sessie.eind:%H:%M}",
+        title_justify="left", title_style="bold", show_footer=True, expand=False,
+    )
+    tabel.add_column("Tijd", footer="Totaal", no_wrap=True)
+    tabel.add_column("Min", justify="right", footer=toon_duur(sessie.duur_min), no_wrap=True)
+    tabel.add_column("Onderdeel", ratio=3)
+    tabel.add_column("Werkvorm", ratio=2)
+    for o in sessie.onderdelen:
+        merk = "+" if o.toegevoegd else ("*" if o.geschat else "")
+        hint = [o.werkvorm] if o.werkvorm else []
+        hint += [t for t in (groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
+        tabel.add_row(
+            f"{o.start:%H:%M}–{o.eind:%H:%M}",
+            f"{o.duur_min}{merk}",
+            Text(o.titel, style=SOORT_STIJL.get(o.soort, "")),
+            "\n".join(hint),
+        )
+    return tabel
+
+
+def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any) -> str:
+    scherm = console(kleur, breedte)
+    d = plan.draaiboek
+    kop = Text(d.titel, style="bold")
+    regels = [f"{plan.groep} deelnemers", f"{toon_duur(plan.tijd_min)} per sessie"]
+    if plan.variant:
+        regels.append(plan.variant.titel)
+    if d.opstelling:
+        regels.append(f"opstelling: {d.opstelling}")
+    delen: list[Any] = [kop, Text(" · ".join(regels), style="dim"), ""]
+    for sessie in plan.sessies:
+        delen += [_sessietabel(plan, sessie), ""]
+    legenda = []
+    if any(o.geschat and not o.toegevoegd for s in plan.sessies for o in s.onderdelen):
+        legenda.append("* geschatte minuten (de bron noemt er geen)")
+    if any(o.toegevoegd for s in plan.sessies for o in s.onderdelen):
+        legenda.append("+ toegevoegd, niet uit het draaiboek")
+    if legenda:
+        delen.append(Text("   ".join(legenda), style="dim"))
+    if plan.start_aangenomen:
+        delen.append(Text("Geen --start opgegeven: de planning begint morgen om 09:00.", style="dim"))
+    if plan.waarschuwingen:
+        delen.append(Text("Let op:", style="bold yellow"))
+        delen += [Text(f"• {w}") for w in plan.waarschuwingen]
+    delen.append(Text(f"Bron: {d.bron}", style="dim"))
+    return _tekst(scherm, *delen)
+
+
+def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = False,
+                 breedte: int | None = None) -> str:
+    tabel = Table(title="Draaiboeken", title_justify="left", title_style="bold")
+    for naam in ("Naam", "Titel", "Groep", "Duur", "Herkomst"):
+        tabel.add_column(naam)
+    for d in draaiboeken:
+        herkomst = d.herkomst if d.herkomst in ("ingebouwd", "eigen") else "bestand"
+        if d.id in dubbel and d.herkomst == "eigen":
+            herkomst += " (zelfde naam als ingebouwd: niet gebruikt)"
+        groep = " / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten) or (
+            f"{d.groep_min}-{d.groep_max}")
+        tabel.add_row(d.id, d.titel, groep, d.tijdsduur, herkomst)
+    voet = Text("Plan er een met: planner plan NAAM --groep AANTAL --tijd DUUR", style="dim")
+    return _tekst(console(kleur, breedte), tabel, voet)
+
+
+def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
+                     breedte: int | None = None) -> str:
+    from planner.planning import kies_variant
+
+    variant = kies_variant(d, groep) if groep is not None else None
+    delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
+    feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
+              ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
+              ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(d.materialen))]
+    for label, waarde in feiten:
+        if waarde:
+            delen.append(Text.assemble((f"{label}: ", "bold"), waarde))
+    if d.beschrijving:
+        delen += ["", d.beschrijving]
+    for v in d.varianten:
+        gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
+        delen.append(Text(f"Variant {v.id}: {v.titel}{gekozen}"))
+    delen += [f"• {o}" for o in d.opmerkingen]
+    for o in d.onderdelen_voor(variant):
+        tabel = Table(show_header=False, box=None, padding=(0, 1))
+        tabel.add_column(style="bold", no_wrap=True)
+        tabel.add_column()
+        grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
+        bron = "geschat" if o.geschat else "uit de bron"
+        tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
+        tabel.add_row("Soort", o.soort)
+        if o.varianten:
+            tabel.add_row("Variant", ", ".join(o.varianten))
+        if o.werkvorm:
+            tabel.add_row("Werkvorm", o.werkvorm)
+        if o.toelichting:
+            tabel.add_row("Toelichting", o.toelichting)
+        for label, items in (("Instructies", o.instructies), ("Vragen", o.vragen),
+                             ("Nodig", o.materialen)):
+            if items:
+                tabel.add_row(label, "\n".join(f"• {i}" for i in items))
+        delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
+    return _tekst(console(kleur, breedte), Group(*delen))
