@@ -38,11 +38,12 @@ class Bron:
 
 
 def ingebouwde_map() -> Path:
-    try:
-        return Path(str(resources.files("planner.draaiboeken")))
-    except ModuleNotFoundError:
-        # Running from a checkout without installing: the folder sits next to the package.
-        return Path(__file__).resolve().parent.parent / "draaiboeken"
+    # In an installed wheel the templates are package data: planner/draaiboeken/.
+    geinstalleerd = Path(str(resources.files("planner") / "draaiboeken"))
+    if geinstalleerd.is_dir():
+        return geinstalleerd
+    # In a checkout (or an editable install) the folder sits next to the package.
+    return Path(__file__).resolve().parent.parent / "draaiboeken"
 
 
 def eigen_map() -> Path:
