@@ -199,6 +199,8 @@ def plan(
 
 def main() -> None:
     """Entry point: run the app and turn every failure into one Dutch sentence."""
+    if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
+        _nederlandse_hulp()
     try:
         code = app(standalone_mode=False)
     except PlannerFout as fout:
@@ -214,12 +216,32 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     except Exception as fout:
+        if type(fout).__name__ == "NoArgsIsHelpError":
+            sys.exit(0)  # 'planner' alone shows the help; that is no error
         # Click's usage errors (typer vendors click in newer releases, so match by shape).
         if not hasattr(fout, "format_message"):
             raise
         _fout(_vertaal(fout))
         code = 2
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _nederlandse_hulp() -> None:
+    """Dutch panel titles in --help; only paid for when help is asked for."""
+    try:
+        from typer import rich_utils
+    except ImportError:  # an older typer without rich help: plain click help is fine
+        return
+    vertalingen = {
+        "ARGUMENTS_PANEL_TITLE": "Argumenten",
+        "OPTIONS_PANEL_TITLE": "Opties",
+        "COMMANDS_PANEL_TITLE": "Commando's",
+        "DEFAULT_STRING": "[standaard: {}]",
+        "REQUIRED_LONG_STRING": "[verplicht]",
+    }
+    for naam, tekst in vertalingen.items():
+        if hasattr(rich_utils, naam):
+            setattr(rich_utils, naam, tekst)
 
 
 def _fout(melding: str) -> None:

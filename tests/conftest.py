@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from planner import laden
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.fixture(autouse=True)
+def _geen_eigen_draaiboeken(tmp_path, monkeypatch):
+    """Tests never see the developer's own draaiboeken folder."""
+    monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen-draaiboeken"))
+
+
+def start(tekst: str = "2026-12-01T13:30") -> datetime:
+    return datetime.fromisoformat(tekst).replace(tzinfo=AMS)
+
+
+@pytest.fixture
+def kickoff():
+    return laden.vind("kickoff")
+
+
+@pytest.fixture
+def training():
+    return laden.vind("training")
+
+
+@pytest.fixture
+def kennismaking():
+    return laden.vind("kennismaking")

@@ -1,0 +1,103 @@
+"""The command line as a facilitator uses it: through the real entry point, in a subprocess-free way."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from planner.cli import main
+
+
+def run(capsys, monkeypatch, *args):
+    monkeypatch.setattr(sys, "argv", ["planner", *args])
+    with pytest.raises(SystemExit) as uit:
+        main()
+    vastgelegd = capsys.readouterr()
+    return uit.value.code, vastgelegd.out, vastgelegd.err
+
+
+def test_plan_als_json_volgt_het_contract(capsys, monkeypatch):
+    code, out, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--tijd", "3u",
+                         "--start", "2026-12-01T13:30", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) >= {"draaiboek", "titel", "variant", "groep", "tijd_min", "strategie", "sessies",
+                         "waarschuwingen"}
+    assert (data["draaiboek"], data["variant"], data["groep"], data["tijd_min"]) == ("kickoff", None, 20, 180)
+    sessie = data["sessies"][0]
+    assert set(sessie) >= {"nummer", "start", "eind", "duur_min", "onderdelen"}
+    assert sessie["start"] == "2026-12-01T13:30:00+01:00"
+    assert set(sessie["onderdelen"][0]) >= {"id", "titel", "soort", "start", "eind", "duur_min", "toegevoegd"}
+
+
+def test_variant_in_json(capsys, monkeypatch):
+    _, out, _ = run(capsys, monkeypatch, "plan", "kennismaking", "--groep", "13", "--format", "json")
+    assert json.loads(out)["variant"] == "B"
+
+
+def test_tabel_toont_sessies_en_tijden(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--tijd", "3u",
+                       "--start", "2026-12-01T13:30")
+    assert code == 0
+    assert "Sessie 1 van 2 · dinsdag 1 december 2026 · 13:30–15:35" in out
+    assert "Sessie 2 van 2 · dinsdag 8 december 2026" in out
+    assert "\x1b[" not in out  # piped output carries no colour codes
+
+
+@pytest.mark.parametrize("args", [
+    ["--groep", "0"], ["--groep", "-4"], ["--groep", "twintig"], ["--groep", "5", "--tijd", "0"],
+    ["--groep", "5", "--tijd", "lang"], ["--groep", "5", "--tijd", "-2u"],
+    ["--groep", "5", "--start", "2027-02-30T10:00"], ["--groep", "5", "--tz", "Mars/Olympus"],
+    ["--groep", "40"], ["--groep", "5", "--tijd", "30"], ["--groep", "5", "--format", "pdf"],
+    ["--groep", "5", "--strategie", "snel"], ["--groep", "5", "--onzin"], [],
+])
+def test_foute_invoer_geeft_een_nederlandse_zin_en_geen_traceback(capsys, monkeypatch, args):
+    code, out, err = run(capsys, monkeypatch, "plan", "kickoff", *args)
+    assert code != 0
+    assert out == ""
+    assert err.startswith("planner: ") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("naam", ["onbekend", "../../etc/passwd", "/etc/passwd", "KICK OFF"])
+def test_onbekend_draaiboek_of_pad(capsys, monkeypatch, naam):
+    code, _, err = run(capsys, monkeypatch, "plan", naam, "--groep", "5")
+    assert code != 0 and err.startswith("planner: ") and "Traceback" not in err
+
+
+def test_ics_wordt_geschreven_en_niet_overschreven_zonder_force(capsys, monkeypatch, tmp_path):
+    pad = tmp_path / "kickoff.ics"
+    args = ["plan", "kickoff", "--groep", "20", "--ics", str(pad), "--start", "2026-12-01T13:30"]
+    assert run(capsys, monkeypatch, *args)[0] == 0
+    assert pad.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    pad.write_text("mijn eigen agenda")
+    code, _, err = run(capsys, monkeypatch, *args)
+    assert code != 0 and "--force" in err
+    assert pad.read_text() == "mijn eigen agenda"
+    assert run(capsys, monkeypatch, *args, "--force")[0] == 0
+    assert pad.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_uitvoer_naar_bestand(capsys, monkeypatch, tmp_path):
+    pad = tmp_path / "plan.json"
+    code, out, err = run(capsys, monkeypatch, "plan", "training", "--groep", "10", "--format", "json",
+                         "--uitvoer", str(pad))
+    assert code == 0 and out == ""
+    assert json.loads(pad.read_text())["draaiboek"] == "training"
+
+
+def test_lijst_en_toon(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, "lijst", "--format", "json")
+    assert code == 0
+    assert {"kennismaking", "training", "kickoff"} <= {d["id"] for d in json.loads(out)}
+    code, out, _ = run(capsys, monkeypatch, "toon", "kickoff")
+    assert code == 0 and "Ons Waartoe" in out and "Bron:" in out
+
+
+def test_versie_en_hulp(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, "--version")
+    assert code == 0 and out.startswith("planner ")
+    code, out, _ = run(capsys, monkeypatch, "plan", "--help")
+    assert code == 0 and "--groep" in out and "--strategie" in out
