@@ -229,8 +229,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen")) else "inkorten"
     onderdelen = vraag.vooraf + draaiboek.onderdelen_voor(variant) + vraag.daarna
     maten = [maat_voor(o, vraag.groep, maatstrategie) for o in onderdelen]
-    nominaal = sum(m.nominaal for m in maten)
-    tijd = vraag.tijd_min if vraag.tijd_min is not None else nominaal
+    # Without --tijd: the duration the draaiboek itself names (kennismaking: 1 uur), even when
+    # this group makes a round shorter; fitting then fills the hour within the bounds.
+    tijd = vraag.tijd_min if vraag.tijd_min is not None else sum(o.minuten for o in onderdelen)
     waarschuwingen: list[str] = []
     vervallen: list[str] = []
 
@@ -394,11 +395,15 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
         plek = gepland.get(onderdeel.id)
         if plek is None:
             continue
-        if plek.duur_min < onderdeel.minuten:
+        beurten = onderdeel.beurten
+        if maat.nominaal != onderdeel.minuten and beurten is not None:
+            meldingen.append(f"'{onderdeel.titel}' duurt bij {vraag.groep} deelnemers {plek.duur_min} min "
+                             f"in plaats van {onderdeel.minuten}: de bron geeft ieder "
+                             f"{beurten.min:g}-{beurten.max:g} minuten.")
+        elif plek.duur_min < onderdeel.minuten:
             meldingen.append(f"'{onderdeel.titel}' is ingekort van {onderdeel.minuten} naar "
                              f"{plek.duur_min} min (het draaiboek staat minimaal "
                              f"{onderdeel.min_minuten} min toe).")
-        beurten = onderdeel.beurten
         if beurten is None:
             continue
         sprekers = max(plek.groepjes) if plek.groepjes else vraag.groep
