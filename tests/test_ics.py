@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 import icalendar
 import pytest
@@ -28,9 +28,9 @@ def events(data: bytes):
 def test_elke_dtstart_en_dtend_komt_overeen_met_het_plan(gesplitst):
     _, gevonden = events(render("ics", gesplitst))
     assert len(gevonden) == len(gesplitst.sessies) == 3
-    for event, sessie in zip(gevonden, gesplitst.sessies):
-        assert event.decoded("DTSTART") == sessie.start.astimezone(timezone.utc)
-        assert event.decoded("DTEND") == sessie.eind.astimezone(timezone.utc)
+    for event, sessie in zip(gevonden, gesplitst.sessies, strict=True):
+        assert event.decoded("DTSTART") == sessie.start.astimezone(UTC)
+        assert event.decoded("DTEND") == sessie.eind.astimezone(UTC)
 
 
 def test_verplichte_eigenschappen_en_inhoud(gesplitst):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
+from itertools import pairwise
 
 import pytest
 
 from planner.fouten import InvoerFout, PlanFout
 from planner.model import Draaiboek, Onderdeel
-from planner.planning import Vraag, kies_variant, maak_plan, splits, maat_voor, verdeel_groep
+from planner.planning import Vraag, kies_variant, maak_plan, maat_voor, splits, verdeel_groep
 
 from .conftest import start
 
@@ -173,9 +174,9 @@ def test_onderdelen_lopen_aaneen_over_de_wintertijdwissel(kennismaking):
     # 25 October 2026, 03:00 CEST becomes 02:00 CET: an hour of wall clock happens twice.
     plan = maak_plan(kennismaking, Vraag(groep=12, start=start("2026-10-25T02:30")))
     sessie = plan.sessies[0]
-    utc = [(o.start.astimezone(timezone.utc), o.eind.astimezone(timezone.utc)) for o in sessie.onderdelen]
+    utc = [(o.start.astimezone(UTC), o.eind.astimezone(UTC)) for o in sessie.onderdelen]
     assert utc[-1][1] - utc[0][0] == timedelta(minutes=60)
-    for (_, eind), (begin, _) in zip(utc, utc[1:]):
+    for (_, eind), (begin, _) in pairwise(utc):
         assert eind == begin
     # Shown on the wall clock: 02:30 summer time until 02:30 winter time.
     assert (sessie.start.utcoffset(), sessie.eind.utcoffset()) == (timedelta(hours=2), timedelta(hours=1))

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -52,7 +52,7 @@ def test_interval_in_dagen_houdt_de_kloktijd_over_zomertijd_heen():
     na = lees_interval("7d").na(voor)
     assert (na.hour, na.minute) == (13, 30)
     assert na.utcoffset() == timedelta(hours=1)  # CET after 25 October
-    assert na.astimezone(timezone.utc) - voor.astimezone(timezone.utc) == timedelta(days=7, hours=1)
+    assert na.astimezone(UTC) - voor.astimezone(UTC) == timedelta(days=7, hours=1)
 
 
 def test_interval_in_maanden_en_weken():
