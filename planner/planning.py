@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.fouten import InvoerFout, PlanFout
@@ -325,7 +325,8 @@ def _sessiestarts(vraag: Vraag, zone: ZoneInfo, aantal: int) -> list[datetime]:
     starts = [eerste]
     for _ in range(aantal - 1):
         starts.append(vraag.interval.na(starts[-1]))
-    return starts
+    # A wall-clock time skipped by the change to summer time does not exist: move it past the gap.
+    return [s.astimezone(UTC).astimezone(zone) for s in starts]
 
 
 def verdeel_groep(groep: int, kleinste: int, grootste: int) -> tuple[int, ...]:
