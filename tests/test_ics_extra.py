@@ -139,3 +139,10 @@ def test_cli_foute_agenda_opties(argumenten: list[str], melding: str, tmp_path: 
     assert isinstance(uit.exception, InvoerFout)
     assert melding in str(uit.exception)
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_toon_noemt_de_herhaling() -> None:
+    uit = runner.invoke(app, ["toon", "training"], env={"COLUMNS": "200"})
+    assert uit.exit_code == 0
+    assert "Herhaling: Herhalingsworkshop Waarderende Gespreksvoering, 1u30 (geschatte duur)" in uit.output
+    assert "Herhaling:" not in runner.invoke(app, ["toon", "kickoff"]).output

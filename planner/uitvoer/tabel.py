@@ -124,6 +124,10 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
               ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(d.materialen))]
+    if d.herhaling:
+        geschat = " (geschatte duur)" if d.herhaling.geschat else ""
+        feiten.append(("Herhaling", f"{d.herhaling.titel}, {toon_duur(d.herhaling.minuten)}{geschat}; "
+                                    "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
     for label, waarde in feiten:
         if waarde:
             delen.append(Text.assemble((f"{label}: ", "bold"), waarde))
