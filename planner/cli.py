@@ -38,10 +38,66 @@ def _versie(waarde: bool) -> None:
         raise typer.Exit()
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell() -> str:
+    """The user's shell, for tab completion: detected, else $SHELL."""
+    from typer import completion
+
+    naam = None
+    if not os.environ.get("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"):
+        naam = completion._get_shell_name()
+    naam = naam or Path(os.environ.get("SHELL", "")).name
+    if naam not in SHELLS:
+        raise InvoerFout(f"Aanvullen met Tab kan ik instellen voor {', '.join(SHELLS)}, "
+                         f"niet voor '{naam or 'een onbekende shell'}': start 'planner' vanuit een van die shells.")
+    return naam
+
+
+def _installeer_aanvulling(ctx: typer.Context, waarde: bool) -> None:
+    if not waarde or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.completion_init()
+    shell, pad = completion.install(shell=_shell(), prog_name="planner")
+    typer.echo(f"Aanvullen met Tab staat aan voor {shell} (in {pad}); open een nieuwe terminal om het te gebruiken.")
+    raise typer.Exit()
+
+
+def _toon_aanvulling(ctx: typer.Context, waarde: bool) -> None:
+    if not waarde or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.completion_init()
+    typer.echo(completion.get_completion_script(prog_name="planner", complete_var="_PLANNER_COMPLETE",
+                                                shell=_shell()))
+    raise typer.Exit()
+
+
+def draaiboeknamen(incomplete: str) -> list[tuple[str, str]]:
+    """Tab completion for a draaiboek: built-in and own ids (with where they come from)."""
+    from planner import laden
+
+    gezien: dict[str, str] = {}
+    for bron in laden.alle_bronnen():
+        if bron.id.startswith(incomplete.strip().lower()):
+            gezien.setdefault(bron.id, bron.herkomst)  # a built-in wins over an own file
+    return sorted(gezien.items())
+
+
 @app.callback()
 def hoofd(
     versie: bool = typer.Option(False, "--version", "-V", callback=_versie, is_eager=True,
                                 help="Toon de versie en stop."),
+    installeer: bool = typer.Option(False, "--install-completion", callback=_installeer_aanvulling,
+                                    is_eager=True, expose_value=False,
+                                    help="Zet aanvullen met Tab aan voor je shell (namen van draaiboeken, opties)."),
+    toon_script: bool = typer.Option(False, "--show-completion", callback=_toon_aanvulling,
+                                     is_eager=True, expose_value=False,
+                                     help="Toon het aanvul-script voor je shell, om het zelf te installeren."),
 ) -> None:
     """Draaiboeken plannen voor procesbegeleiders."""
 
@@ -54,6 +110,29 @@ def _breedte() -> int | None:
     if sys.stdout.isatty():
         return shutil.get_terminal_size((100, 24)).columns
     return None
+
+
+def _interactief() -> bool:
+    """Only ask questions when someone can answer them and see the questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _vraag(tekst: str) -> str:
+    return typer.prompt(tekst, default="", show_default=False)
+
+
+def _lees_herinnering(tekst: str) -> int:
+    """Minutes before each event: '15', '15m', '1u', '1d', '2w'."""
+    from planner.tijd import lees_interval
+
+    try:
+        stap = lees_interval(tekst, naam="--herinnering")
+    except InvoerFout:
+        stap = None
+    if stap is None or stap.maanden:
+        raise InvoerFout(f"--herinnering '{tekst}' is geen duur voor een herinnering: "
+                         "gebruik bijvoorbeeld 15m, 1u of 1d.")
+    return stap.dagen * 24 * 60 + stap.minuten
 
 
 def _kies_formaat(formaat: str, toegestaan: tuple[str, ...]) -> str:
@@ -117,7 +196,8 @@ def lijst(
 
 @app.command()
 def toon(
-    draaiboek: str = typer.Argument(..., help="Naam uit 'planner lijst', of een pad naar een .toml-bestand."),
+    draaiboek: str = typer.Argument(..., help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
+                                    autocompletion=draaiboeknamen),
     groep: str | None = typer.Option(None, "--groep", "-g",
                                         help="Toon alleen de onderdelen van de variant voor deze groep."),
     formaat: str = typer.Option("tabel", "--format", "-f", help="tabel of json."),
@@ -140,7 +220,10 @@ def toon(
 
 @app.command()
 def plan(
-    draaiboek: str = typer.Argument(..., help="Naam uit 'planner lijst', of een pad naar een .toml-bestand."),
+    draaiboek: str | None = typer.Argument(
+        None, help="Naam uit 'planner lijst', of een pad naar een .toml-bestand. Zonder naam (in een "
+                   "terminal) vraagt de planner wat hij nodig heeft.",
+        autocompletion=draaiboeknamen, show_default=False),
     groep: str | None = typer.Option(None, "--groep", "-g", help="Aantal deelnemers (verplicht)."),
     tijd: str | None = typer.Option(
         None, "--tijd", "-t",
@@ -161,6 +244,15 @@ def plan(
     ics: Path | None = typer.Option(None, "--ics",
                                     help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie."),
     locatie: str = typer.Option("", "--locatie", help="Locatie in het agenda-bestand."),
+    herinnering: str | None = typer.Option(
+        None, "--herinnering",
+        help="Met --ics: een herinnering in elke afspraak, zo lang van tevoren: 15m, 1u, 1d."),
+    per_onderdeel: bool = typer.Option(
+        False, "--per-onderdeel", help="Met --ics: een afspraak per onderdeel in plaats van per sessie."),
+    herhaling: str | None = typer.Option(
+        None, "--herhaling",
+        help="Met --ics: zet ook de herhalingsbijeenkomst die het draaiboek aanraadt in de agenda, "
+             "zo lang na de laatste sessie: 3mnd, 10w."),
     force: bool = typer.Option(False, "--force", help="Vervang bestaande bestanden."),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
@@ -171,18 +263,36 @@ def plan(
 
       planner plan kennismaking --groep 8 --format json
 
-      planner plan training --groep 16 --tijd 2u --ics training.ics
+      planner plan training --groep 16 --tijd 2u --ics training.ics --herinnering 1d --herhaling 3mnd
+
+      planner plan          (in een terminal: de planner vraagt wat hij nodig heeft)
     """
     from planner import laden
     from planner.planning import Vraag, maak_plan
     from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
     from planner.uitvoer import FORMATEN, render
+    from planner.uitvoer.ics import herhaling_van
 
     formaat = _kies_formaat(formaat, tuple(f for f in FORMATEN if f != "ics"))
-    aantal = _lees_groep(groep)
+    begeleid = (draaiboek is None or groep is None) and _interactief()
+    if draaiboek is None and not begeleid:
+        raise InvoerFout("Geef een draaiboek op, bijvoorbeeld 'planner plan kickoff --groep 20'; "
+                         "'planner lijst' toont ze allemaal.")
+    agenda_opties = [naam for naam, waarde in (("--herinnering", herinnering), ("--per-onderdeel", per_onderdeel),
+                                               ("--herhaling", herhaling)) if waarde]
+    if agenda_opties and ics is None and not begeleid:
+        werkwoord = "hoort" if len(agenda_opties) == 1 else "horen"
+        raise InvoerFout(f"{' en '.join(agenda_opties)} {werkwoord} bij het agenda-bestand: "
+                         "geef ook --ics BESTAND op, bijvoorbeeld --ics agenda.ics.")
+    aantal = _lees_groep(groep, verplicht=not begeleid)
     zone = lees_zone(tz)
+    herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
+    herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
+    gekozen = laden.vind(draaiboek) if draaiboek is not None else None
+    if herhaling_na is not None and gekozen is not None:
+        herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
     vraag = Vraag(
-        groep=aantal,
+        groep=aantal or 1,
         tijd_min=lees_duur(tijd) if tijd is not None else None,
         start=lees_datumtijd(start, zone) if start is not None else None,
         interval=lees_interval(interval),
@@ -190,17 +300,48 @@ def plan(
         strategie=strategie.strip().lower(),
         locatie=locatie,
     )
-    gepland = maak_plan(laden.vind(draaiboek), vraag)
+    if begeleid:
+        from dataclasses import replace
+
+        from planner import begeleid as gids
+
+        antwoorden = gids.vul_aan(
+            _vraag, typer.echo, draaiboek=gekozen, groep=aantal, tijd_min=vraag.tijd_min, start=vraag.start,
+            zone=zone, lees_groep=_lees_groep,
+            probeer=lambda d, g, t: maak_plan(d, replace(vraag, groep=g, tijd_min=t)))
+        gekozen = antwoorden.draaiboek
+        if herhaling_na is not None:
+            herhaling_van(gekozen)
+        vraag = replace(vraag, groep=antwoorden.groep, tijd_min=antwoorden.tijd_min, start=antwoorden.start)
+        typer.echo("")
+    assert gekozen is not None
+    gepland = maak_plan(gekozen, vraag)
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100}
     _uit(render(formaat, gepland, **opties), uitvoer, force)
+    agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na}
     if ics is not None:
-        _uit(render("ics", gepland), ics, force)
+        _uit(render("ics", gepland, **agenda), ics, force)
+    elif begeleid:
+        from planner import begeleid as gids
+        from planner.bestanden import schrijf
+
+        def schrijf_naar(pad: Path, vervangen: bool) -> None:
+            schrijf(pad, render("ics", gepland, **agenda), force=vervangen)
+            typer.echo(f"Geschreven: {pad}")
+
+        gids.bewaar_agenda(_vraag, typer.echo, f"{gekozen.id}-{gepland.sessies[0].start:%Y-%m-%d}.ics",
+                           schrijf_naar)
 
 
 def main() -> None:
     """Entry point: run the app and turn every failure into one Dutch sentence."""
     if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
         _nederlandse_hulp()
+    if os.environ.get("_PLANNER_COMPLETE"):
+        # The shell asks for completions (Tab): typer's completion classes must be registered.
+        from typer.completion import completion_init
+
+        completion_init()
     try:
         code = app(standalone_mode=False)
     except PlannerFout as fout:

@@ -19,6 +19,7 @@ from planner.model import (
     Beurten,
     Draaiboek,
     GroepsOpmerking,
+    Herhaling,
     Onderdeel,
     Variant,
 )
@@ -239,7 +240,7 @@ class _Lezer:
 _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
-    "varianten", "onderdelen",
+    "varianten", "onderdelen", "herhaling",
 }
 _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "instructies", "vragen",
@@ -289,6 +290,7 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         deelnemers=lezer.tekst("deelnemers"),
         opmerkingen=lezer.teksten("opmerkingen"),
         groepsopmerkingen=tuple(_lees_groepsopmerkingen(lezer)),
+        herhaling=_lees_herhaling(lezer),
         herkomst=herkomst,
         pad=bestand,
     )
@@ -337,6 +339,26 @@ def _lees_groepsopmerkingen(lezer: _Lezer) -> list[GroepsOpmerking]:
             sub.tekst("tekst", verplicht=True),
         ))
     return opmerkingen
+
+
+def _lees_herhaling(lezer: _Lezer) -> Herhaling | None:
+    tabel = lezer.data.get("herhaling")
+    if tabel is None:
+        return None
+    if not isinstance(tabel, dict):
+        lezer.probleem("herhaling", 'moet een tabel zijn, bijvoorbeeld herhaling = { titel = '
+                       '"Herhalingsworkshop", minuten = 90, geschat = true }.')
+        return None
+    sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel="herhaling")
+    sub.onbekende_velden({"titel", "minuten", "geschat", "toelichting"})
+    minuten = sub.getal("minuten", verplicht=True, minimum=1)
+    herhaling = Herhaling(
+        titel=sub.tekst("titel", verplicht=True),
+        minuten=minuten or 1,
+        geschat=sub.ja_nee("geschat"),
+        toelichting=sub.tekst("toelichting"),
+    )
+    return herhaling if minuten else None
 
 
 def _lees_onderdelen(lezer: _Lezer, variant_ids: set[str]) -> list[Onderdeel]:

@@ -67,6 +67,17 @@ class GroepsOpmerking:
 
 
 @dataclass(frozen=True)
+class Herhaling:
+    """A follow-up meeting the source recommends some time after the last session (R4)."""
+
+    titel: str
+    minuten: int
+    # True when the source gives no length and the minutes are the template's estimate (P5).
+    geschat: bool = False
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
 class Draaiboek:
     id: str
     titel: str
@@ -86,6 +97,7 @@ class Draaiboek:
     deelnemers: str = ""
     opmerkingen: tuple[str, ...] = ()
     groepsopmerkingen: tuple[GroepsOpmerking, ...] = ()
+    herhaling: Herhaling | None = None
     # Where the file came from: "ingebouwd", "eigen" or a path.
     herkomst: str = "ingebouwd"
     pad: str = ""

@@ -1,5 +1,8 @@
 """The calendar file: one event per session, readable by Google, Outlook, Apple and Thunderbird.
 
+On request: a reminder (VALARM) on every event, an event per onderdeel instead of per session,
+and the follow-up meeting a draaiboek recommends (its `herhaling`, R4) after the last session.
+
 Built with ics 0.7, which lacks two things calendar programs rely on (RFC 5545): lines folded at
 75 octets and CRLF line ends everywhere. `_rfc5545` adds them, in one place.
 """
@@ -7,11 +10,15 @@ Built with ics 0.7, which lacks two things calendar programs rely on (RFC 5545):
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+import warnings
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from planner import __version__
-from planner.model import Plan, Sessie
+from planner.fouten import InvoerFout
+from planner.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan, Sessie
+from planner.tijd import Interval, plus_minuten, toon_duur
+from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 
 PRODID = f"-//planner//planner {__version__}//NL"
 _UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
@@ -47,23 +54,109 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
     return "\n".join(regels)
 
 
-def render(plan: Plan, **_: Any) -> bytes:
+def uid_onderdeel(plan: Plan, sessie: Sessie, onderdeel: GeplandOnderdeel) -> str:
+    """Stable per onderdeel id and session, like `uid`: planning again updates the same events."""
+    sleutel = f"{plan.draaiboek.id}|{_utc(plan.sessies[0].start)}|{sessie.nummer}|{onderdeel.id}"
+    return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+
+
+def uid_herhaling(plan: Plan) -> str:
+    sleutel = f"{plan.draaiboek.id}|{_utc(plan.sessies[0].start)}|herhaling"
+    return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+
+
+def samenvatting_onderdeel(plan: Plan, onderdeel: GeplandOnderdeel) -> str:
+    return f"{onderdeel.titel} · {plan.draaiboek.titel}"
+
+
+def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> str:
+    merk = " (toegevoegd)" if o.toegevoegd else (" (geschatte minuten)" if o.geschat else "")
+    regels = [f"{o.start:%H:%M}-{o.eind:%H:%M} {o.titel} ({o.duur_min} min){merk}"]
+    if len(plan.sessies) > 1:
+        regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
+    regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
+    if o.bron is not None:
+        for kop, items in (("Instructies", o.bron.instructies), ("Vragen", o.bron.vragen),
+                           ("Nodig", o.bron.materialen)):
+            if items:
+                regels += ["", f"{kop}:"] + [f"- {i}" for i in items]
+    regels += ["", f"{plan.draaiboek.titel}, {plan.groep} deelnemers", f"Bron: {plan.draaiboek.bron}"]
+    return "\n".join(regels)
+
+
+def herhaling_van(draaiboek: Draaiboek) -> Herhaling:
+    """The follow-up meeting the draaiboek recommends, or a clear sentence why there is none."""
+    if draaiboek.herhaling is None:
+        raise InvoerFout(
+            f"Het draaiboek '{draaiboek.id}' noemt geen herhalingsbijeenkomst, dus --herhaling kan "
+            "hier niet: laat de optie weg, of zet in een eigen draaiboek een regel "
+            "herhaling = { titel = \"…\", minuten = … }."
+        )
+    return draaiboek.herhaling
+
+
+def herhaling_start(plan: Plan, interval: Interval) -> datetime:
+    """The interval after the LAST session, at the same clock time (across DST changes)."""
+    return interval.na(plan.sessies[-1].start)
+
+
+def beschrijving_herhaling(plan: Plan, herhaling: Herhaling) -> str:
+    regels = [f"{herhaling.titel}, na {plan.draaiboek.titel}"]
+    if herhaling.toelichting:
+        regels += ["", herhaling.toelichting]
+    if herhaling.geschat:
+        regels += ["", f"Duur {toon_duur(herhaling.minuten)}: een schatting, de bron noemt geen duur."]
+    regels += ["", f"Bron: {plan.draaiboek.bron}"]
+    return "\n".join(regels)
+
+
+def herinnering_tekst(naam: str, begin: datetime, minuten: int) -> str:
+    return f"Herinnering: {naam} begint om {begin:%H:%M} (over {toon_duur(minuten)})."
+
+
+def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = False,
+           herhaling: Interval | None = None, **_: Any) -> bytes:
+    """The calendar: an event per session (or per onderdeel), optionally with reminders and the
+    follow-up meeting the draaiboek recommends."""
     import arrow  # ics 0.7 works with arrow; both come with ics
     import ics
+    from ics.alarm import DisplayAlarm
 
     kalender = ics.Calendar(creator=PRODID)
     nu = arrow.get(datetime.now(UTC))
-    for sessie in plan.sessies:
-        kalender.events.add(ics.Event(
-            name=samenvatting(plan, sessie),
-            begin=arrow.get(sessie.start.astimezone(UTC)),
-            end=arrow.get(sessie.eind.astimezone(UTC)),
-            uid=uid(plan, sessie),
-            description=beschrijving(plan, sessie),
+
+    def afspraak(naam: str, begin: datetime, eind: datetime, sleutel: str, tekst: str) -> None:
+        event = ics.Event(
+            name=naam,
+            begin=arrow.get(begin.astimezone(UTC)),
+            end=arrow.get(eind.astimezone(UTC)),
+            uid=sleutel,
+            description=tekst,
             location=plan.locatie or None,
             created=nu,  # ics 0.7 writes 'created' as DTSTAMP
-        ))
-    return _rfc5545(kalender.serialize())
+        )
+        if herinnering is not None:
+            event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
+                                             display_text=herinnering_tekst(naam, begin, herinnering)))
+        kalender.events.add(event)
+
+    for sessie in plan.sessies:
+        if per_onderdeel:
+            for o in sessie.onderdelen:
+                afspraak(samenvatting_onderdeel(plan, o), o.start, o.eind, uid_onderdeel(plan, sessie, o),
+                         beschrijving_onderdeel(plan, sessie, o))
+        else:
+            afspraak(samenvatting(plan, sessie), sessie.start, sessie.eind, uid(plan, sessie),
+                     beschrijving(plan, sessie))
+    if herhaling is not None:
+        extra = herhaling_van(plan.draaiboek)
+        begin = herhaling_start(plan, herhaling)
+        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan),
+                 beschrijving_herhaling(plan, extra))
+    with warnings.catch_warnings():
+        # ics 0.7 serialises alarms with str(), which warns about its own future; not ours to fix.
+        warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
+        return _rfc5545(kalender.serialize())
 
 
 def _rfc5545(tekst: str) -> bytes:

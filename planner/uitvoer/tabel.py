@@ -6,12 +6,15 @@ import io
 from typing import Any
 
 from rich.console import Console, Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from planner.model import Draaiboek, Plan, Sessie
 from planner.tijd import toon_datum, toon_duur
 from planner.uitvoer import groepjes_tekst, per_persoon_tekst
+from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
+from planner.uitvoer.tijdlijn import tijdlijn
 
 SOORT_STIJL = {
     "opening": "cyan",
@@ -67,8 +70,19 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     if d.opstelling:
         regels.append(f"opstelling: {d.opstelling}")
     delen: list[Any] = [kop, Text(" · ".join(regels), style="dim"), ""]
+    soorten: list[str] = []
     for sessie in plan.sessies:
-        delen += [_sessietabel(plan, sessie), ""]
+        tabel = _sessietabel(plan, sessie)
+        delen.append(tabel)
+        # The bar sits under the table, exactly as wide, to show the rhythm of the session.
+        balk = tijdlijn(sessie, min(Measurement.get(scherm, scherm.options, tabel).maximum, scherm.width),
+                        kleur, met_legenda=False)
+        if balk is not None:
+            delen.append(balk)
+            soorten += [o.soort for o in sessie.onderdelen]
+        delen.append("")
+    if soorten:
+        delen.append(tijdlijn_legenda(soorten, scherm.width, kleur))
     legenda = []
     if any(o.geschat and not o.toegevoegd for s in plan.sessies for o in s.onderdelen):
         legenda.append("* geschatte minuten (de bron noemt er geen)")
@@ -110,6 +124,10 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
               ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(d.materialen))]
+    if d.herhaling:
+        geschat = " (geschatte duur)" if d.herhaling.geschat else ""
+        feiten.append(("Herhaling", f"{d.herhaling.titel}, {toon_duur(d.herhaling.minuten)}{geschat}; "
+                                    "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
     for label, waarde in feiten:
         if waarde:
             delen.append(Text.assemble((f"{label}: ", "bold"), waarde))

@@ -1,0 +1,148 @@
+"""Calendar extras, checked by parsing what was written: reminders, per onderdeel, herhaling."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from typer.testing import CliRunner
+
+from planner import laden
+from planner.cli import app
+from planner.fouten import DraaiboekFout, InvoerFout
+from planner.planning import Vraag, maak_plan
+from planner.tijd import lees_interval
+from planner.uitvoer import render
+
+ZONE = ZoneInfo("Europe/Amsterdam")
+# Tuesday 20 October 2026, summer time; three months later it is winter time.
+START = datetime(2026, 10, 20, 13, 30, tzinfo=ZONE)
+
+
+def gebeurtenissen(data: bytes) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+
+
+def plan(naam: str = "training", **vraag):
+    return maak_plan(laden.vind(naam), Vraag(**({"groep": 16, "start": START} | vraag)))
+
+
+def test_herinnering_in_elke_afspraak() -> None:
+    gepland = plan("kickoff", tijd_min=120)  # split over sessions
+    events = gebeurtenissen(render("ics", gepland, herinnering=15))
+    assert len(events) == len(gepland.sessies) > 1
+    for event in events:
+        alarmen = list(event.walk("VALARM"))
+        assert len(alarmen) == 1
+        assert alarmen[0]["ACTION"] == "DISPLAY"
+        assert alarmen[0].decoded("TRIGGER") == timedelta(minutes=-15)
+        assert str(alarmen[0]["DESCRIPTION"]).startswith("Herinnering: ")
+        assert "over 15 min" in str(alarmen[0]["DESCRIPTION"])
+
+
+def test_zonder_herinnering_geen_alarm() -> None:
+    assert not list(icalendar.Calendar.from_ical(render("ics", plan())).walk("VALARM"))
+
+
+def test_per_onderdeel_een_afspraak_per_onderdeel() -> None:
+    gepland = plan("kickoff", tijd_min=120)
+    events = gebeurtenissen(render("ics", gepland, per_onderdeel=True))
+    onderdelen = [o for s in gepland.sessies for o in s.onderdelen]
+    assert len(events) == len(onderdelen)
+    verwacht = {(o.start.astimezone(UTC), o.eind.astimezone(UTC)): o for o in onderdelen}
+    for event in events:
+        o = verwacht[(event.decoded("DTSTART"), event.decoded("DTEND"))]
+        assert str(event["SUMMARY"]) == f"{o.titel} · {gepland.draaiboek.titel}"
+    # Stable: planning the same again gives the same UIDs (a re-import updates, not duplicates).
+    opnieuw = gebeurtenissen(render("ics", plan("kickoff", tijd_min=120), per_onderdeel=True))
+    assert {str(e["UID"]) for e in events} == {str(e["UID"]) for e in opnieuw}
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_per_onderdeel_beschrijving_heeft_de_vragen() -> None:
+    events = gebeurtenissen(render("ics", plan(), per_onderdeel=True))
+    toepasbaarheid = next(e for e in events if str(e["SUMMARY"]).startswith("Verkennen toepasbaarheid"))
+    assert "Hoe zou het toepasbaar zijn (voor wie)?" in str(toepasbaarheid["DESCRIPTION"])
+
+
+def test_herhaling_na_de_laatste_sessie_zelfde_kloktijd_over_de_zomertijd() -> None:
+    gepland = plan()
+    events = gebeurtenissen(render("ics", gepland, herhaling=lees_interval("3mnd")))
+    assert len(events) == len(gepland.sessies) + 1
+    extra = next(e for e in events if "Herhalingsworkshop" in str(e["SUMMARY"]))
+    begin = extra.decoded("DTSTART")
+    # 13:30 summer time is 11:30 UTC; 20 January 2027, 13:30 winter time is 12:30 UTC.
+    assert begin == datetime(2027, 1, 20, 12, 30, tzinfo=UTC)
+    assert begin.astimezone(ZONE).strftime("%H:%M") == "13:30"
+    assert extra.decoded("DTEND") - begin == timedelta(minutes=90)
+    beschrijving = str(extra["DESCRIPTION"])
+    assert "na een aantal maanden een herhalingsworkshop" in beschrijving
+    assert "schatting" in beschrijving  # the source gives no duration (P5)
+
+
+def test_herhaling_telt_vanaf_de_laatste_sessie() -> None:
+    gepland = plan("training", tijd_min=80, strategie="splitsen", interval=lees_interval("14d"))
+    assert len(gepland.sessies) > 1
+    events = gebeurtenissen(render("ics", gepland, herhaling=lees_interval("2mnd")))
+    extra = next(e for e in events if "Herhalingsworkshop" in str(e["SUMMARY"]))
+    assert gepland.sessies[-1].start == datetime(2026, 11, 3, 13, 30, tzinfo=ZONE)
+    # Two months after the last session (3 November), not after the first.
+    assert extra.decoded("DTSTART") == datetime(2027, 1, 3, 13, 30, tzinfo=ZONE).astimezone(UTC)
+
+
+def test_draaiboek_zonder_herhaling_zegt_het_duidelijk() -> None:
+    with pytest.raises(InvoerFout, match="noemt geen herhalingsbijeenkomst"):
+        render("ics", plan("kickoff"), herhaling=lees_interval("3mnd"))
+
+
+def test_herhaling_wordt_gecontroleerd_bij_het_laden(tmp_path: Path) -> None:
+    bron = (laden.ingebouwde_map() / "training.toml").read_text(encoding="utf-8")
+    kapot = bron.replace("minuten = 90, geschat = true", "minuten = \"lang\", kleur = true")
+    pad = tmp_path / "eigen.toml"
+    pad.write_text(kapot, encoding="utf-8")
+    with pytest.raises(DraaiboekFout) as fout:
+        laden.laad_bestand(pad)
+    plekken = {(p.onderdeel, p.veld) for p in fout.value.problemen}
+    assert ("herhaling", "minuten") in plekken
+    assert ("herhaling", "kleur") in plekken
+
+
+runner = CliRunner()
+
+
+def test_cli_schrijft_alle_extras(tmp_path: Path) -> None:
+    pad = tmp_path / "training.ics"
+    uit = runner.invoke(app, ["plan", "training", "--groep", "16", "--start", "2026-10-20T13:30",
+                              "--ics", str(pad), "--herinnering", "1d", "--per-onderdeel", "--herhaling", "3mnd"])
+    assert uit.exit_code == 0, uit.output
+    events = gebeurtenissen(pad.read_bytes())
+    assert len(events) == 7 + 1  # seven onderdelen and the herhalingsworkshop
+    triggers = {a.decoded("TRIGGER") for e in events for a in e.walk("VALARM")}
+    assert triggers == {timedelta(days=-1)}
+    assert b"\r\n" in pad.read_bytes() and b"\n" not in pad.read_bytes().replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize("argumenten, melding", [
+    (["plan", "kickoff", "--groep", "20", "--herinnering", "15m"], "--ics"),
+    (["plan", "kickoff", "--groep", "20", "--herhaling", "3mnd", "--ics", "x.ics"], "herhalingsbijeenkomst"),
+    (["plan", "training", "--groep", "16", "--herinnering", "vroeg", "--ics", "x.ics"], "15m, 1u of 1d"),
+    (["plan", "training", "--groep", "16", "--herhaling", "ooit", "--ics", "x.ics"], "--herhaling 'ooit'"),
+])
+def test_cli_foute_agenda_opties(argumenten: list[str], melding: str, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    uit = runner.invoke(app, argumenten)
+    assert uit.exit_code != 0
+    assert isinstance(uit.exception, InvoerFout)
+    assert melding in str(uit.exception)
+    assert not (tmp_path / "x.ics").exists()
+
+
+def test_toon_noemt_de_herhaling() -> None:
+    uit = runner.invoke(app, ["toon", "training"], env={"COLUMNS": "200"})
+    assert uit.exit_code == 0
+    assert "Herhaling: Herhalingsworkshop Waarderende Gespreksvoering, 1u30 (geschatte duur)" in uit.output
+    assert "Herhaling:" not in runner.invoke(app, ["toon", "kickoff"]).output
