@@ -300,7 +300,7 @@ def _lees_varianten(lezer: _Lezer) -> list[Variant]:
     varianten = []
     for i, tabel in enumerate(lezer.tabellen("varianten"), start=1):
         sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"variant {i}")
-        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting"})
+        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting", "opstelling"})
         id_ = sub.tekst("id", verplicht=True)
         sub.onderdeel = f"variant {id_ or i}"
         laag = sub.getal("groep_min", standaard=1, minimum=1) or 1
@@ -308,7 +308,7 @@ def _lees_varianten(lezer: _Lezer) -> list[Variant]:
         if laag > hoog:
             sub.probleem("groep_min", f"groep_min ({laag}) is groter dan groep_max ({hoog}).")
         varianten.append(Variant(id_, sub.tekst("titel", standaard=id_), laag, hoog,
-                                 sub.tekst("toelichting")))
+                                 sub.tekst("toelichting"), sub.tekst("opstelling")))
     ids = [v.id for v in varianten]
     for dubbel in sorted({i for i in ids if ids.count(i) > 1}):
         lezer.probleem("varianten", f"variant-id '{dubbel}' komt meer dan eens voor.")

@@ -64,8 +64,9 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     regels = [f"{plan.groep} deelnemers", f"{toon_duur(plan.tijd_min)} per sessie"]
     if plan.variant:
         regels.append(plan.variant.titel)
-    if d.opstelling:
-        regels.append(f"opstelling: {d.opstelling}")
+    opstelling = (plan.variant.opstelling if plan.variant else "") or d.opstelling
+    if opstelling:
+        regels.append(f"opstelling: {opstelling}")
     delen: list[Any] = [kop, Text(" · ".join(regels), style="dim"), ""]
     for sessie in plan.sessies:
         delen += [_sessietabel(plan, sessie), ""]
@@ -118,6 +119,8 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     for v in d.varianten:
         gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
         delen.append(Text(f"Variant {v.id}: {v.titel}{gekozen}"))
+        if v.opstelling:
+            delen.append(Text(f"  opstelling: {v.opstelling}"))
     delen += [f"• {o}" for o in d.opmerkingen]
     for o in d.onderdelen_voor(variant):
         tabel = Table(show_header=False, box=None, padding=(0, 1))
