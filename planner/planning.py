@@ -6,6 +6,7 @@ Pure: takes a Draaiboek and a Vraag, returns a Plan or raises a PlannerFout. It 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -57,6 +58,40 @@ class Maat:
     @property
     def is_pauze(self) -> bool:
         return self.onderdeel.soort == "pauze"
+
+
+# ------------------------------------------------------------------- the meeting's own agenda
+
+
+def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:
+    """An agenda item of the meeting itself from 'Titel=DUUR' (--vooraf/--daarna).
+
+    Fixed minutes (the user gave them), soort 'agendapunt' so every output marks it as added,
+    and an id made from the title that clashes with nothing in `bezet` (which it extends).
+    """
+    from planner.tijd import lees_duur
+
+    titel, teken, duur = tekst.rpartition("=")
+    titel = titel.strip()
+    if not teken or not titel:
+        raise InvoerFout(f"{optie} '{tekst}' is geen agendapunt: schrijf titel=duur, bijvoorbeeld "
+                         f'{optie} "Teamoverleg=45m".')
+    minuten = lees_duur(duur, naam=f"{optie} '{titel}':")
+    basis = _slug(titel)
+    id_, nummer = basis, 2
+    # The planner's own added parts must keep their ids too.
+    while id_ in bezet or id_ == VRIJE_RUIMTE or re.fullmatch(r"(welkom-terug|vooruitblik)-\d+", id_):
+        id_, nummer = f"{basis}-{nummer}", nummer + 1
+    bezet.add(id_)
+    return Onderdeel(id=id_, titel=titel, soort="agendapunt", minuten=minuten,
+                     min_minuten=minuten, max_minuten=minuten, stap=1)
+
+
+def _slug(titel: str) -> str:
+    import unicodedata
+
+    ascii_ = unicodedata.normalize("NFKD", titel).encode("ascii", "ignore").decode().lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in ascii_).split())[:40] or "agendapunt"
 
 
 # ---------------------------------------------------------------------------- variant and sizes
