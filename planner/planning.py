@@ -84,7 +84,8 @@ def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:
         id_, nummer = f"{basis}-{nummer}", nummer + 1
     bezet.add(id_)
     return Onderdeel(id=id_, titel=titel, soort="agendapunt", minuten=minuten,
-                     min_minuten=minuten, max_minuten=minuten, stap=1)
+                     min_minuten=minuten, max_minuten=minuten, stap=1,
+                     werkvorm="agendapunt van de bijeenkomst")
 
 
 def _slug(titel: str) -> str:
