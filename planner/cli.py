@@ -316,7 +316,7 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
     """A path as given, or the file behind a draaiboek name."""
     from planner import laden
 
-    if laden.lijkt_pad(argument):
+    if laden.lijkt_pad(argument) or Path(argument).expanduser().is_file():
         return Path(argument).expanduser(), str(argument)
     for bron in laden.alle_bronnen():
         if bron.id == argument.strip().lower():

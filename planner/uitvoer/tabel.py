@@ -95,7 +95,7 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
     for d in draaiboeken:
         herkomst = d.herkomst if d.herkomst in ("ingebouwd", "eigen") else "bestand"
         if d.id in dubbel and d.herkomst == "eigen":
-            herkomst += " (zelfde naam als ingebouwd: niet gebruikt, het ingebouwde gaat voor)"
+            herkomst += " (niet gebruikt)"
         groep = " / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten) or (
             f"{d.groep_min}-{d.groep_max}")
         tabel.add_row(d.id, d.titel, groep, d.tijdsduur, herkomst)
@@ -105,6 +105,11 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
             reden += f" (en nog {len(problemen) - 1}; zie 'planner controleer {bron.pad}')"
         tabel.add_row(bron.id, Text(f"kapot: {reden}", style="red"), "", "", bron.herkomst)
     delen: list[Any] = [tabel]
+    for d in draaiboeken:
+        if d.id in dubbel and d.herkomst == "eigen":
+            delen.append(Text(f"Let op: je eigen draaiboek '{d.id}' ({d.pad}) heeft dezelfde naam als een "
+                              "ingebouwd draaiboek en wordt niet gebruikt: het ingebouwde gaat voor. "
+                              "Geef het bestand (en het id erin) een andere naam.", style="yellow"))
     if eigen_map:
         delen.append(Text(f"Eigen draaiboeken staan in: {eigen_map} (maak er een met 'planner nieuw NAAM')",
                           style="dim"))
