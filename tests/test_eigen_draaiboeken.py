@@ -287,3 +287,16 @@ def test_fout_agendapunt_een_nederlandse_zin(eigen, planner, punt, verwacht):
     code, uit, fout = planner("plan", "kennismaking", "--groep", "8", "--daarna", punt)
     assert code == 2 and uit == "" and verwacht in fout and "--daarna" in fout
     assert fout.count("\n") == 1 and "Traceback" not in fout
+
+
+def test_het_voorbeeld_in_de_readme_is_geldig(eigen, planner, tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    deel = readme.split("### Een voorbeeld", 1)[1]
+    voorbeeld = deel.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "teamdag.toml").write_text(voorbeeld, encoding="utf-8")
+    assert planner("controleer", "teamdag.toml")[0] == 0
+    for groep in ("8", "20"):
+        code, uit, _ = planner("plan", "./teamdag.toml", "--groep", groep, "--tijd", "2u", "-f", "json")
+        assert code == 0
+        laatste = json.loads(uit)["sessies"][-1]["onderdelen"][-1]
+        assert laatste["id"] == "afronden"

@@ -71,6 +71,8 @@ def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
         "vragen": list(o.vragen),
         "materialen": list(o.materialen),
         "toelichting": o.toelichting,
+        "stap": o.stap,
+        "anker": o.anker,
     }
 
 
