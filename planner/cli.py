@@ -175,23 +175,42 @@ def _uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
 def lijst(
     formaat: str = typer.Option("tabel", "--format", "-f", help="tabel of json."),
 ) -> None:
-    """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte en duur."""
+    """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
     from planner import laden
+    from planner.fouten import Probleem
 
     formaat = _kies_formaat(formaat, OPMAAK_LIJST)
     bronnen = laden.alle_bronnen()
-    draaiboeken = [laden.laad_bestand(b.pad, herkomst=b.herkomst) for b in bronnen]
+    draaiboeken = []
+    kapot: list[tuple[laden.Bron, list[Probleem]]] = [
+        (bron, [Probleem(str(bron.pad), "de bestandsnaam is geen geldige naam: gebruik alleen "
+                               "kleine letters, cijfers, '-' en '_' (bijvoorbeeld mijn-kickoff.toml).")])
+        for bron in laden.ongeldige_namen()
+    ]
+    for bron in bronnen:
+        # A broken own file is shown with its reason; it must not hide the other draaiboeken.
+        d, problemen = laden.controleer_bestand(bron.pad, herkomst=bron.herkomst)
+        if d is None:
+            kapot.append((bron, problemen))
+        else:
+            draaiboeken.append(d)
     ingebouwd = {b.id for b in bronnen if b.herkomst == "ingebouwd"}
     dubbel = {b.id for b in bronnen if b.herkomst == "eigen" and b.id in ingebouwd}
     if formaat == "json":
         from planner.uitvoer.json import draaiboek_dict, dumps
 
-        _uit(dumps([draaiboek_dict(d, kort=True) | {"genegeerd": d.herkomst == "eigen" and d.id in dubbel}
-                    for d in draaiboeken]), None, False)
+        rijen = [draaiboek_dict(d, kort=True) | {"genegeerd": d.herkomst == "eigen" and d.id in dubbel,
+                                                 "pad": d.pad, "kapot": False}
+                 for d in draaiboeken]
+        rijen += [{"id": b.id, "herkomst": b.herkomst, "pad": str(b.pad), "kapot": True,
+                   "genegeerd": True, "problemen": [str(p) for p in problemen]}
+                  for b, problemen in kapot]
+        _uit(dumps(rijen), None, False)
         return
     from planner.uitvoer.tabel import render_lijst
 
-    _uit(render_lijst(draaiboeken, dubbel, kleur=_kleur(), breedte=_breedte()), None, False)
+    _uit(render_lijst(draaiboeken, dubbel, kleur=_kleur(), breedte=_breedte(), kapot=kapot,
+                      eigen_map=str(laden.eigen_map())), None, False)
 
 
 @app.command()
@@ -254,6 +273,12 @@ def plan(
         help="Met --ics: zet ook de herhalingsbijeenkomst die het draaiboek aanraadt in de agenda, "
              "zo lang na de laatste sessie: 3mnd, 10w."),
     force: bool = typer.Option(False, "--force", help="Vervang bestaande bestanden."),
+    vooraf: list[str] | None = typer.Option(
+        None, "--vooraf", help='Eigen agendapunt vóór het draaiboek, als "Titel=DUUR", '
+                               'bijvoorbeeld --vooraf "Mededelingen=10m". Mag vaker.'),
+    daarna: list[str] | None = typer.Option(
+        None, "--daarna", help='Eigen agendapunt na het draaiboek, als "Titel=DUUR", '
+                               'bijvoorbeeld --daarna "Teamoverleg=45m". Mag vaker.'),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 
@@ -266,9 +291,13 @@ def plan(
       planner plan training --groep 16 --tijd 2u --ics training.ics --herinnering 1d --herhaling 3mnd
 
       planner plan          (in een terminal: de planner vraagt wat hij nodig heeft)
+
+      planner plan kennismaking --groep 10 --daarna "Teamoverleg=45m" --daarna "Rondvraag=10m"
     """
+    from dataclasses import replace
+
     from planner import laden
-    from planner.planning import Vraag, maak_plan
+    from planner.planning import Vraag, lees_agendapunt, maak_plan
     from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.ics import herhaling_van
@@ -301,8 +330,6 @@ def plan(
         locatie=locatie,
     )
     if begeleid:
-        from dataclasses import replace
-
         from planner import begeleid as gids
 
         antwoorden = gids.vul_aan(
@@ -315,6 +342,10 @@ def plan(
         vraag = replace(vraag, groep=antwoorden.groep, tijd_min=antwoorden.tijd_min, start=antwoorden.start)
         typer.echo("")
     assert gekozen is not None
+    # The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek.
+    bezet = {o.id for o in gekozen.onderdelen}
+    vraag = replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
+                    daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
     gepland = maak_plan(gekozen, vraag)
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100}
     _uit(render(formaat, gepland, **opties), uitvoer, force)
@@ -331,6 +362,100 @@ def plan(
 
         gids.bewaar_agenda(_vraag, typer.echo, f"{gekozen.id}-{gepland.sessies[0].start:%Y-%m-%d}.ics",
                            schrijf_naar)
+
+
+@app.command()
+def nieuw(
+    naam: str = typer.Argument(..., help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
+    van: str | None = typer.Option(None, "--van", help="Begin met een kopie van dit draaiboek (naam of pad)."),
+    force: bool = typer.Option(False, "--force", help="Vervang een bestaand eigen draaiboek met deze naam."),
+) -> None:
+    """Maak een eigen draaiboek (TOML) in je map met eigen draaiboeken.
+
+    Voorbeelden:
+
+      planner nieuw mijn-kickoff --van kickoff
+
+      planner nieuw teamdag
+    """
+    from planner import laden, sjabloon
+    from planner.bestanden import schrijf
+
+    naam = sjabloon.controleer_naam(naam)
+    if van is not None:
+        bron = laden.vind(van)
+        tekst = sjabloon.kopie(Path(bron.pad).read_text(encoding="utf-8"), naam, bron.id)
+    else:
+        tekst = sjabloon.leeg(naam)
+    map_ = laden.eigen_map()
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({fout.strerror}): zet PLANNER_DRAAIBOEKEN "
+                         "op een map waar je mag schrijven.") from None
+    pad = map_ / f"{naam}.toml"
+    schrijf(pad, tekst, force=force)
+    typer.echo(f"Geschreven: {pad}")
+    typer.echo("Zo verder:")
+    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {pad}")
+    typer.echo(f"  2. Controleer het: planner controleer {pad}")
+    typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --tijd 1u")
+
+
+@app.command()
+def controleer(
+    paden: list[str] | None = typer.Argument(
+        None, help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
+                   "Zonder argument: alle ingebouwde en eigen draaiboeken."),
+) -> None:
+    """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
+    from planner import laden
+    from planner.fouten import Probleem
+
+    if paden:
+        te_doen = [_te_controleren(p) for p in paden]
+    else:
+        te_doen = [(b.pad, b.herkomst) for b in laden.alle_bronnen()] + [
+            (b.pad, "eigen") for b in laden.ongeldige_namen()]
+    aantal_fout = 0
+    aantal_problemen = 0
+    for pad, herkomst in te_doen:
+        if pad.suffix != ".toml":
+            problemen = [Probleem(str(pad), "dit is geen .toml-bestand; een draaiboek is een .toml-bestand.")]
+        elif not pad.is_file():
+            problemen = [Probleem(str(pad), "dit bestand bestaat niet; controleer het pad.")]
+        elif herkomst == "eigen" and not laden.NAAM.match(pad.stem):
+            problemen = [Probleem(str(pad), "de bestandsnaam is geen geldige naam: gebruik alleen kleine "
+                                  "letters, cijfers, '-' en '_'.")]
+        else:
+            _, problemen = laden.controleer_bestand(pad, herkomst=herkomst)
+        if problemen:
+            aantal_fout += 1
+            aantal_problemen += len(problemen)
+            for probleem in problemen:
+                typer.echo(f"✗ {probleem}")
+        else:
+            typer.echo(f"✓ {pad}: in orde")
+    woord = "bestand" if len(te_doen) == 1 else "bestanden"
+    if aantal_fout:
+        typer.echo(f"{len(te_doen)} {woord} gecontroleerd: {len(te_doen) - aantal_fout} in orde, "
+                   f"{aantal_fout} met {aantal_problemen} "
+                   f"{'probleem' if aantal_problemen == 1 else 'problemen'}.")
+        raise typer.Exit(5)
+    typer.echo(f"{len(te_doen)} {woord} gecontroleerd: alles in orde.")
+
+
+def _te_controleren(argument: str) -> tuple[Path, str]:
+    """A path as given, or the file behind a draaiboek name."""
+    from planner import laden
+
+    if laden.lijkt_pad(argument) or Path(argument).expanduser().is_file():
+        return Path(argument).expanduser(), str(argument)
+    for bron in laden.alle_bronnen():
+        if bron.id == argument.strip().lower():
+            return bron.pad, bron.herkomst
+    raise InvoerFout(f"'{argument}' is geen bestand en geen draaiboek uit 'planner lijst': "
+                     "geef een pad naar een .toml-bestand.")
 
 
 def main() -> None:

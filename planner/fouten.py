@@ -58,5 +58,5 @@ class DraaiboekFout(PlannerFout):
         eerste = str(problemen[0])
         extra = len(problemen) - 1
         if extra:
-            eerste += f" (en nog {extra} probleem{'en' if extra > 1 else ''}: zie 'planner controleer')"
+            eerste += f" (en nog {extra} {'problemen' if extra > 1 else 'probleem'}: zie 'planner controleer')"
         super().__init__(eerste)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,14 @@ def _bronnen_in(map_: Path, herkomst: str) -> list[Bron]:
     ]
 
 
+def ongeldige_namen() -> list[Bron]:
+    """Own .toml files the planner cannot use because their name is not a valid id."""
+    map_ = eigen_map()
+    if not map_.is_dir():
+        return []
+    return [Bron(pad.stem, pad, "eigen") for pad in sorted(map_.glob("*.toml")) if not NAAM.match(pad.stem)]
+
+
 def alle_bronnen() -> list[Bron]:
     """Built-in draaiboeken first, then the user's own, each sorted by id."""
     return _bronnen_in(ingebouwde_map(), "ingebouwd") + _bronnen_in(eigen_map(), "eigen")
@@ -126,7 +134,73 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
         return None, [_toml_probleem(naam, fout)]
-    return lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
+    draaiboek, problemen = lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
+    if herkomst == "eigen" and isinstance(data.get("id"), str) and data["id"] != pad.stem:
+        # Found by its file name: an id that differs would make 'planner plan NAAM' confusing.
+        problemen.append(Probleem(naam, f"het id '{data['id']}' verschilt van de bestandsnaam "
+                                  f"'{pad.stem}'; maak ze gelijk (de planner vindt het bestand "
+                                  "onder de bestandsnaam).", veld="id"))
+        draaiboek = None
+    return draaiboek, [_met_regel(p, tekst) for p in problemen]
+
+
+_KOP = re.compile(r"^\s*\[\[?\s*([A-Za-z_]+)\s*\]\]?")
+_ID = re.compile(r"""^\s*id\s*=\s*["']([^"']*)["']""")
+
+
+def _met_regel(probleem: Probleem, tekst: str) -> Probleem:
+    """Add the line number of a field problem by finding the field in its block of the text.
+
+    A nicety: when the text is unusual (inline tables, dotted keys) the problem simply has no line.
+    """
+    if probleem.regel is not None:
+        return probleem
+    regels = tekst.splitlines()
+    # Blocks: (table name, first line index, id inside or None); the top level is block "".
+    blokken: list[tuple[str, int, str | None]] = [("", 0, None)]
+    for i, regel in enumerate(regels):
+        kop = _KOP.match(regel)
+        if kop:
+            blokken.append((kop[1], i, None))
+        elif (gevonden := _ID.match(regel)) and blokken[-1][2] is None:
+            blokken[-1] = (blokken[-1][0], blokken[-1][1], gevonden[1])
+    grenzen = [b[1] for b in blokken[1:]] + [len(regels)]
+    kandidaten = _blokken_voor(probleem, blokken)
+    if not kandidaten:
+        return probleem
+    index = kandidaten[-1] if probleem.veld == "id" else kandidaten[0]
+    _, begin, _ = blokken[index]
+    eind = grenzen[index]
+    veld = probleem.veld
+    if veld:
+        patroon = re.compile(rf"^\s*{re.escape(veld)}\s*=")
+        for i in range(begin, eind):
+            if patroon.match(regels[i]):
+                return replace(probleem, regel=i + 1)
+        for i in range(begin, eind):  # a field of an inline table: beurten = { min = ... }
+            if re.search(rf"[{{,]\s*{re.escape(veld)}\s*=", regels[i]):
+                return replace(probleem, regel=i + 1)
+    if index == 0:
+        return probleem
+    return replace(probleem, regel=begin + 1)
+
+
+def _blokken_voor(probleem: Probleem, blokken: list[tuple[str, int, str | None]]) -> list[int]:
+    wie = probleem.onderdeel
+    if wie is None:
+        if probleem.veld in ("varianten", "onderdelen", "groepsopmerkingen", "splitsen"):
+            return [i for i, b in enumerate(blokken) if b[0] == probleem.veld][:1] or [0]
+        return [0]
+    nummer = re.search(r"(?:^|\()nummer (\d+)\)?$", wie)
+    if nummer:
+        onderdelen = [i for i, b in enumerate(blokken) if b[0] == "onderdelen"]
+        return onderdelen[int(nummer[1]) - 1:int(nummer[1])]
+    if wie.startswith("variant "):
+        naam = wie.removeprefix("variant ")
+        return [i for i, b in enumerate(blokken) if b[0] == "varianten" and b[2] == naam]
+    if wie == "groepsopmerking":
+        return []
+    return [i for i, b in enumerate(blokken) if b[0] == "onderdelen" and b[2] == wie]
 
 
 _TOML_REGEL = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -303,7 +377,7 @@ def _lees_varianten(lezer: _Lezer) -> list[Variant]:
     varianten = []
     for i, tabel in enumerate(lezer.tabellen("varianten"), start=1):
         sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"variant {i}")
-        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting"})
+        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting", "opstelling"})
         id_ = sub.tekst("id", verplicht=True)
         sub.onderdeel = f"variant {id_ or i}"
         laag = sub.getal("groep_min", standaard=1, minimum=1) or 1
@@ -311,7 +385,7 @@ def _lees_varianten(lezer: _Lezer) -> list[Variant]:
         if laag > hoog:
             sub.probleem("groep_min", f"groep_min ({laag}) is groter dan groep_max ({hoog}).")
         varianten.append(Variant(id_, sub.tekst("titel", standaard=id_), laag, hoog,
-                                 sub.tekst("toelichting")))
+                                 sub.tekst("toelichting"), sub.tekst("opstelling")))
     ids = [v.id for v in varianten]
     for dubbel in sorted({i for i in ids if ids.count(i) > 1}):
         lezer.probleem("varianten", f"variant-id '{dubbel}' komt meer dan eens voor.")
@@ -368,12 +442,12 @@ def _lees_onderdelen(lezer: _Lezer, variant_ids: set[str]) -> list[Onderdeel]:
     onderdelen = []
     gezien: set[str] = set()
     for i, tabel in enumerate(tabellen, start=1):
-        onderdeel = _lees_onderdeel(tabel, lezer, i, variant_ids)
+        onderdeel = _lees_onderdeel(tabel, lezer, i, variant_ids, gezien)
         if onderdeel is None:
             continue
         if onderdeel.id in gezien:
-            lezer.problemen.append(Probleem(lezer.bestand, "dit id komt al eerder voor; "
-                                            "geef elk onderdeel een eigen id.", onderdeel.id, "id"))
+            lezer.problemen.append(Probleem(lezer.bestand, "dit id komt al eerder voor; geef elk "
+                                            "onderdeel een eigen id.", f"{onderdeel.id} (nummer {i})", "id"))
         gezien.add(onderdeel.id)
         onderdelen.append(onderdeel)
     ankers = [o for o in onderdelen if o.anker]
@@ -384,11 +458,12 @@ def _lees_onderdelen(lezer: _Lezer, variant_ids: set[str]) -> list[Onderdeel]:
 
 
 def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
-                    variant_ids: set[str]) -> Onderdeel | None:
+                    variant_ids: set[str], gezien: set[str] = frozenset()) -> Onderdeel | None:
     sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"nummer {nummer}")
     id_ = sub.tekst("id", verplicht=True)
     if id_:
-        sub.onderdeel = id_
+        # With a duplicated id the number says which of the blocks a problem is about.
+        sub.onderdeel = f"{id_} (nummer {nummer})" if id_ in gezien else id_
         if not NAAM.match(id_):
             sub.probleem("id", f"'{id_}' mag alleen kleine letters, cijfers, '-' en '_' bevatten.")
     sub.onbekende_velden(_ONDERDEEL_VELDEN)

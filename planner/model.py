@@ -55,6 +55,8 @@ class Variant:
     groep_min: int
     groep_max: int
     toelichting: str = ""
+    # Room set-up for this variant when it differs per group size (R12: one-to-one vs circle).
+    opstelling: str = ""
 
 
 @dataclass(frozen=True)

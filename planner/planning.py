@@ -6,6 +6,7 @@ Pure: takes a Draaiboek and a Vraag, returns a Plan or raises a PlannerFout. It 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -57,6 +58,41 @@ class Maat:
     @property
     def is_pauze(self) -> bool:
         return self.onderdeel.soort == "pauze"
+
+
+# ------------------------------------------------------------------- the meeting's own agenda
+
+
+def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:
+    """An agenda item of the meeting itself from 'Titel=DUUR' (--vooraf/--daarna).
+
+    Fixed minutes (the user gave them), soort 'agendapunt' so every output marks it as added,
+    and an id made from the title that clashes with nothing in `bezet` (which it extends).
+    """
+    from planner.tijd import lees_duur
+
+    titel, teken, duur = tekst.rpartition("=")
+    titel = titel.strip()
+    if not teken or not titel:
+        raise InvoerFout(f"{optie} '{tekst}' is geen agendapunt: schrijf titel=duur, bijvoorbeeld "
+                         f'{optie} "Teamoverleg=45m".')
+    minuten = lees_duur(duur, naam=f"{optie} '{titel}':")
+    basis = _slug(titel)
+    id_, nummer = basis, 2
+    # The planner's own added parts must keep their ids too.
+    while id_ in bezet or id_ == VRIJE_RUIMTE or re.fullmatch(r"(welkom-terug|vooruitblik)-\d+", id_):
+        id_, nummer = f"{basis}-{nummer}", nummer + 1
+    bezet.add(id_)
+    return Onderdeel(id=id_, titel=titel, soort="agendapunt", minuten=minuten,
+                     min_minuten=minuten, max_minuten=minuten, stap=1,
+                     werkvorm="agendapunt van de bijeenkomst")
+
+
+def _slug(titel: str) -> str:
+    import unicodedata
+
+    ascii_ = unicodedata.normalize("NFKD", titel).encode("ascii", "ignore").decode().lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in ascii_).split())[:40] or "agendapunt"
 
 
 # ---------------------------------------------------------------------------- variant and sizes
@@ -254,6 +290,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
             waarschuwingen.append(f"'{titel}' vervalt: de tijd tussen de sessies vervangt haar.")
 
     sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]
+    groepen = [_met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     starts = _sessiestarts(vraag, zone, len(groepen))
     sessies = tuple(
         _maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
@@ -303,17 +340,88 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
 
 
 def _vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
-    """Fill one session up to `tijd`; an end-anchored last onderdeel ends exactly at `tijd` (R8)."""
-    geankerd = bool(maten) and maten[-1].onderdeel.anker == "einde"
-    if not geankerd:
-        return verdeel(maten, _naar_beneden(tijd, GRID) if tijd >= GRID else tijd)
-    anker = maten[-1]
-    duren = verdeel(maten[:-1], tijd - anker.nominaal) + [anker.nominaal]
-    # The grid yields to the anchor: the part before it absorbs the odd minutes.
-    over = tijd - sum(duren)
-    if over > 0 and len(duren) > 1:
-        duren[-2] += over
+    """Fill one session up to `tijd`; an end-anchored onderdeel ends exactly on time (R8).
+
+    Without an anchor the minutes stay on the 5-minute grid (P1) and the session may end early.
+    With one (see `_vul_geankerd`) the session always fills `tijd` exactly.
+    """
+    if _anker_index(maten) is not None:
+        return _vul_geankerd(maten, tijd)
+    return _binnen(maten, verdeel(maten, _naar_beneden(tijd, GRID) if tijd >= GRID else tijd),
+                   tijd)
+
+
+def _anker_index(maten: list[Maat]) -> int | None:
+    """The end-anchored onderdeel of a session; only fixed parts (agendapunten, vooruitblik) follow it."""
+    for i in range(len(maten) - 1, -1, -1):
+        if maten[i].onderdeel.anker == "einde":
+            return i
+        if maten[i].laag != maten[i].hoog:
+            return None
+    return None
+
+
+def _binnen(maten: list[Maat], duren: list[int], doel: int) -> list[int]:
+    """Shrink until the parts fit in `doel`: the step grid must never make a session overrun.
+
+    `verdeel` moves in whole steps, so a target off the grid can leave it a few minutes long;
+    then one more step (or what is left above the minimum) comes off the roomiest part.
+    The caller guarantees that the minimums fit.
+    """
+    duren = list(duren)
+    while sum(duren) > doel:
+        kandidaten = [i for i, m in enumerate(maten) if duren[i] > m.laag]
+        if not kandidaten:
+            break
+        i = max(kandidaten, key=lambda k: (duren[k] - maten[k].laag, k))
+        duren[i] -= min(maten[i].stap, duren[i] - maten[i].laag)
     return duren
+
+
+VRIJE_RUIMTE = "vrije-ruimte"
+
+
+def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
+    """Minutes for a session whose anchored part must start exactly `anker + after` before the end.
+
+    The parts before the anchor take the time up to it: on the grid first, then the odd minutes
+    (the grid yields to the anchor, R8) go to the last parts that still have room below their
+    maximum. What no part may take stays visible as an added 'vrije ruimte' part just before the
+    anchor (inserted by the caller), never hidden in a part beyond its maximum.
+    """
+    k = _anker_index(maten)
+    assert k is not None
+    vast = [m.nominaal for m in maten[k:]]
+    voor = maten[:k]
+    doel = tijd - sum(vast)
+    duren = _binnen(voor, verdeel(voor, doel), doel)
+    rest = doel - sum(duren)
+    for i in range(len(voor) - 1, -1, -1):
+        extra = min(rest, voor[i].hoog - duren[i])
+        if extra > 0:
+            duren[i] += extra
+            rest -= extra
+    # A positive rest is the room no part may take; maak_plan shows it as 'vrije ruimte'.
+    return duren + ([rest] if rest > 0 else []) + vast
+
+
+def _vrije_ruimte(minuten: int) -> Maat:
+    onderdeel = Onderdeel(
+        id=VRIJE_RUIMTE, titel="Vrije ruimte (uitloop)", soort="werkvorm", minuten=minuten,
+        min_minuten=minuten, max_minuten=minuten, werkvorm="niet uit het draaiboek: uitloop of verdieping",
+        toelichting="Meer tijd dan de onderdelen samen maximaal duren; het afronden blijft vastliggen "
+                    "aan het einde.",
+    )
+    return Maat(onderdeel, minuten, minuten, minuten, toegevoegd=True)
+
+
+def _met_vrije_ruimte(maten: list[Maat], duren: list[int]) -> list[Maat]:
+    """The session's parts, with a 'vrije ruimte' before the anchor when `duren` has one more entry."""
+    if len(duren) == len(maten):
+        return maten
+    k = _anker_index(maten)
+    assert k is not None
+    return maten[:k] + [_vrije_ruimte(duren[k])] + maten[k:]
 
 
 def _sessiestarts(vraag: Vraag, zone: ZoneInfo, aantal: int) -> list[datetime]:
@@ -387,6 +495,16 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
             if over >= GRID else
             f"Er blijft {over} min over: het programma rekent in blokken van {GRID} minuten."
         )
+    for sessie in sessies:
+        for i, o in enumerate(sessie.onderdelen):
+            if o.id == VRIJE_RUIMTE and o.toegevoegd:
+                anker = sessie.onderdelen[i + 1]
+                meldingen.append(
+                    f"De onderdelen duren samen hooguit {toon_duur(sessie.duur_min - o.duur_min)}: "
+                    f"er blijft {toon_duur(o.duur_min)} vrije ruimte vóór '{anker.titel}', dat om "
+                    f"{anker.start:%H:%M} begint omdat het draaiboek het aan het einde vastlegt. "
+                    "Vul die ruimte zelf in of kies een kortere --tijd."
+                )
     for opmerking in draaiboek.groepsopmerkingen:
         if opmerking.groep_min <= vraag.groep <= opmerking.groep_max:
             meldingen.append(opmerking.tekst)

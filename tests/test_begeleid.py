@@ -13,7 +13,7 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from planner import begeleid, cli
+from planner import begeleid, cli, laden
 from planner.cli import _lees_groep, app, draaiboeknamen
 from planner.fouten import InvoerFout
 from planner.planning import Vraag, maak_plan
@@ -59,7 +59,8 @@ def vul_aan(gesprek: Gesprek, **gegeven):
 
 
 def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
-    gesprek = Gesprek("9", "kickof", "kickoff",  # draaiboek: bad number, typo, name
+    aantal = len(laden.alle_bronnen())
+    gesprek = Gesprek(str(aantal + 1), "kickof", "kickoff",  # draaiboek: bad number, typo, name
                       "veel", "40", "20",  # group: not a number, too large for a kickoff, fine
                       "lang", "30m", "3u",  # time: not a duration, too short for any session, fine
                       "morgen", "2026-12-01 13:30")  # start
@@ -69,8 +70,9 @@ def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
     assert antwoorden.tijd_min == 180
     assert antwoorden.start == datetime(2026, 12, 1, 13, 30, tzinfo=ZONE)
     meldingen = "\n".join(gesprek.meldingen)
-    assert "1. kennismaking" in meldingen and "3. training" in meldingen
-    assert "Nummer 9 staat niet in de lijst: kies 1 tot en met 3." in meldingen
+    for nummer, bron in enumerate(laden.alle_bronnen(), start=1):
+        assert f"{nummer}. {bron.id}" in meldingen
+    assert f"Nummer {aantal + 1} staat niet in de lijst: kies 1 tot en met {aantal}." in meldingen
     assert "Draaiboek 'kickof' bestaat niet" in meldingen
     assert "--groep 'veel' is geen getal" in meldingen
     assert "Een groep van 40 past niet bij 'kickoff'" in meldingen
@@ -81,7 +83,7 @@ def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
 
 
 def test_enter_neemt_de_standaard() -> None:
-    gesprek = Gesprek("3", "16", "", "")
+    gesprek = Gesprek("training", "16", "", "")
     antwoorden = vul_aan(gesprek)
     assert (antwoorden.draaiboek.id, antwoorden.groep) == ("training", 16)
     assert antwoorden.tijd_min is None and antwoorden.start is None
@@ -108,7 +110,7 @@ def test_eigen_draaiboek_in_de_lijst(geen_eigen_draaiboeken: Path) -> None:
     (geen_eigen_draaiboeken / "kring.toml").write_text(bron.replace('id = "kennismaking"', 'id = "kring"'),
                                                        encoding="utf-8")
     (geen_eigen_draaiboeken / "kickoff.toml").write_text(bron, encoding="utf-8")  # hidden by the built-in
-    gesprek = Gesprek("4")
+    gesprek = Gesprek("kring")
     gekozen = begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, laden.alle_bronnen())
     assert gekozen.id == "kring" and gekozen.herkomst == "eigen"
     assert sum("kickoff" in m for m in gesprek.meldingen) == 1
@@ -153,7 +155,7 @@ runner = CliRunner()
 def test_cli_begeleid_met_getypte_antwoorden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cli, "_interactief", lambda: True)
-    typen = "3\n16\n\n2026-10-20 13:30\nj\nagenda\n"
+    typen = "training\n16\n\n2026-10-20 13:30\nj\nagenda\n"
     uit = runner.invoke(app, ["plan"], input=typen)
     assert uit.exit_code == 0, uit.output
     assert "Welk draaiboek wil je plannen?" in uit.output
@@ -195,7 +197,7 @@ def test_zonder_terminal_wacht_het_programma_niet() -> None:
 
 
 def test_aanvulling_noemt_ingebouwde_en_eigen_draaiboeken(geen_eigen_draaiboeken: Path) -> None:
-    assert [naam for naam, _ in draaiboeknamen("")] == ["kennismaking", "kickoff", "training"]
+    assert [naam for naam, _ in draaiboeknamen("")] == [b.id for b in laden.alle_bronnen()]
     assert draaiboeknamen("k") == [("kennismaking", "ingebouwd"), ("kickoff", "ingebouwd")]
     (geen_eigen_draaiboeken / "kring.toml").write_text("", encoding="utf-8")
     (geen_eigen_draaiboeken / "kickoff.toml").write_text("", encoding="utf-8")

@@ -47,6 +47,7 @@ def als_dict(plan: Plan) -> dict[str, Any]:
         "vervallen": list(plan.vervallen),
         "tz": plan.tz,
         "bron": plan.draaiboek.bron,
+        "opstelling": (plan.variant.opstelling if plan.variant else "") or plan.draaiboek.opstelling,
     }
 
 
@@ -70,6 +71,8 @@ def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
         "vragen": list(o.vragen),
         "materialen": list(o.materialen),
         "toelichting": o.toelichting,
+        "stap": o.stap,
+        "anker": o.anker,
     }
 
 
@@ -84,7 +87,8 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "tijdsduur": d.tijdsduur,
         "nominaal_min": sum(o.minuten for o in d.onderdelen_voor(d.varianten[0] if d.varianten else None)),
         "varianten": [
-            {"id": v.id, "titel": v.titel, "groep_min": v.groep_min, "groep_max": v.groep_max}
+            {"id": v.id, "titel": v.titel, "groep_min": v.groep_min, "groep_max": v.groep_max,
+             "opstelling": v.opstelling}
             for v in d.varianten
         ],
     }

@@ -1,0 +1,235 @@
+"""The library: every source as a draaiboek, checked against the rules of its source."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner import laden
+from planner.fouten import PlanFout
+from planner.planning import VRIJE_RUIMTE, Vraag, maak_plan
+from planner.uitvoer import render
+
+START = datetime(2026, 12, 1, 13, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+NIEUW = ("ambitiegesprek", "gespreksfases", "ontmoeting", "intervisie")
+
+
+@pytest.fixture(autouse=True)
+def geen_eigen(tmp_path, monkeypatch):
+    # The user's own folder must not influence the built-in library.
+    monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen"))
+
+
+def plan(naam: str, groep: int = 3, tijd: int | None = None, **kw):
+    return maak_plan(laden.vind(naam), Vraag(groep=groep, tijd_min=tijd, start=START, **kw))
+
+
+def ids(p) -> list[str]:
+    return [o.id for s in p.sessies for o in s.onderdelen]
+
+
+@pytest.mark.parametrize("pad", sorted(laden.ingebouwde_map().glob("*.toml")), ids=lambda p: p.stem)
+def test_elk_ingebouwd_draaiboek_is_geldig(pad):
+    draaiboek, problemen = laden.controleer_bestand(pad, herkomst="ingebouwd")
+    assert problemen == []
+    assert draaiboek.id == pad.stem
+    assert draaiboek.bron
+
+
+def test_de_bibliotheek_heeft_alle_bronnen():
+    bronnen = {laden.vind(b.id).bron[:3] for b in laden.alle_bronnen()}
+    assert bronnen == {"000", "001", "002", "003", "004"}
+
+
+# ------------------------------------------------------------------------ ambitiegesprek (003)
+
+AMBITIE = ["contracteren", "focus", "wensen", "ambities", "activiteiten", "kansen", "concretiseren",
+           "afronden"]
+
+
+def test_ambitiegesprek_acht_onderdelen_in_volgorde_en_geschat():
+    d = laden.vind("ambitiegesprek")
+    assert [o.id for o in d.onderdelen] == AMBITIE
+    titels = [o.titel for o in d.onderdelen]
+    assert "gele ronde" in titels[2] and "groene ronde" in titels[4] and "roze ronde" in titels[5]
+    # The source gives no minutes per part, except the seven of the closing (R8).
+    assert all(o.geschat for o in d.onderdelen[:-1])
+    afronden = d.onderdelen[-1]
+    assert (afronden.anker, afronden.minuten, afronden.min_minuten, afronden.max_minuten, afronden.geschat) == (
+        "einde", 7, 7, 7, False)
+    assert 110 <= sum(o.minuten for o in d.onderdelen) <= 120  # "ongeveer twee uur"
+
+
+def test_ambitiegesprek_inhoud_uit_de_bron():
+    d = laden.vind("ambitiegesprek")
+    ambities = d.onderdelen[3]
+    assert "max. 3 ambities" in ambities.titel
+    assert any("maximaal drie kernachtige ambities" in i for i in ambities.instructies)
+    assert any("ruim de tijd" in i for i in ambities.instructies)
+    for wie in ("intermediair", "directeur", "teamleider (VO)", "cultuurcoördinator", "cultuurteam"):
+        assert wie in d.deelnemers
+    assert len(d.materialen) == 4 and any("geel, groen en roze" in m for m in d.materialen)
+    assert any("verslag" in o and "foto" in o for o in d.opmerkingen)
+    assert any("zinvol vervolg" in v for v in d.onderdelen[-1].vragen)
+    assert "Wat is jouw ideaal" in d.onderdelen[2].vragen[0]
+
+
+def _controleer_anker(p, tijd: int, anker: int) -> None:
+    laatste = p.sessies[-1]
+    slot = laatste.onderdelen[-1]
+    assert slot.id == "afronden"
+    assert slot.start == laatste.start + timedelta(minutes=tijd - anker)
+    assert slot.eind == laatste.start + timedelta(minutes=tijd)
+    bron = {o.id: o for o in p.draaiboek.onderdelen}
+    for sessie in p.sessies:
+        for o in sessie.onderdelen:
+            if o.id in bron:
+                assert bron[o.id].min_minuten <= o.duur_min <= bron[o.id].max_minuten, (tijd, o.id)
+
+
+@pytest.mark.parametrize("tijd", [87, 88, 90, 93, 113, 117, 120, 121, 150, 172, 173, 240, 600])
+def test_ambitiegesprek_afronden_begint_altijd_zeven_minuten_voor_het_einde(tijd):
+    p = plan("ambitiegesprek", tijd=tijd)
+    assert len(p.sessies) == 1
+    assert p.sessies[0].duur_min == tijd
+    _controleer_anker(p, tijd, 7)
+    maxima = sum(o.max_minuten for o in p.draaiboek.onderdelen)
+    vrij = [o for o in p.sessies[0].onderdelen if o.id == VRIJE_RUIMTE]
+    if tijd > maxima:
+        # More time than the parts may take: visible, marked as added, just before the closing.
+        assert len(vrij) == 1 and vrij[0].toegevoegd and vrij[0].duur_min == tijd - maxima
+        assert ids(p)[-2] == VRIJE_RUIMTE
+        assert any("vrije ruimte" in w and "Afronden" in w for w in p.waarschuwingen)
+    else:
+        assert vrij == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=87, max_value=1500))
+def test_afronden_ligt_vast_bij_elke_tijd(tijd):
+    _controleer_anker(plan("ambitiegesprek", tijd=tijd), tijd, 7)
+
+
+def test_geankerd_afronden_ook_in_de_laatste_van_meer_sessies():
+    p = plan("ambitiegesprek", tijd=60, strategie="splitsen")
+    assert len(p.sessies) > 1
+    _controleer_anker(p, 60, 7)
+    assert ids(p).count("afronden") == 1
+
+
+def test_geankerd_afronden_voor_eigen_agendapunten_erna():
+    from planner.planning import lees_agendapunt
+
+    rondvraag = lees_agendapunt("Rondvraag=10m", "--daarna", set())
+    p = plan("ambitiegesprek", tijd=130, daarna=(rondvraag,))
+    sessie = p.sessies[0]
+    afronden = next(o for o in sessie.onderdelen if o.id == "afronden")
+    assert afronden.eind == sessie.start + timedelta(minutes=120)
+    assert sessie.onderdelen[-1].id == "rondvraag"
+    assert sessie.eind == sessie.start + timedelta(minutes=130)
+
+
+def test_tabel_toont_vrije_ruimte_en_geschatte_minuten():
+    tekst = render("tabel", plan("ambitiegesprek", tijd=180), breedte=140)
+    assert "Vrije ruimte" in tekst and "+ toegevoegd" in tekst
+    assert "15:53–16:00" in tekst  # Afronden: 7 minutes before 16:00
+    assert "* geschatte minuten" in tekst
+
+
+# ------------------------------------------------------------------------- gespreksfases (000)
+
+
+def test_gespreksfases_zeven_fases_in_volgorde():
+    d = laden.vind("gespreksfases")
+    assert [o.titel for o in d.onderdelen] == [
+        "Contracteren", "Focus aanbrengen", "In perspectief zetten", "Ideeën genereren (co-creatie)",
+        "Inventariseren van mogelijkheden en middelen", "Concretiseren", "Afronden"]
+    assert all(o.geschat for o in d.onderdelen)
+    assert d.onderdelen[-1].anker == "einde"
+    assert any("contracteren" in i for i in d.onderdelen[-1].instructies)
+
+
+@pytest.mark.parametrize("tijd", [45, 60, 61, 77, 90, 200])
+def test_gespreksfases_afronden_aan_het_einde(tijd):
+    _controleer_anker(plan("gespreksfases", tijd=tijd), tijd, laden.vind("gespreksfases").onderdelen[-1].minuten)
+
+
+# ---------------------------------------------------------------------------- ontmoeting (004)
+
+
+@pytest.mark.parametrize(("groep", "variant", "opstelling"),
+                         [(1, "een-op-een", "rustige, comfortabele ruimte"), (2, "een-op-een", "rustige"),
+                          (3, "groep", "kringopstelling"), (30, "groep", "kringopstelling")])
+def test_ontmoeting_variant_en_opstelling_naar_groepsgrootte(groep, variant, opstelling):
+    p = plan("ontmoeting", groep=groep)
+    assert p.variant.id == variant
+    assert opstelling in p.variant.opstelling
+    assert f"opstelling: {p.variant.opstelling}" in render("tabel", p, breedte=300)
+    assert render("json", p).count(opstelling) >= 1
+
+
+def test_ontmoeting_te_grote_groep():
+    with pytest.raises(PlanFout):
+        plan("ontmoeting", groep=31)
+
+
+def test_ontmoeting_vragen_en_bedanken():
+    d = laden.vind("ontmoeting")
+    assert [o.id for o in d.onderdelen] == ["opening", "kern", "afsluiting", "reflectie"]
+    assert d.onderdelen[0].vragen[0] == "Waarom vind je het belangrijk om vandaag hier te zijn?"
+    assert any("Bedank" in i for i in d.onderdelen[2].instructies)
+    assert any("één tip" in v for v in d.onderdelen[2].vragen)
+    assert "team" in d.onderdelen[3].titel
+    assert all(o.geschat for o in d.onderdelen)
+
+
+# ---------------------------------------------------------------------------- intervisie (001)
+
+
+def test_intervisie_alleen_en_in_groep():
+    alleen = plan("intervisie", groep=1)
+    samen = plan("intervisie", groep=6)
+    assert (alleen.variant.id, samen.variant.id) == ("alleen", "intervisie")
+    stappen = ["toestemming", "themas", "terugkijken", "bevragen-{}", "aanpassen", "herhalen", "delen"]
+    assert ids(alleen) == [s.format("alleen") for s in stappen]
+    assert ids(samen) == [s.format("intervisie") for s in stappen]
+
+
+def test_intervisie_toestemming_en_wissen():
+    d = laden.vind("intervisie")
+    toestemming = d.onderdelen[0]
+    assert any("elk gebruik afzonderlijk" in i for i in toestemming.instructies)
+    assert any("gewist" in i for i in d.onderdelen[-1].instructies)
+    assert any("gewist" in o for o in d.opmerkingen)
+
+
+def test_intervisie_vijf_kernvragen():
+    for onderdeel in laden.vind("intervisie").onderdelen:
+        if onderdeel.id.startswith("bevragen"):
+            assert [v[:2] for v in onderdeel.vragen] == ["1.", "2.", "3.", "4.", "5."]
+            tekst = " ".join(onderdeel.vragen)
+            for woord in ("gedoe", "Kader", "Echtheid", "WAT", "HOE"):
+                assert woord in tekst
+
+
+# ------------------------------------------------------------------------------ all new ones
+
+
+@pytest.mark.parametrize("naam", NIEUW)
+def test_bron_en_schattingen_zichtbaar(naam):
+    from planner.uitvoer.tabel import render_draaiboek
+
+    d = laden.vind(naam)
+    p = plan(naam, groep=3 if naam != "intervisie" else 4)
+    tekst = render("tabel", p, breedte=140)
+    assert f"Bron: {d.bron[:20]}" in tekst
+    assert "* geschatte minuten" in tekst
+    assert "Bron: " in render_draaiboek(d, breedte=140)
+    import json
+
+    geschat = {o["id"]: o["geschat"] for s in json.loads(render("json", p))["sessies"] for o in s["onderdelen"]}
+    assert geschat == {o.id: o.geschat for o in d.onderdelen_voor(p.variant)}
