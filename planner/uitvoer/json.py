@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie
+from planner.nodig import benodigdheden
 
 
 def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
@@ -47,6 +48,8 @@ def als_dict(plan: Plan) -> dict[str, Any]:
         "vervallen": list(plan.vervallen),
         "tz": plan.tz,
         "bron": plan.draaiboek.bron,
+        "opstelling": plan.draaiboek.opstelling,
+        "nodig": [str(b) for b in benodigdheden(plan)],
     }
 
 
@@ -68,7 +71,7 @@ def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
         "groepjes": list(o.groepjes) if o.groepjes else None,
         "instructies": list(o.instructies),
         "vragen": list(o.vragen),
-        "materialen": list(o.materialen),
+        "materialen": [str(m) for m in o.materialen],
         "toelichting": o.toelichting,
     }
 
@@ -94,7 +97,7 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "beschrijving": d.beschrijving,
         "opstelling": d.opstelling,
         "bij_tijdgebrek": d.bij_tijdgebrek,
-        "materialen": list(d.materialen),
+        "materialen": [str(m) for m in d.materialen],
         "deelnemers": d.deelnemers,
         "opmerkingen": list(d.opmerkingen),
         "onderdelen": [_template_onderdeel(o) for o in d.onderdelen],

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.model import Draaiboek, Plan, Sessie
+from planner.nodig import benodigdheden
 from planner.tijd import toon_datum, toon_duur
 from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 
@@ -66,7 +67,11 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
         regels.append(plan.variant.titel)
     if d.opstelling:
         regels.append(f"opstelling: {d.opstelling}")
-    delen: list[Any] = [kop, Text(" · ".join(regels), style="dim"), ""]
+    delen: list[Any] = [kop, Text(" · ".join(regels), style="dim")]
+    nodig = benodigdheden(plan)
+    if nodig:
+        delen.append(Text(f"Nodig: {', '.join(map(str, nodig))}", style="dim"))
+    delen.append("")
     for sessie in plan.sessies:
         delen += [_sessietabel(plan, sessie), ""]
     legenda = []
@@ -109,7 +114,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
-              ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(d.materialen))]
+              ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(map(str, d.materialen)))]
     for label, waarde in feiten:
         if waarde:
             delen.append(Text.assemble((f"{label}: ", "bold"), waarde))
@@ -134,7 +139,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         if o.toelichting:
             tabel.add_row("Toelichting", o.toelichting)
         for label, items in (("Instructies", o.instructies), ("Vragen", o.vragen),
-                             ("Nodig", o.materialen)):
+                             ("Nodig", tuple(map(str, o.materialen)))):
             if items:
                 tabel.add_row(label, "\n".join(f"• {i}" for i in items))
         delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
