@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from planner import __version__
-from planner.fouten import InvoerFout, PlannerFout
+from planner.fouten import BestandFout, InvoerFout, PlannerFout
 
 app = typer.Typer(
     name="planner",
@@ -155,12 +155,20 @@ def plan(
         "auto", "--strategie",
         help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "
              "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren)."),
-    formaat: str = typer.Option("tabel", "--format", "-f", help="Uitvoer: tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f",
+                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv."),
     uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o",
                                            help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm."),
     ics: Path | None = typer.Option(None, "--ics",
                                     help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie."),
-    locatie: str = typer.Option("", "--locatie", help="Locatie in het agenda-bestand."),
+    locatie: str = typer.Option("", "--locatie", help="Locatie in het agenda-bestand en op de handouts."),
+    html: Path | None = typer.Option(None, "--html",
+                                     help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand."),
+    voor: str = typer.Option("begeleider", "--voor",
+                             help="Handout (markdown, html) voor de begeleider (alles) of voor deelnemers "
+                                  "(alleen de agenda, zonder instructies en vragen)."),
+    csv_scheiding: str = typer.Option(";", "--csv-scheiding",
+                                      help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
     force: bool = typer.Option(False, "--force", help="Vervang bestaande bestanden."),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
@@ -172,13 +180,28 @@ def plan(
       planner plan kennismaking --groep 8 --format json
 
       planner plan training --groep 16 --tijd 2u --ics training.ics
+
+      planner plan training --groep 16 --html raster.html --locatie "Buurthuis De Linde"
+
+      planner plan kickoff --groep 20 --format markdown --voor deelnemers -o agenda.md
     """
     from planner import laden
     from planner.planning import Vraag, maak_plan
     from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
     from planner.uitvoer import FORMATEN, render
+    from planner.uitvoer.csv import lees_scheiding
+    from planner.uitvoer.handout import lees_voor
 
     formaat = _kies_formaat(formaat, tuple(f for f in FORMATEN if f != "ics"))
+    voor = lees_voor(voor)
+    if voor != "begeleider" and formaat not in ("markdown", "html") and html is None:
+        raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
+                         "--format html of --html PAD.")
+    scheiding = lees_scheiding(csv_scheiding)
+    for pad in (uitvoer, ics, html):
+        # Refuse before anything is printed or written, not halfway through.
+        if pad is not None and pad.exists() and not force:
+            raise BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
     aantal = _lees_groep(groep)
     zone = lees_zone(tz)
     vraag = Vraag(
@@ -191,10 +214,13 @@ def plan(
         locatie=locatie,
     )
     gepland = maak_plan(laden.vind(draaiboek), vraag)
-    opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100}
+    opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
+              "voor": voor, "scheiding": scheiding}
     _uit(render(formaat, gepland, **opties), uitvoer, force)
     if ics is not None:
         _uit(render("ics", gepland), ics, force)
+    if html is not None:
+        _uit(render("html", gepland, voor=voor), html, force)
 
 
 def main() -> None:
