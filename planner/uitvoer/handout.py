@@ -6,6 +6,8 @@ none of the facilitator's instructions, questions or notes).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from planner.fouten import InvoerFout
 from planner.model import GeplandOnderdeel, Plan, Sessie
 from planner.nodig import voor_groep
@@ -82,8 +84,9 @@ def herkomst(plan: Plan, o: GeplandOnderdeel) -> str:
     return f"{plan.draaiboek.bron}; {minuten}."
 
 
-def legenda(plan: Plan) -> list[str]:
-    onderdelen = [o for s in plan.sessies for o in s.onderdelen]
+def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
+    """The marks that occur among `onderdelen`, explained."""
+    onderdelen = list(onderdelen)
     regels = []
     if any(o.geschat and not o.toegevoegd for o in onderdelen):
         regels.append(GESCHAT)

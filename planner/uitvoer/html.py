@@ -144,7 +144,8 @@ def _sessie(plan: Plan, sessie: Sessie, voor: str) -> str:
 def _voet(plan: Plan, voor: str) -> str:
     delen = []
     if voor == "begeleider":
-        delen += [f'<p class="klein">{e(r)}</p>' for r in handout.legenda(plan) + handout.voetnoten(plan)]
+        delen += [f'<p class="klein">{e(r)}</p>' for r in handout.legenda(o for s in plan.sessies for o in s.onderdelen)
+                                                  + handout.voetnoten(plan)]
     delen.append(f'<p class="klein">Bron: {e(plan.draaiboek.bron)}</p>')
     return "<footer>" + "".join(delen) + "</footer>"
 

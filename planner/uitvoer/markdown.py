@@ -69,17 +69,17 @@ def render(plan: Plan, voor: str = "begeleider", **_: Any) -> str:
         nodig = benodigdheden(plan)
         if nodig:
             regels += ["## Nodig", "", *[f"- [ ] {_regel(str(b))}" for b in nodig], ""]
+        if plan.waarschuwingen:
+            regels += ["## Let op", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
     for sessie in plan.sessies:
         regels += [f"## {handout.sessiekop(plan, sessie)}", "", *_agenda(plan, sessie, voor), ""]
         if voor == "begeleider":
-            legenda = handout.legenda(plan)
+            legenda = handout.legenda(sessie.onderdelen)
             if legenda:
                 regels += ["  \n".join(_regel(r) for r in legenda), ""]
             for o in sessie.onderdelen:
                 regels += _onderdeel(plan, o)
     if voor == "begeleider":
-        if plan.waarschuwingen:
-            regels += ["## Let op", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
         regels += [_regel(v) + "\n" for v in handout.voetnoten(plan)]
     else:
         regels += [f"*Bron:* {_regel(d.bron)}", ""]
