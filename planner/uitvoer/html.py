@@ -115,9 +115,10 @@ def _instructiecel(plan: Plan, o: GeplandOnderdeel) -> str:
 
 
 def _rij(plan: Plan, o: GeplandOnderdeel, voor: str) -> str:
-    titel = f'<td class="onderdeel"><strong>{e(o.titel)}</strong><span class="label">{e(o.soort)}</span></td>'
     if voor == "deelnemers":
-        return f'<tr class="soort-{e(o.soort)}"><td class="tijd">{e(handout.tijdvak(o))}</td>{titel}</tr>'
+        return (f'<tr class="soort-{e(o.soort)}"><td class="tijd">{e(handout.tijdvak(o))}</td>'
+                f'<td class="onderdeel"><strong>{e(o.titel)}</strong></td></tr>')
+    titel = f'<td class="onderdeel"><strong>{e(o.titel)}</strong><span class="label">{e(o.soort)}</span></td>'
     nodig = f'<td class="nodig">{_lijst(handout.materialen(plan, o))}</td>'
     return f'<tr class="soort-{e(o.soort)}">{_tijdcel(o)}{titel}{_instructiecel(plan, o)}{nodig}</tr>'
 
