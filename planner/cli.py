@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from planner import __version__
-from planner.fouten import InvoerFout, PlannerFout
+from planner.fouten import BestandFout, InvoerFout, PlannerFout
 
 app = typer.Typer(
     name="planner",
@@ -257,12 +257,13 @@ def plan(
         "auto", "--strategie",
         help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "
              "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren)."),
-    formaat: str = typer.Option("tabel", "--format", "-f", help="Uitvoer: tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f",
+                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv."),
     uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o",
                                            help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm."),
     ics: Path | None = typer.Option(None, "--ics",
                                     help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie."),
-    locatie: str = typer.Option("", "--locatie", help="Locatie in het agenda-bestand."),
+    locatie: str = typer.Option("", "--locatie", help="Locatie in het agenda-bestand en op de handouts."),
     herinnering: str | None = typer.Option(
         None, "--herinnering",
         help="Met --ics: een herinnering in elke afspraak, zo lang van tevoren: 15m, 1u, 1d."),
@@ -272,6 +273,13 @@ def plan(
         None, "--herhaling",
         help="Met --ics: zet ook de herhalingsbijeenkomst die het draaiboek aanraadt in de agenda, "
              "zo lang na de laatste sessie: 3mnd, 10w."),
+    html: Path | None = typer.Option(None, "--html",
+                                     help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand."),
+    voor: str = typer.Option("begeleider", "--voor",
+                             help="Handout (markdown, html) voor de begeleider (alles) of voor deelnemers "
+                                  "(alleen de agenda, zonder instructies en vragen)."),
+    csv_scheiding: str = typer.Option(";", "--csv-scheiding",
+                                      help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
     force: bool = typer.Option(False, "--force", help="Vervang bestaande bestanden."),
     vooraf: list[str] | None = typer.Option(
         None, "--vooraf", help='Eigen agendapunt vóór het draaiboek, als "Titel=DUUR", '
@@ -293,6 +301,10 @@ def plan(
       planner plan          (in een terminal: de planner vraagt wat hij nodig heeft)
 
       planner plan kennismaking --groep 10 --daarna "Teamoverleg=45m" --daarna "Rondvraag=10m"
+
+      planner plan training --groep 16 --html raster.html --locatie "Buurthuis De Linde"
+
+      planner plan kickoff --groep 20 --format markdown --voor deelnemers -o agenda.md
     """
     from dataclasses import replace
 
@@ -300,9 +312,20 @@ def plan(
     from planner.planning import Vraag, lees_agendapunt, maak_plan
     from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
     from planner.uitvoer import FORMATEN, render
+    from planner.uitvoer.csv import lees_scheiding
+    from planner.uitvoer.handout import lees_voor
     from planner.uitvoer.ics import herhaling_van
 
     formaat = _kies_formaat(formaat, tuple(f for f in FORMATEN if f != "ics"))
+    voor = lees_voor(voor)
+    if voor != "begeleider" and formaat not in ("markdown", "html") and html is None:
+        raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
+                         "--format html of --html PAD.")
+    scheiding = lees_scheiding(csv_scheiding)
+    for pad in (uitvoer, ics, html):
+        # Refuse before anything is printed or written, not halfway through.
+        if pad is not None and pad.exists() and not force:
+            raise BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
     begeleid = (draaiboek is None or groep is None) and _interactief()
     if draaiboek is None and not begeleid:
         raise InvoerFout("Geef een draaiboek op, bijvoorbeeld 'planner plan kickoff --groep 20'; "
@@ -347,12 +370,15 @@ def plan(
     vraag = replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
                     daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
     gepland = maak_plan(gekozen, vraag)
-    opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100}
+    opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
+              "voor": voor, "scheiding": scheiding}
     _uit(render(formaat, gepland, **opties), uitvoer, force)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na}
     if ics is not None:
         _uit(render("ics", gepland, **agenda), ics, force)
-    elif begeleid:
+    if html is not None:
+        _uit(render("html", gepland, voor=voor), html, force)
+    if ics is None and begeleid:
         from planner import begeleid as gids
         from planner.bestanden import schrijf
 

@@ -20,6 +20,7 @@ from planner.model import (
     Draaiboek,
     GroepsOpmerking,
     Herhaling,
+    Materiaal,
     Onderdeel,
     Variant,
 )
@@ -253,6 +254,56 @@ class _Lezer:
             return ()
         return tuple(w.strip() for w in waarde)
 
+    def materialen(self, veld: str = "materialen") -> tuple[Materiaal, ...]:
+        """Plain names, or tables { naam = "...", per_deelnemer = 5 } / { naam = "...", aantal = 2 }."""
+        waarde = self.data.get(veld, [])
+        if isinstance(waarde, str | dict):
+            waarde = [waarde]
+        if not isinstance(waarde, list):
+            self.probleem(veld, 'moet een lijst zijn, bijvoorbeeld ["flap-over", '
+                          '{ naam = "plaknotities", per_deelnemer = 5 }].')
+            return ()
+        gelezen = []
+        for nummer, item in enumerate(waarde, start=1):
+            if isinstance(item, str):
+                if item.strip():
+                    gelezen.append(Materiaal(item.strip()))
+                else:
+                    self.probleem(veld, f"materiaal {nummer} is een lege tekst; vul een naam in of haal het weg.")
+            elif isinstance(item, dict):
+                materiaal = self._materiaal(veld, nummer, item)
+                if materiaal is not None:
+                    gelezen.append(materiaal)
+            else:
+                self.probleem(veld, f"materiaal {nummer} ({item!r}) moet een tekst zijn of een tabel "
+                              'als { naam = "plaknotities", per_deelnemer = 5 }.')
+        return tuple(gelezen)
+
+    def _materiaal(self, veld: str, nummer: int, item: dict[str, Any]) -> Materiaal | None:
+        plek = f"materiaal {nummer}"
+        bekend = {"naam", "per_deelnemer", "aantal"}
+        for onbekend in [k for k in item if k not in bekend]:
+            self.probleem(veld, f"{plek}: '{onbekend}' ken ik niet; gebruik naam, per_deelnemer of aantal.")
+        naam = item.get("naam")
+        if not isinstance(naam, str) or not naam.strip():
+            self.probleem(veld, f'{plek}: naam ontbreekt of is leeg; schrijf bijvoorbeeld naam = "plaknotities".')
+            return None
+        per_deelnemer = item.get("per_deelnemer")
+        aantal = item.get("aantal")
+        if per_deelnemer is not None and (isinstance(per_deelnemer, bool)
+                                          or not isinstance(per_deelnemer, int | float) or per_deelnemer <= 0):
+            self.probleem(veld, f"{plek} ('{naam}'): per_deelnemer moet een positief getal zijn, "
+                          f"niet {per_deelnemer!r}.")
+            return None
+        if aantal is not None and (isinstance(aantal, bool) or not isinstance(aantal, int) or aantal < 1):
+            self.probleem(veld, f"{plek} ('{naam}'): aantal moet een geheel getal van minstens 1 zijn, "
+                          f"niet {aantal!r}.")
+            return None
+        if per_deelnemer is not None and aantal is not None:
+            self.probleem(veld, f"{plek} ('{naam}'): geef per_deelnemer of aantal, niet allebei.")
+            return None
+        return Materiaal(naam.strip(), float(per_deelnemer) if per_deelnemer is not None else None, aantal)
+
     def getal(self, veld: str, verplicht: bool = False, standaard: int | None = None,
               minimum: int = 0) -> int | None:
         waarde = self.data.get(veld)
@@ -360,7 +411,7 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         bij_tijdgebrek=lezer.keuze("bij_tijdgebrek", BELEID, standaard="inkorten") or "inkorten",
         welkom_terug_min=split_lezer.getal("welkom_terug", standaard=5, minimum=1) or 5,
         vooruitblik_min=split_lezer.getal("vooruitblik", standaard=5, minimum=1) or 5,
-        materialen=lezer.teksten("materialen"),
+        materialen=lezer.materialen(),
         deelnemers=lezer.tekst("deelnemers"),
         opmerkingen=lezer.teksten("opmerkingen"),
         groepsopmerkingen=tuple(_lees_groepsopmerkingen(lezer)),
@@ -489,7 +540,7 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
         werkvorm=sub.tekst("werkvorm"),
         instructies=sub.teksten("instructies"),
         vragen=sub.teksten("vragen"),
-        materialen=sub.teksten("materialen"),
+        materialen=sub.materialen(),
         varianten=varianten,
         geschat=sub.ja_nee("geschat"),
         stap=stap,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -23,6 +24,33 @@ class Beurten:
 
 
 @dataclass(frozen=True)
+class Materiaal:
+    """Something the facilitator brings: a plain name, or a number that may scale with the group.
+
+    In TOML either "flap-over" or { naam = "plaknotities", per_deelnemer = 5 } or
+    { naam = "stiften", aantal = 10 }.
+    """
+
+    naam: str
+    per_deelnemer: float | None = None
+    aantal: int | None = None
+
+    def hoeveel(self, groep: int) -> int | None:
+        """How many for a group of `groep`; None when the draaiboek names no number."""
+        if self.per_deelnemer is not None:
+            # Round up: 2.5 markers per person for 3 people is 8 markers, not 7.
+            return math.ceil(self.per_deelnemer * groep - 1e-9)
+        return self.aantal
+
+    def __str__(self) -> str:
+        if self.per_deelnemer is not None:
+            return f"{self.naam} ({self.per_deelnemer:g} per deelnemer)"
+        if self.aantal is not None:
+            return f"{self.aantal} {self.naam}"
+        return self.naam
+
+
+@dataclass(frozen=True)
 class Onderdeel:
     id: str
     titel: str
@@ -33,7 +61,7 @@ class Onderdeel:
     werkvorm: str = ""
     instructies: tuple[str, ...] = ()
     vragen: tuple[str, ...] = ()
-    materialen: tuple[str, ...] = ()
+    materialen: tuple[Materiaal, ...] = ()
     # Variant ids this onderdeel belongs to; empty means every variant.
     varianten: tuple[str, ...] = ()
     # True when the minutes are the planner's estimate, not the source's (P5).
@@ -95,7 +123,7 @@ class Draaiboek:
     bij_tijdgebrek: str = "inkorten"
     welkom_terug_min: int = 5
     vooruitblik_min: int = 5
-    materialen: tuple[str, ...] = ()
+    materialen: tuple[Materiaal, ...] = ()
     deelnemers: str = ""
     opmerkingen: tuple[str, ...] = ()
     groepsopmerkingen: tuple[GroepsOpmerking, ...] = ()

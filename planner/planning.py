@@ -438,10 +438,13 @@ def _sessiestarts(vraag: Vraag, zone: ZoneInfo, aantal: int) -> list[datetime]:
 
 
 def verdeel_groep(groep: int, kleinste: int, grootste: int) -> tuple[int, ...]:
-    """Fewest subgroups within [kleinste, grootste], sizes as even as possible.
+    """Fewest subgroups within [kleinste, grootste], sizes as even as possible, largest first.
 
-    When no division fits (5 people in groups of 3-4) the sizes stay as even as possible with
-    groups no smaller than `kleinste`; the caller warns.
+    k groups can hold the group iff k x kleinste <= groep <= k x grootste, so the fewest is
+    ceil(groep / grootste) when that k also satisfies the lower bound; an even division into k
+    then stays within bounds. When no k fits (5 people in groups of 3-4) there is no valid
+    division: the sizes stay as even as possible with groups no smaller than `kleinste` (one
+    group when the whole group is smaller), and `groepjes_passen` tells the caller to warn.
     """
     aantal = max(1, math.ceil(groep / grootste))
     if aantal * kleinste > groep:
@@ -450,13 +453,26 @@ def verdeel_groep(groep: int, kleinste: int, grootste: int) -> tuple[int, ...]:
     return tuple([basis + 1] * rest + [basis] * (aantal - rest))
 
 
+def groepjes_passen(groep: int, kleinste: int, grootste: int) -> bool:
+    """True when the group can be divided into groups of kleinste..grootste."""
+    aantal = max(1, math.ceil(groep / grootste))
+    return aantal * kleinste <= groep
+
+
 def _per_persoon(maat: Maat, duur: int, groep: int, groepjes: tuple[int, ...]) -> float | None:
+    """Minutes per turn, in half minutes, never outside the source's range per person.
+
+    When the round leaves more than the maximum per person, a turn still takes the source's
+    maximum (R5: 1-2 minutes each, not 3); when it leaves less, whoever speaks gets the minimum
+    and `_waarschuwingen` says that not everybody gets a turn.
+    """
     beurten = maat.onderdeel.beurten
     if beurten is None:
         return None
     ronde = min(duur, beurten.ronde_minuten) if beurten.ronde_minuten else duur
     sprekers = max(groepjes) if groepjes else groep
-    return math.floor(ronde / sprekers * 2) / 2
+    per_persoon = math.floor(ronde / sprekers * 2) / 2
+    return min(max(per_persoon, beurten.min), beurten.max)
 
 
 def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[int],
@@ -519,23 +535,78 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
             meldingen.append(f"'{onderdeel.titel}' duurt bij {vraag.groep} deelnemers {plek.duur_min} min "
                              f"in plaats van {onderdeel.minuten}: de bron geeft ieder "
                              f"{beurten.min:g}-{beurten.max:g} minuten.")
-        elif plek.duur_min < onderdeel.minuten:
-            meldingen.append(f"'{onderdeel.titel}' is ingekort van {onderdeel.minuten} naar "
+        # Compare with the size for this group: a round that follows the group (R2) is not cut.
+        if plek.duur_min < maat.nominaal:
+            meldingen.append(f"'{onderdeel.titel}' is ingekort van {maat.nominaal} naar "
                              f"{plek.duur_min} min (het draaiboek staat minimaal "
                              f"{onderdeel.min_minuten} min toe).")
+        if onderdeel.groepjes and not groepjes_passen(vraag.groep, *onderdeel.groepjes):
+            laag, hoog = onderdeel.groepjes
+            meldingen.append(
+                f"'{onderdeel.titel}': {vraag.groep} deelnemers zijn niet te verdelen in groepjes "
+                f"van {laag}-{hoog}; de planner maakt {_groepjes_kort(plek.groepjes)}. "
+                "Pas de verdeling zo nodig zelf aan."
+            )
         if beurten is None:
             continue
         sprekers = max(plek.groepjes) if plek.groepjes else vraag.groep
         ronde = min(plek.duur_min, beurten.ronde_minuten or plek.duur_min)
         if beurten.iedereen_tot is not None and vraag.groep > beurten.iedereen_tot:
+            verhalen = _verhalen(ronde, beurten.min, beurten.max)
             meldingen.append(
                 f"'{onderdeel.titel}': bij meer dan {beurten.iedereen_tot} deelnemers komt niet "
                 f"iedereen aan het woord; de ronde duurt maximaal {plek.duur_min} min, met wie "
-                "een verhaal wil delen."
+                f"een verhaal wil delen (ruimte voor {verhalen} verhalen)."
             )
-        elif sprekers * beurten.min > ronde:
+        elif sprekers * beurten.min > ronde + 1e-9:
+            wie = f"in een groepje van {sprekers} iedereen" if plek.groepjes else f"{sprekers} mensen elk"
             meldingen.append(
-                f"'{onderdeel.titel}': {ronde} min is te kort om {sprekers} mensen elk "
-                f"{beurten.min:g} min te geven; niet iedereen komt aan de beurt."
+                f"'{onderdeel.titel}': {ronde} min is te kort om {wie} {beurten.min:g} min te "
+                f"geven; er is tijd voor {int(ronde // beurten.min + 1e-9)} beurten, dus niet "
+                "iedereen komt aan de beurt."
             )
+    meldingen += _pauzemeldingen(sessies)
+    return meldingen
+
+
+def _groepjes_kort(groepjes: tuple[int, ...]) -> str:
+    if len(groepjes) == 1:
+        return f"één groep van {groepjes[0]}"
+    return "groepjes van " + ", ".join(map(str, groepjes[:-1])) + f" en {groepjes[-1]}"
+
+
+def _verhalen(ronde: int, laag: float, hoog: float) -> str:
+    meeste = int(ronde // laag + 1e-9)
+    minste = int(ronde // hoog + 1e-9)
+    return str(meeste) if meeste == minste else f"{minste} à {meeste}"
+
+
+# The planner's own policy, not a source's: a stretch longer than this asks for a break.
+PAUZE_NA_MIN = 90
+
+
+def _pauzemeldingen(sessies: tuple[Sessie, ...]) -> list[str]:
+    """One warning per session with a stretch of more than PAUZE_NA_MIN minutes without a pause."""
+    meldingen = []
+    for sessie in sessies:
+        langste: tuple[int, GeplandOnderdeel, GeplandOnderdeel] | None = None
+        begin: GeplandOnderdeel | None = None
+        lengte = 0
+        for o in sessie.onderdelen:
+            if o.soort == "pauze":
+                begin, lengte = None, 0
+                continue
+            begin = begin or o
+            lengte += o.duur_min
+            if langste is None or lengte > langste[0]:
+                langste = (lengte, begin, o)
+        if langste is None or langste[0] <= PAUZE_NA_MIN:
+            continue
+        lengte, eerste, laatste = langste
+        welke = f"Sessie {sessie.nummer} loopt" if len(sessies) > 1 else "Het programma loopt"
+        meldingen.append(
+            f"{welke} {toon_duur(lengte)} zonder pauze ({eerste.start:%H:%M}-{laatste.eind:%H:%M}). "
+            f"Overweeg een korte pauze: de planner raadt er een aan na hooguit {PAUZE_NA_MIN} minuten; "
+            "dat is een eigen richtlijn van de planner, niet van de bron."
+        )
     return meldingen

@@ -72,7 +72,7 @@ def test_ambitiegesprek_inhoud_uit_de_bron():
     assert any("ruim de tijd" in i for i in ambities.instructies)
     for wie in ("intermediair", "directeur", "teamleider (VO)", "cultuurcoördinator", "cultuurteam"):
         assert wie in d.deelnemers
-    assert len(d.materialen) == 4 and any("geel, groen en roze" in m for m in d.materialen)
+    assert len(d.materialen) == 4 and any("geel, groen en roze" in str(m) for m in d.materialen)
     assert any("verslag" in o and "foto" in o for o in d.opmerkingen)
     assert any("zinvol vervolg" in v for v in d.onderdelen[-1].vragen)
     assert "Wat is jouw ideaal" in d.onderdelen[2].vragen[0]

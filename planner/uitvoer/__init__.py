@@ -15,6 +15,9 @@ FORMATEN: dict[str, str] = {
     "tabel": "planner.uitvoer.tabel",
     "json": "planner.uitvoer.json",
     "ics": "planner.uitvoer.ics",
+    "markdown": "planner.uitvoer.markdown",
+    "html": "planner.uitvoer.html",
+    "csv": "planner.uitvoer.csv",
 }
 
 

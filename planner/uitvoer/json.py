@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie
+from planner.nodig import benodigdheden
 
 
 def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def als_dict(plan: Plan) -> dict[str, Any]:
         "tz": plan.tz,
         "bron": plan.draaiboek.bron,
         "opstelling": (plan.variant.opstelling if plan.variant else "") or plan.draaiboek.opstelling,
+        "nodig": [str(b) for b in benodigdheden(plan)],
     }
 
 
@@ -69,7 +71,7 @@ def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
         "groepjes": list(o.groepjes) if o.groepjes else None,
         "instructies": list(o.instructies),
         "vragen": list(o.vragen),
-        "materialen": list(o.materialen),
+        "materialen": [str(m) for m in o.materialen],
         "toelichting": o.toelichting,
         "stap": o.stap,
         "anker": o.anker,
@@ -98,7 +100,7 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "beschrijving": d.beschrijving,
         "opstelling": d.opstelling,
         "bij_tijdgebrek": d.bij_tijdgebrek,
-        "materialen": list(d.materialen),
+        "materialen": [str(m) for m in d.materialen],
         "deelnemers": d.deelnemers,
         "opmerkingen": list(d.opmerkingen),
         "onderdelen": [_template_onderdeel(o) for o in d.onderdelen],

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.model import Draaiboek, Plan, Sessie
+from planner.nodig import benodigdheden
 from planner.tijd import toon_datum, toon_duur
 from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
@@ -70,7 +71,11 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     opstelling = (plan.variant.opstelling if plan.variant else "") or d.opstelling
     if opstelling:
         regels.append(f"opstelling: {opstelling}")
-    delen: list[Any] = [kop, Text(" · ".join(regels), style="dim"), ""]
+    delen: list[Any] = [kop, Text(" · ".join(regels), style="dim")]
+    nodig = benodigdheden(plan)
+    if nodig:
+        delen.append(Text(f"Nodig: {', '.join(map(str, nodig))}", style="dim"))
+    delen.append("")
     soorten: list[str] = []
     for sessie in plan.sessies:
         tabel = _sessietabel(plan, sessie)
@@ -139,7 +144,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
-              ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(d.materialen))]
+              ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(map(str, d.materialen)))]
     if d.herhaling:
         geschat = " (geschatte duur)" if d.herhaling.geschat else ""
         feiten.append(("Herhaling", f"{d.herhaling.titel}, {toon_duur(d.herhaling.minuten)}{geschat}; "
@@ -170,7 +175,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         if o.toelichting:
             tabel.add_row("Toelichting", o.toelichting)
         for label, items in (("Instructies", o.instructies), ("Vragen", o.vragen),
-                             ("Nodig", o.materialen)):
+                             ("Nodig", tuple(map(str, o.materialen)))):
             if items:
                 tabel.add_row(label, "\n".join(f"• {i}" for i in items))
         delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]

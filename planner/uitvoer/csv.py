@@ -1,0 +1,60 @@
+"""The agenda as a spreadsheet: one row per onderdeel.
+
+UTF-8 with a byte order mark and ';' between fields by default, because that is what a
+spreadsheet with Dutch or Flemish regional settings opens correctly with a double click;
+--csv-scheiding , for the rest of the world. (`import csv` below is the standard library:
+imports are absolute, this module is planner.uitvoer.csv.)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from planner.fouten import InvoerFout
+from planner.model import Plan
+from planner.uitvoer import groepjes_tekst
+
+KOLOMMEN = ("sessie", "datum", "start", "eind", "minuten", "titel", "soort", "werkvorm",
+            "groepjes", "per_persoon_min", "geschat", "toegevoegd")
+
+SCHEIDINGEN = {";": ";", ",": ",", "\t": "\t", "tab": "\t", "\\t": "\t"}
+
+
+def lees_scheiding(tekst: str) -> str:
+    gekozen = SCHEIDINGEN.get(tekst) or SCHEIDINGEN.get(tekst.strip().lower())
+    if gekozen is None:
+        raise InvoerFout(f"--csv-scheiding '{tekst}' kan niet: kies ';' (standaard), ',' of tab.")
+    return gekozen
+
+
+def _getal(waarde: float | None, scheiding: str) -> str:
+    if waarde is None:
+        return ""
+    tekst = f"{waarde:g}"
+    # With ';' the reader is a spreadsheet in a comma-decimal locale: 2,5 not 2.5.
+    return tekst.replace(".", ",") if scheiding == ";" else tekst
+
+
+def render(plan: Plan, scheiding: str = ";", **_: Any) -> bytes:
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, delimiter=scheiding, lineterminator="\r\n")
+    schrijver.writerow(KOLOMMEN)
+    for sessie in plan.sessies:
+        for o in sessie.onderdelen:
+            schrijver.writerow([
+                sessie.nummer,
+                o.start.date().isoformat(),
+                f"{o.start:%H:%M}",
+                f"{o.eind:%H:%M}",
+                o.duur_min,
+                o.titel,
+                o.soort,
+                o.werkvorm,
+                groepjes_tekst(o.groepjes),
+                _getal(o.per_persoon_min, scheiding),
+                "ja" if o.geschat else "nee",
+                "ja" if o.toegevoegd else "nee",
+            ])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

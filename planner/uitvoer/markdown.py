@@ -1,0 +1,86 @@
+"""The handout as Markdown: for the facilitator the whole draaiboek with times, for participants the agenda.
+
+Plain CommonMark plus pipe tables (GitHub, Obsidian, pandoc), so it prints and converts anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from planner.model import GeplandOnderdeel, Plan, Sessie
+from planner.nodig import benodigdheden
+from planner.tijd import toon_duur
+from planner.uitvoer import handout
+
+
+def cel(tekst: str) -> str:
+    """Text that stays inside one table cell: no line breaks, pipes escaped."""
+    return " ".join(tekst.split()).replace("|", "\\|")
+
+
+def _regel(tekst: str) -> str:
+    """Text for a list item or paragraph: one line, and no accidental Markdown at its start."""
+    schoon = " ".join(tekst.split())
+    return re.sub(r"^([#>+\-*]|\d+[.)])", r"\\\1", schoon)
+
+
+def _agenda(plan: Plan, sessie: Sessie, voor: str) -> list[str]:
+    if voor == "deelnemers":
+        regels = ["| Tijd | Onderdeel |", "| --- | --- |"]
+        regels += [f"| {handout.tijdvak(o)} | {cel(o.titel)} |" for o in sessie.onderdelen]
+        return regels
+    regels = ["| Tijd | Min | Onderdeel | Werkvorm |", "| --- | ---: | --- | --- |"]
+    for o in sessie.onderdelen:
+        regels.append(f"| {handout.tijdvak(o)} | {o.duur_min}{handout.merk(o)} | {cel(o.titel)} | "
+                      f"{cel(' · '.join(handout.indeling(o)))} |")
+    regels.append(f"| | **{toon_duur(sessie.duur_min)}** | **Totaal** | |")
+    return regels
+
+
+def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
+    if not items:
+        return []
+    return [f"**{kop}**", "", *[f"- {_regel(i)}" for i in items], ""]
+
+
+def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
+    regels = [f"### {handout.tijdvak(o)} · {_regel(o.titel)} ({o.duur_min} min{handout.merk(o)})", ""]
+    indeling = handout.indeling(o)
+    if indeling:
+        regels += [f"*Werkvorm:* {' · '.join(_regel(i) for i in indeling)}", ""]
+    bron = o.bron
+    if bron is not None:
+        regels += _lijst("Instructies", bron.instructies)
+        regels += _lijst("Vragen", bron.vragen)
+        regels += _lijst("Nodig", handout.materialen(plan, o))
+        if bron.toelichting:
+            regels += [f"> {_regel(bron.toelichting)}", ""]
+    regels += [f"*Bron:* {_regel(handout.herkomst(plan, o))}", ""]
+    return regels
+
+
+def render(plan: Plan, voor: str = "begeleider", **_: Any) -> str:
+    d = plan.draaiboek
+    regels = [f"# {_regel(d.titel)}", ""]
+    regels += [f"- **{label}:** {_regel(waarde)}" for label, waarde in handout.feiten(plan, voor)]
+    regels.append("")
+    if voor == "begeleider":
+        nodig = benodigdheden(plan)
+        if nodig:
+            regels += ["## Nodig", "", *[f"- [ ] {_regel(str(b))}" for b in nodig], ""]
+        if plan.waarschuwingen:
+            regels += ["## Let op", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
+    for sessie in plan.sessies:
+        regels += [f"## {handout.sessiekop(plan, sessie)}", "", *_agenda(plan, sessie, voor), ""]
+        if voor == "begeleider":
+            legenda = handout.legenda(sessie.onderdelen)
+            if legenda:
+                regels += ["  \n".join(_regel(r) for r in legenda), ""]
+            for o in sessie.onderdelen:
+                regels += _onderdeel(plan, o)
+    if voor == "begeleider":
+        regels += [_regel(v) + "\n" for v in handout.voetnoten(plan)]
+    else:
+        regels += [f"*Bron:* {_regel(d.bron)}", ""]
+    return "\n".join(regels).rstrip("\n") + "\n"

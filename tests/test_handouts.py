@@ -1,0 +1,383 @@
+"""Handouts (Markdown, HTML trainersraster, CSV), each checked by parsing what it wrote."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner import laden
+from planner.model import Plan
+from planner.planning import Vraag, maak_plan
+from planner.uitvoer import render
+
+START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+def _plan(naam: str = "kickoff", groep: int = 22, tijd: int | None = 120, locatie: str = "") -> Plan:
+    return maak_plan(laden.vind(naam), Vraag(groep=groep, tijd_min=tijd, start=START, locatie=locatie))
+
+
+def _onderdelen(plan: Plan):
+    return [(s, o) for s in plan.sessies for o in s.onderdelen]
+
+
+PLANNEN = [("kickoff", 22, 120), ("kickoff", 12, None), ("training", 16, None), ("kennismaking", 22, 60),
+           ("kennismaking", 8, None)]
+
+
+def _planner(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "planner", *args], cwd=cwd, capture_output=True, text=True)
+
+
+# ------------------------------------------------------------------------------------------ CSV
+
+
+@pytest.mark.parametrize("naam, groep, tijd", PLANNEN)
+@pytest.mark.parametrize("scheiding", [";", ",", "\t"])
+def test_csv_leest_terug_met_bom_en_scheiding(naam: str, groep: int, tijd: int | None, scheiding: str) -> None:
+    plan = _plan(naam, groep, tijd)
+    data = render("csv", plan, scheiding=scheiding)
+    assert isinstance(data, bytes) and data.startswith(b"\xef\xbb\xbf")
+    rijen = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=scheiding))
+    kop, *rijen = rijen
+    assert kop[:8] == ["sessie", "datum", "start", "eind", "minuten", "titel", "soort", "werkvorm"]
+    verwacht = _onderdelen(plan)
+    assert len(rijen) == len(verwacht)
+    for rij, (sessie, o) in zip(rijen, verwacht, strict=True):
+        waarden = dict(zip(kop, rij, strict=True))
+        assert waarden["sessie"] == str(sessie.nummer)
+        assert waarden["datum"] == o.start.date().isoformat()
+        assert (waarden["start"], waarden["eind"]) == (f"{o.start:%H:%M}", f"{o.eind:%H:%M}")
+        assert waarden["minuten"] == str(o.duur_min)
+        assert waarden["titel"] == o.titel
+        assert waarden["toegevoegd"] == ("ja" if o.toegevoegd else "nee")
+
+
+def test_csv_komma_decimaal_bij_puntkomma() -> None:
+    plan = _plan("kennismaking", 8, None)  # 20 min for 8 people: 2.5 min each
+    for scheiding, getal in ((";", "2,5"), (",", "2.5")):
+        tekst = render("csv", plan, scheiding=scheiding).decode("utf-8-sig")
+        rijen = list(csv.DictReader(io.StringIO(tekst, newline=""), delimiter=scheiding))
+        assert [r["per_persoon_min"] for r in rijen if r["per_persoon_min"]] == [getal]
+
+
+def test_csv_module_gebruikt_de_standaardbibliotheek() -> None:
+    import planner.uitvoer.csv as module
+
+    assert module.csv is csv and module.csv.writer is csv.writer
+
+
+def test_csv_via_cli_naar_bestand(tmp_path: Path) -> None:
+    uit = _planner("plan", "training", "--groep", "12", "--format", "csv", "--csv-scheiding", "tab",
+                   "--uitvoer", "agenda.csv", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    rijen = list(csv.reader(io.StringIO((tmp_path / "agenda.csv").read_text("utf-8-sig"), newline=""),
+                            delimiter="\t"))
+    assert len(rijen) == 1 + 7
+    fout = _planner("plan", "training", "--groep", "12", "--format", "csv", "--csv-scheiding", "|", cwd=tmp_path)
+    assert fout.returncode != 0
+    assert fout.stderr.strip() == "planner: --csv-scheiding '|' kan niet: kies ';' (standaard), ',' of tab."
+
+
+# ------------------------------------------------------------------------------------- Markdown
+
+
+def _markdown_tabellen(tekst: str) -> list[list[list[str]]]:
+    """Every pipe table: its rows (header and separator left out), cells split on unescaped '|'."""
+    tabellen: list[list[list[str]]] = []
+    huidig: list[list[str]] | None = None
+    for regel in tekst.splitlines():
+        if regel.startswith("|"):
+            cellen = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", regel)[1:-1]]
+            if huidig is None:
+                huidig = []
+                tabellen.append(huidig)
+            huidig.append(cellen)
+        else:
+            huidig = None
+    return [t[2:] for t in tabellen]
+
+
+@pytest.mark.parametrize("naam, groep, tijd", PLANNEN)
+def test_markdown_agenda_per_sessie(naam: str, groep: int, tijd: int | None) -> None:
+    plan = _plan(naam, groep, tijd)
+    tekst = render("markdown", plan)
+    tabellen = _markdown_tabellen(tekst)
+    assert len(tabellen) == len(plan.sessies)
+    for tabel, sessie in zip(tabellen, plan.sessies, strict=True):
+        assert all(len(rij) == 4 for rij in tabel)
+        *rijen, totaal = tabel
+        assert totaal[2] == "**Totaal**"
+        assert len(rijen) == len(sessie.onderdelen)
+        for rij, o in zip(rijen, sessie.onderdelen, strict=True):
+            assert rij[0] == f"{o.start:%H:%M}–{o.eind:%H:%M}"
+            assert rij[1].rstrip("*+") == str(o.duur_min)
+            assert rij[1].endswith("+") == o.toegevoegd
+            assert rij[2] == o.titel
+    for _, o in _onderdelen(plan):
+        if o.bron:
+            for tekstregel in o.bron.instructies + o.bron.vragen:
+                assert " ".join(tekstregel.split()) in tekst
+    for waarschuwing in plan.waarschuwingen:
+        assert waarschuwing in tekst
+
+
+def test_markdown_toont_groepjes_opstelling_en_nodig() -> None:
+    tekst = render("markdown", _plan("kennismaking", 22, 60))
+    assert "6 groepjes: 4 × 4 en 2 × 3" in tekst and "± 5 min per persoon" in tekst
+    assert "**Opstelling:** cabaretopstelling" in tekst
+    tekst = render("markdown", _plan("kickoff", 20, None))
+    assert "## Nodig\n\n- [ ] flap-over\n- [ ] post-its\n" in tekst
+
+
+def test_markdown_pipe_in_titel_breekt_tabel_niet(tmp_path: Path) -> None:
+    pad = tmp_path / "pijp.toml"
+    pad.write_text('titel = "T"\nbron = "b"\n[[onderdelen]]\nid = "a"\ntitel = "Dit | dat"\n'
+                   'soort = "werkvorm"\nminuten = 30\ngeschat = true\n', encoding="utf-8")
+    plan = maak_plan(laden.vind(str(pad)), Vraag(groep=5, start=START))
+    [[rij, _]] = _markdown_tabellen(render("markdown", plan))
+    assert rij[1:3] == ["30*", "Dit | dat"]
+
+
+# ----------------------------------------------------------------------------------------- HTML
+
+
+class _Structuur(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.open: list[str] = []
+        self.tekst: list[str] = []
+        self.stijl = ""
+        self.sessies: list[dict] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        self.tags.append((tag, attr))
+        self.open.append(tag)
+        if tag == "section" and "sessie" in (attr.get("class") or ""):
+            self.sessies.append({"koppen": [], "rijen": []})
+        elif self.sessies and tag == "th":
+            self.sessies[-1]["koppen"].append("")
+        elif self.sessies and tag == "tr" and "tbody" in self.open:
+            self.sessies[-1]["rijen"].append([])
+        elif self.sessies and tag == "td" and "tbody" in self.open:
+            self.sessies[-1]["rijen"][-1].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[-1] == "style":
+            self.stijl += data
+            return
+        self.tekst.append(data)
+        if not self.sessies:
+            return
+        if "th" in self.open:
+            self.sessies[-1]["koppen"][-1] += data
+        elif "td" in self.open and "tbody" in self.open:
+            self.sessies[-1]["rijen"][-1][-1] += data
+
+
+def _html(plan: Plan, voor: str = "begeleider") -> _Structuur:
+    parser = _Structuur()
+    parser.feed(render("html", plan, voor=voor))
+    parser.close()
+    return parser
+
+
+@pytest.mark.parametrize("naam, groep, tijd", PLANNEN)
+def test_html_trainersraster_structuur(naam: str, groep: int, tijd: int | None) -> None:
+    plan = _plan(naam, groep, tijd)
+    pagina = _html(plan)
+    assert pagina.tags[0] == ("html", {"lang": "nl"})
+    assert ("meta", {"charset": "utf-8"}) in pagina.tags
+    # Self-contained: no scripts, no external resources.
+    assert not [t for t, a in pagina.tags if t in ("script", "link", "img", "iframe")]
+    assert not [a for _, a in pagina.tags if any(k in a for k in ("src", "href"))]
+    assert "http" not in pagina.stijl and "@import" not in pagina.stijl and "url(" not in pagina.stijl
+    assert "@page { size: A4" in pagina.stijl
+    assert re.search(r"tr \{[^}]*break-inside: avoid", pagina.stijl)
+    assert "break-before: page" in pagina.stijl
+    assert len(pagina.sessies) == len(plan.sessies)
+    for sessie_html, sessie in zip(pagina.sessies, plan.sessies, strict=True):
+        assert sessie_html["koppen"] == ["Tijd", "Onderdeel", "Werkvorm en instructie", "Benodigdheden"]
+        assert len(sessie_html["rijen"]) == len(sessie.onderdelen)
+        for rij, o in zip(sessie_html["rijen"], sessie.onderdelen, strict=True):
+            assert rij[0].startswith(f"{o.start:%H:%M}–{o.eind:%H:%M}{o.duur_min} min")
+            assert rij[1].startswith(o.titel)
+            if o.bron:
+                for tekstregel in o.bron.instructies + o.bron.vragen:
+                    assert tekstregel in rij[2]
+            if o.toegevoegd:
+                assert "toegevoegd" in rij[0]  # in words, not only by colour
+    tekst = "".join(pagina.tekst)
+    for waarschuwing in plan.waarschuwingen:
+        assert waarschuwing in tekst
+
+
+def test_html_kop_en_escaping() -> None:
+    plan = _plan("kickoff", 20, None, locatie='Buurthuis <De "Linde"> & co')
+    bron = render("html", plan)
+    assert "<De" not in bron and "&lt;De &quot;Linde&quot;&gt; &amp; co" in bron
+    pagina = _html(plan)
+    tekst = " ".join(pagina.tekst)
+    for verwacht in ("dinsdag 1 december 2026", 'Buurthuis <De "Linde"> & co', "20 deelnemers",
+                     "cabaretopstelling, U-opstelling", "Nodig", "flap-over", "post-its"):
+        assert verwacht in tekst
+    assert "groepjes van 5-10" in tekst and "2 groepjes: 2 × 10" in tekst
+
+
+# ------------------------------------------------------------------------- for the participants
+
+
+def _geheimen(plan: Plan) -> list[str]:
+    """Everything only the facilitator should see."""
+    teksten: list[str] = []
+    for _, o in _onderdelen(plan):
+        if o.bron:
+            teksten += [*o.bron.instructies, *o.bron.vragen]
+            teksten += [o.bron.toelichting] if o.bron.toelichting else []
+    return teksten + list(plan.waarschuwingen)
+
+
+@pytest.mark.parametrize("naam, groep, tijd", PLANNEN)
+@pytest.mark.parametrize("formaat", ["markdown", "html"])
+def test_deelnemers_zien_geen_instructies(naam: str, groep: int, tijd: int | None, formaat: str) -> None:
+    plan = _plan(naam, groep, tijd)
+    tekst = render(formaat, plan, voor="deelnemers")
+    assert _geheimen(plan)
+    for geheim in _geheimen(plan):
+        assert geheim not in tekst and html.escape(geheim) not in tekst
+    for _, o in _onderdelen(plan):
+        assert o.titel in html.unescape(tekst) or o.titel.replace("|", "\\|") in tekst
+        assert f"{o.start:%H:%M}–{o.eind:%H:%M}" in tekst
+
+
+_woord = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_zin = st.lists(_woord, min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_zin, st.lists(_zin, max_size=3), st.lists(_zin, max_size=3), _zin),
+                min_size=1, max_size=5),
+       st.integers(1, 30), st.sampled_from(["markdown", "html"]))
+def test_deelnemers_eigenschap(delen, groep: int, formaat: str) -> None:
+    # Instructions, questions and notes carry a marker that no title has.
+    onderdelen = [
+        {"id": f"o{i}", "titel": f"Titel {titel}", "soort": "werkvorm", "minuten": 15,
+         "instructies": [f"GEHEIMI {x}" for x in instructies], "vragen": [f"GEHEIMV {x}" for x in vragen],
+         "toelichting": f"GEHEIMT {noot}", "groepjes": [3, 4]}
+        for i, (titel, instructies, vragen, noot) in enumerate(delen)
+    ]
+    draaiboek, problemen = laden.lees_draaiboek({"titel": "T", "bron": "b", "onderdelen": onderdelen}, "t.toml")
+    assert draaiboek is not None, problemen
+    plan = maak_plan(draaiboek, Vraag(groep=groep, start=START))
+    begeleider = render(formaat, plan)
+    deelnemers = render(formaat, plan, voor="deelnemers")
+    assert "GEHEIMT" in begeleider
+    assert "GEHEIM" not in deelnemers
+    assert "groepjes" not in deelnemers.replace("Titel", "")  # no division, no method either
+    assert all(f"Titel {titel}" in html.unescape(deelnemers) for titel, *_ in delen)
+
+
+# ------------------------------------------------------------------------------------------ CLI
+
+
+def test_cli_html_schrijft_en_overschrijft_niet_zonder_force(tmp_path: Path) -> None:
+    args = ["plan", "kickoff", "--groep", "20", "--start", "2026-12-01T13:30", "--html", "raster.html",
+            "--locatie", "Buurthuis"]
+    eerste = _planner(*args, cwd=tmp_path)
+    assert eerste.returncode == 0, eerste.stderr
+    inhoud = (tmp_path / "raster.html").read_text("utf-8")
+    assert "Buurthuis" in inhoud and "Werkvorm en instructie" in inhoud
+    tweede = _planner(*args, cwd=tmp_path)
+    assert tweede.returncode != 0 and tweede.stdout == ""
+    assert "bestaat al" in tweede.stderr and "--force" in tweede.stderr and "Traceback" not in tweede.stderr
+    assert _planner(*args, "--force", "--voor", "deelnemers", cwd=tmp_path).returncode == 0
+    assert "Werkvorm en instructie" not in (tmp_path / "raster.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("args, melding", [
+    (["--voor", "iedereen", "--format", "markdown"], "--voor 'iedereen' ken ik niet"),
+    (["--voor", "deelnemers"], "--voor deelnemers geldt voor een handout"),
+])
+def test_cli_voor_fouten(tmp_path: Path, args: list[str], melding: str) -> None:
+    uit = _planner("plan", "kickoff", "--groep", "20", *args, cwd=tmp_path)
+    assert uit.returncode == 2
+    assert uit.stderr.startswith(f"planner: {melding}") and uit.stderr.count("\n") == 1
+
+
+# -------------------------------------------------------------------------------------- browser
+
+
+def _chromium() -> str | None:
+    for naam in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        pad = shutil.which(naam)
+        if pad:
+            return pad
+    return None
+
+
+def _pdf(html_pad: Path, pdf_pad: Path, profiel: Path) -> None:
+    browser = _chromium()
+    assert browser is not None
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profiel}", "--no-pdf-header-footer", f"--print-to-pdf={pdf_pad}",
+         html_pad.resolve().as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )
+
+
+@pytest.mark.skipif(_chromium() is None, reason="geen chromium gevonden: installeer het met "
+                    "'bash .ci/chromium.sh' (Debian: apt-get install chromium)")
+@pytest.mark.parametrize("voor", ["begeleider", "deelnemers"])
+def test_html_in_een_echte_browser_naar_pdf(tmp_path: Path, voor: str) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    plan = _plan("kickoff", 22, 120, locatie="Buurthuis De Linde")
+    assert len(plan.sessies) == 3
+    html_pad = tmp_path / "raster.html"
+    html_pad.write_text(render("html", plan, voor=voor), encoding="utf-8")
+    pdf_pad = tmp_path / "raster.pdf"
+    _pdf(html_pad, pdf_pad, tmp_path / "profiel")
+    lezer = pypdf.PdfReader(str(pdf_pad))
+    assert len(lezer.pages) >= len(plan.sessies)
+    # A4 portrait: 595 x 842 points.
+    breedte, hoogte = float(lezer.pages[0].mediabox.width), float(lezer.pages[0].mediabox.height)
+    assert abs(breedte - 595) < 3 and abs(hoogte - 842) < 3
+    # NFKC: a PDF may hold ligatures ("ﬀ") where the HTML had "ff".
+    paginas = [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in lezer.pages]
+    alles = " ".join(paginas)
+    assert "Kickoff Samenwerking/Coalitievorming" in paginas[0]
+    assert "Buurthuis De Linde" in paginas[0]
+    # Every session starts on a page of its own.
+    for sessie in plan.sessies:
+        kop = f"Sessie {sessie.nummer} van 3"
+        [pagina] = [i for i, p in enumerate(paginas) if kop in p]
+        assert sessie.nummer == 1 or kop not in " ".join(paginas[:pagina])
+        assert f"{sessie.start:%H:%M}" in paginas[pagina]
+    for _, o in _onderdelen(plan):
+        assert f"{o.start:%H:%M}" in alles
+    if voor == "begeleider":
+        assert "Werkvorm en instructie" in alles and "Benodigdheden" in alles
+        assert "Nodig" in paginas[0] and "flap-over" in paginas[0]
+    else:
+        assert "Werkvorm en instructie" not in alles and "Procesbegeleider stelt zich voor" not in alles
