@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the browser test of the HTML handout needs (tests/test_handouts.py):
-# Debian's chromium, to print the trainersraster to PDF, and poppler-utils (pdftoppm/pdftotext)
-# to look at a printed page by hand. The test itself reads the PDF with pypdf (a test dependency).
+# Debian's chromium, to print the trainersraster to PDF. The test reads the PDF with pypdf (a test
+# dependency); to look at a printed page by hand, poppler-utils' pdftoppm helps.
 # Without chromium that one test is skipped, with the reason. Safe to run twice; needs root.
 set -euo pipefail
 
 nodig=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || nodig+=(chromium)
-command -v pdftoppm >/dev/null 2>&1 || nodig+=(poppler-utils)
 if [ ${#nodig[@]} -eq 0 ]; then
-    echo "chromium en poppler-utils zijn er al."
+    echo "chromium is er al."
     exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
