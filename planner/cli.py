@@ -173,7 +173,7 @@ def _uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
 
 @app.command()
 def lijst(
-    formaat: str = typer.Option("tabel", "--format", "-f", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
 ) -> None:
     """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
     from planner import laden
@@ -215,11 +215,11 @@ def lijst(
 
 @app.command()
 def toon(
-    draaiboek: str = typer.Argument(..., help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
+    draaiboek: str = typer.Argument(..., metavar="DRAAIBOEK", help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
                                     autocompletion=draaiboeknamen),
-    groep: str | None = typer.Option(None, "--groep", "-g",
+    groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL",
                                         help="Toon alleen de onderdelen van de variant voor deze groep."),
-    formaat: str = typer.Option("tabel", "--format", "-f", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
 ) -> None:
     """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
     from planner import laden
@@ -240,52 +240,55 @@ def toon(
 @app.command()
 def plan(
     draaiboek: str | None = typer.Argument(
-        None, help="Naam uit 'planner lijst', of een pad naar een .toml-bestand. Zonder naam (in een "
+        None, metavar="DRAAIBOEK", help="Naam uit 'planner lijst', of een pad naar een .toml-bestand. Zonder naam (in een "
                    "terminal) vraagt de planner wat hij nodig heeft.",
         autocompletion=draaiboeknamen, show_default=False),
-    groep: str | None = typer.Option(None, "--groep", "-g", help="Aantal deelnemers (verplicht)."),
+    groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL", help="Aantal deelnemers (verplicht)."),
     tijd: str | None = typer.Option(
-        None, "--tijd", "-t",
+        None, "--tijd", "-t", metavar="DUUR",
         help="Beschikbare tijd per sessie: 90, 90m, 1u30, 1:30, 1,5u, 2u, 2h, 1h30m. "
              "Zonder --tijd: de duur die het draaiboek zelf noemt."),
     start: str | None = typer.Option(
-        None, "--start", "-s", help="Begin van de eerste sessie: 2026-12-01T13:30 of '2026-12-01 13:30'. "
+        None, "--start", "-s", metavar="DATUMTIJD",
+        help="Begin van de eerste sessie: 2026-12-01T13:30 of '2026-12-01 13:30'. "
                                     "Zonder --start: morgen om 09:00."),
-    interval: str = typer.Option("7d", "--interval", help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
-    tz: str = typer.Option("Europe/Amsterdam", "--tz", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
+    interval: str = typer.Option("7d", "--interval", metavar="DUUR",
+                                 help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
+    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
     strategie: str = typer.Option(
-        "auto", "--strategie",
+        "auto", "--strategie", metavar="STRATEGIE",
         help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "
              "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren)."),
-    formaat: str = typer.Option("tabel", "--format", "-f",
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT",
                                 help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv."),
-    uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o",
+    uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o", metavar="PAD",
                                            help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm."),
-    ics: Path | None = typer.Option(None, "--ics",
+    ics: Path | None = typer.Option(None, "--ics", metavar="PAD",
                                     help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie."),
-    locatie: str = typer.Option("", "--locatie", help="Locatie in het agenda-bestand en op de handouts."),
+    locatie: str = typer.Option("", "--locatie", metavar="TEKST",
+                                help="Locatie in het agenda-bestand en op de handouts."),
     herinnering: str | None = typer.Option(
-        None, "--herinnering",
+        None, "--herinnering", metavar="DUUR",
         help="Met --ics: een herinnering in elke afspraak, zo lang van tevoren: 15m, 1u, 1d."),
     per_onderdeel: bool = typer.Option(
         False, "--per-onderdeel", help="Met --ics: een afspraak per onderdeel in plaats van per sessie."),
     herhaling: str | None = typer.Option(
-        None, "--herhaling",
+        None, "--herhaling", metavar="DUUR",
         help="Met --ics: zet ook de herhalingsbijeenkomst die het draaiboek aanraadt in de agenda, "
              "zo lang na de laatste sessie: 3mnd, 10w."),
-    html: Path | None = typer.Option(None, "--html",
+    html: Path | None = typer.Option(None, "--html", metavar="PAD",
                                      help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand."),
-    voor: str = typer.Option("begeleider", "--voor",
+    voor: str = typer.Option("begeleider", "--voor", metavar="WIE",
                              help="Handout (markdown, html) voor de begeleider (alles) of voor deelnemers "
                                   "(alleen de agenda, zonder instructies en vragen)."),
-    csv_scheiding: str = typer.Option(";", "--csv-scheiding",
+    csv_scheiding: str = typer.Option(";", "--csv-scheiding", metavar="TEKEN",
                                       help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
     force: bool = typer.Option(False, "--force", help="Vervang bestaande bestanden."),
     vooraf: list[str] | None = typer.Option(
-        None, "--vooraf", help='Eigen agendapunt vóór het draaiboek, als "Titel=DUUR", '
+        None, "--vooraf", metavar="TITEL=DUUR", help='Eigen agendapunt vóór het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --vooraf "Mededelingen=10m". Mag vaker.'),
     daarna: list[str] | None = typer.Option(
-        None, "--daarna", help='Eigen agendapunt na het draaiboek, als "Titel=DUUR", '
+        None, "--daarna", metavar="TITEL=DUUR", help='Eigen agendapunt na het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --daarna "Teamoverleg=45m". Mag vaker.'),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
@@ -392,8 +395,9 @@ def plan(
 
 @app.command()
 def nieuw(
-    naam: str = typer.Argument(..., help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
-    van: str | None = typer.Option(None, "--van", help="Begin met een kopie van dit draaiboek (naam of pad)."),
+    naam: str = typer.Argument(..., metavar="NAAM", help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
+    van: str | None = typer.Option(None, "--van", metavar="DRAAIBOEK",
+                                   help="Begin met een kopie van dit draaiboek (naam of pad)."),
     force: bool = typer.Option(False, "--force", help="Vervang een bestaand eigen draaiboek met deze naam."),
 ) -> None:
     """Maak een eigen draaiboek (TOML) in je map met eigen draaiboeken.
