@@ -215,7 +215,8 @@ def lijst(
 
 @app.command()
 def toon(
-    draaiboek: str = typer.Argument(..., metavar="DRAAIBOEK", help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
+    draaiboek: str = typer.Argument(..., metavar="DRAAIBOEK",
+                                    help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
                                     autocompletion=draaiboeknamen),
     groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL",
                                         help="Toon alleen de onderdelen van de variant voor deze groep."),
@@ -240,7 +241,8 @@ def toon(
 @app.command()
 def plan(
     draaiboek: str | None = typer.Argument(
-        None, metavar="DRAAIBOEK", help="Naam uit 'planner lijst', of een pad naar een .toml-bestand. Zonder naam (in een "
+        None, metavar="DRAAIBOEK",
+        help="Naam uit 'planner lijst', of een pad naar een .toml-bestand. Zonder naam (in een "
                    "terminal) vraagt de planner wat hij nodig heeft.",
         autocompletion=draaiboeknamen, show_default=False),
     groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL", help="Aantal deelnemers (verplicht)."),
@@ -395,7 +397,8 @@ def plan(
 
 @app.command()
 def nieuw(
-    naam: str = typer.Argument(..., metavar="NAAM", help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
+    naam: str = typer.Argument(..., metavar="NAAM",
+                               help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
     van: str | None = typer.Option(None, "--van", metavar="DRAAIBOEK",
                                    help="Begin met een kopie van dit draaiboek (naam of pad)."),
     force: bool = typer.Option(False, "--force", help="Vervang een bestaand eigen draaiboek met deze naam."),
