@@ -16,6 +16,7 @@ Exits 1 when a target is not met. CI does not run this: timings on a shared mach
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import math
 import os
@@ -163,6 +164,10 @@ def meet(args: argparse.Namespace, werk: Path) -> int:
     plan = ["plan", "kickoff", "--groep", "20", "--tijd", "2u"]
     # Keep the user's own draaiboeken out of the measurement.
     os.environ["PLANNER_DRAAIBOEKEN"] = str(werk / "eigen")
+    # Measure planner as installed: pip compiles an installed package to bytecode, but a checkout
+    # run with PYTHONDONTWRITEBYTECODE (set on some machines) would recompile it on every start.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(str(ROOT / "planner"), quiet=1)
     groot = {n: synthetisch(n, werk) for n in (2000, 8000)}
     tijd = {n: sessietijd(n, 100 if n == 2000 else 400) for n in groot}
 

@@ -110,7 +110,7 @@ def lijst(
         _uit(dumps([draaiboek_dict(d, kort=True) | {"genegeerd": d.herkomst == "eigen" and d.id in dubbel}
                     for d in draaiboeken]), None, False)
         return
-    from planner.uitvoer.tabel import render_lijst
+    from planner.uitvoer.lijst import render_lijst
 
     _uit(render_lijst(draaiboeken, dubbel, kleur=_kleur(), breedte=_breedte()), None, False)
 

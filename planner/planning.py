@@ -5,6 +5,7 @@ Pure: takes a Draaiboek and a Vraag, returns a Plan or raises a PlannerFout. It 
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -125,15 +126,20 @@ def verdeel(maten: list[Maat], doel: int) -> list[int]:
         duren[i] += teken * deel
         ruimte[i] -= deel
     rest = abs(verschil) - abs(sum(duren) - sum(m.nominaal for m in maten))
-    # Hand out what is left one step at a time, roomiest part first.
-    while rest > 0:
-        kandidaten = [i for i, m in enumerate(maten) if ruimte[i] >= m.stap and m.stap <= rest]
-        if not kandidaten:
-            break
-        i = max(kandidaten, key=lambda k: (ruimte[k], -k))
-        duren[i] += teken * maten[i].stap
-        ruimte[i] -= maten[i].stap
-        rest -= maten[i].stap
+    # Hand out what is left one step at a time, roomiest part first (ties: the earliest). A heap
+    # keeps this O(n log n): a part dropped because its step no longer fits never fits again,
+    # since both its room and `rest` only shrink.
+    rij = [(-ruimte[i], i) for i in range(len(maten)) if ruimte[i] > 0]
+    heapq.heapify(rij)
+    while rest > 0 and rij:
+        _, i = heapq.heappop(rij)
+        stap = maten[i].stap
+        if ruimte[i] < stap or stap > rest:
+            continue
+        duren[i] += teken * stap
+        ruimte[i] -= stap
+        rest -= stap
+        heapq.heappush(rij, (-ruimte[i], i))
     return duren
 
 
@@ -195,9 +201,20 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
 
 
 def minimale_sessietijd(maten: list[Maat], welkom: int, vooruit: int) -> int:
-    """The shortest session length for which some split exists (binary search on `splits`)."""
+    """The shortest session length for which some split exists (binary search on `splits`).
+
+    `splits` costs O(n x parts per session), so a plain bisection over [longest part, everything]
+    would start with near-quadratic probes. The answer lies close to the longest part, so first
+    gallop up from there, then bisect the last gap.
+    """
     laag = max(m.laag for m in maten)
-    hoog = sum(m.laag for m in maten) + welkom + vooruit
+    bovengrens = sum(m.laag for m in maten) + welkom + vooruit  # one session always fits
+    sprong = max(1, welkom + vooruit)
+    hoog = min(laag + sprong, bovengrens)
+    while hoog < bovengrens and splits(maten, hoog, welkom, vooruit) is None:
+        laag = hoog + 1
+        sprong *= 2
+        hoog = min(laag + sprong, bovengrens)
     while laag < hoog:
         midden = (laag + hoog) // 2
         if splits(maten, midden, welkom, vooruit) is None:
@@ -248,8 +265,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
             f"In {toon_duur(tijd)} past het programma niet in één keer: het is verdeeld over "
             f"{len(groepen)} sessies, steeds tussen twee onderdelen."
         )
+        titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         for pauze in vervallen:
-            titel = next(m.onderdeel.titel for m in maten if m.onderdeel.id == pauze)
+            titel = titels[pauze]
             waarschuwingen.append(f"'{titel}' vervalt: de tijd tussen de sessies vervangt haar.")
 
     sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]

@@ -85,22 +85,6 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     return _tekst(scherm, *delen)
 
 
-def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = False,
-                 breedte: int | None = None) -> str:
-    tabel = Table(title="Draaiboeken", title_justify="left", title_style="bold")
-    for naam in ("Naam", "Titel", "Groep", "Duur", "Herkomst"):
-        tabel.add_column(naam)
-    for d in draaiboeken:
-        herkomst = d.herkomst if d.herkomst in ("ingebouwd", "eigen") else "bestand"
-        if d.id in dubbel and d.herkomst == "eigen":
-            herkomst += " (zelfde naam als ingebouwd: niet gebruikt)"
-        groep = " / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten) or (
-            f"{d.groep_min}-{d.groep_max}")
-        tabel.add_row(d.id, d.titel, groep, d.tijdsduur, herkomst)
-    voet = Text("Plan er een met: planner plan NAAM --groep AANTAL --tijd DUUR", style="dim")
-    return _tekst(console(kleur, breedte), tabel, voet)
-
-
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
     from planner.planning import kies_variant
