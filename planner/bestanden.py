@@ -51,7 +51,21 @@ def _zet_neer_zonder_vervangen(tijdelijk: Path, pad: Path) -> None:
             f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen."
         ) from None
     except OSError:
-        os.replace(tijdelijk, pad)
+        # No hard links here (FAT, some network shares): claim the name exclusively first, so a
+        # file that appeared since the check still makes us stop instead of being replaced.
+        try:
+            os.close(os.open(pad, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        except FileExistsError:
+            raise BestandFout(
+                f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen."
+            ) from None
+        try:
+            os.replace(tijdelijk, pad)
+        except BaseException:
+            # Never leave the empty placeholder behind as if it were the file.
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(pad)
+            raise
 
 
 def _reden(pad: Path, fout: OSError) -> str:
