@@ -223,7 +223,9 @@ def main() -> None:
 
 
 def _fout(melding: str) -> None:
-    sys.stderr.write(f"planner: {melding}\n")
+    # Messages quote what the user typed; a control character in it must not break the one line.
+    schoon = "".join(t if t.isprintable() else repr(t)[1:-1] for t in melding)
+    sys.stderr.write(f"planner: {schoon}\n")
 
 
 def _vertaal(fout: Exception) -> str:

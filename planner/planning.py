@@ -140,6 +140,13 @@ def verdeel(maten: list[Maat], doel: int) -> list[int]:
         ruimte[i] -= stap
         rest -= stap
         heapq.heappush(rij, (-ruimte[i], i))
+    if teken < 0 and rest > 0:
+        # Still too long, and every step left is larger than what remains: one more step ends a
+        # little early rather than past the time. Take the smallest step (the roomiest on a tie).
+        kandidaten = [i for i, m in enumerate(maten) if ruimte[i] >= m.stap]
+        if kandidaten:
+            i = min(kandidaten, key=lambda k: (maten[k].stap, -ruimte[k], k))
+            duren[i] -= maten[i].stap
     return duren
 
 
@@ -276,6 +283,14 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         _maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
         for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
     )
+    for eerder, later in zip(sessies, sessies[1:], strict=False):
+        # Compare instants, not wall clocks: same-zone datetimes compare naively around DST.
+        if later.start.timestamp() < eerder.eind.timestamp():
+            raise InvoerFout(
+                f"Het --interval is te kort: sessie {later.nummer} zou beginnen voordat sessie "
+                f"{eerder.nummer} om {eerder.eind:%H:%M} klaar is; kies minstens "
+                f"{toon_duur(eerder.duur_min)}, bijvoorbeeld 1d of 7d."
+            )
     waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten)
     return Plan(
         draaiboek=draaiboek,
@@ -325,7 +340,13 @@ def _vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
     if not geankerd:
         return verdeel(maten, _naar_beneden(tijd, GRID) if tijd >= GRID else tijd)
     anker = maten[-1]
-    duren = verdeel(maten[:-1], tijd - anker.nominaal) + [anker.nominaal]
+    # The anchor keeps its nominal minutes unless the parts before it cannot make room at their
+    # minimum; then it shrinks on its own grid (never below its minimum, which `_past` checked).
+    ankerduur = anker.nominaal
+    plek = tijd - sum(m.laag for m in maten[:-1])
+    if ankerduur > plek:
+        ankerduur = max(anker.laag, anker.nominaal - _naar_boven(anker.nominaal - plek, anker.stap))
+    duren = verdeel(maten[:-1], tijd - ankerduur) + [ankerduur]
     # The grid yields to the anchor: the part before it absorbs the odd minutes.
     over = tijd - sum(duren)
     if over > 0 and len(duren) > 1:
