@@ -5,6 +5,7 @@ Pure: takes a Draaiboek and a Vraag, returns a Plan or raises a PlannerFout. It 
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from dataclasses import dataclass, field
@@ -161,41 +162,92 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
     """The fewest sessions, as (first, end) index ranges, or None when no split fits.
 
     Dynamic programming over the start of each session. Cost, compared in order: number of
-    sessions; number of seams not at a pause (P3); the longest session (for balance).
-    A seam at an interior pause drops the pause: the break between sessions replaces it.
+    sessions; number of seams not at a pause (P3); the longest session (for balance); on a tie
+    the earliest start. A seam at an interior pause drops the pause: the break between sessions
+    replaces it.
+
+    Each position v (the next session starts at part v) has one possible last part e(v): v-1,
+    or v-2 when part v-1 is the pause that gives way. The sessions that can end there start in a
+    window of positions that only moves right as v grows, so the best start is kept in a
+    monotone queue: O(n log n) instead of O(n x parts per session), which matters when a long
+    draaiboek is split into a few long sessions.
     """
     n = len(maten)
-    oneindig = (math.inf, math.inf, math.inf)
-    beste: list[tuple[float, float, float]] = [oneindig] * (n + 1)
+    if n == 0:
+        return []
+    # begin[b] = minutes before part b; a session [b, e] has load welkom + som[e+1] - som[b]
+    # (no welkom for the first). `basis` folds the welkom in, so load = som[e+1] - basis[b].
+    som = [0] * (n + 1)
+    for i, m in enumerate(maten):
+        som[i + 1] = som[i] + m.laag
+    basis = [0] + [som[b] - welkom for b in range(1, n + 1)]
+    beste: list[tuple[int, int, int] | None] = [None] * (n + 1)
     vorige: list[tuple[int, int] | None] = [None] * (n + 1)
     beste[0] = (0, 0, 0)
-    for begin in range(n):
-        if beste[begin] == oneindig:
-            continue
-        sessies, naden, langste = beste[begin]
-        last = welkom if begin > 0 else 0
-        for einde in range(begin, n):
-            last += maten[einde].laag
-            if last > tijd:
-                break
-            if einde == n - 1:
-                opties = [(n, 0, last)]
-            else:
-                met_vooruit = last + vooruit
-                if met_vooruit > tijd:
-                    continue
-                opties = []
-                volgende = einde + 1
-                if maten[volgende].is_pauze and volgende < n - 1:
-                    opties.append((volgende + 1, 0, met_vooruit))
-                if not maten[einde].is_pauze:
-                    opties.append((volgende, 1, met_vooruit))
-            for volgende, niet_bij_pauze, sessielast in opties:
-                kosten = (sessies + 1, naden + niet_bij_pauze, max(langste, sessielast))
-                if kosten < beste[volgende]:
-                    beste[volgende] = kosten
-                    vorige[volgende] = (begin, einde + 1)
-    if beste[n] == oneindig:
+    rij: list[int] = []  # starts b >= 1, costs non-decreasing from rij[kop] on
+    kop = 0
+    ingevoegd = 1  # next start to offer to the queue
+    links = 1  # no start left of this fits any more
+
+    def kosten(b: int) -> tuple[int, int, int]:
+        waarde = beste[b]
+        assert waarde is not None
+        return waarde
+
+    for v in range(1, n + 1):
+        if v == n:
+            einde, extra, naad = n - 1, 0, 0
+        elif maten[v - 1].is_pauze:
+            if v < 2:
+                continue
+            einde, extra, naad = v - 2, vooruit, 0
+        else:
+            einde, extra, naad = v - 1, vooruit, 1
+        drempel = som[einde + 1] + extra - tijd  # a start b fits when basis[b] >= drempel
+        while ingevoegd <= einde:
+            if beste[ingevoegd] is not None:
+                nieuw = kosten(ingevoegd)
+                # A later start that is no worse makes an earlier one useless from now on.
+                while len(rij) > kop and kosten(rij[-1]) > nieuw:
+                    rij.pop()
+                rij.append(ingevoegd)
+            ingevoegd += 1
+        kandidaat: tuple[tuple[int, int, int], int] | None = None
+        if v == n:
+            # The last session has no look-ahead, so its window may reach further left than the
+            # queue still holds: scan it once.
+            for b in range(max(1, bisect.bisect_left(basis, drempel, 1, einde + 1)), einde + 1):
+                if beste[b] is not None:
+                    s, k, lang = kosten(b)
+                    sleutel = (s + 1, k + naad, max(lang, som[einde + 1] - basis[b] + extra))
+                    if kandidaat is None or sleutel < kandidaat[0]:
+                        kandidaat = (sleutel, b)
+        else:
+            while links <= einde and basis[links] < drempel:
+                links += 1
+            while len(rij) > kop and rij[kop] < links:
+                kop += 1
+            if len(rij) > kop:
+                groep = kosten(rij[kop])[:2]
+                # The starts with the fewest sessions and seams: their longest session rises
+                # along the queue while this session's load falls, so the best is where they cross.
+                eind = bisect.bisect_right(rij, groep, kop, key=lambda b: kosten(b)[:2])
+                totaal = som[einde + 1] + extra
+                kruis = bisect.bisect_left(rij, True, kop, eind,
+                                           key=lambda b: kosten(b)[2] >= totaal - basis[b])
+                for plek in (kruis - 1, kruis):
+                    if kop <= plek < eind:
+                        b = rij[plek]
+                        sleutel = (groep[0] + 1, groep[1] + naad, max(kosten(b)[2], totaal - basis[b]))
+                        if kandidaat is None or sleutel < kandidaat[0]:
+                            kandidaat = (sleutel, b)
+        # The first session has no welkom, so start 0 is outside the queue's order: check it apart.
+        eerste = som[einde + 1] + extra
+        if eerste <= tijd and (kandidaat is None or (1, naad, eerste) <= kandidaat[0]):
+            kandidaat = ((1, naad, eerste), 0)
+        if kandidaat is not None:
+            beste[v], vorige[v] = kandidaat[0], (kandidaat[1], einde + 1)
+    if beste[n] is None:
         return None
     reeksen = []
     positie = n
