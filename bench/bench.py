@@ -119,27 +119,32 @@ def sessietijd(aantal: int, sessies: int) -> int:
     return math.ceil((totaal / sessies + 10) / 5) * 5
 
 
-def kern_tijd(pad: Path, tijd: int, rondes: int) -> tuple[float, float, int]:
-    """Median seconds to load the file and to plan it, in this process, and the sessions made."""
-    sys.path.insert(0, str(ROOT))
-    from planner import laden
-    from planner.planning import Vraag, maak_plan
+def kern_tijd(paden: dict[int, Path], tijd: dict[int, int], rondes: int) -> dict[int, tuple[float, float, int]]:
+    """Per size: median seconds to load the file and to plan it in this process, and the sessions.
 
-    laadtijden, plantijden = [], []
-    draaiboek = laden.laad_bestand(pad)
+    Sizes alternate within each round, like the commands, so both see the same machine.
+    """
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    vraag = Vraag(groep=10, tijd_min=tijd, start=datetime(2026, 10, 20, 9, tzinfo=ZoneInfo("Europe/Amsterdam")))
-    plan = maak_plan(draaiboek, vraag)
+    from planner import laden
+    from planner.planning import Vraag, maak_plan
+
+    start = datetime(2026, 10, 20, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    draaiboeken = {n: laden.laad_bestand(pad) for n, pad in paden.items()}
+    vragen = {n: Vraag(groep=10, tijd_min=tijd[n], start=start) for n in paden}
+    laadtijden: dict[int, list[float]] = {n: [] for n in paden}
+    plantijden: dict[int, list[float]] = {n: [] for n in paden}
     for _ in range(rondes):
-        begin = time.perf_counter()
-        laden.laad_bestand(pad)
-        laadtijden.append(time.perf_counter() - begin)
-        begin = time.perf_counter()
-        maak_plan(draaiboek, vraag)
-        plantijden.append(time.perf_counter() - begin)
-    return statistics.median(laadtijden), statistics.median(plantijden), len(plan.sessies)
+        for n, pad in paden.items():
+            begin = time.perf_counter()
+            laden.laad_bestand(pad)
+            laadtijden[n].append(time.perf_counter() - begin)
+            begin = time.perf_counter()
+            maak_plan(draaiboeken[n], vragen[n])
+            plantijden[n].append(time.perf_counter() - begin)
+    return {n: (statistics.median(laadtijden[n]), statistics.median(plantijden[n]),
+                len(maak_plan(draaiboeken[n], vragen[n]).sessies)) for n in paden}
 
 
 def main() -> int:
@@ -167,6 +172,9 @@ def meet(args: argparse.Namespace, werk: Path) -> int:
     # Measure planner as installed: pip compiles an installed package to bytecode, but a checkout
     # run with PYTHONDONTWRITEBYTECODE (set on some machines) would recompile it on every start.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    # This checkout's planner, also when it is not installed (then via `python -m planner`).
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    sys.path.insert(0, str(ROOT))
     compileall.compile_dir(str(ROOT / "planner"), quiet=1)
     groot = {n: synthetisch(n, werk) for n in (2000, 8000)}
     tijd = {n: sessietijd(n, 100 if n == 2000 else 400) for n in groot}
@@ -199,7 +207,7 @@ def meet(args: argparse.Namespace, werk: Path) -> int:
 
     sessies = {n: len(json.loads(subprocess.run(m.cmd, cwd=werk, capture_output=True, text=True,
                                                 check=True).stdout)["sessies"]) for n, m in synth.items()}
-    kern = {n: kern_tijd(pad, tijd[n], args.rondes) for n, pad in groot.items()}
+    kern = kern_tijd(groot, tijd, args.rondes)
 
     uitslagen: list[bool] = []
 

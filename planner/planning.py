@@ -444,15 +444,17 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
                  groep: int) -> Sessie:
     onderdelen = []
     verstreken = 0
+    begin = plus_minuten(start, 0)
     for maat, duur in zip(maten, duren, strict=True):
         bron = maat.onderdeel
         groepjes = verdeel_groep(groep, *bron.groepjes) if bron.groepjes else ()
+        eind = plus_minuten(start, verstreken + duur)
         onderdelen.append(GeplandOnderdeel(
             id=bron.id,
             titel=bron.titel,
             soort=bron.soort,
-            start=plus_minuten(start, verstreken),
-            eind=plus_minuten(start, verstreken + duur),
+            start=begin,
+            eind=eind,
             duur_min=duur,
             toegevoegd=maat.toegevoegd,
             geschat=bron.geschat,
@@ -462,6 +464,7 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
             bron=None if maat.toegevoegd and bron.soort != "agendapunt" else bron,
         ))
         verstreken += duur
+        begin = eind  # the next part starts when this one ends
     return Sessie(nummer, start, plus_minuten(start, verstreken), tuple(onderdelen))
 
 
