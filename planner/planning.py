@@ -341,7 +341,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
             raise InvoerFout(
                 f"Het --interval is te kort: sessie {later.nummer} zou beginnen voordat sessie "
                 f"{eerder.nummer} om {eerder.eind:%H:%M} klaar is; kies minstens "
-                f"{toon_duur(eerder.duur_min)}, bijvoorbeeld 1d of 7d."
+                f"{toon_duur(max(s.duur_min for s in sessies))}, bijvoorbeeld 1d of 7d."
             )
     waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten)
     return Plan(
