@@ -14,13 +14,8 @@ from planner.fouten import BestandFout
 def schrijf(pad: Path, inhoud: str | bytes, force: bool = False) -> None:
     """Write `inhoud` to `pad` atomically; refuse to replace an existing file unless `force`."""
     data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
-    if pad.is_dir():
-        raise BestandFout(f"'{pad}' is een map: geef een bestandsnaam, bijvoorbeeld {pad / 'agenda'}.")
+    controleer_doel(pad, force)
     map_ = pad.parent
-    if not map_.is_dir():
-        raise BestandFout(f"De map '{map_}' bestaat niet: maak haar eerst aan of kies een ander pad.")
-    if pad.exists() and not force:
-        raise BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
     try:
         fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
     except OSError as fout:
@@ -42,6 +37,16 @@ def schrijf(pad: Path, inhoud: str | bytes, force: bool = False) -> None:
             os.unlink(tijdelijk)
 
 
+def controleer_doel(pad: Path, force: bool = False) -> None:
+    """Refuse a target that is a folder, lies in a missing folder, or exists (without `force`)."""
+    if pad.is_dir():
+        raise BestandFout(f"'{pad}' is een map: geef een bestandsnaam, bijvoorbeeld {pad / 'agenda'}.")
+    if not pad.parent.is_dir():
+        raise BestandFout(f"De map '{pad.parent}' bestaat niet: maak haar eerst aan of kies een ander pad.")
+    if pad.exists() and not force:
+        raise BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
+
+
 def _zet_neer_zonder_vervangen(tijdelijk: Path, pad: Path) -> None:
     # A hard link fails when the target exists, closing the gap between the check and the write.
     try:
@@ -51,7 +56,21 @@ def _zet_neer_zonder_vervangen(tijdelijk: Path, pad: Path) -> None:
             f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen."
         ) from None
     except OSError:
-        os.replace(tijdelijk, pad)
+        # No hard links here (FAT, some network shares): claim the name exclusively first, so a
+        # file that appeared since the check still makes us stop instead of being replaced.
+        try:
+            os.close(os.open(pad, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        except FileExistsError:
+            raise BestandFout(
+                f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen."
+            ) from None
+        try:
+            os.replace(tijdelijk, pad)
+        except BaseException:
+            # Never leave the empty placeholder behind as if it were the file.
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(pad)
+            raise
 
 
 def _reden(pad: Path, fout: OSError) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from planner import __version__
-from planner.fouten import BestandFout, InvoerFout, PlannerFout
+from planner.fouten import InvoerFout, PlannerFout
 
 app = typer.Typer(
     name="planner",
@@ -207,7 +207,7 @@ def lijst(
                   for b, problemen in kapot]
         _uit(dumps(rijen), None, False)
         return
-    from planner.uitvoer.tabel import render_lijst
+    from planner.uitvoer.lijst import render_lijst
 
     _uit(render_lijst(draaiboeken, dubbel, kleur=_kleur(), breedte=_breedte(), kapot=kapot,
                       eigen_map=str(laden.eigen_map())), None, False)
@@ -314,6 +314,7 @@ def plan(
     from dataclasses import replace
 
     from planner import laden
+    from planner.bestanden import controleer_doel
     from planner.planning import Vraag, lees_agendapunt, maak_plan
     from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
     from planner.uitvoer import FORMATEN, render
@@ -329,8 +330,8 @@ def plan(
     scheiding = lees_scheiding(csv_scheiding)
     for pad in (uitvoer, ics, html):
         # Refuse before anything is printed or written, not halfway through.
-        if pad is not None and pad.exists() and not force:
-            raise BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
+        if pad is not None:
+            controleer_doel(pad, force)
     begeleid = (draaiboek is None or groep is None) and _interactief()
     if draaiboek is None and not begeleid:
         raise InvoerFout("Geef een draaiboek op, bijvoorbeeld 'planner plan kickoff --groep 20'; "
@@ -544,7 +545,9 @@ def _nederlandse_hulp() -> None:
 
 
 def _fout(melding: str) -> None:
-    sys.stderr.write(f"planner: {melding}\n")
+    # Messages quote what the user typed; a control character in it must not break the one line.
+    schoon = "".join(t if t.isprintable() else repr(t)[1:-1] for t in melding)
+    sys.stderr.write(f"planner: {schoon}\n")
 
 
 def _vertaal(fout: Exception) -> str:

@@ -5,6 +5,8 @@ Pure: takes a Draaiboek and a Vraag, returns a Plan or raises a PlannerFout. It 
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -161,15 +163,27 @@ def verdeel(maten: list[Maat], doel: int) -> list[int]:
         duren[i] += teken * deel
         ruimte[i] -= deel
     rest = abs(verschil) - abs(sum(duren) - sum(m.nominaal for m in maten))
-    # Hand out what is left one step at a time, roomiest part first.
-    while rest > 0:
-        kandidaten = [i for i, m in enumerate(maten) if ruimte[i] >= m.stap and m.stap <= rest]
-        if not kandidaten:
-            break
-        i = max(kandidaten, key=lambda k: (ruimte[k], -k))
-        duren[i] += teken * maten[i].stap
-        ruimte[i] -= maten[i].stap
-        rest -= maten[i].stap
+    # Hand out what is left one step at a time, roomiest part first (ties: the earliest). A heap
+    # keeps this O(n log n): a part dropped because its step no longer fits never fits again,
+    # since both its room and `rest` only shrink.
+    rij = [(-ruimte[i], i) for i in range(len(maten)) if ruimte[i] > 0]
+    heapq.heapify(rij)
+    while rest > 0 and rij:
+        _, i = heapq.heappop(rij)
+        stap = maten[i].stap
+        if ruimte[i] < stap or stap > rest:
+            continue
+        duren[i] += teken * stap
+        ruimte[i] -= stap
+        rest -= stap
+        heapq.heappush(rij, (-ruimte[i], i))
+    if teken < 0 and rest > 0:
+        # Still too long, and every step left is larger than what remains: one more step ends a
+        # little early rather than past the time. Take the smallest step (the roomiest on a tie).
+        kandidaten = [i for i, m in enumerate(maten) if ruimte[i] >= m.stap]
+        if kandidaten:
+            i = min(kandidaten, key=lambda k: (maten[k].stap, -ruimte[k], k))
+            duren[i] -= maten[i].stap
     return duren
 
 
@@ -184,41 +198,92 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
     """The fewest sessions, as (first, end) index ranges, or None when no split fits.
 
     Dynamic programming over the start of each session. Cost, compared in order: number of
-    sessions; number of seams not at a pause (P3); the longest session (for balance).
-    A seam at an interior pause drops the pause: the break between sessions replaces it.
+    sessions; number of seams not at a pause (P3); the longest session (for balance); on a tie
+    the earliest start. A seam at an interior pause drops the pause: the break between sessions
+    replaces it.
+
+    Each position v (the next session starts at part v) has one possible last part e(v): v-1,
+    or v-2 when part v-1 is the pause that gives way. The sessions that can end there start in a
+    window of positions that only moves right as v grows, so the best start is kept in a
+    monotone queue: O(n log n) instead of O(n x parts per session), which matters when a long
+    draaiboek is split into a few long sessions.
     """
     n = len(maten)
-    oneindig = (math.inf, math.inf, math.inf)
-    beste: list[tuple[float, float, float]] = [oneindig] * (n + 1)
+    if n == 0:
+        return []
+    # begin[b] = minutes before part b; a session [b, e] has load welkom + som[e+1] - som[b]
+    # (no welkom for the first). `basis` folds the welkom in, so load = som[e+1] - basis[b].
+    som = [0] * (n + 1)
+    for i, m in enumerate(maten):
+        som[i + 1] = som[i] + m.laag
+    basis = [0] + [som[b] - welkom for b in range(1, n + 1)]
+    beste: list[tuple[int, int, int] | None] = [None] * (n + 1)
     vorige: list[tuple[int, int] | None] = [None] * (n + 1)
     beste[0] = (0, 0, 0)
-    for begin in range(n):
-        if beste[begin] == oneindig:
-            continue
-        sessies, naden, langste = beste[begin]
-        last = welkom if begin > 0 else 0
-        for einde in range(begin, n):
-            last += maten[einde].laag
-            if last > tijd:
-                break
-            if einde == n - 1:
-                opties = [(n, 0, last)]
-            else:
-                met_vooruit = last + vooruit
-                if met_vooruit > tijd:
-                    continue
-                opties = []
-                volgende = einde + 1
-                if maten[volgende].is_pauze and volgende < n - 1:
-                    opties.append((volgende + 1, 0, met_vooruit))
-                if not maten[einde].is_pauze:
-                    opties.append((volgende, 1, met_vooruit))
-            for volgende, niet_bij_pauze, sessielast in opties:
-                kosten = (sessies + 1, naden + niet_bij_pauze, max(langste, sessielast))
-                if kosten < beste[volgende]:
-                    beste[volgende] = kosten
-                    vorige[volgende] = (begin, einde + 1)
-    if beste[n] == oneindig:
+    rij: list[int] = []  # starts b >= 1, costs non-decreasing from rij[kop] on
+    kop = 0
+    ingevoegd = 1  # next start to offer to the queue
+    links = 1  # no start left of this fits any more
+
+    def kosten(b: int) -> tuple[int, int, int]:
+        waarde = beste[b]
+        assert waarde is not None
+        return waarde
+
+    for v in range(1, n + 1):
+        if v == n:
+            einde, extra, naad = n - 1, 0, 0
+        elif maten[v - 1].is_pauze:
+            if v < 2:
+                continue
+            einde, extra, naad = v - 2, vooruit, 0
+        else:
+            einde, extra, naad = v - 1, vooruit, 1
+        drempel = som[einde + 1] + extra - tijd  # a start b fits when basis[b] >= drempel
+        while ingevoegd <= einde:
+            if beste[ingevoegd] is not None:
+                nieuw = kosten(ingevoegd)
+                # A later start that is no worse makes an earlier one useless from now on.
+                while len(rij) > kop and kosten(rij[-1]) > nieuw:
+                    rij.pop()
+                rij.append(ingevoegd)
+            ingevoegd += 1
+        kandidaat: tuple[tuple[int, int, int], int] | None = None
+        if v == n:
+            # The last session has no look-ahead, so its window may reach further left than the
+            # queue still holds: scan it once.
+            for b in range(max(1, bisect.bisect_left(basis, drempel, 1, einde + 1)), einde + 1):
+                if beste[b] is not None:
+                    s, k, lang = kosten(b)
+                    sleutel = (s + 1, k + naad, max(lang, som[einde + 1] - basis[b] + extra))
+                    if kandidaat is None or sleutel < kandidaat[0]:
+                        kandidaat = (sleutel, b)
+        else:
+            while links <= einde and basis[links] < drempel:
+                links += 1
+            while len(rij) > kop and rij[kop] < links:
+                kop += 1
+            if len(rij) > kop:
+                groep = kosten(rij[kop])[:2]
+                # The starts with the fewest sessions and seams: their longest session rises
+                # along the queue while this session's load falls, so the best is where they cross.
+                eind = bisect.bisect_right(rij, groep, kop, key=lambda b: kosten(b)[:2])
+                totaal = som[einde + 1] + extra
+                kruis = bisect.bisect_left(rij, True, kop, eind,
+                                           key=lambda b: kosten(b)[2] >= totaal - basis[b])
+                for plek in (kruis - 1, kruis):
+                    if kop <= plek < eind:
+                        b = rij[plek]
+                        sleutel = (groep[0] + 1, groep[1] + naad, max(kosten(b)[2], totaal - basis[b]))
+                        if kandidaat is None or sleutel < kandidaat[0]:
+                            kandidaat = (sleutel, b)
+        # The first session has no welkom, so start 0 is outside the queue's order: check it apart.
+        eerste = som[einde + 1] + extra
+        if eerste <= tijd and (kandidaat is None or (1, naad, eerste) <= kandidaat[0]):
+            kandidaat = ((1, naad, eerste), 0)
+        if kandidaat is not None:
+            beste[v], vorige[v] = kandidaat[0], (kandidaat[1], einde + 1)
+    if beste[n] is None:
         return None
     reeksen = []
     positie = n
@@ -231,9 +296,20 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
 
 
 def minimale_sessietijd(maten: list[Maat], welkom: int, vooruit: int) -> int:
-    """The shortest session length for which some split exists (binary search on `splits`)."""
+    """The shortest session length for which some split exists (binary search on `splits`).
+
+    `splits` costs O(n x parts per session), so a plain bisection over [longest part, everything]
+    would start with near-quadratic probes. The answer lies close to the longest part, so first
+    gallop up from there, then bisect the last gap.
+    """
     laag = max(m.laag for m in maten)
-    hoog = sum(m.laag for m in maten) + welkom + vooruit
+    bovengrens = sum(m.laag for m in maten) + welkom + vooruit  # one session always fits
+    sprong = max(1, welkom + vooruit)
+    hoog = min(laag + sprong, bovengrens)
+    while hoog < bovengrens and splits(maten, hoog, welkom, vooruit) is None:
+        laag = hoog + 1
+        sprong *= 2
+        hoog = min(laag + sprong, bovengrens)
     while laag < hoog:
         midden = (laag + hoog) // 2
         if splits(maten, midden, welkom, vooruit) is None:
@@ -285,8 +361,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
             f"In {toon_duur(tijd)} past het programma niet in één keer: het is verdeeld over "
             f"{len(groepen)} sessies, steeds tussen twee onderdelen."
         )
+        titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         for pauze in vervallen:
-            titel = next(m.onderdeel.titel for m in maten if m.onderdeel.id == pauze)
+            titel = titels[pauze]
             waarschuwingen.append(f"'{titel}' vervalt: de tijd tussen de sessies vervangt haar.")
 
     sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]
@@ -296,6 +373,14 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         _maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
         for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
     )
+    for eerder, later in zip(sessies, sessies[1:], strict=False):
+        # Compare instants, not wall clocks: same-zone datetimes compare naively around DST.
+        if later.start.timestamp() < eerder.eind.timestamp():
+            raise InvoerFout(
+                f"Het --interval is te kort: sessie {later.nummer} zou beginnen voordat sessie "
+                f"{eerder.nummer} om {eerder.eind:%H:%M} klaar is; kies minstens "
+                f"{toon_duur(max(s.duur_min for s in sessies))}, bijvoorbeeld 1d of 7d."
+            )
     waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten)
     return Plan(
         draaiboek=draaiboek,
@@ -391,8 +476,14 @@ def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
     """
     k = _anker_index(maten)
     assert k is not None
-    vast = [m.nominaal for m in maten[k:]]
-    voor = maten[:k]
+    voor, anker, na = maten[:k], maten[k], [m.nominaal for m in maten[k + 1:]]
+    # The anchor keeps its nominal minutes unless the parts before it cannot make room at their
+    # minimum; then it shrinks on its own grid (never below its minimum, which `_past` checked).
+    ankerduur = anker.nominaal
+    plek = tijd - sum(m.laag for m in voor) - sum(na)
+    if ankerduur > plek:
+        ankerduur = max(anker.laag, anker.nominaal - _naar_boven(anker.nominaal - plek, anker.stap))
+    vast = [ankerduur, *na]
     doel = tijd - sum(vast)
     duren = _binnen(voor, verdeel(voor, doel), doel)
     rest = doel - sum(duren)
@@ -479,15 +570,17 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
                  groep: int) -> Sessie:
     onderdelen = []
     verstreken = 0
+    begin = plus_minuten(start, 0)
     for maat, duur in zip(maten, duren, strict=True):
         bron = maat.onderdeel
         groepjes = verdeel_groep(groep, *bron.groepjes) if bron.groepjes else ()
+        eind = plus_minuten(start, verstreken + duur)
         onderdelen.append(GeplandOnderdeel(
             id=bron.id,
             titel=bron.titel,
             soort=bron.soort,
-            start=plus_minuten(start, verstreken),
-            eind=plus_minuten(start, verstreken + duur),
+            start=begin,
+            eind=eind,
             duur_min=duur,
             toegevoegd=maat.toegevoegd,
             geschat=bron.geschat,
@@ -497,6 +590,7 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
             bron=None if maat.toegevoegd and bron.soort != "agendapunt" else bron,
         ))
         verstreken += duur
+        begin = eind  # the next part starts when this one ends
     return Sessie(nummer, start, plus_minuten(start, verstreken), tuple(onderdelen))
 
 

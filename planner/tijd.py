@@ -106,6 +106,7 @@ def lees_zone(naam: str) -> ZoneInfo:
         ) from None
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 1900, 2999
 _DATUMTIJD = re.compile(
     r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<u>\d{1,2})[:.](?P<mi>\d{2}))?$"
 )
@@ -118,9 +119,16 @@ def lees_datumtijd(tekst: str, zone: ZoneInfo) -> datetime:
         raise InvoerFout(
             f"--start '{tekst}' is geen datum en tijd: schrijf bijvoorbeeld 2026-12-01T13:30."
         )
+    jaar = int(gevonden["j"])
+    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        # Far-off years overflow the clock arithmetic (and no workshop is planned there).
+        raise InvoerFout(
+            f"--start '{tekst}' ligt buiten de kalender van de planner: kies een jaar van "
+            f"{EERSTE_JAAR} tot en met {LAATSTE_JAAR}."
+        )
     try:
         lokaal = datetime(
-            int(gevonden["j"]), int(gevonden["m"]), int(gevonden["d"]),
+            jaar, int(gevonden["m"]), int(gevonden["d"]),
             int(gevonden["u"] or 9), int(gevonden["mi"] or 0), tzinfo=zone,
         )
     except ValueError:

@@ -105,37 +105,6 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     return _tekst(scherm, *delen)
 
 
-def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = False,
-                 breedte: int | None = None, kapot: list | None = None, eigen_map: str = "") -> str:
-    """The table of draaiboeken; `kapot` holds (Bron, problems) for own files that cannot be used."""
-    tabel = Table(title="Draaiboeken", title_justify="left", title_style="bold")
-    for naam in ("Naam", "Titel", "Groep", "Duur", "Herkomst"):
-        tabel.add_column(naam)
-    for d in draaiboeken:
-        herkomst = d.herkomst if d.herkomst in ("ingebouwd", "eigen") else "bestand"
-        if d.id in dubbel and d.herkomst == "eigen":
-            herkomst += " (niet gebruikt)"
-        groep = " / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten) or (
-            f"{d.groep_min}-{d.groep_max}")
-        tabel.add_row(d.id, d.titel, groep, d.tijdsduur, herkomst)
-    for bron, problemen in kapot or []:
-        reden = str(problemen[0]).removeprefix(f"{bron.pad}").lstrip(", :")
-        if len(problemen) > 1:
-            reden += f" (en nog {len(problemen) - 1}; zie 'planner controleer {bron.pad}')"
-        tabel.add_row(bron.id, Text(f"kapot: {reden}", style="red"), "", "", bron.herkomst)
-    delen: list[Any] = [tabel]
-    for d in draaiboeken:
-        if d.id in dubbel and d.herkomst == "eigen":
-            delen.append(Text(f"Let op: je eigen draaiboek '{d.id}' ({d.pad}) heeft dezelfde naam als een "
-                              "ingebouwd draaiboek en wordt niet gebruikt: het ingebouwde gaat voor. "
-                              "Geef het bestand (en het id erin) een andere naam.", style="yellow"))
-    if eigen_map:
-        delen.append(Text(f"Eigen draaiboeken staan in: {eigen_map} (maak er een met 'planner nieuw NAAM')",
-                          style="dim"))
-    delen.append(Text("Plan er een met: planner plan NAAM --groep AANTAL --tijd DUUR", style="dim"))
-    return _tekst(console(kleur, breedte), *delen)
-
-
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
     from planner.planning import kies_variant

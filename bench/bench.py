@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""How fast and how lean is planner, compared with the least its stack (typer + rich) costs?
+
+Runs every planner command and its counterpart in `floor.py` (a minimal typer + rich app)
+round-robin in one go, so both see the same machine noise, and reports the median wall time and
+peak memory (RSS) of each as a ratio to the floor. It also plans synthetic draaiboeken of 2,000
+and 8,000 onderdelen to show how the cost grows, and times the planning core in-process.
+
+    python bench/bench.py                      # 15 rounds, ../shared/bench/floor.py
+    python bench/bench.py --rondes 5 --markdown
+    python bench/bench.py --floor /pad/naar/floor.py
+
+Exits 1 when a target is not met. CI does not run this: timings on a shared machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+
+MAX_RATIO = 1.2  # each command at most 1.2x its floor (time and memory)
+MAX_2000_S = 0.5  # planning 2,000 onderdelen, whole command
+MAX_GROEI = 5.0  # 4x the onderdelen costs at most 5x the time
+
+
+@dataclass
+class Meting:
+    naam: str
+    cmd: list[str]
+    tijden: list[float] = field(default_factory=list)
+    geheugen_kb: list[int] = field(default_factory=list)
+
+    @property
+    def tijd(self) -> float:
+        return statistics.median(self.tijden)
+
+    @property
+    def geheugen_mb(self) -> float:
+        return statistics.median(self.geheugen_kb) / 1024
+
+
+def planner_cmd() -> list[str]:
+    """The installed `planner` script next to this Python, else `python -m planner`."""
+    script = Path(sys.executable).with_name("planner")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "planner"]
+
+
+def draai(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and the child's own peak RSS (KB): os.wait4 gives the usage of exactly this pid."""
+    begin = time.perf_counter()
+    proces = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, gebruik = os.wait4(proces.pid, 0)
+    duur = time.perf_counter() - begin
+    proces.returncode = os.waitstatus_to_exitcode(status)
+    if proces.returncode != 0:
+        fout = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+        sys.exit(f"bench: '{' '.join(cmd)}' faalde (code {proces.returncode}):\n{fout.stderr}")
+    return duur, gebruik.ru_maxrss
+
+
+def synthetisch(aantal: int, map_: Path) -> Path:
+    """A draaiboek of `aantal` onderdelen with pauses, bounds and text, as a facilitator writes them."""
+    minuten = (10, 15, 20, 5, 30, 25, 15, 10, 45, 20)
+    regels = [
+        f'id = "synthetisch-{aantal}"',
+        f'titel = "Synthetisch draaiboek met {aantal} onderdelen"',
+        'bron = "bench/bench.py (gegenereerd, geen echte bron)"',
+        'bij_tijdgebrek = "splitsen"',
+        "groep_min = 1",
+        "groep_max = 40",
+        "",
+    ]
+    for i in range(aantal):
+        regels.append("[[onderdelen]]")
+        regels.append(f'id = "o{i}"')
+        if i % 20 == 10:
+            regels += [f'titel = "Pauze {i}"', 'soort = "pauze"', "minuten = 15"]
+        else:
+            m = minuten[i % len(minuten)]
+            regels += [
+                f'titel = "Onderdeel {i}: verkennen, ordenen en kiezen"',
+                'soort = "werkvorm"',
+                f"minuten = {m}",
+                f"min = {max(5, m - 5)}",
+                f"max = {m + 10}",
+                'werkvorm = "plenair"',
+                'instructies = ["Leg de vraag uit.", "Verzamel de antwoorden op de flap-over."]',
+            ]
+            if i % 7 == 3:
+                regels.append("groepjes = [3, 4]")
+            if i % 11 == 5:
+                regels += ["geschat = true", "stap = 1"]
+        regels.append("")
+    pad = map_ / f"synthetisch-{aantal}.toml"
+    pad.write_text("\n".join(regels), encoding="utf-8")
+    return pad
+
+
+def sessietijd(aantal: int, sessies: int) -> int:
+    """Minutes per session that put the synthetic draaiboek in about `sessies` sessions."""
+    minuten = (10, 15, 20, 5, 30, 25, 15, 10, 45, 20)
+    totaal = sum(15 if i % 20 == 10 else minuten[i % len(minuten)] for i in range(aantal))
+    return math.ceil((totaal / sessies + 10) / 5) * 5
+
+
+def kern_tijd(paden: dict[int, Path], tijd: dict[int, int], rondes: int) -> dict[int, tuple[float, float, int]]:
+    """Per size: median seconds to load the file and to plan it in this process, and the sessions.
+
+    Sizes alternate within each round, like the commands, so both see the same machine.
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner import laden
+    from planner.planning import Vraag, maak_plan
+
+    start = datetime(2026, 10, 20, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    draaiboeken = {n: laden.laad_bestand(pad) for n, pad in paden.items()}
+    vragen = {n: Vraag(groep=10, tijd_min=tijd[n], start=start) for n in paden}
+    laadtijden: dict[int, list[float]] = {n: [] for n in paden}
+    plantijden: dict[int, list[float]] = {n: [] for n in paden}
+    for _ in range(rondes):
+        for n, pad in paden.items():
+            begin = time.perf_counter()
+            laden.laad_bestand(pad)
+            laadtijden[n].append(time.perf_counter() - begin)
+            begin = time.perf_counter()
+            maak_plan(draaiboeken[n], vragen[n])
+            plantijden[n].append(time.perf_counter() - begin)
+    return {n: (statistics.median(laadtijden[n]), statistics.median(plantijden[n]),
+                len(maak_plan(draaiboeken[n], vragen[n]).sessies)) for n in paden}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--floor", type=Path, default=FLOOR, help="pad naar floor.py")
+    parser.add_argument("--rondes", type=int, default=15, help="herhalingen per commando (standaard 15)")
+    parser.add_argument("--markdown", action="store_true", help="druk de tabellen af als Markdown")
+    args = parser.parse_args()
+    if not args.floor.is_file():
+        sys.exit(f"bench: {args.floor} bestaat niet; geef het pad met --floor.")
+
+    werk = Path(tempfile.mkdtemp(prefix="planner-bench-"))
+    try:
+        return meet(args, werk)
+    finally:
+        shutil.rmtree(werk, ignore_errors=True)
+
+
+def meet(args: argparse.Namespace, werk: Path) -> int:
+    planner = planner_cmd()
+    floor = [sys.executable, str(args.floor.resolve())]
+    plan = ["plan", "kickoff", "--groep", "20", "--tijd", "2u"]
+    # Keep the user's own draaiboeken out of the measurement.
+    os.environ["PLANNER_DRAAIBOEKEN"] = str(werk / "eigen")
+    # Measure planner as installed: pip compiles an installed package to bytecode, but a checkout
+    # run with PYTHONDONTWRITEBYTECODE (set on some machines) would recompile it on every start.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    # This checkout's planner, also when it is not installed (then via `python -m planner`).
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    sys.path.insert(0, str(ROOT))
+    compileall.compile_dir(str(ROOT / "planner"), quiet=1)
+    groot = {n: synthetisch(n, werk) for n in (2000, 8000)}
+    tijd = {n: sessietijd(n, 100 if n == 2000 else 400) for n in groot}
+
+    paren = [
+        ("--help", ["--help"], ["--help"]),
+        ("lijst", ["lijst"], ["lijst"]),
+        ("plan kickoff --groep 20 --tijd 2u", plan, plan),
+        ("plan … --ics OUT", plan + ["--ics", "{uit}"], plan + ["--ics", "{uit}"]),
+    ]
+    metingen: list[tuple[Meting, Meting]] = [
+        (Meting(naam, planner + p), Meting(naam, floor + f)) for naam, p, f in paren
+    ]
+    synth = {
+        n: Meting(f"plan {n} onderdelen", planner + ["plan", str(pad), "--groep", "10", "--tijd", str(tijd[n]),
+                                                       "--start", "2026-10-20T09:00", "--format", "json"])
+        for n, pad in groot.items()
+    }
+    alle = [m for paar in metingen for m in paar] + list(synth.values())
+
+    teller = 0
+    for ronde in range(args.rondes + 1):  # round 0 warms the disk cache and is not counted
+        for meting in alle:
+            teller += 1
+            cmd = [deel.replace("{uit}", str(werk / f"uit-{teller}.ics")) for deel in meting.cmd]
+            duur, rss = draai(cmd, werk)
+            if ronde:
+                meting.tijden.append(duur)
+                meting.geheugen_kb.append(rss)
+
+    sessies = {n: len(json.loads(subprocess.run(m.cmd, cwd=werk, capture_output=True, text=True,
+                                                check=True).stdout)["sessies"]) for n, m in synth.items()}
+    kern = kern_tijd(groot, tijd, args.rondes)
+
+    uitslagen: list[bool] = []
+
+    def oordeel(goed: bool) -> str:
+        uitslagen.append(goed)
+        return "PASS" if goed else "FAIL"
+
+    rijen = []
+    for p, f in metingen:
+        rt, rm = p.tijd / f.tijd, p.geheugen_mb / f.geheugen_mb
+        rijen.append([f"planner {p.naam}", f"{p.tijd * 1000:.0f} ms", f"{f.tijd * 1000:.0f} ms", f"{rt:.2f}×",
+                      f"{p.geheugen_mb:.1f} MB", f"{f.geheugen_mb:.1f} MB", f"{rm:.2f}×",
+                      oordeel(rt <= MAX_RATIO and rm <= MAX_RATIO)])
+    vloer_plan = metingen[2][1]
+    for n, m in synth.items():
+        rijen.append([f"planner plan ({n} onderdelen, {sessies[n]} sessies)", f"{m.tijd * 1000:.0f} ms",
+                      f"{vloer_plan.tijd * 1000:.0f} ms", f"{m.tijd / vloer_plan.tijd:.2f}×",
+                      f"{m.geheugen_mb:.1f} MB", f"{vloer_plan.geheugen_mb:.1f} MB",
+                      f"{m.geheugen_mb / vloer_plan.geheugen_mb:.2f}×",
+                      oordeel(m.tijd < MAX_2000_S) if n == 2000 else ""])
+    kop = ["commando", "tijd", "vloer", "ratio", "geheugen", "vloer", "ratio", f"doel ≤ {MAX_RATIO}×"]
+    toon(kop, rijen, args.markdown)
+
+    groei_cmd = synth[8000].tijd / synth[2000].tijd
+    groei_kern = kern[8000][1] / kern[2000][1]
+    kernrijen = [
+        [f"{n} onderdelen", f"{tijd[n]} min", str(kern[n][2]), f"{kern[n][0] * 1000:.0f} ms",
+         f"{kern[n][1] * 1000:.1f} ms"] for n in groot
+    ]
+    print()
+    toon(["in-process", "sessietijd", "sessies", "laden", "maak_plan"], kernrijen, args.markdown)
+    print()
+    print(f"4× de onderdelen: commando {groei_cmd:.2f}× zo lang, kern (maak_plan) {groei_kern:.2f}× "
+          f"zo lang (doel ≤ {MAX_GROEI:g}×): {oordeel(groei_cmd <= MAX_GROEI and groei_kern <= MAX_GROEI)}")
+    print(f"2000 onderdelen in {synth[2000].tijd:.2f} s (doel < {MAX_2000_S} s): "
+          f"{'PASS' if synth[2000].tijd < MAX_2000_S else 'FAIL'}")
+    print(f"mediaan van {args.rondes} rondes, afwisselend gedraaid; Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores")
+    return 0 if all(uitslagen) else 1
+
+
+def toon(kop: list[str], rijen: list[list[str]], markdown: bool) -> None:
+    if markdown:
+        print("| " + " | ".join(kop) + " |")
+        print("|" + "|".join(" --- " for _ in kop) + "|")
+        for rij in rijen:
+            print("| " + " | ".join(rij) + " |")
+        return
+    breedtes = [max(len(r[i]) for r in [kop, *rijen]) for i in range(len(kop))]
+    for rij in [kop, *rijen]:
+        print("  ".join(cel.ljust(b) for cel, b in zip(rij, breedtes, strict=True)).rstrip())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

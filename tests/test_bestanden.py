@@ -1,0 +1,255 @@
+"""Nothing lost: a write that cannot happen says why in Dutch and leaves every existing file alone."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner import bestanden, cli
+from planner.bestanden import schrijf
+from planner.fouten import BestandFout
+
+OUD = b"mijn eigen agenda, niet overschrijven\r\n"
+PLAN = ["plan", "kickoff", "--groep", "20", "--tijd", "2u", "--start", "2026-12-01T13:30"]
+
+
+def draai(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run `planner ARGS` through the real entry point, in-process so monkeypatches apply."""
+    monkeypatch.setattr(sys, "argv", ["planner", *args])
+    with pytest.raises(SystemExit) as uitgang:
+        cli.main()
+    uit = capsys.readouterr()
+    return uitgang.value.code, uit.out, uit.err
+
+
+def resten(map_: Path) -> list[str]:
+    """Temp files schrijf would leave behind: '.NAME.XXXX.tmp'."""
+    return sorted(p.name for p in map_.iterdir() if p.name.endswith(".tmp"))
+
+
+def een_zin(err: str) -> str:
+    assert "Traceback" not in err
+    regels = err.strip().splitlines()
+    assert len(regels) == 1, err
+    assert regels[0].startswith("planner: ")
+    return regels[0]
+
+
+@pytest.fixture(autouse=True)
+def geen_eigen_draaiboeken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen"))
+
+
+# ------------------------------------------------------------------ folder that does not exist
+
+
+@pytest.mark.parametrize("optie", ["--ics", "--uitvoer"])
+def test_map_bestaat_niet(tmp_path: Path, monkeypatch, capsys, optie: str) -> None:
+    doel = tmp_path / "bestaat-niet" / "agenda.ics"
+    code, _, err = draai(monkeypatch, capsys, *PLAN, optie, str(doel))
+    assert code == 4
+    assert "bestaat niet" in een_zin(err) and str(doel.parent) in err
+    assert not doel.parent.exists()
+
+
+def test_pad_is_een_map(tmp_path: Path, monkeypatch, capsys) -> None:
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(tmp_path))
+    assert code == 4
+    assert "is een map" in een_zin(err)
+
+
+# ------------------------------------------------------------------------- read-only folder
+
+
+def test_alleen_lezen_map_echt(tmp_path: Path, monkeypatch, capsys) -> None:
+    map_ = tmp_path / "alleen-lezen"
+    map_.mkdir()
+    (map_ / "agenda.ics").write_bytes(OUD)
+    map_.chmod(0o555)
+    try:
+        if os.access(map_, os.W_OK):
+            pytest.skip("als root blokkeert chmod het schrijven niet; zie de gesimuleerde variant")
+        code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(map_ / "agenda.ics"), "--force")
+    finally:
+        map_.chmod(0o755)
+    assert code == 4
+    assert "mag niet schrijven" in een_zin(err)
+    assert (map_ / "agenda.ics").read_bytes() == OUD
+
+
+@pytest.mark.parametrize("fout", [errno.EACCES, errno.EPERM, errno.EROFS])
+def test_alleen_lezen_map_gesimuleerd(tmp_path: Path, monkeypatch, capsys, fout: int) -> None:
+    # Root may write anywhere, so simulate what the kernel says to a normal user.
+    bestaand = tmp_path / "agenda.ics"
+    bestaand.write_bytes(OUD)
+
+    def geweigerd(*args, **kwargs):
+        raise PermissionError(fout, os.strerror(fout))
+
+    monkeypatch.setattr(bestanden.tempfile, "mkstemp", geweigerd)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(bestaand), "--force")
+    assert code == 4
+    assert "mag niet schrijven" in een_zin(err) and str(tmp_path) in err
+    assert bestaand.read_bytes() == OUD
+    assert resten(tmp_path) == []
+
+
+# ------------------------------------------------------------------------------ full disk
+
+
+def _vol(*args, **kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+class VolleSchijf:
+    """A file object whose write fails half-way, as on a disk that fills up."""
+
+    def __init__(self, echt):
+        self.echt = echt
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.echt.close()
+        return False
+
+    def write(self, data: bytes) -> int:
+        self.echt.write(data[: len(data) // 2])
+        self.echt.flush()
+        _vol()
+        return 0  # pragma: no cover
+
+
+@pytest.mark.parametrize("plek", ["write", "fsync"])
+def test_volle_schijf(tmp_path: Path, monkeypatch, capsys, plek: str) -> None:
+    bestaand = tmp_path / "agenda.ics"
+    bestaand.write_bytes(OUD)
+    if plek == "fsync":
+        monkeypatch.setattr(bestanden.os, "fsync", _vol)
+    else:
+        echt_fdopen = os.fdopen
+        monkeypatch.setattr(bestanden.os, "fdopen", lambda *a, **k: VolleSchijf(echt_fdopen(*a, **k)))
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(bestaand), "--force")
+    assert code == 4
+    assert "schijf is vol" in een_zin(err)
+    assert bestaand.read_bytes() == OUD
+    assert resten(tmp_path) == []
+
+
+def test_volle_schijf_nieuw_bestand_laat_niets_achter(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(bestanden.os, "fsync", _vol)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(tmp_path / "nieuw.ics"))
+    assert code == 4
+    assert "schijf is vol" in een_zin(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+# ----------------------------------------------------------------------- interrupted write
+
+
+@pytest.mark.parametrize("onderbreking", [KeyboardInterrupt, RuntimeError])
+@pytest.mark.parametrize("bestond", [True, False])
+def test_onderbroken_schrijven_laat_geen_half_bestand(tmp_path: Path, monkeypatch, onderbreking,
+                                                      bestond: bool) -> None:
+    doel = tmp_path / "agenda.ics"
+    if bestond:
+        doel.write_bytes(OUD)
+
+    def halverwege(*args, **kwargs):
+        raise onderbreking()
+
+    monkeypatch.setattr(bestanden.os, "fsync", halverwege)
+    with pytest.raises(onderbreking):
+        schrijf(doel, "nieuwe inhoud\r\n" * 1000, force=True)
+    assert resten(tmp_path) == []
+    if bestond:
+        assert doel.read_bytes() == OUD
+    else:
+        assert not doel.exists()
+
+
+def test_ctrl_c_via_cli_stopt_zonder_traceback_en_zonder_resten(tmp_path: Path, monkeypatch, capsys) -> None:
+    def ctrl_c(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bestanden.os, "fsync", ctrl_c)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(tmp_path / "agenda.ics"))
+    assert code == 130  # the shell's convention for Ctrl-C; typer prints nothing for it
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------- never overwrite silently
+
+
+@pytest.mark.parametrize("optie", ["--ics", "--uitvoer"])
+def test_bestaand_bestand_blijft_zonder_force(tmp_path: Path, monkeypatch, capsys, optie: str) -> None:
+    bestaand = tmp_path / "agenda.txt"
+    bestaand.write_bytes(OUD)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, optie, str(bestaand))
+    assert code == 4
+    assert "bestaat al" in een_zin(err) and "--force" in err
+    assert bestaand.read_bytes() == OUD
+    assert resten(tmp_path) == []
+
+
+def test_force_vervangt(tmp_path: Path, monkeypatch, capsys) -> None:
+    bestaand = tmp_path / "agenda.ics"
+    bestaand.write_bytes(OUD)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(bestaand), "--force")
+    assert code == 0, err
+    assert bestaand.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert resten(tmp_path) == []
+
+
+def test_bestand_dat_tussendoor_verschijnt_blijft_heel(tmp_path: Path, monkeypatch) -> None:
+    """Someone creates the file between the check and the write: the hard link refuses to replace it."""
+    doel = tmp_path / "agenda.ics"
+    echte_mkstemp = bestanden.tempfile.mkstemp
+
+    def mkstemp_en_concurrent(*args, **kwargs):
+        resultaat = echte_mkstemp(*args, **kwargs)
+        doel.write_bytes(OUD)  # the other writer wins the race
+        return resultaat
+
+    monkeypatch.setattr(bestanden.tempfile, "mkstemp", mkstemp_en_concurrent)
+    with pytest.raises(BestandFout, match="bestaat al"):
+        schrijf(doel, "nieuw\r\n")
+    assert doel.read_bytes() == OUD
+    assert resten(tmp_path) == []
+
+
+def test_schrijven_zonder_hardlinks_overschrijft_ook_niet(tmp_path: Path, monkeypatch) -> None:
+    """On file systems without hard links (FAT, some network shares) a racing file must survive too."""
+    doel = tmp_path / "agenda.ics"
+    echte_mkstemp = bestanden.tempfile.mkstemp
+
+    def mkstemp_en_concurrent(*args, **kwargs):
+        resultaat = echte_mkstemp(*args, **kwargs)
+        doel.write_bytes(OUD)
+        return resultaat
+
+    def geen_link(*args, **kwargs):
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(bestanden.tempfile, "mkstemp", mkstemp_en_concurrent)
+    monkeypatch.setattr(bestanden.os, "link", geen_link)
+    with pytest.raises(BestandFout, match="bestaat al"):
+        schrijf(doel, "nieuw\r\n")
+    assert doel.read_bytes() == OUD
+    assert resten(tmp_path) == []
+
+
+def test_zonder_hardlinks_wordt_een_nieuw_bestand_wel_geschreven(tmp_path: Path, monkeypatch) -> None:
+    def geen_link(*args, **kwargs):
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(bestanden.os, "link", geen_link)
+    schrijf(tmp_path / "agenda.ics", "nieuw\r\n")
+    assert (tmp_path / "agenda.ics").read_bytes() == b"nieuw\r\n"
+    assert resten(tmp_path) == []
