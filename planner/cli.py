@@ -328,10 +328,12 @@ def plan(
         raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
                          "--format html of --html PAD.")
     scheiding = lees_scheiding(csv_scheiding)
-    for pad in (uitvoer, ics, html):
+    doelen = [pad for pad in (uitvoer, ics, html) if pad is not None]
+    if len({pad.resolve() for pad in doelen}) < len(doelen):
+        raise InvoerFout("--uitvoer, --ics en --html wijzen naar hetzelfde bestand: geef elk een eigen naam.")
+    for pad in doelen:
         # Refuse before anything is printed or written, not halfway through.
-        if pad is not None:
-            controleer_doel(pad, force)
+        controleer_doel(pad, force)
     begeleid = (draaiboek is None or groep is None) and _interactief()
     if draaiboek is None and not begeleid:
         raise InvoerFout("Geef een draaiboek op, bijvoorbeeld 'planner plan kickoff --groep 20'; "

@@ -25,6 +25,8 @@ from planner.model import (
     Variant,
 )
 
+DAG = 24 * 60
+MAX_GROEP = 1000
 NAAM = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 BELEID = ("splitsen", "inkorten")
 ANKERS = ("einde",)
@@ -126,7 +128,8 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
     """Read and validate one file; returns the draaiboek or every problem found."""
     naam = str(pad)
     try:
-        tekst = pad.read_text(encoding="utf-8")
+        # utf-8-sig: Windows Notepad may put an invisible byte-order mark in front.
+        tekst = pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
     except OSError as fout:
@@ -305,7 +308,7 @@ class _Lezer:
         return Materiaal(naam.strip(), float(per_deelnemer) if per_deelnemer is not None else None, aantal)
 
     def getal(self, veld: str, verplicht: bool = False, standaard: int | None = None,
-              minimum: int = 0) -> int | None:
+              minimum: int = 0, maximum: int | None = None) -> int | None:
         waarde = self.data.get(veld)
         if waarde is None:
             if verplicht:
@@ -316,6 +319,9 @@ class _Lezer:
             return standaard
         if waarde < minimum:
             self.probleem(veld, f"moet minstens {minimum} zijn, niet {waarde}.")
+            return standaard
+        if maximum is not None and waarde > maximum:
+            self.probleem(veld, f"moet hooguit {maximum} zijn, niet {waarde}.")
             return standaard
         return waarde
 
@@ -383,9 +389,12 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
     if id_ and not NAAM.match(id_):
         lezer.probleem("id", f"'{id_}' mag alleen kleine letters, cijfers, '-' en '_' bevatten.")
     varianten = _lees_varianten(lezer)
-    groep_min = lezer.getal("groep_min", standaard=1, minimum=1) or 1
-    groep_max = lezer.getal("groep_max", standaard=30, minimum=1) or 30
+    groep_min = lezer.getal("groep_min", standaard=1, minimum=1, maximum=MAX_GROEP) or 1
+    groep_max = lezer.getal("groep_max", standaard=30, minimum=1, maximum=MAX_GROEP) or 30
     if varianten:
+        if "groep_max" in data and max(v.groep_max for v in varianten) > groep_max:
+            lezer.probleem("groep_max", f"een variant gaat tot {max(v.groep_max for v in varianten)} deelnemers, "
+                           f"meer dan groep_max ({groep_max}); maak ze gelijk.")
         groep_min = min(v.groep_min for v in varianten)
         groep_max = max(v.groep_max for v in varianten)
     elif groep_min > groep_max:
@@ -431,8 +440,8 @@ def _lees_varianten(lezer: _Lezer) -> list[Variant]:
         sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting", "opstelling"})
         id_ = sub.tekst("id", verplicht=True)
         sub.onderdeel = f"variant {id_ or i}"
-        laag = sub.getal("groep_min", standaard=1, minimum=1) or 1
-        hoog = sub.getal("groep_max", verplicht=True, minimum=1) or laag
+        laag = sub.getal("groep_min", standaard=1, minimum=1, maximum=MAX_GROEP) or 1
+        hoog = sub.getal("groep_max", verplicht=True, minimum=1, maximum=MAX_GROEP) or laag
         if laag > hoog:
             sub.probleem("groep_min", f"groep_min ({laag}) is groter dan groep_max ({hoog}).")
         varianten.append(Variant(id_, sub.tekst("titel", standaard=id_), laag, hoog,
@@ -476,7 +485,7 @@ def _lees_herhaling(lezer: _Lezer) -> Herhaling | None:
         return None
     sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel="herhaling")
     sub.onbekende_velden({"titel", "minuten", "geschat", "toelichting"})
-    minuten = sub.getal("minuten", verplicht=True, minimum=1)
+    minuten = sub.getal("minuten", verplicht=True, minimum=1, maximum=DAG)
     herhaling = Herhaling(
         titel=sub.tekst("titel", verplicht=True),
         minuten=minuten or 1,
@@ -518,10 +527,11 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
         if not NAAM.match(id_):
             sub.probleem("id", f"'{id_}' mag alleen kleine letters, cijfers, '-' en '_' bevatten.")
     sub.onbekende_velden(_ONDERDEEL_VELDEN)
-    minuten = sub.getal("minuten", verplicht=True, minimum=1)
-    laag = sub.getal("min", standaard=minuten, minimum=1)
-    hoog = sub.getal("max", standaard=minuten, minimum=1)
-    stap = sub.getal("stap", standaard=5, minimum=1) or 5
+    # No part of a meeting lasts longer than a day; a larger number is a typing error.
+    minuten = sub.getal("minuten", verplicht=True, minimum=1, maximum=DAG)
+    laag = sub.getal("min", standaard=minuten, minimum=1, maximum=DAG)
+    hoog = sub.getal("max", standaard=minuten, minimum=1, maximum=DAG)
+    stap = sub.getal("stap", standaard=5, minimum=1, maximum=DAG) or 5
     if minuten is not None and laag is not None and hoog is not None:
         if laag > hoog:
             sub.probleem("min", f"min ({laag}) is groter dan max ({hoog}).")

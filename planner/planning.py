@@ -9,7 +9,7 @@ import bisect
 import heapq
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,7 +22,7 @@ from planner.model import (
     Sessie,
     Variant,
 )
-from planner.tijd import Interval, lees_zone, plus_minuten, toon_duur
+from planner.tijd import Interval, deelnemers, lees_zone, plus_minuten, toon_duur
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5
@@ -73,7 +73,7 @@ def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:
     """
     from planner.tijd import lees_duur
 
-    titel, teken, duur = tekst.rpartition("=")
+    titel, teken, duur = tekst.partition("=")
     titel = titel.strip()
     if not teken or not titel:
         raise InvoerFout(f"{optie} '{tekst}' is geen agendapunt: schrijf titel=duur, bijvoorbeeld "
@@ -366,6 +366,10 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
             titel = titels[pauze]
             waarschuwingen.append(f"'{titel}' vervalt: de tijd tussen de sessies vervangt haar.")
 
+    if len(groepen) > 1:
+        # Split because time is short: parts keep (at most) their nominal minutes; stretching them
+        # to fill each session would spread the programme thinner than the draaiboek means.
+        groepen = [[replace(m, hoog=max(m.laag, m.nominaal)) for m in groep] for groep in groepen]
     sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]
     groepen = [_met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     starts = _sessiestarts(vraag, zone, len(groepen))
@@ -432,8 +436,9 @@ def _vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
     """
     if _anker_index(maten) is not None:
         return _vul_geankerd(maten, tijd)
-    return _binnen(maten, verdeel(maten, _naar_beneden(tijd, GRID) if tijd >= GRID else tijd),
-                   tijd)
+    # Each part moves in its own steps (P1), so the total need not be on the grid: an agenda
+    # item of 7 minutes must not cost a source onderdeel 5 of its minutes.
+    return _binnen(maten, verdeel(maten, tijd), tijd)
 
 
 def _anker_index(maten: list[Maat]) -> int | None:
@@ -626,7 +631,7 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
             continue
         beurten = onderdeel.beurten
         if maat.nominaal != onderdeel.minuten and beurten is not None:
-            meldingen.append(f"'{onderdeel.titel}' duurt bij {vraag.groep} deelnemers {plek.duur_min} min "
+            meldingen.append(f"'{onderdeel.titel}' duurt bij {deelnemers(vraag.groep)} {plek.duur_min} min "
                              f"in plaats van {onderdeel.minuten}: de bron geeft ieder "
                              f"{beurten.min:g}-{beurten.max:g} minuten.")
         # Compare with the size for this group: a round that follows the group (R2) is not cut.
@@ -637,7 +642,7 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
         if onderdeel.groepjes and not groepjes_passen(vraag.groep, *onderdeel.groepjes):
             laag, hoog = onderdeel.groepjes
             meldingen.append(
-                f"'{onderdeel.titel}': {vraag.groep} deelnemers zijn niet te verdelen in groepjes "
+                f"'{onderdeel.titel}': {deelnemers(vraag.groep)} zijn niet te verdelen in groepjes "
                 f"van {laag}-{hoog}; de planner maakt {_groepjes_kort(plek.groepjes)}. "
                 "Pas de verdeling zo nodig zelf aan."
             )

@@ -7,6 +7,7 @@ import re
 from planner.fouten import InvoerFout
 
 _ID_REGEL = re.compile(r"""^id\s*=\s*(["']).*?\1[ \t]*(#.*)?$""", re.MULTILINE)
+_TITEL_REGEL = re.compile(r'^titel\s*=\s*"([^"\n]*)"\s*$', re.MULTILINE)
 _EERSTE_TABEL = re.compile(r"^\s*\[", re.MULTILINE)
 
 
@@ -32,6 +33,8 @@ def kopie(tekst: str, naam: str, van: str) -> str:
     kop, rest = (tekst[:einde_kop.start()], tekst[einde_kop.start():]) if einde_kop else (tekst, "")
     nieuwe_id = f'id = "{naam}"'
     kop = _ID_REGEL.sub(nieuwe_id, kop, count=1) if _ID_REGEL.search(kop) else f"{nieuwe_id}\n{kop}"
+    # Its own title too, so 'planner lijst' does not show two draaiboeken with one name.
+    kop = _TITEL_REGEL.sub(lambda m: f'titel = "{m[1]} (eigen: {naam})"', kop, count=1)
     uitleg = (
         f"# Eigen draaiboek '{naam}', begonnen als kopie van '{van}' (planner nieuw {naam} --van {van}).\n"
         "# Pas het gerust aan: een eigen variant maken is toegestaan en misschien zelfs wenselijk.\n"

@@ -154,6 +154,11 @@ def plus_minuten(moment: datetime, minuten: int) -> datetime:
     return (moment.astimezone(UTC) + timedelta(minutes=minuten)).astimezone(moment.tzinfo)
 
 
+def deelnemers(aantal: int) -> str:
+    """'1 deelnemer', '12 deelnemers'."""
+    return f"{aantal} deelnemer" if aantal == 1 else f"{aantal} deelnemers"
+
+
 def toon_duur(minuten: int) -> str:
     """'1u30', '45 min', '2u' — how Dutch facilitators write durations."""
     uren, rest = divmod(minuten, 60)

@@ -101,3 +101,15 @@ def test_versie_en_hulp(capsys, monkeypatch):
     assert code == 0 and out.startswith("planner ")
     code, out, _ = run(capsys, monkeypatch, "plan", "--help")
     assert code == 0 and "--groep" in out and "--strategie" in out
+
+
+def test_twee_uitvoeropties_naar_hetzelfde_bestand_worden_geweigerd(capsys, monkeypatch, tmp_path):
+    pad = tmp_path / "zelfde.ics"
+    code, _, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "-o", str(pad), "--ics", str(pad))
+    assert code != 0 and "hetzelfde bestand" in err
+    assert not pad.exists()
+
+
+def test_agendapunt_met_een_titel_en_een_duur(capsys, monkeypatch):
+    code, _, err = run(capsys, monkeypatch, "plan", "kennismaking", "--groep", "10", "--daarna", "X=45m=3")
+    assert code != 0 and "geen duur" in err

@@ -300,3 +300,27 @@ def test_het_voorbeeld_in_de_readme_is_geldig(eigen, planner, tmp_path):
         assert code == 0
         laatste = json.loads(uit)["sessies"][-1]["onderdelen"][-1]
         assert laatste["id"] == "afronden"
+
+
+def test_bom_van_kladblok_is_geen_probleem(tmp_path):
+    from planner import laden
+
+    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    pad = tmp_path / "kickoff-bom.toml"
+    pad.write_bytes(b"\xef\xbb\xbf" + bron.replace('id = "kickoff"', 'id = "kickoff-bom"').encode())
+    draaiboek, problemen = laden.controleer_bestand(pad)
+    assert problemen == [] and draaiboek.id == "kickoff-bom"
+
+
+@pytest.mark.parametrize(("zoek", "vervang", "veld"), [
+    ("minuten = 60", "minuten = 100000000", "minuten"),
+    ("groep_max = 30", "groep_max = 30000", "groep_max"),
+])
+def test_onmogelijke_waarden_worden_gemeld(tmp_path, zoek, vervang, veld):
+    from planner import laden
+
+    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    pad = tmp_path / "kickoff.toml"
+    pad.write_text(bron.replace(zoek, vervang, 1), encoding="utf-8")
+    _, problemen = laden.controleer_bestand(pad)
+    assert [p.veld for p in problemen] == [veld]

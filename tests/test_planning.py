@@ -213,3 +213,26 @@ def test_splitsen_gebruikt_zo_min_mogelijk_sessies():
 ])
 def test_verdeel_groep(groep, laag, hoog, verwacht):
     assert list(verdeel_groep(groep, laag, hoog)) == verwacht
+
+
+def test_agendapunt_buiten_het_raster_kost_geen_bronminuten(kennismaking):
+    from planner.planning import lees_agendapunt
+
+    punt = lees_agendapunt("Rondvraag=7m", "--daarna", set())
+    plan = maak_plan(kennismaking, Vraag(groep=10, daarna=(punt,)))
+    assert duren(plan) == {"welkom": 15, "voorstellen": 30, "evalueren": 15, "rondvraag": 7}
+    assert plan.sessies[0].duur_min == plan.tijd_min == 67
+
+
+def test_gesplitste_sessies_rekken_onderdelen_niet_op(kennismaking):
+    plan = maak_plan(kennismaking, Vraag(groep=12, tijd_min=30, start=start()))
+    assert len(plan.sessies) > 1
+    bron = {o.id: o for o in kennismaking.onderdelen}
+    for o in (o for s in plan.sessies for o in s.onderdelen if not o.toegevoegd):
+        assert o.duur_min <= bron[o.id].minuten
+
+
+def test_een_deelnemer_is_enkelvoud(kennismaking):
+    from planner.uitvoer import render
+
+    assert "1 deelnemer ·" in render("tabel", maak_plan(kennismaking, Vraag(groep=1)))

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from planner.fouten import InvoerFout
 from planner.model import GeplandOnderdeel, Plan, Sessie
 from planner.nodig import voor_groep
-from planner.tijd import toon_datum, toon_duur
+from planner.tijd import deelnemers, toon_datum, toon_duur
 from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 
 VOOR = ("begeleider", "deelnemers")
@@ -55,7 +55,7 @@ def feiten(plan: Plan, voor: str) -> list[tuple[str, str]]:
              ("Locatie", plan.locatie)]
     if voor == "begeleider":
         rijen += [
-            ("Groep", f"{plan.groep} deelnemers"),
+            ("Groep", deelnemers(plan.groep)),
             ("Variant", plan.variant.titel if plan.variant else ""),
             ("Tijd per sessie", toon_duur(plan.tijd_min)),
             ("Opstelling", d.opstelling),

@@ -17,7 +17,7 @@ from typing import Any
 from planner import __version__
 from planner.fouten import InvoerFout
 from planner.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan, Sessie
-from planner.tijd import Interval, plus_minuten, toon_duur
+from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
 from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 
 PRODID = f"-//planner//planner {__version__}//NL"
@@ -42,7 +42,7 @@ def samenvatting(plan: Plan, sessie: Sessie) -> str:
 
 
 def beschrijving(plan: Plan, sessie: Sessie) -> str:
-    regels = [f"{plan.draaiboek.titel}, {plan.groep} deelnemers"]
+    regels = [f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}"]
     if plan.variant:
         regels.append(plan.variant.titel)
     regels.append("")
@@ -80,7 +80,7 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
                            ("Nodig", o.bron.materialen)):
             if items:
                 regels += ["", f"{kop}:"] + [f"- {i}" for i in items]
-    regels += ["", f"{plan.draaiboek.titel}, {plan.groep} deelnemers", f"Bron: {plan.draaiboek.bron}"]
+    regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
 
 

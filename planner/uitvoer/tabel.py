@@ -12,7 +12,7 @@ from rich.text import Text
 
 from planner.model import Draaiboek, Plan, Sessie
 from planner.nodig import benodigdheden
-from planner.tijd import toon_datum, toon_duur
+from planner.tijd import deelnemers, toon_datum, toon_duur
 from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
 from planner.uitvoer.tijdlijn import tijdlijn
@@ -65,7 +65,7 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     scherm = console(kleur, breedte)
     d = plan.draaiboek
     kop = Text(d.titel, style="bold")
-    regels = [f"{plan.groep} deelnemers", f"{toon_duur(plan.tijd_min)} per sessie"]
+    regels = [deelnemers(plan.groep), f"{toon_duur(plan.tijd_min)} per sessie"]
     if plan.variant:
         regels.append(plan.variant.titel)
     opstelling = (plan.variant.opstelling if plan.variant else "") or d.opstelling
@@ -125,7 +125,8 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         delen += ["", d.beschrijving]
     for v in d.varianten:
         gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
-        delen.append(Text(f"Variant {v.id}: {v.titel}{gekozen}"))
+        label = v.titel if v.titel.lower().startswith("variant") else f"Variant {v.id}: {v.titel}"
+        delen.append(Text(f"{label}{gekozen}"))
         if v.opstelling:
             delen.append(Text(f"  opstelling: {v.opstelling}"))
     delen += [f"• {o}" for o in d.opmerkingen]
