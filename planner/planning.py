@@ -373,6 +373,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
     sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]
     groepen = [_met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     starts = _sessiestarts(vraag, zone, len(groepen))
+    waarschuwingen += _klokmeldingen(vraag, starts)
     sessies = tuple(
         _maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
         for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
@@ -531,6 +532,22 @@ def _sessiestarts(vraag: Vraag, zone: ZoneInfo, aantal: int) -> list[datetime]:
         starts.append(vraag.interval.na(starts[-1]))
     # A wall-clock time skipped by the change to summer time does not exist: move it past the gap.
     return [s.astimezone(UTC).astimezone(zone) for s in starts]
+
+
+def _klokmeldingen(vraag: Vraag, starts: list[datetime]) -> list[str]:
+    """Say so when a daylight-saving change moves a session or makes its start ambiguous."""
+    meldingen = []
+    gevraagd = (vraag.start.hour, vraag.start.minute) if vraag.start is not None else (9, 0)
+    for nummer, start in enumerate(starts, start=1):
+        wie = f"Sessie {nummer}" if len(starts) > 1 else "De sessie"
+        if (start.hour, start.minute) != gevraagd:
+            meldingen.append(f"{wie} valt in de sprong naar zomertijd: {gevraagd[0]:02d}:{gevraagd[1]:02d} bestaat "
+                             f"op {start:%d-%m-%Y} niet, dus ze begint om {start:%H:%M}.")
+        elif start.replace(fold=1).utcoffset() != start.utcoffset():
+            meldingen.append(f"{wie} begint op {start:%d-%m-%Y} om {start:%H:%M}, een tijd die door de overgang "
+                             f"naar wintertijd twee keer voorkomt; de planner neemt de eerste (zomertijd, "
+                             f"UTC{start:%z}).")
+    return meldingen
 
 
 def verdeel_groep(groep: int, kleinste: int, grootste: int) -> tuple[int, ...]:

@@ -67,3 +67,9 @@ def test_zelfde_plan_geeft_dezelfde_uids(kickoff, gesplitst):
     uids = [str(e["UID"]) for e in events(render("ics", gesplitst))[1]]
     assert uids == [str(e["UID"]) for e in events(render("ics", opnieuw))[1]]
     assert len(set(uids)) == 3
+
+
+def test_afspraken_staan_in_de_volgorde_van_het_plan(gesplitst):
+    tekst = render("ics", gesplitst).decode()
+    titels = [r.removeprefix("SUMMARY:") for r in tekst.split("\r\n") if r.startswith("SUMMARY:")]
+    assert titels == [f"Kickoff Samenwerking/Coalitievorming (deel {i} van 3)" for i in (1, 2, 3)]

@@ -236,3 +236,15 @@ def test_een_deelnemer_is_enkelvoud(kennismaking):
     from planner.uitvoer import render
 
     assert "1 deelnemer ·" in render("tabel", maak_plan(kennismaking, Vraag(groep=1)))
+
+
+def test_zomertijd_verschuift_een_sessie_en_dat_wordt_gezegd(kickoff):
+    plan = maak_plan(kickoff, Vraag(groep=5, tijd_min=120, start=start("2027-03-21T02:30")))
+    assert (plan.sessies[1].start.hour, plan.sessies[1].start.minute) == (3, 30)
+    assert any("Sessie 2 valt in de sprong naar zomertijd" in w for w in plan.waarschuwingen)
+
+
+def test_dubbelzinnige_starttijd_wordt_gemeld(kennismaking):
+    plan = maak_plan(kennismaking, Vraag(groep=5, start=start("2027-10-31T02:30")))
+    assert plan.sessies[0].start.utcoffset() == timedelta(hours=2)
+    assert any("twee keer voorkomt" in w for w in plan.waarschuwingen)

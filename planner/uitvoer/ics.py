@@ -124,6 +124,8 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
 
     kalender = ics.Calendar(creator=PRODID)
     nu = arrow.get(datetime.now(UTC))
+    # ics 0.7 keeps events in a set; a list keeps them in the order of the plan in the file.
+    afspraken: list[ics.Event] = []
 
     def afspraak(naam: str, begin: datetime, eind: datetime, sleutel: str, tekst: str) -> None:
         event = ics.Event(
@@ -134,11 +136,12 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
             description=tekst,
             location=plan.locatie or None,
             created=nu,  # ics 0.7 writes 'created' as DTSTAMP
+            last_modified=nu,  # a re-import under the same UID is a newer version
         )
         if herinnering is not None:
             event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
                                              display_text=herinnering_tekst(naam, begin, herinnering)))
-        kalender.events.add(event)
+        afspraken.append(event)
 
     for sessie in plan.sessies:
         if per_onderdeel:
@@ -156,7 +159,9 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
     with warnings.catch_warnings():
         # ics 0.7 serialises alarms with str(), which warns about its own future; not ours to fix.
         warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
-        return _rfc5545(kalender.serialize())
+        leeg = kalender.serialize().replace("\r\n", "\n")
+        inhoud = "".join(event.serialize().replace("\r\n", "\n") + "\n" for event in afspraken)
+        return _rfc5545(leeg.replace("END:VCALENDAR", inhoud + "END:VCALENDAR"))
 
 
 def _rfc5545(tekst: str) -> bytes:
