@@ -216,12 +216,32 @@ def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError) -> Probleem:
     regel = int(plek[1]) if plek else None
     kolom = f", kolom {plek[2]}" if plek else ""
     oorzaak = _TOML_REGEL.sub("", tekst).strip().rstrip(".")
+    uitleg = next((nl for en, nl in _TOML_UITLEG if oorzaak.startswith(en)), "")
     return Probleem(
         bestand,
-        f"dit is geen geldige TOML{kolom} ({oorzaak}); controleer aanhalingstekens, "
-        "haakjes en '=' op die regel.",
+        f"dit is geen geldige TOML{kolom}: {uitleg or 'controleer aanhalingstekens, haakjes en = op die regel'} "
+        f"(de lezer zegt: {oorzaak}).",
         regel=regel,
     )
+
+
+# tomllib speaks English; the messages a hand-edited draaiboek most often meets, in Dutch.
+_TOML_UITLEG = (
+    ("Unterminated string", "een tekst mist zijn sluitende aanhalingsteken"),
+    ("Unclosed array", "een lijst [ … ] wordt niet gesloten met ]"),
+    ("Unclosed inline table", "een tabel { … } wordt niet gesloten met }"),
+    ("Expected '=' after a key", "na een veldnaam hoort een ="),
+    ("Invalid value", "na de = staat geen geldige waarde: een tekst hoort tussen aanhalingstekens"),
+    ("Invalid statement", "deze regel is geen veld = waarde en geen [kop]"),
+    ("Cannot declare", "een veld of kop staat hier twee keer"),
+    ("Cannot overwrite a value", "een veld staat hier twee keer"),
+    ("Expected newline or end of document", "na de waarde staat nog iets op dezelfde regel"),
+    ("Expected ']'", "een [kop] mist zijn sluitende ]"),
+    ("Expected ']]'", "een [[kop]] mist zijn sluitende ]]"),
+    ("Illegal character '\\n'", "een tekst mist zijn sluitende aanhalingsteken aan het einde van de regel"),
+    ("Illegal character", "er staat een onzichtbaar of ongeldig teken"),
+    ("Found invalid character", "er staat een ongeldig teken"),
+)
 
 
 class _Lezer:
