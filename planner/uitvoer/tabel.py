@@ -35,7 +35,9 @@ def console(kleur: bool, breedte: int | None) -> Console:
 def _tekst(scherm: Console, *delen: Any) -> str:
     for deel in delen:
         scherm.print(deel)
-    return scherm.file.getvalue()  # type: ignore[attr-defined]
+    # rich pads titles to the table's width; trailing spaces only get in the way of a pipe or a diff.
+    tekst = scherm.file.getvalue()  # type: ignore[attr-defined]
+    return "".join(regel.rstrip(" ") + "\n" for regel in tekst.splitlines())
 
 
 def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
