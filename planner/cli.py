@@ -320,7 +320,6 @@ def plan(
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.csv import lees_scheiding
     from planner.uitvoer.handout import lees_voor
-    from planner.uitvoer.ics import herhaling_van
 
     formaat = _kies_formaat(formaat, tuple(f for f in FORMATEN if f != "ics"))
     voor = lees_voor(voor)
@@ -350,6 +349,8 @@ def plan(
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
     if herhaling_na is not None and gekozen is not None:
+        from planner.uitvoer.ics import herhaling_van
+
         herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
     vraag = Vraag(
         groep=aantal or 1,
@@ -369,6 +370,8 @@ def plan(
             probeer=lambda d, g, t: maak_plan(d, replace(vraag, groep=g, tijd_min=t)))
         gekozen = antwoorden.draaiboek
         if herhaling_na is not None:
+            from planner.uitvoer.ics import herhaling_van
+
             herhaling_van(gekozen)
         vraag = replace(vraag, groep=antwoorden.groep, tijd_min=antwoorden.tijd_min, start=antwoorden.start)
         typer.echo("")
