@@ -9,14 +9,45 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from planner import __version__
 from planner.fouten import InvoerFout, PlannerFout
 
+
+class _NederlandseHulp:
+    """Dutch for the two bits of --help that click writes itself: the usage line and --help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPTIES]"
+        if hasattr(self, "subcommand_metavar"):
+            self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
+
+    def get_help_option(self, ctx: Any) -> Any:
+        optie = super().get_help_option(ctx)
+        if optie is not None:
+            optie.help = "Toon deze hulp en stop."
+        return optie
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Gebruik: ")
+
+
+class Commando(_NederlandseHulp, TyperCommand):
+    pass
+
+
+class Groep(_NederlandseHulp, TyperGroup):
+    pass
+
+
 app = typer.Typer(
     name="planner",
+    cls=Groep,
     help=(
         "Maak van een draaiboek een getimede agenda: kies het draaiboek, geef de groepsgrootte "
         "en de beschikbare tijd, en de planner kiest de variant, past de onderdelen in de tijd "
@@ -171,7 +202,7 @@ def _uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
     typer.echo(f"Geschreven: {pad}", err=True)
 
 
-@app.command()
+@app.command(cls=Commando)
 def lijst(
     formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
 ) -> None:
@@ -213,7 +244,7 @@ def lijst(
                       eigen_map=str(laden.eigen_map())), None, False)
 
 
-@app.command()
+@app.command(cls=Commando)
 def toon(
     draaiboek: str = typer.Argument(..., metavar="DRAAIBOEK",
                                     help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
@@ -238,7 +269,7 @@ def toon(
     _uit(render_draaiboek(d, aantal, kleur=_kleur(), breedte=_breedte()), None, False)
 
 
-@app.command()
+@app.command(cls=Commando)
 def plan(
     draaiboek: str | None = typer.Argument(
         None, metavar="DRAAIBOEK",
@@ -401,7 +432,7 @@ def plan(
                            schrijf_naar)
 
 
-@app.command()
+@app.command(cls=Commando)
 def nieuw(
     naam: str = typer.Argument(..., metavar="NAAM",
                                help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
@@ -441,7 +472,7 @@ def nieuw(
     typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --tijd 1u")
 
 
-@app.command()
+@app.command(cls=Commando)
 def controleer(
     paden: list[str] | None = typer.Argument(
         None, help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
