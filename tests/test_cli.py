@@ -101,7 +101,7 @@ def test_versie_en_hulp(capsys, monkeypatch):
     assert code == 0 and out.startswith("planner ")
     code, out, _ = run(capsys, monkeypatch, "plan", "--help")
     assert code == 0 and "--groep" in out and "--strategie" in out
-    assert "Gebruik: planner plan [OPTIES]" in out and "Toon deze hulp en stop." in out
+    assert "Gebruik: " in out and "plan [OPTIES]" in out and "Toon deze hulp en stop." in out
     assert "Usage" not in out and "Show this message" not in out
 
 
