@@ -25,7 +25,7 @@ def schrijf(pad: Path, inhoud: str | bytes, force: bool = False) -> None:
             bestand.write(data)
             bestand.flush()
             os.fsync(bestand.fileno())
-        os.chmod(tijdelijk, 0o644)
+        os.chmod(tijdelijk, _modus(pad))
         if force:
             os.replace(tijdelijk, pad)
         else:
@@ -44,7 +44,7 @@ def controleer_doel(pad: Path, force: bool = False) -> None:
     if not pad.parent.is_dir():
         raise BestandFout(f"De map '{pad.parent}' bestaat niet: maak haar eerst aan of kies een ander pad.")
     if pad.exists() and not force:
-        raise BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
+        raise _bestaat_al(pad)
 
 
 def _zet_neer_zonder_vervangen(tijdelijk: Path, pad: Path) -> None:
@@ -52,18 +52,14 @@ def _zet_neer_zonder_vervangen(tijdelijk: Path, pad: Path) -> None:
     try:
         os.link(tijdelijk, pad)
     except FileExistsError:
-        raise BestandFout(
-            f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen."
-        ) from None
+        raise _bestaat_al(pad) from None
     except OSError:
         # No hard links here (FAT, some network shares): claim the name exclusively first, so a
         # file that appeared since the check still makes us stop instead of being replaced.
         try:
             os.close(os.open(pad, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
         except FileExistsError:
-            raise BestandFout(
-                f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen."
-            ) from None
+            raise _bestaat_al(pad) from None
         try:
             os.replace(tijdelijk, pad)
         except BaseException:
@@ -71,6 +67,20 @@ def _zet_neer_zonder_vervangen(tijdelijk: Path, pad: Path) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(pad)
             raise
+
+
+def _bestaat_al(pad: Path) -> BestandFout:
+    return BestandFout(f"'{pad}' bestaat al: kies een andere naam of gebruik --force om het te vervangen.")
+
+
+def _modus(pad: Path) -> int:
+    """Keep the permissions of a file we replace; a new file gets the usual ones (umask)."""
+    try:
+        return pad.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _reden(pad: Path, fout: OSError) -> str:

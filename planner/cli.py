@@ -454,7 +454,7 @@ def nieuw(
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
         bron = laden.vind(van)
-        tekst = sjabloon.kopie(Path(bron.pad).read_text(encoding="utf-8"), naam, bron.id)
+        tekst = sjabloon.kopie(Path(bron.pad).read_text(encoding="utf-8-sig"), naam, bron.id)
     else:
         tekst = sjabloon.leeg(naam)
     map_ = laden.eigen_map()
@@ -530,6 +530,10 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
 
 def main() -> None:
     """Entry point: run the app and turn every failure into one Dutch sentence."""
+    for stroom in (sys.stdout, sys.stderr):
+        # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
+        if hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(errors="replace")
     if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
         _nederlandse_hulp()
     if os.environ.get("_PLANNER_COMPLETE"):
@@ -556,7 +560,11 @@ def main() -> None:
             sys.exit(0)  # 'planner' alone shows the help; that is no error
         # Click's usage errors (typer vendors click in newer releases, so match by shape).
         if not hasattr(fout, "format_message"):
-            raise
+            if os.environ.get("PLANNER_DEBUG"):
+                raise
+            _fout(f"Interne fout ({type(fout).__name__}: {fout}); dit is een fout in de planner, niet in "
+                  "je invoer: meld het, met de opdracht die je gaf (PLANNER_DEBUG=1 toont de details).")
+            sys.exit(70)
         _fout(_vertaal(fout))
         code = 2
     sys.exit(code if isinstance(code, int) else 0)
@@ -599,7 +607,10 @@ def _vertaal(fout: Exception) -> str:
     if soort == "MissingParameter":
         return f"{naam} ontbreekt: {hulp}"
     if soort == "BadOptionUsage":
-        return f"De optie '{getattr(fout, 'option_name', '')}' heeft een waarde nodig: {hulp}"
+        optie = getattr(fout, "option_name", "")
+        if "does not take a value" in bericht:
+            return f"De optie '{optie}' neemt geen waarde: laat '=…' weg; {hulp}"
+        return f"De optie '{optie}' heeft een waarde nodig: {hulp}"
     if soort == "BadParameter":
         return f"De waarde voor {naam} klopt niet: {hulp}"
     if "No such command" in bericht:

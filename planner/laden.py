@@ -314,7 +314,8 @@ class _Lezer:
         per_deelnemer = item.get("per_deelnemer")
         aantal = item.get("aantal")
         if per_deelnemer is not None and (isinstance(per_deelnemer, bool)
-                                          or not isinstance(per_deelnemer, int | float) or per_deelnemer <= 0):
+                                          or not isinstance(per_deelnemer, int | float)
+                                          or not 0 < per_deelnemer < MAX_GROEP):
             self.probleem(veld, f"{plek} ('{naam}'): per_deelnemer moet een positief getal zijn, "
                           f"niet {per_deelnemer!r}.")
             return None
@@ -351,7 +352,8 @@ class _Lezer:
             if verplicht:
                 self.probleem(veld, "dit veld ontbreekt; vul een getal in.")
             return None
-        if isinstance(waarde, bool) or not isinstance(waarde, int | float) or waarde <= 0:
+        if isinstance(waarde, bool) or not isinstance(waarde, int | float) or not 0 < waarde < DAG:
+            # TOML knows inf and nan; neither is a number of minutes or people.
             self.probleem(veld, f"moet een positief getal zijn, niet {waarde!r}.")
             return None
         return float(waarde)

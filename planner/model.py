@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding", "agendapunt")
@@ -182,4 +182,8 @@ class Plan:
     start_aangenomen: bool = False
     tz: str = "Europe/Amsterdam"
     locatie: str = ""
-    extra: dict = field(default_factory=dict)
+
+    @property
+    def opstelling(self) -> str:
+        """The room set-up: the variant's own where it has one (R12), else the draaiboek's."""
+        return (self.variant.opstelling if self.variant else "") or self.draaiboek.opstelling

@@ -60,6 +60,13 @@ class Interval:
 
     def na(self, moment: datetime) -> datetime:
         """The wall-clock moment this interval after `moment`, in the same zone."""
+        try:
+            return self._na(moment)
+        except (OverflowError, ValueError):
+            raise InvoerFout("Met deze tussentijd lopen de sessies voorbij het jaar 9999: kies een kortere "
+                             "--interval of een eerdere --start.") from None
+
+    def _na(self, moment: datetime) -> datetime:
         jaar, maand = divmod(moment.month - 1 + self.maanden, 12)
         dag_van_maand = min(moment.day, _dagen_in_maand(moment.year + jaar, maand + 1))
         wand = moment.replace(year=moment.year + jaar, month=maand + 1, day=dag_van_maand)
@@ -84,6 +91,10 @@ def lees_interval(tekst: str, naam: str = "--interval") -> Interval:
         n = int(kalender["n"])
         if n <= 0:
             raise InvoerFout(f"{naam} '{tekst}' is nul: geef bijvoorbeeld 7d, 2w of 3mnd.")
+        dagen = n * (31 if kalender["eenheid"] in _EENHEDEN_MAAND else _EENHEDEN_DAG[kalender["eenheid"]])
+        if dagen > 5 * 366:
+            raise InvoerFout(f"{naam} '{tekst}' is meer dan vijf jaar: geef een kortere tussentijd, "
+                             "bijvoorbeeld 7d, 2w of 3mnd.")
         if kalender["eenheid"] in _EENHEDEN_MAAND:
             return Interval(maanden=n)
         return Interval(dagen=n * _EENHEDEN_DAG[kalender["eenheid"]])

@@ -115,3 +115,18 @@ def test_twee_uitvoeropties_naar_hetzelfde_bestand_worden_geweigerd(capsys, monk
 def test_agendapunt_met_een_titel_en_een_duur(capsys, monkeypatch):
     code, _, err = run(capsys, monkeypatch, "plan", "kennismaking", "--groep", "10", "--daarna", "X=45m=3")
     assert code != 0 and "geen duur" in err
+
+
+@pytest.mark.parametrize("args", [["--interval", "99999mnd"], ["--interval", "3000000d"],
+                                  ["--start", "9999-12-20T10:00", "--tijd", "2u"]])
+def test_tussentijd_voorbij_de_kalender_is_een_zin(capsys, monkeypatch, args):
+    code, _, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "5", "--tijd", "2u", *args)
+    assert code != 0 and err.startswith("planner: ") and "Traceback" not in err
+
+
+def test_vervangen_met_force_houdt_de_rechten(capsys, monkeypatch, tmp_path):
+    pad = tmp_path / "plan.json"
+    pad.write_text("{}")
+    pad.chmod(0o600)
+    code, _, _ = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "5", "-f", "json", "-o", str(pad), "--force")
+    assert code == 0 and (pad.stat().st_mode & 0o777) == 0o600

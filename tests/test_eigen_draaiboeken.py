@@ -324,3 +324,15 @@ def test_onmogelijke_waarden_worden_gemeld(tmp_path, zoek, vervang, veld):
     pad.write_text(bron.replace(zoek, vervang, 1), encoding="utf-8")
     _, problemen = laden.controleer_bestand(pad)
     assert [p.veld for p in problemen] == [veld]
+
+
+@pytest.mark.parametrize("waarde", ["inf", "nan"])
+def test_oneindig_is_geen_aantal_minuten(tmp_path, waarde):
+    from planner import laden
+
+    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    pad = tmp_path / "kickoff.toml"
+    pad.write_text(bron.replace("beurten = { min = 1, max = 2 }", f"beurten = {{ min = 1, max = {waarde} }}"),
+                   encoding="utf-8")
+    _, problemen = laden.controleer_bestand(pad)
+    assert [p.veld for p in problemen] == ["max"]

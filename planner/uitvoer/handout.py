@@ -49,7 +49,6 @@ def data(plan: Plan) -> list[str]:
 
 def feiten(plan: Plan, voor: str) -> list[tuple[str, str]]:
     """Label and value for the header; empty values are left out."""
-    d = plan.draaiboek
     datums = data(plan)
     rijen = [("Datum" if len(datums) == 1 else "Data", "; ".join(datums)),
              ("Locatie", plan.locatie)]
@@ -58,7 +57,7 @@ def feiten(plan: Plan, voor: str) -> list[tuple[str, str]]:
             ("Groep", deelnemers(plan.groep)),
             ("Variant", plan.variant.titel if plan.variant else ""),
             ("Tijd per sessie", toon_duur(plan.tijd_min)),
-            ("Opstelling", d.opstelling),
+            ("Opstelling", plan.opstelling),
         ]
     return [(label, waarde) for label, waarde in rijen if waarde]
 

@@ -19,6 +19,7 @@ from planner.fouten import InvoerFout
 from planner.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
 from planner.uitvoer import groepjes_tekst, per_persoon_tekst
+from planner.uitvoer.handout import materialen
 
 PRODID = f"-//planner//planner {__version__}//NL"
 _UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
@@ -77,7 +78,7 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
     regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
     if o.bron is not None:
         for kop, items in (("Instructies", o.bron.instructies), ("Vragen", o.bron.vragen),
-                           ("Nodig", o.bron.materialen)):
+                           ("Nodig", materialen(plan, o))):
             if items:
                 regels += ["", f"{kop}:"] + [f"- {i}" for i in items]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]

@@ -48,7 +48,7 @@ def als_dict(plan: Plan) -> dict[str, Any]:
         "vervallen": list(plan.vervallen),
         "tz": plan.tz,
         "bron": plan.draaiboek.bron,
-        "opstelling": (plan.variant.opstelling if plan.variant else "") or plan.draaiboek.opstelling,
+        "opstelling": plan.opstelling,
         "nodig": [str(b) for b in benodigdheden(plan)],
     }
 

@@ -70,9 +70,8 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     regels = [deelnemers(plan.groep), f"{toon_duur(plan.tijd_min)} per sessie"]
     if plan.variant:
         regels.append(plan.variant.titel)
-    opstelling = (plan.variant.opstelling if plan.variant else "") or d.opstelling
-    if opstelling:
-        regels.append(f"opstelling: {opstelling}")
+    if plan.opstelling:
+        regels.append(f"opstelling: {plan.opstelling}")
     delen: list[Any] = [kop, Text(" · ".join(regels), style="dim")]
     nodig = benodigdheden(plan)
     if nodig:
