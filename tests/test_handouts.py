@@ -293,7 +293,10 @@ def test_deelnemers_eigenschap(delen, groep: int, formaat: str) -> None:
     deelnemers = render(formaat, plan, voor="deelnemers")
     assert "GEHEIMT" in begeleider
     assert "GEHEIM" not in deelnemers
-    assert "groepjes" not in deelnemers.replace("Titel", "")  # no division, no method either
+    zonder_titels = html.unescape(deelnemers)
+    for titel, *_ in delen:
+        zonder_titels = zonder_titels.replace(f"Titel {titel}", "")
+    assert "groepjes" not in zonder_titels  # no division, no method either
     assert all(f"Titel {titel}" in html.unescape(deelnemers) for titel, *_ in delen)
 
 

@@ -17,7 +17,7 @@ from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 VOOR = ("begeleider", "deelnemers")
 
 GESCHAT = "* geschatte minuten (de bron noemt er geen)"
-TOEGEVOEGD = "+ toegevoegd door de planner, niet uit het draaiboek"
+TOEGEVOEGD = "+ toegevoegd, niet uit het draaiboek (door de planner, of een eigen agendapunt)"
 
 
 def lees_voor(tekst: str) -> str:

@@ -49,7 +49,7 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
     regels.append("")
     for o in sessie.onderdelen:
         tijd = f"{o.start:%H:%M}-{o.eind:%H:%M}"
-        merk = " (toegevoegd)" if o.toegevoegd else (" (geschatte minuten)" if o.geschat else "")
+        merk = _merk(o)
         regels.append(f"{tijd} {o.titel} ({o.duur_min} min){merk}")
     regels += ["", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
@@ -70,8 +70,13 @@ def samenvatting_onderdeel(plan: Plan, onderdeel: GeplandOnderdeel) -> str:
     return f"{onderdeel.titel} · {plan.draaiboek.titel}"
 
 
+def _merk(o: GeplandOnderdeel) -> str:
+    """The table's '+' and '*' in words: a calendar's description has no legend."""
+    return " (toegevoegd)" if o.toegevoegd else (" (geschatte minuten)" if o.geschat else "")
+
+
 def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> str:
-    merk = " (toegevoegd)" if o.toegevoegd else (" (geschatte minuten)" if o.geschat else "")
+    merk = _merk(o)
     regels = [f"{o.start:%H:%M}-{o.eind:%H:%M} {o.titel} ({o.duur_min} min){merk}"]
     if len(plan.sessies) > 1:
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")

@@ -12,8 +12,8 @@ from rich.text import Text
 
 from planner.model import Draaiboek, Plan, Sessie
 from planner.nodig import benodigdheden
-from planner.tijd import deelnemers, toon_datum, toon_duur
-from planner.uitvoer import groepjes_tekst, per_persoon_tekst
+from planner.tijd import deelnemers, toon_duur
+from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
 from planner.uitvoer.tijdlijn import tijdlijn
 
@@ -41,24 +41,18 @@ def _tekst(scherm: Console, *delen: Any) -> str:
 
 
 def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
-    kop = f"Sessie {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
-    tabel = Table(
-        title=f"{kop}{toon_datum(sessie.start)} · {sessie.start:%H:%M}–{sessie.eind:%H:%M}",
-        title_justify="left", title_style="bold", show_footer=True, expand=False,
-    )
+    tabel = Table(title=sessiekop(plan, sessie), title_justify="left", title_style="bold",
+                  show_footer=True, expand=False)
     tabel.add_column("Tijd", footer="Totaal", no_wrap=True)
     tabel.add_column("Min", justify="right", footer=toon_duur(sessie.duur_min), no_wrap=True)
     tabel.add_column("Onderdeel", ratio=3)
     tabel.add_column("Werkvorm", ratio=2)
     for o in sessie.onderdelen:
-        merk = "+" if o.toegevoegd else ("*" if o.geschat else "")
-        hint = [o.werkvorm] if o.werkvorm else []
-        hint += [t for t in (groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
         tabel.add_row(
-            f"{o.start:%H:%M}–{o.eind:%H:%M}",
-            f"{o.duur_min}{merk}",
+            tijdvak(o),
+            f"{o.duur_min}{merk(o)}",
             Text(o.titel, style=SOORT_STIJL.get(o.soort, "")),
-            "\n".join(hint),
+            "\n".join(indeling(o)),
         )
     return tabel
 
@@ -90,15 +84,10 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
         delen.append("")
     if soorten:
         delen.append(tijdlijn_legenda(soorten, scherm.width, kleur))
-    legenda = []
-    if any(o.geschat and not o.toegevoegd for s in plan.sessies for o in s.onderdelen):
-        legenda.append("* geschatte minuten (de bron noemt er geen)")
-    if any(o.toegevoegd for s in plan.sessies for o in s.onderdelen):
-        legenda.append("+ toegevoegd, niet uit het draaiboek")
-    if legenda:
-        delen.append(Text("   ".join(legenda), style="dim"))
-    if plan.start_aangenomen:
-        delen.append(Text("Geen --start opgegeven: de planning begint morgen om 09:00.", style="dim"))
+    uitleg = legenda(o for s in plan.sessies for o in s.onderdelen)
+    if uitleg:
+        delen.append(Text("   ".join(uitleg), style="dim"))
+    delen += [Text(noot, style="dim") for noot in voetnoten(plan)]
     if plan.waarschuwingen:
         delen.append(Text("Let op:", style="bold yellow"))
         delen += [Text(f"• {w}") for w in plan.waarschuwingen]
