@@ -22,6 +22,7 @@ from planner.model import (
     Sessie,
     Variant,
 )
+from planner.tekst import groepjes_tekst
 from planner.tijd import Interval, deelnemers, lees_zone, plus_minuten, toon_duur
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
@@ -660,7 +661,7 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
             laag, hoog = onderdeel.groepjes
             meldingen.append(
                 f"'{onderdeel.titel}': {deelnemers(vraag.groep)} zijn niet te verdelen in groepjes "
-                f"van {laag}-{hoog}; de planner maakt {_groepjes_kort(plek.groepjes)}. "
+                f"van {laag}-{hoog}; de planner maakt {groepjes_tekst(plek.groepjes)}. "
                 "Pas de verdeling zo nodig zelf aan."
             )
         if beurten is None:
@@ -683,12 +684,6 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
             )
     meldingen += _pauzemeldingen(sessies)
     return meldingen
-
-
-def _groepjes_kort(groepjes: tuple[int, ...]) -> str:
-    if len(groepjes) == 1:
-        return f"één groep van {groepjes[0]}"
-    return "groepjes van " + ", ".join(map(str, groepjes[:-1])) + f" en {groepjes[-1]}"
 
 
 def _verhalen(ronde: int, laag: float, hoog: float) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from planner.fouten import InvoerFout
 from planner.model import Plan
-from planner.uitvoer import groepjes_tekst
+from planner.tekst import groepjes_tekst
 
 KOLOMMEN = ("sessie", "datum", "start", "eind", "minuten", "titel", "soort", "werkvorm",
             "groepjes", "per_persoon_min", "geschat", "toegevoegd")

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from planner.fouten import InvoerFout
 from planner.model import GeplandOnderdeel, Plan, Sessie
 from planner.nodig import voor_groep
+from planner.tekst import groepjes_tekst, per_persoon_tekst
 from planner.tijd import deelnemers, toon_datum, toon_duur
-from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 
 VOOR = ("begeleider", "deelnemers")
 

@@ -17,8 +17,8 @@ from typing import Any
 from planner import __version__
 from planner.fouten import InvoerFout
 from planner.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan, Sessie
+from planner.tekst import groepjes_tekst, per_persoon_tekst
 from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
-from planner.uitvoer import groepjes_tekst, per_persoon_tekst
 from planner.uitvoer.handout import materialen
 
 PRODID = f"-//planner//planner {__version__}//NL"
