@@ -27,6 +27,15 @@ from planner.tijd import Interval, deelnemers, lees_zone, plus_minuten, toon_duu
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5
+# Ids of the parts the planner adds itself (P3, R8).
+VRIJE_RUIMTE = "vrije-ruimte"
+WELKOM_TERUG = "welkom-terug"
+VOORUITBLIK = "vooruitblik"
+
+
+def is_planner_id(id_: str) -> bool:
+    """True for the ids of parts the planner adds itself; an agenda item must not take one."""
+    return id_ == VRIJE_RUIMTE or re.fullmatch(rf"({WELKOM_TERUG}|{VOORUITBLIK})-\d+", id_) is not None
 
 
 @dataclass(frozen=True)
@@ -83,7 +92,7 @@ def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:
     basis = _slug(titel)
     id_, nummer = basis, 2
     # The planner's own added parts must keep their ids too.
-    while id_ in bezet or id_ == VRIJE_RUIMTE or re.fullmatch(r"(welkom-terug|vooruitblik)-\d+", id_):
+    while id_ in bezet or is_planner_id(id_):
         id_, nummer = f"{basis}-{nummer}", nummer + 1
     bezet.add(id_)
     return Onderdeel(id=id_, titel=titel, soort="agendapunt", minuten=minuten,
@@ -418,10 +427,10 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
     for nummer, (begin, einde) in enumerate(reeksen, start=1):
         groep = list(maten[begin:einde])
         if nummer > 1:
-            groep.insert(0, _toegevoegd(f"welkom-terug-{nummer}", "Welkom terug", "opening",
+            groep.insert(0, _toegevoegd(f"{WELKOM_TERUG}-{nummer}", "Welkom terug", "opening",
                                         welkom))
         if nummer < len(reeksen):
-            groep.append(_toegevoegd(f"vooruitblik-{nummer}", "Vooruitblik op de volgende sessie",
+            groep.append(_toegevoegd(f"{VOORUITBLIK}-{nummer}", "Vooruitblik op de volgende sessie",
                                      "afronding", vooruit))
             volgende = reeksen[nummer][0]
             if volgende == einde + 1:
@@ -470,7 +479,6 @@ def _binnen(maten: list[Maat], duren: list[int], doel: int) -> list[int]:
     return duren
 
 
-VRIJE_RUIMTE = "vrije-ruimte"
 
 
 def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
