@@ -346,7 +346,7 @@ def plan(
 
     from planner import laden
     from planner.bestanden import controleer_doel
-    from planner.planning import Vraag, lees_agendapunt, maak_plan
+    from planner.planning import Vraag, herhaling_van, lees_agendapunt, maak_plan
     from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.csv import lees_scheiding
@@ -379,10 +379,6 @@ def plan(
     herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
-    if herhaling_na is not None and gekozen is not None:
-        from planner.uitvoer.ics import herhaling_van
-
-        herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
     vraag = Vraag(
         groep=aantal or 1,
         tijd_min=lees_duur(tijd) if tijd is not None else None,
@@ -400,13 +396,11 @@ def plan(
             zone=zone, lees_groep=_lees_groep,
             probeer=lambda d, g, t: maak_plan(d, replace(vraag, groep=g, tijd_min=t)))
         gekozen = antwoorden.draaiboek
-        if herhaling_na is not None:
-            from planner.uitvoer.ics import herhaling_van
-
-            herhaling_van(gekozen)
         vraag = replace(vraag, groep=antwoorden.groep, tijd_min=antwoorden.tijd_min, start=antwoorden.start)
         typer.echo("")
     assert gekozen is not None
+    if herhaling_na is not None:
+        herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
     # The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek.
     bezet = {o.id for o in gekozen.onderdelen}
     vraag = replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),

@@ -17,6 +17,7 @@ from planner.fouten import InvoerFout, PlanFout
 from planner.model import (
     Draaiboek,
     GeplandOnderdeel,
+    Herhaling,
     Onderdeel,
     Plan,
     Sessie,
@@ -73,6 +74,17 @@ class Maat:
 
 
 # ------------------------------------------------------------------- the meeting's own agenda
+
+
+def herhaling_van(draaiboek: Draaiboek) -> Herhaling:
+    """The follow-up meeting the draaiboek recommends, or a clear sentence why there is none."""
+    if draaiboek.herhaling is None:
+        raise InvoerFout(
+            f"Het draaiboek '{draaiboek.id}' noemt geen herhalingsbijeenkomst, dus --herhaling kan "
+            "hier niet: laat de optie weg, of zet in een eigen draaiboek een regel "
+            "herhaling = { titel = \"…\", minuten = … }."
+        )
+    return draaiboek.herhaling
 
 
 def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:

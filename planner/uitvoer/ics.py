@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from planner import __version__
-from planner.fouten import InvoerFout
-from planner.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan, Sessie
+from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
+from planner.planning import herhaling_van
 from planner.tekst import groepjes_tekst, per_persoon_tekst
 from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
 from planner.uitvoer.handout import materialen
@@ -88,17 +88,6 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
                 regels += ["", f"{kop}:"] + [f"- {i}" for i in items]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
-
-
-def herhaling_van(draaiboek: Draaiboek) -> Herhaling:
-    """The follow-up meeting the draaiboek recommends, or a clear sentence why there is none."""
-    if draaiboek.herhaling is None:
-        raise InvoerFout(
-            f"Het draaiboek '{draaiboek.id}' noemt geen herhalingsbijeenkomst, dus --herhaling kan "
-            "hier niet: laat de optie weg, of zet in een eigen draaiboek een regel "
-            "herhaling = { titel = \"…\", minuten = … }."
-        )
-    return draaiboek.herhaling
 
 
 def herhaling_start(plan: Plan, interval: Interval) -> datetime:
