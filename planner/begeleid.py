@@ -45,13 +45,8 @@ def vraag_tot_goed(lees: Lees, meld: Meld, vraag: str, verwerk: Callable[[str], 
             meld(str(fout))
 
 
-def kies_draaiboek(lees: Lees, meld: Meld, bronnen: list[laden.Bron]) -> Draaiboek:
-    """A numbered list of draaiboeken; the answer is a number or a name."""
-    # A built-in hides an own file with the same id (see laden.vind): list each id once.
-    zichtbaar: list[laden.Bron] = []
-    for bron in bronnen:
-        if bron.id not in {b.id for b in zichtbaar}:
-            zichtbaar.append(bron)
+def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[laden.Bron]) -> Draaiboek:
+    """A numbered list of draaiboeken (each id once, see laden.zichtbare_bronnen); a number or a name."""
     meld("Welk draaiboek wil je plannen?")
     for nummer, bron in enumerate(zichtbaar, start=1):
         try:
@@ -122,7 +117,7 @@ def vul_aan(lees: Lees, meld: Meld, *, draaiboek: Draaiboek | None, groep: int |
     """
     vraag_rest = draaiboek is None or groep is None
     if draaiboek is None:
-        draaiboek = kies_draaiboek(lees, meld, laden.alle_bronnen())
+        draaiboek = kies_draaiboek(lees, meld, laden.zichtbare_bronnen())
     if groep is None:
         groep = vraag_groep(lees, meld, draaiboek, lees_groep)
     if vraag_rest and tijd_min is None:

@@ -112,11 +112,8 @@ def draaiboeknamen(incomplete: str) -> list[tuple[str, str]]:
     """Tab completion for a draaiboek: built-in and own ids (with where they come from)."""
     from planner import laden
 
-    gezien: dict[str, str] = {}
-    for bron in laden.alle_bronnen():
-        if bron.id.startswith(incomplete.strip().lower()):
-            gezien.setdefault(bron.id, bron.herkomst)  # a built-in wins over an own file
-    return sorted(gezien.items())
+    begin = incomplete.strip().lower()
+    return sorted((b.id, b.herkomst) for b in laden.zichtbare_bronnen() if b.id.startswith(begin))
 
 
 @app.callback()

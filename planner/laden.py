@@ -87,6 +87,14 @@ def alle_bronnen() -> list[Bron]:
     return _bronnen_in(ingebouwde_map(), "ingebouwd") + _bronnen_in(eigen_map(), "eigen")
 
 
+def zichtbare_bronnen() -> list[Bron]:
+    """Each id once: a built-in wins over an own file with the same id ('planner lijst' says so)."""
+    gezien: dict[str, Bron] = {}
+    for bron in alle_bronnen():
+        gezien.setdefault(bron.id, bron)
+    return list(gezien.values())
+
+
 def lijkt_pad(naam: str) -> bool:
     return "/" in naam or "\\" in naam or naam.endswith(".toml") or naam.startswith(".")
 
@@ -108,11 +116,11 @@ def vind(naam: str) -> Draaiboek:
         raise InvoerFout(
             f"'{naam}' is geen geldige draaiboeknaam: gebruik een naam uit 'planner lijst'."
         )
-    # A built-in wins over an own file with the same id; 'planner lijst' reports the clash.
-    for bron in alle_bronnen():
+    bronnen = zichtbare_bronnen()
+    for bron in bronnen:
         if bron.id == naam:
             return laad_bestand(bron.pad, herkomst=bron.herkomst)
-    bekend = ", ".join(sorted({b.id for b in alle_bronnen()}))
+    bekend = ", ".join(sorted(b.id for b in bronnen))
     raise InvoerFout(f"Draaiboek '{naam}' bestaat niet: kies uit {bekend} (zie 'planner lijst').")
 
 

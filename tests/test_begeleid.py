@@ -59,7 +59,7 @@ def vul_aan(gesprek: Gesprek, **gegeven):
 
 
 def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
-    aantal = len(laden.alle_bronnen())
+    aantal = len(laden.zichtbare_bronnen())
     gesprek = Gesprek(str(aantal + 1), "kickof", "kickoff",  # draaiboek: bad number, typo, name
                       "veel", "40", "20",  # group: not a number, too large for a kickoff, fine
                       "lang", "30m", "3u",  # time: not a duration, too short for any session, fine
@@ -70,7 +70,7 @@ def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
     assert antwoorden.tijd_min == 180
     assert antwoorden.start == datetime(2026, 12, 1, 13, 30, tzinfo=ZONE)
     meldingen = "\n".join(gesprek.meldingen)
-    for nummer, bron in enumerate(laden.alle_bronnen(), start=1):
+    for nummer, bron in enumerate(laden.zichtbare_bronnen(), start=1):
         assert f"{nummer}. {bron.id}" in meldingen
     assert f"Nummer {aantal + 1} staat niet in de lijst: kies 1 tot en met {aantal}." in meldingen
     assert "Draaiboek 'kickof' bestaat niet" in meldingen
@@ -111,7 +111,7 @@ def test_eigen_draaiboek_in_de_lijst(geen_eigen_draaiboeken: Path) -> None:
                                                        encoding="utf-8")
     (geen_eigen_draaiboeken / "kickoff.toml").write_text(bron, encoding="utf-8")  # hidden by the built-in
     gesprek = Gesprek("kring")
-    gekozen = begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, laden.alle_bronnen())
+    gekozen = begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, laden.zichtbare_bronnen())
     assert gekozen.id == "kring" and gekozen.herkomst == "eigen"
     assert sum("kickoff" in m for m in gesprek.meldingen) == 1
 
@@ -197,7 +197,7 @@ def test_zonder_terminal_wacht_het_programma_niet() -> None:
 
 
 def test_aanvulling_noemt_ingebouwde_en_eigen_draaiboeken(geen_eigen_draaiboeken: Path) -> None:
-    assert [naam for naam, _ in draaiboeknamen("")] == [b.id for b in laden.alle_bronnen()]
+    assert [naam for naam, _ in draaiboeknamen("")] == [b.id for b in laden.zichtbare_bronnen()]
     assert draaiboeknamen("k") == [("kennismaking", "ingebouwd"), ("kickoff", "ingebouwd")]
     (geen_eigen_draaiboeken / "kring.toml").write_text("", encoding="utf-8")
     (geen_eigen_draaiboeken / "kickoff.toml").write_text("", encoding="utf-8")
