@@ -25,10 +25,14 @@ PRODID = f"-//planner//planner {__version__}//NL"
 _UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
 
 
-def uid(plan: Plan, sessie: Sessie) -> str:
-    """Stable per draaiboek, first start and session number: a re-import updates, not duplicates."""
-    sleutel = f"{plan.draaiboek.id}|{_utc(plan.sessies[0].start)}|{sessie.nummer}"
+def _uid(plan: Plan, *delen: object) -> str:
+    """Stable per draaiboek and first start plus `delen`: a re-import updates, not duplicates."""
+    sleutel = "|".join([plan.draaiboek.id, _utc(plan.sessies[0].start), *map(str, delen)])
     return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+
+
+def uid(plan: Plan, sessie: Sessie) -> str:
+    return _uid(plan, sessie.nummer)
 
 
 def _utc(moment: datetime) -> str:
@@ -56,14 +60,11 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
 
 
 def uid_onderdeel(plan: Plan, sessie: Sessie, onderdeel: GeplandOnderdeel) -> str:
-    """Stable per onderdeel id and session, like `uid`: planning again updates the same events."""
-    sleutel = f"{plan.draaiboek.id}|{_utc(plan.sessies[0].start)}|{sessie.nummer}|{onderdeel.id}"
-    return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+    return _uid(plan, sessie.nummer, onderdeel.id)
 
 
 def uid_herhaling(plan: Plan) -> str:
-    sleutel = f"{plan.draaiboek.id}|{_utc(plan.sessies[0].start)}|herhaling"
-    return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+    return _uid(plan, "herhaling")
 
 
 def samenvatting_onderdeel(plan: Plan, onderdeel: GeplandOnderdeel) -> str:

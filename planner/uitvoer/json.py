@@ -54,7 +54,7 @@ def als_dict(plan: Plan) -> dict[str, Any]:
 
 
 def render(plan: Plan, **_: Any) -> str:
-    return json.dumps(als_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    return dumps(als_dict(plan))
 
 
 def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
