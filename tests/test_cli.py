@@ -130,3 +130,13 @@ def test_vervangen_met_force_houdt_de_rechten(capsys, monkeypatch, tmp_path):
     pad.chmod(0o600)
     code, _, _ = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "5", "-f", "json", "-o", str(pad), "--force")
     assert code == 0 and (pad.stat().st_mode & 0o777) == 0o600
+
+
+def test_het_voorbeeld_in_de_readme_klopt(capsys, monkeypatch):
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    opdracht = "$ planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30\n"
+    voorbeeld = readme.split(opdracht, 1)[1].split("```", 1)[0]
+    code, out, _ = run(capsys, monkeypatch, *opdracht.split()[2:])
+    assert code == 0 and out == voorbeeld
