@@ -31,6 +31,7 @@ class _NederlandseHulp:
         optie = super().get_help_option(ctx)
         if optie is not None:
             optie.help = "Toon deze hulp en stop."
+            optie.metavar = ""  # a flag takes no value: no type to show
         return optie
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -118,12 +119,12 @@ def draaiboeknamen(incomplete: str) -> list[tuple[str, str]]:
 
 @app.callback()
 def hoofd(
-    versie: bool = typer.Option(False, "--version", "-V", callback=_versie, is_eager=True,
+    versie: bool = typer.Option(False, "--version", "-V", metavar="", callback=_versie, is_eager=True,
                                 help="Toon de versie en stop."),
-    installeer: bool = typer.Option(False, "--install-completion", callback=_installeer_aanvulling,
+    installeer: bool = typer.Option(False, "--install-completion", metavar="", callback=_installeer_aanvulling,
                                     is_eager=True, expose_value=False,
                                     help="Zet aanvullen met Tab aan voor je shell (namen van draaiboeken, opties)."),
-    toon_script: bool = typer.Option(False, "--show-completion", callback=_toon_aanvulling,
+    toon_script: bool = typer.Option(False, "--show-completion", metavar="", callback=_toon_aanvulling,
                                      is_eager=True, expose_value=False,
                                      help="Toon het aanvul-script voor je shell, om het zelf te installeren."),
 ) -> None:
@@ -301,7 +302,7 @@ def plan(
         None, "--herinnering", metavar="DUUR",
         help="Met --ics: een herinnering in elke afspraak, zo lang van tevoren: 15m, 1u, 1d."),
     per_onderdeel: bool = typer.Option(
-        False, "--per-onderdeel", help="Met --ics: een afspraak per onderdeel in plaats van per sessie."),
+        False, "--per-onderdeel", metavar="", help="Met --ics: een afspraak per onderdeel in plaats van per sessie."),
     herhaling: str | None = typer.Option(
         None, "--herhaling", metavar="DUUR",
         help="Met --ics: zet ook de herhalingsbijeenkomst die het draaiboek aanraadt in de agenda, "
@@ -313,7 +314,7 @@ def plan(
                                   "(alleen de agenda, zonder instructies en vragen)."),
     csv_scheiding: str = typer.Option(";", "--csv-scheiding", metavar="TEKEN",
                                       help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
-    force: bool = typer.Option(False, "--force", help="Vervang bestaande bestanden."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Vervang bestaande bestanden."),
     vooraf: list[str] | None = typer.Option(
         None, "--vooraf", metavar="TITEL=DUUR", help='Eigen agendapunt vóór het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --vooraf "Mededelingen=10m". Mag vaker.'),
@@ -429,7 +430,8 @@ def nieuw(
                                help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
     van: str | None = typer.Option(None, "--van", metavar="DRAAIBOEK",
                                    help="Begin met een kopie van dit draaiboek (naam of pad)."),
-    force: bool = typer.Option(False, "--force", help="Vervang een bestaand eigen draaiboek met deze naam."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="Vervang een bestaand eigen draaiboek met deze naam."),
 ) -> None:
     """Maak een eigen draaiboek (TOML) in je map met eigen draaiboeken.
 
