@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from planner.fouten import InvoerFout, PlanFout
 from planner.model import (
+    Beurten,
     Draaiboek,
     GeplandOnderdeel,
     Herhaling,
@@ -24,7 +25,7 @@ from planner.model import (
     Variant,
 )
 from planner.tekst import groepjes_tekst
-from planner.tijd import Interval, deelnemers, lees_zone, plus_minuten, toon_duur
+from planner.tijd import Interval, deelnemers, lees_duur, lees_zone, plus_minuten, toon_duur
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5
@@ -93,8 +94,6 @@ def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:
     Fixed minutes (the user gave them), soort 'agendapunt' so every output marks it as added,
     and an id made from the title that clashes with nothing in `bezet` (which it extends).
     """
-    from planner.tijd import lees_duur
-
     titel, teken, duur = tekst.partition("=")
     titel = titel.strip()
     if not teken or not titel:
@@ -320,9 +319,8 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
 def minimale_sessietijd(maten: list[Maat], welkom: int, vooruit: int) -> int:
     """The shortest session length for which some split exists (binary search on `splits`).
 
-    `splits` costs O(n x parts per session), so a plain bisection over [longest part, everything]
-    would start with near-quadratic probes. The answer lies close to the longest part, so first
-    gallop up from there, then bisect the last gap.
+    The answer lies close to the longest part, so gallop up from there and bisect the last gap:
+    far fewer probes than bisecting the whole range up to the programme's total length.
     """
     laag = max(m.laag for m in maten)
     bovengrens = sum(m.laag for m in maten) + welkom + vooruit  # one session always fits
@@ -394,8 +392,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         groepen = [[replace(m, hoog=max(m.laag, m.nominaal)) for m in groep] for groep in groepen]
     sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]
     groepen = [_met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
-    starts = _sessiestarts(vraag, zone, len(groepen))
-    waarschuwingen += _klokmeldingen(vraag, starts)
+    eerste = _eerste_start(vraag, zone)
+    starts = _sessiestarts(eerste, vraag.interval, len(groepen))
+    waarschuwingen += _klokmeldingen(eerste, starts)
     sessies = tuple(
         _maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
         for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
@@ -491,8 +490,6 @@ def _binnen(maten: list[Maat], duren: list[int], doel: int) -> list[int]:
     return duren
 
 
-
-
 def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
     """Minutes for a session whose anchored part must start exactly `anker + after` before the end.
 
@@ -542,23 +539,26 @@ def _met_vrije_ruimte(maten: list[Maat], duren: list[int]) -> list[Maat]:
     return maten[:k] + [_vrije_ruimte(duren[k])] + maten[k:]
 
 
-def _sessiestarts(vraag: Vraag, zone: ZoneInfo, aantal: int) -> list[datetime]:
+def _eerste_start(vraag: Vraag, zone: ZoneInfo) -> datetime:
+    """The wall-clock start asked for: --start, or tomorrow at 09:00."""
     if vraag.start is not None:
-        eerste = vraag.start.replace(tzinfo=zone)
-    else:
-        morgen = datetime.now(zone).date() + timedelta(days=1)
-        eerste = datetime(morgen.year, morgen.month, morgen.day, 9, 0, tzinfo=zone)
+        return vraag.start.replace(tzinfo=zone)
+    morgen = datetime.now(zone).date() + timedelta(days=1)
+    return datetime(morgen.year, morgen.month, morgen.day, 9, 0, tzinfo=zone)
+
+
+def _sessiestarts(eerste: datetime, interval: Interval, aantal: int) -> list[datetime]:
     starts = [eerste]
     for _ in range(aantal - 1):
-        starts.append(vraag.interval.na(starts[-1]))
+        starts.append(interval.na(starts[-1]))
     # A wall-clock time skipped by the change to summer time does not exist: move it past the gap.
-    return [s.astimezone(UTC).astimezone(zone) for s in starts]
+    return [s.astimezone(UTC).astimezone(eerste.tzinfo) for s in starts]
 
 
-def _klokmeldingen(vraag: Vraag, starts: list[datetime]) -> list[str]:
+def _klokmeldingen(eerste: datetime, starts: list[datetime]) -> list[str]:
     """Say so when a daylight-saving change moves a session or makes its start ambiguous."""
     meldingen = []
-    gevraagd = (vraag.start.hour, vraag.start.minute) if vraag.start is not None else (9, 0)
+    gevraagd = (eerste.hour, eerste.minute)
     for nummer, start in enumerate(starts, start=1):
         wie = f"Sessie {nummer}" if len(starts) > 1 else "De sessie"
         if (start.hour, start.minute) != gevraagd:
@@ -589,8 +589,7 @@ def verdeel_groep(groep: int, kleinste: int, grootste: int) -> tuple[int, ...]:
 
 def groepjes_passen(groep: int, kleinste: int, grootste: int) -> bool:
     """True when the group can be divided into groups of kleinste..grootste."""
-    aantal = max(1, math.ceil(groep / grootste))
-    return aantal * kleinste <= groep
+    return all(kleinste <= grootte <= grootste for grootte in verdeel_groep(groep, kleinste, grootste))
 
 
 def _per_persoon(maat: Maat, duur: int, groep: int, groepjes: tuple[int, ...]) -> float | None:
@@ -603,8 +602,7 @@ def _per_persoon(maat: Maat, duur: int, groep: int, groepjes: tuple[int, ...]) -
     beurten = maat.onderdeel.beurten
     if beurten is None:
         return None
-    ronde = min(duur, beurten.ronde_minuten) if beurten.ronde_minuten else duur
-    sprekers = max(groepjes) if groepjes else groep
+    ronde, sprekers = _ronde(beurten, duur, groep, groepjes)
     per_persoon = math.floor(ronde / sprekers * 2) / 2
     return min(max(per_persoon, beurten.min), beurten.max)
 
@@ -686,8 +684,7 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
             )
         if beurten is None:
             continue
-        sprekers = max(plek.groepjes) if plek.groepjes else vraag.groep
-        ronde = min(plek.duur_min, beurten.ronde_minuten or plek.duur_min)
+        ronde, sprekers = _ronde(beurten, plek.duur_min, vraag.groep, plek.groepjes)
         if beurten.iedereen_tot is not None and vraag.groep > beurten.iedereen_tot:
             verhalen = _verhalen(ronde, beurten.min, beurten.max)
             meldingen.append(
@@ -699,16 +696,25 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
             wie = f"in een groepje van {sprekers} iedereen" if plek.groepjes else f"{sprekers} mensen elk"
             meldingen.append(
                 f"'{onderdeel.titel}': {ronde} min is te kort om {wie} {beurten.min:g} min te "
-                f"geven; er is tijd voor {int(ronde // beurten.min + 1e-9)} beurten, dus niet "
+                f"geven; er is tijd voor {_beurten_in(ronde, beurten.min)} beurten, dus niet "
                 "iedereen komt aan de beurt."
             )
     meldingen += _pauzemeldingen(sessies)
     return meldingen
 
 
+def _ronde(beurten: Beurten, duur: int, groep: int, groepjes: tuple[int, ...]) -> tuple[int, int]:
+    """The minutes of the round itself and how many speak in it (the largest subgroup, or everybody)."""
+    ronde = min(duur, beurten.ronde_minuten) if beurten.ronde_minuten else duur
+    return ronde, max(groepjes) if groepjes else groep
+
+
+def _beurten_in(ronde: int, per_beurt: float) -> int:
+    return int(ronde // per_beurt + 1e-9)
+
+
 def _verhalen(ronde: int, laag: float, hoog: float) -> str:
-    meeste = int(ronde // laag + 1e-9)
-    minste = int(ronde // hoog + 1e-9)
+    meeste, minste = _beurten_in(ronde, laag), _beurten_in(ronde, hoog)
     return str(meeste) if meeste == minste else f"{minste} à {meeste}"
 
 
