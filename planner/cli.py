@@ -212,9 +212,7 @@ def lijst(
     bronnen = laden.alle_bronnen()
     draaiboeken = []
     kapot: list[tuple[laden.Bron, list[Probleem]]] = [
-        (bron, [Probleem(str(bron.pad), "de bestandsnaam is geen geldige naam: gebruik alleen "
-                               "kleine letters, cijfers, '-' en '_' (bijvoorbeeld mijn-kickoff.toml).")])
-        for bron in laden.ongeldige_namen()
+        (bron, [laden.ongeldige_naam(bron.pad)]) for bron in laden.ongeldige_namen()
     ]
     for bron in bronnen:
         # A broken own file is shown with its reason; it must not hide the other draaiboeken.
@@ -447,7 +445,7 @@ def nieuw(
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
         bron = laden.vind(van)
-        tekst = sjabloon.kopie(Path(bron.pad).read_text(encoding="utf-8-sig"), naam, bron.id)
+        tekst = sjabloon.kopie(laden.lees_tekst(Path(bron.pad)), naam, bron.id)
     else:
         tekst = sjabloon.leeg(naam)
     map_ = laden.eigen_map()
@@ -488,8 +486,7 @@ def controleer(
         elif not pad.is_file():
             problemen = [Probleem(str(pad), "dit bestand bestaat niet; controleer het pad.")]
         elif herkomst == "eigen" and not laden.NAAM.match(pad.stem):
-            problemen = [Probleem(str(pad), "de bestandsnaam is geen geldige naam: gebruik alleen kleine "
-                                  "letters, cijfers, '-' en '_'.")]
+            problemen = [laden.ongeldige_naam(pad)]
         else:
             _, problemen = laden.controleer_bestand(pad, herkomst=herkomst)
         if problemen:
@@ -514,7 +511,7 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
 
     if laden.lijkt_pad(argument) or Path(argument).expanduser().is_file():
         return Path(argument).expanduser(), str(argument)
-    for bron in laden.alle_bronnen():
+    for bron in laden.zichtbare_bronnen():
         if bron.id == argument.strip().lower():
             return bron.pad, bron.herkomst
     raise InvoerFout(f"'{argument}' is geen bestand en geen draaiboek uit 'planner lijst': "

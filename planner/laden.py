@@ -64,22 +64,27 @@ def eigen_map() -> Path:
     return basis / "planner" / "draaiboeken"
 
 
-def _bronnen_in(map_: Path, herkomst: str) -> list[Bron]:
+def _bronnen_in(map_: Path, herkomst: str, geldig: bool = True) -> list[Bron]:
+    """The .toml files in `map_` whose name is (or, with geldig=False, is not) a valid id."""
     if not map_.is_dir():
         return []
-    return [
-        Bron(pad.stem, pad, herkomst)
-        for pad in sorted(map_.glob("*.toml"))
-        if NAAM.match(pad.stem)
-    ]
+    return [Bron(pad.stem, pad, herkomst) for pad in sorted(map_.glob("*.toml"))
+            if bool(NAAM.match(pad.stem)) == geldig]
 
 
 def ongeldige_namen() -> list[Bron]:
     """Own .toml files the planner cannot use because their name is not a valid id."""
-    map_ = eigen_map()
-    if not map_.is_dir():
-        return []
-    return [Bron(pad.stem, pad, "eigen") for pad in sorted(map_.glob("*.toml")) if not NAAM.match(pad.stem)]
+    return _bronnen_in(eigen_map(), "eigen", geldig=False)
+
+
+def ongeldige_naam(pad: Path) -> Probleem:
+    return Probleem(str(pad), "de bestandsnaam is geen geldige naam: gebruik alleen kleine letters, cijfers, "
+                              "'-' en '_' (bijvoorbeeld mijn-kickoff.toml).")
+
+
+def lees_tekst(pad: Path) -> str:
+    # utf-8-sig: Windows Notepad may put an invisible byte-order mark in front.
+    return pad.read_text(encoding="utf-8-sig")
 
 
 def alle_bronnen() -> list[Bron]:
@@ -136,8 +141,7 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
     """Read and validate one file; returns the draaiboek or every problem found."""
     naam = str(pad)
     try:
-        # utf-8-sig: Windows Notepad may put an invisible byte-order mark in front.
-        tekst = pad.read_text(encoding="utf-8-sig")
+        tekst = lees_tekst(pad)
     except UnicodeDecodeError:
         return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
     except OSError as fout:
