@@ -37,6 +37,11 @@ def merk(o: GeplandOnderdeel) -> str:
     return "+" if o.toegevoegd else ("*" if o.geschat else "")
 
 
+def merk_in_woorden(o: GeplandOnderdeel) -> str:
+    """The mark spelled out, where there is no legend beside it (calendar, printed grid)."""
+    return "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else "")
+
+
 def sessiekop(plan: Plan, sessie: Sessie) -> str:
     deel = f"Sessie {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
     return f"{deel}{toon_datum(sessie.start)} · {tijdvak(sessie)}"

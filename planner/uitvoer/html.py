@@ -92,11 +92,8 @@ def _kop(plan: Plan, voor: str) -> str:
 
 
 def _tijdcel(o: GeplandOnderdeel) -> str:
-    merk = ""
-    if o.toegevoegd:
-        merk = '<span class="label">+ toegevoegd</span>'
-    elif o.geschat:
-        merk = '<span class="label">* geschat</span>'
+    woorden = handout.merk_in_woorden(o)
+    merk = f'<span class="label">{handout.merk(o)} {woorden}</span>' if woorden else ""
     return f'<td class="tijd">{e(handout.tijdvak(o))}<span class="min">{o.duur_min} min</span>{merk}</td>'
 
 

@@ -19,7 +19,7 @@ from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.planning import herhaling_van
 from planner.tekst import groepjes_tekst, per_persoon_tekst
 from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
-from planner.uitvoer.handout import materialen
+from planner.uitvoer.handout import materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"
 _UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
@@ -72,8 +72,8 @@ def samenvatting_onderdeel(plan: Plan, onderdeel: GeplandOnderdeel) -> str:
 
 
 def _merk(o: GeplandOnderdeel) -> str:
-    """The table's '+' and '*' in words: a calendar's description has no legend."""
-    return " (toegevoegd)" if o.toegevoegd else (" (geschatte minuten)" if o.geschat else "")
+    woorden = merk_in_woorden(o)
+    return f" ({woorden})" if woorden else ""
 
 
 def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> str:
