@@ -16,12 +16,15 @@ from typing import Any
 from planner.fouten import DraaiboekFout, InvoerFout, Probleem
 from planner.model import (
     SOORTEN,
+    STAPSOORTEN,
+    VOORWAARDEN,
     Beurten,
     Draaiboek,
     GroepsOpmerking,
     Herhaling,
     Materiaal,
     Onderdeel,
+    Stap,
     Variant,
 )
 
@@ -405,12 +408,13 @@ class _Lezer:
 _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
-    "varianten", "onderdelen", "herhaling",
+    "varianten", "onderdelen", "herhaling", "standaard_minuten",
 }
 _ONDERDEEL_VELDEN = {
-    "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "instructies", "vragen",
-    "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting",
+    "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
+    "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting", "optioneel",
 }
+_SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "welkom_terug", "vooruitblik"}
 
 
 def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
@@ -437,9 +441,15 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
     if not isinstance(splitsen, dict):
         lezer.probleem("splitsen", "moet een [splitsen]-tabel zijn.")
         splitsen = {}
-    split_lezer = _Lezer(splitsen, bestand, problemen)
+    split_lezer = _Lezer(splitsen, bestand, problemen, onderdeel="splitsen")
+    split_lezer.onbekende_velden(_SPLITSEN_VELDEN)
     variant_ids = {v.id for v in varianten}
     onderdelen = _lees_onderdelen(lezer, variant_ids)
+    mag_splitsen = split_lezer.ja_nee("mag", standaard=True)
+    omdat = split_lezer.tekst("omdat")
+    if not mag_splitsen and not omdat:
+        split_lezer.probleem("omdat", "zeg waarom dit draaiboek niet over sessies verdeeld mag worden "
+                             "(met de bron), zodat de planner het de gebruiker kan uitleggen.")
     draaiboek = Draaiboek(
         id=id_,
         titel=lezer.tekst("titel", verplicht=True),
@@ -454,6 +464,11 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         bij_tijdgebrek=lezer.keuze("bij_tijdgebrek", BELEID, standaard="inkorten") or "inkorten",
         welkom_terug_min=split_lezer.getal("welkom_terug", standaard=5, minimum=1) or 5,
         vooruitblik_min=split_lezer.getal("vooruitblik", standaard=5, minimum=1) or 5,
+        splitsen=mag_splitsen,
+        niet_splitsen_omdat=omdat,
+        samen=_lees_samen(split_lezer, onderdelen),
+        naden=_lees_naden(split_lezer, onderdelen),
+        standaard_minuten=lezer.getal("standaard_minuten", minimum=1, maximum=DAG),
         materialen=lezer.materialen(),
         deelnemers=lezer.tekst("deelnemers"),
         opmerkingen=lezer.teksten("opmerkingen"),
@@ -582,8 +597,7 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
         min_minuten=laag or 1,
         max_minuten=hoog or 1,
         werkvorm=sub.tekst("werkvorm"),
-        instructies=sub.teksten("instructies"),
-        vragen=sub.teksten("vragen"),
+        stappen=_lees_stappen(sub),
         materialen=sub.materialen(),
         varianten=varianten,
         geschat=sub.ja_nee("geschat"),
@@ -592,8 +606,93 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
         groepjes=_lees_groepjes(sub),
         anker=sub.keuze("anker", ANKERS),
         toelichting=sub.tekst("toelichting"),
+        optioneel=sub.ja_nee("optioneel"),
     )
     return onderdeel if id_ else None
+
+
+_STAP_VOORBEELD = ('stappen = ["Een instructie.", { vraag = "Een vraag?" }, '
+                   '{ instructie = "Met punten:", sub = ["a", "b"] }]')
+
+
+def _lees_stappen(sub: _Lezer) -> tuple[Stap, ...]:
+    """The ordered steps; the older separate lists (instructions, then questions) still read."""
+    if "stappen" in sub.data:
+        if "instructies" in sub.data or "vragen" in sub.data:
+            sub.probleem("stappen", "geef stappen, of instructies en vragen, maar niet allebei: "
+                         "zet alles in stappen, in de volgorde van de bron.")
+        waarde = sub.data["stappen"]
+        if isinstance(waarde, str | dict):
+            waarde = [waarde]
+        if not isinstance(waarde, list):
+            sub.probleem("stappen", f"moet een lijst zijn, bijvoorbeeld {_STAP_VOORBEELD}.")
+            return ()
+        stappen = [_lees_stap(sub, nummer, item) for nummer, item in enumerate(waarde, start=1)]
+        return tuple(s for s in stappen if s is not None)
+    return (tuple(Stap("instructie", t) for t in sub.teksten("instructies"))
+            + tuple(Stap("vraag", t) for t in sub.teksten("vragen")))
+
+
+def _lees_stap(sub: _Lezer, nummer: int, item: Any) -> Stap | None:
+    plek = f"stap {nummer}"
+    if isinstance(item, str):
+        if not item.strip():
+            sub.probleem("stappen", f"{plek} is een lege tekst; vul iets in of haal hem weg.")
+            return None
+        return Stap("instructie", item.strip())
+    if not isinstance(item, dict):
+        sub.probleem("stappen", f"{plek} ({item!r}) moet een tekst zijn of een tabel als "
+                     '{ vraag = "…" } of { instructie = "…" }.')
+        return None
+    for onbekend in [k for k in item if k not in {*STAPSOORTEN, "sub", "als"}]:
+        sub.probleem("stappen", f"{plek}: '{onbekend}' ken ik niet; gebruik instructie of vraag, "
+                     "en eventueel sub en als.")
+    soorten = [k for k in STAPSOORTEN if k in item]
+    if len(soorten) != 1:
+        sub.probleem("stappen", f"{plek}: geef precies één van instructie of vraag.")
+        return None
+    tekst = item[soorten[0]]
+    if not isinstance(tekst, str) or not tekst.strip():
+        sub.probleem("stappen", f"{plek}: {soorten[0]} moet een niet-lege tekst zijn.")
+        return None
+    onder = item.get("sub", [])
+    if isinstance(onder, str):
+        onder = [onder]
+    if not isinstance(onder, list) or not all(isinstance(t, str) and t.strip() for t in onder):
+        sub.probleem("stappen", f'{plek}: sub moet een lijst van teksten zijn, bijvoorbeeld sub = ["a", "b"].')
+        onder = []
+    als = item.get("als", "")
+    if als not in ("", *VOORWAARDEN):
+        sub.probleem("stappen", f"{plek}: als = {als!r} kan niet; kies uit {', '.join(VOORWAARDEN)}.")
+        als = ""
+    return Stap(soorten[0], tekst.strip(), tuple(t.strip() for t in onder), als)
+
+
+def _lees_samen(lezer: _Lezer, onderdelen: list[Onderdeel]) -> tuple[tuple[str, ...], ...]:
+    """Groups of onderdelen that must share a session; each group is consecutive in the draaiboek."""
+    waarde = lezer.data.get("samen", [])
+    ids = [o.id for o in onderdelen]
+    if not isinstance(waarde, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(i, str) for i in g) for g in waarde):
+        lezer.probleem("samen", 'moet een lijst van groepen ids zijn, bijvoorbeeld samen = [["filmronde", '
+                       '"evaluatie"]].')
+        return ()
+    groepen = []
+    for groep in waarde:
+        onbekend = [i for i in groep if i not in ids]
+        if onbekend:
+            lezer.probleem("samen", f"onderdeel '{onbekend[0]}' bestaat niet in dit draaiboek.")
+            continue
+        groepen.append(tuple(groep))
+    return tuple(groepen)
+
+
+def _lees_naden(lezer: _Lezer, onderdelen: list[Onderdeel]) -> tuple[str, ...]:
+    naden = lezer.teksten("naden")
+    ids = {o.id for o in onderdelen}
+    for onbekend in [n for n in naden if n not in ids]:
+        lezer.probleem("naden", f"onderdeel '{onbekend}' bestaat niet in dit draaiboek.")
+    return tuple(n for n in naden if n in ids)
 
 
 def _lees_beurten(sub: _Lezer) -> Beurten | None:

@@ -7,6 +7,24 @@ from dataclasses import dataclass
 from datetime import datetime
 
 SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding", "agendapunt")
+STAPSOORTEN = ("instructie", "vraag")
+# When a step applies (template data, R5/P3): a step that talks about the coffee break only makes
+# sense when that break is still in this session; one that speaks of "next time" only when split.
+VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies")
+
+
+@dataclass(frozen=True)
+class Stap:
+    """One step of an onderdeel, in the source's order: an instruction or a question.
+
+    `sub` keeps a source's nested bullets under their step; `als` names a condition from
+    VOORWAARDEN under which the step applies (empty: always).
+    """
+
+    soort: str
+    tekst: str
+    sub: tuple[str, ...] = ()
+    als: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,8 +77,8 @@ class Onderdeel:
     min_minuten: int
     max_minuten: int
     werkvorm: str = ""
-    instructies: tuple[str, ...] = ()
-    vragen: tuple[str, ...] = ()
+    # Instructions and questions in one list, in the source's order.
+    stappen: tuple[Stap, ...] = ()
     materialen: tuple[Materiaal, ...] = ()
     # Variant ids this onderdeel belongs to; empty means every variant.
     varianten: tuple[str, ...] = ()
@@ -74,6 +92,16 @@ class Onderdeel:
     # "einde": the onderdeel starts a fixed number of minutes before the agreed end (R8).
     anker: str | None = None
     toelichting: str = ""
+    # An optional part (R15) is the first to go when time is short, and --zonder may leave it out.
+    optioneel: bool = False
+
+    @property
+    def instructies(self) -> tuple[str, ...]:
+        return tuple(s.tekst for s in self.stappen if s.soort == "instructie")
+
+    @property
+    def vragen(self) -> tuple[str, ...]:
+        return tuple(s.tekst for s in self.stappen if s.soort == "vraag")
 
 
 @dataclass(frozen=True)
@@ -128,6 +156,15 @@ class Draaiboek:
     opmerkingen: tuple[str, ...] = ()
     groepsopmerkingen: tuple[GroepsOpmerking, ...] = ()
     herhaling: Herhaling | None = None
+    # False when the source treats the draaiboek as one meeting (R13); the reason says why, citing it.
+    splitsen: bool = True
+    niet_splitsen_omdat: str = ""
+    # Groups of onderdeel ids that must share a session (R14).
+    samen: tuple[tuple[str, ...], ...] = ()
+    # Ids of onderdelen after which the template prefers a session break (P3), best first.
+    naden: tuple[str, ...] = ()
+    # The duration the source states ("ongeveer 2 uur"); None: the sum of the nominal minutes.
+    standaard_minuten: int | None = None
     # Where the file came from: "ingebouwd", "eigen" or a path.
     herkomst: str = "ingebouwd"
     pad: str = ""
@@ -154,6 +191,8 @@ class GeplandOnderdeel:
     per_persoon_min: float | None = None
     # The template onderdeel this was planned from; None for parts the planner added.
     bron: Onderdeel | None = None
+    # The steps as this plan uses them (placeholders filled, conditions applied), in source order.
+    stappen: tuple[Stap, ...] = ()
 
 
 @dataclass(frozen=True)

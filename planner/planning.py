@@ -629,6 +629,7 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
             groepjes=groepjes,
             per_persoon_min=_per_persoon(maat, duur, groep, groepjes),
             bron=None if maat.toegevoegd and bron.soort != "agendapunt" else bron,
+            stappen=bron.stappen,
         ))
         verstreken += duur
         begin = eind  # the next part starts when this one ends

@@ -1,6 +1,22 @@
-"""Short Dutch phrases for how a group is divided, shared by the core's warnings and every output."""
+"""Short Dutch phrases shared by the core's warnings and every output: groups, turns, steps."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planner.model import Stap
+
+VRAAG = "Vraag: "
+
+
+def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:
+    """The steps as (depth, text) lines in source order; a question says it is one."""
+    regels = []
+    for stap in stappen:
+        regels.append((0, (VRAAG if stap.soort == "vraag" else "") + stap.tekst))
+        regels += [(1, t) for t in stap.sub]
+    return regels
+
 
 
 def groepjes_tekst(groepjes: tuple[int, ...]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from planner.model import GeplandOnderdeel, Plan, Sessie
+from planner.model import GeplandOnderdeel, Plan, Sessie, Stap
 from planner.nodig import benodigdheden
 from planner.tijd import toon_duur
 from planner.uitvoer import handout
@@ -101,14 +101,24 @@ def _instructiecel(plan: Plan, o: GeplandOnderdeel) -> str:
     delen = [f"<p><strong>{e(' · '.join(handout.indeling(o)))}</strong></p>"] if handout.indeling(o) else []
     bron = o.bron
     if bron is not None:
-        delen.append(_lijst(bron.instructies))
-        if bron.vragen:
-            delen += ['<span class="kop">Vragen</span>', _lijst(bron.vragen, "ol")]
+        delen.append(_stappen(o.stappen))
         if bron.toelichting:
             delen.append(f'<p class="toelichting klein">Toelichting: {e(bron.toelichting)}</p>')
     if o.bron is None or o.toegevoegd:
         delen.append(f'<p class="klein">{e(handout.herkomst(plan, o))}</p>')
     return f'<td class="instructie">{"".join(delen)}</td>'
+
+
+def _stappen(stappen: tuple[Stap, ...]) -> str:
+    """The steps in source order; a question is marked as one, nested bullets stay nested."""
+    if not stappen:
+        return ""
+    items = []
+    for stap in stappen:
+        label = '<span class="kop">Vraag</span> ' if stap.soort == "vraag" else ""
+        onder = _lijst(stap.sub) if stap.sub else ""
+        items.append(f'<li class="{e(stap.soort)}">{label}{e(stap.tekst)}{onder}</li>')
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def _rij(plan: Plan, o: GeplandOnderdeel, voor: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from planner import __version__
 from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.planning import herhaling_van
-from planner.tekst import groepjes_tekst, per_persoon_tekst
+from planner.tekst import groepjes_tekst, per_persoon_tekst, stap_regels
 from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
 from planner.uitvoer.handout import materialen, merk_in_woorden
 
@@ -83,10 +83,11 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
     regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
     if o.bron is not None:
-        for kop, items in (("Instructies", o.bron.instructies), ("Vragen", o.bron.vragen),
-                           ("Nodig", materialen(plan, o))):
-            if items:
-                regels += ["", f"{kop}:"] + [f"- {i}" for i in items]
+        if o.stappen:
+            regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
+        nodig = materialen(plan, o)
+        if nodig:
+            regels += ["", "Nodig:"] + [f"- {i}" for i in nodig]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie
+from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie, Stap
 from planner.nodig import benodigdheden
 
 
@@ -22,7 +22,13 @@ def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
         "werkvorm": o.werkvorm,
         "groepjes": list(o.groepjes),
         "per_persoon_min": o.per_persoon_min,
+        "stappen": _stappen(o.stappen),
     }
+
+
+def _stappen(stappen: tuple[Stap, ...]) -> list[dict[str, Any]]:
+    return [{"soort": s.soort, "tekst": s.tekst} | ({"sub": list(s.sub)} if s.sub else {})
+            | ({"als": s.als} if s.als else {}) for s in stappen]
 
 
 def _sessie(s: Sessie) -> dict[str, Any]:
@@ -71,6 +77,8 @@ def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
         "groepjes": list(o.groepjes) if o.groepjes else None,
         "instructies": list(o.instructies),
         "vragen": list(o.vragen),
+        "stappen": _stappen(o.stappen),
+        "optioneel": o.optioneel,
         "materialen": [str(m) for m in o.materialen],
         "toelichting": o.toelichting,
         "stap": o.stap,

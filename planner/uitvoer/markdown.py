@@ -10,6 +10,7 @@ from typing import Any
 
 from planner.model import GeplandOnderdeel, Plan, Sessie
 from planner.nodig import benodigdheden
+from planner.tekst import stap_regels
 from planner.tijd import toon_duur
 from planner.uitvoer import handout
 
@@ -51,8 +52,9 @@ def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
         regels += [f"*Werkvorm:* {' · '.join(_regel(i) for i in indeling)}", ""]
     bron = o.bron
     if bron is not None:
-        regels += _lijst("Instructies", bron.instructies)
-        regels += _lijst("Vragen", bron.vragen)
+        if o.stappen:
+            regels += ["**Stappen**", "",
+                       *[("  - " if diepte else "- ") + _regel(t) for diepte, t in stap_regels(o.stappen)], ""]
         regels += _lijst("Nodig", handout.materialen(plan, o))
         if bron.toelichting:
             regels += [f"> {_regel(bron.toelichting)}", ""]

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from planner.model import Draaiboek, Plan, Sessie
 from planner.nodig import benodigdheden
+from planner.tekst import stap_regels
 from planner.tijd import deelnemers, toon_duur
 from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
@@ -134,9 +135,10 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
             tabel.add_row("Werkvorm", o.werkvorm)
         if o.toelichting:
             tabel.add_row("Toelichting", o.toelichting)
-        for label, items in (("Instructies", o.instructies), ("Vragen", o.vragen),
-                             ("Nodig", tuple(map(str, o.materialen)))):
-            if items:
-                tabel.add_row(label, "\n".join(f"• {i}" for i in items))
+        if o.stappen:
+            regels = [("  – " if diepte else "• ") + t for diepte, t in stap_regels(o.stappen)]
+            tabel.add_row("Stappen", "\n".join(regels))
+        if o.materialen:
+            tabel.add_row("Nodig", "\n".join(f"• {m}" for m in o.materialen))
         delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
     return _tekst(console(kleur, breedte), Group(*delen))
