@@ -193,6 +193,8 @@ class GeplandOnderdeel:
     bron: Onderdeel | None = None
     # The steps as this plan uses them (placeholders filled, conditions applied), in source order.
     stappen: tuple[Stap, ...] = ()
+    # True when a re-plan (--nu/--klaar, planner live) counts this part as finished.
+    gedaan: bool = False
 
 
 @dataclass(frozen=True)
