@@ -319,6 +319,14 @@ def plan(
     daarna: list[str] | None = typer.Option(
         None, "--daarna", metavar="TITEL=DUUR", help='Eigen agendapunt na het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --daarna "Teamoverleg=45m". Mag vaker.'),
+    nu: str | None = typer.Option(
+        None, "--nu", metavar="TIJD",
+        help="Met --klaar: herplan de rest van de sessie vanaf dit moment: 14:40 (op de dag van die "
+             "sessie) of 2026-12-01T14:40."),
+    klaar: str | None = typer.Option(
+        None, "--klaar", metavar="ONDERDEEL",
+        help="Met --nu: het onderdeel (id) dat net klaar is; de rest wordt opnieuw verdeeld tot het "
+             "afgesproken einde."),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 
@@ -337,13 +345,15 @@ def plan(
       planner plan training --groep 16 --html raster.html --locatie "Buurthuis De Linde"
 
       planner plan kickoff --groep 20 --format markdown --voor deelnemers -o agenda.md
+
+      planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
     """
     from dataclasses import replace
 
     from planner import laden
     from planner.bestanden import controleer_doel
-    from planner.planning import Vraag, herhaling_van, lees_agendapunt, maak_plan
-    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+    from planner.planning import herhaling_van, maak_plan
+    from planner.tijd import lees_interval
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.csv import lees_scheiding
     from planner.uitvoer.handout import lees_voor
@@ -370,20 +380,13 @@ def plan(
         werkwoord = "hoort" if len(agenda_opties) == 1 else "horen"
         raise InvoerFout(f"{' en '.join(agenda_opties)} {werkwoord} bij het agenda-bestand: "
                          "geef ook --ics BESTAND op, bijvoorbeeld --ics agenda.ics.")
+    if (nu is None) != (klaar is None):
+        raise InvoerFout("--nu en --klaar horen bij elkaar: geef allebei, bijvoorbeeld --nu 14:40 --klaar focus.")
     aantal = _lees_groep(groep, verplicht=not begeleid)
-    zone = lees_zone(tz)
     herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
-    vraag = Vraag(
-        groep=aantal or 1,
-        tijd_min=lees_duur(tijd) if tijd is not None else None,
-        start=lees_datumtijd(start, zone) if start is not None else None,
-        interval=lees_interval(interval),
-        tz=zone.key,
-        strategie=strategie.strip().lower(),
-        locatie=locatie,
-    )
+    vraag, zone = _vraag_uit_opties(aantal or 1, tijd, start, interval, tz, strategie, locatie)
     if begeleid:
         from planner import begeleid as gids
 
@@ -397,11 +400,10 @@ def plan(
     assert gekozen is not None
     if herhaling_na is not None:
         herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
-    # The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek.
-    bezet = {o.id for o in gekozen.onderdelen}
-    vraag = replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
-                    daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
+    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
     gepland = maak_plan(gekozen, vraag)
+    if klaar is not None and nu is not None:
+        gepland = _herplan_uit_opties(gepland, nu, klaar, zone).plan
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
               "voor": voor, "scheiding": scheiding}
     _uit(render(formaat, gepland, **opties), uitvoer, force)
@@ -420,6 +422,46 @@ def plan(
 
         gids.bewaar_agenda(_vraag, typer.echo, f"{gekozen.id}-{gepland.sessies[0].start:%Y-%m-%d}.ics",
                            schrijf_naar)
+
+
+def _vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: str, tz: str,
+                      strategie: str, locatie: str) -> tuple[Any, Any]:
+    """The options that plan and live share, read into a Vraag (and the time zone they name)."""
+    from planner.planning import Vraag
+    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+
+    zone = lees_zone(tz)
+    vraag = Vraag(
+        groep=groep,
+        tijd_min=lees_duur(tijd) if tijd is not None else None,
+        start=lees_datumtijd(start, zone) if start is not None else None,
+        interval=lees_interval(interval),
+        tz=zone.key,
+        strategie=strategie.strip().lower(),
+        locatie=locatie,
+    )
+    return vraag, zone
+
+
+def _met_agendapunten(vraag: Any, gekozen: Any, vooraf: list[str] | None, daarna: list[str] | None) -> Any:
+    """The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek."""
+    from dataclasses import replace
+
+    from planner.planning import lees_agendapunt
+
+    bezet = {o.id for o in gekozen.onderdelen}
+    return replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
+                   daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
+
+
+def _herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
+    """--nu/--klaar: the rest of the finished part's session re-planned from that moment."""
+    from planner.herplan import controleer_moment, herplan, lees_moment, sessie_van
+
+    sessie = sessie_van(gepland, klaar.strip())
+    moment = lees_moment(nu, sessie, zone)
+    controleer_moment(gepland, sessie, moment)
+    return herplan(gepland, moment, klaar.strip())
 
 
 @app.command(cls=Commando)

@@ -12,8 +12,10 @@ be split, what could move to a next session. Later sessions are untouched.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from planner.fouten import InvoerFout
 from planner.model import GeplandOnderdeel, Onderdeel, Plan, Sessie
@@ -25,7 +27,7 @@ from planner.planning import (
     _vul_sessie,
     maat_voor,
 )
-from planner.tijd import plus_minuten, toon_duur
+from planner.tijd import lees_datumtijd, plus_minuten, toon_duur
 
 
 @dataclass(frozen=True)
@@ -115,10 +117,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     `klaar` None: nothing is done yet and the whole session (number `sessienummer`, default the
     first) starts at `nu`. `zonder`: optional parts the facilitator skips.
     """
-    if klaar is not None:
-        sessie = sessie_van(plan, klaar)
-    else:
-        sessie = plan.sessies[(sessienummer or 1) - 1]
+    sessie = sessie_van(plan, klaar) if klaar is not None else plan.sessies[(sessienummer or 1) - 1]
     eind = afgesproken_eind(plan, sessie)
     onderdelen = [o for o in sessie.onderdelen if o.id != VRIJE_RUIMTE]
     plek = next(i for i, o in enumerate(onderdelen) if o.id == klaar) + 1 if klaar is not None else 0
@@ -276,3 +275,22 @@ def minuten_over(plan: Plan, sessienummer: int, nu: datetime) -> int:
 def tijd_voor(eind: datetime, nu: datetime) -> timedelta:
     """Time left until `eind` (negative once it has passed)."""
     return eind - nu
+
+
+_KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})[:.](?P<m>\d{2})$")
+
+
+def lees_moment(tekst: str, sessie: Sessie, zone: ZoneInfo, naam: str = "--nu") -> datetime:
+    """A moment during `sessie`: a bare clock time ('14:40', '14.40') on the session's day, or a date-time."""
+    gevonden = _KLOKTIJD.match(tekst.strip())
+    if gevonden:
+        uur, minuut = int(gevonden["u"]), int(gevonden["m"])
+        if uur > 23 or minuut > 59:
+            raise InvoerFout(f"{naam} '{tekst}' is geen kloktijd: schrijf bijvoorbeeld 14:40.")
+        dag = sessie.start.astimezone(zone)
+        return datetime(dag.year, dag.month, dag.day, uur, minuut, tzinfo=zone)
+    try:
+        return lees_datumtijd(tekst, zone)
+    except InvoerFout:
+        raise InvoerFout(f"{naam} '{tekst}' is geen tijd: schrijf een kloktijd op de dag van de sessie, "
+                         "bijvoorbeeld 14:40, of een datum en tijd, bijvoorbeeld 2026-12-01T14:40.") from None

@@ -18,6 +18,7 @@ VOOR = ("begeleider", "deelnemers")
 
 GESCHAT = "* geschatte minuten (de bron noemt er geen)"
 TOEGEVOEGD = "+ toegevoegd, niet uit het draaiboek (door de planner, of een eigen agendapunt)"
+GEDAAN = "✓ gedaan: klaar bij de herplanning (--nu/--klaar); de tijden zijn zoals ze liepen"
 
 
 def lees_voor(tekst: str) -> str:
@@ -33,13 +34,15 @@ def tijdvak(o: GeplandOnderdeel | Sessie) -> str:
 
 
 def merk(o: GeplandOnderdeel) -> str:
-    """'+' for a part the planner added, '*' for minutes the planner estimated (P5)."""
-    return "+" if o.toegevoegd else ("*" if o.geschat else "")
+    """'+' for a part the planner added, '*' for minutes the planner estimated (P5); '✓' when done."""
+    return ("✓" if o.gedaan else "") + ("+" if o.toegevoegd else ("*" if o.geschat else ""))
 
 
 def merk_in_woorden(o: GeplandOnderdeel) -> str:
     """The mark spelled out, where there is no legend beside it (calendar, printed grid)."""
-    return "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else "")
+    woorden = ["gedaan"] if o.gedaan else []
+    woorden += ["toegevoegd"] if o.toegevoegd else (["geschatte minuten"] if o.geschat else [])
+    return ", ".join(woorden)
 
 
 def sessiekop(plan: Plan, sessie: Sessie) -> str:
@@ -96,6 +99,8 @@ def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
         regels.append(GESCHAT)
     if any(o.toegevoegd for o in onderdelen):
         regels.append(TOEGEVOEGD)
+    if any(o.gedaan for o in onderdelen):
+        regels.append(GEDAAN)
     return regels
 
 

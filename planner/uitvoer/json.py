@@ -23,6 +23,7 @@ def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
         "groepjes": list(o.groepjes),
         "per_persoon_min": o.per_persoon_min,
         "stappen": _stappen(o.stappen),
+        "gedaan": o.gedaan,
     }
 
 
