@@ -465,6 +465,92 @@ def _herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
 
 
 @app.command(cls=Commando)
+def live(
+    draaiboek: str = typer.Argument(..., metavar="DRAAIBOEK",
+                                    help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
+                                    autocompletion=draaiboeknamen),
+    groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL", help="Aantal deelnemers (verplicht)."),
+    tijd: str | None = typer.Option(None, "--tijd", "-t", metavar="DUUR",
+                                    help="Beschikbare tijd per sessie, zoals bij 'planner plan'."),
+    start: str | None = typer.Option(
+        None, "--start", "-s", metavar="DATUMTIJD",
+        help="Begin van de eerste sessie. Zonder --start begint de sessie nu; bij een latere start telt "
+             "de klok af, bij een eerdere wordt meteen herpland."),
+    interval: str = typer.Option("7d", "--interval", metavar="DUUR", help="Tijd tussen sessies: 7d, 2w."),
+    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
+    strategie: str = typer.Option("auto", "--strategie", metavar="STRATEGIE",
+                                  help="auto, splitsen of inkorten, zoals bij 'planner plan'."),
+    locatie: str = typer.Option("", "--locatie", metavar="TEKST", help="Locatie (alleen ter informatie)."),
+    vooraf: list[str] | None = typer.Option(None, "--vooraf", metavar="TITEL=DUUR",
+                                            help="Eigen agendapunt vóór het draaiboek. Mag vaker."),
+    daarna: list[str] | None = typer.Option(None, "--daarna", metavar="TITEL=DUUR",
+                                            help="Eigen agendapunt na het draaiboek. Mag vaker."),
+    sessie: int | None = typer.Option(None, "--sessie", metavar="N",
+                                      help="Welke sessie van een planning over meer sessies; zonder: die van "
+                                           "vandaag, anders de eerste."),
+    log: Path | None = typer.Option(None, "--log", metavar="PAD",
+                                    help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
+                                         "naar dit CSV-bestand (lees het terug met 'planner terugblik')."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Vervang een bestaand log."),
+) -> None:
+    """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
+
+    Toetsen: spatie/enter = onderdeel klaar, +/- = een minuut erbij/eraf, p = pauze,
+    o = sla een optioneel onderdeel over, z = terugzetten, ? = hulp, q = stoppen.
+
+    Voorbeelden:
+
+      planner live ambitiegesprek --groep 5 --tijd 2u --log gesprek.csv
+
+      planner live kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30 --log kickoff.csv
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner import laden
+    from planner.bestanden import controleer_doel
+    from planner.live_staat import LiveStaat, kies_sessie
+    from planner.planning import maak_plan
+
+    if log is not None:
+        # An earlier run's log is the facilitator's material: never replace it silently.
+        controleer_doel(log, force)
+    aantal = _lees_groep(groep)
+    assert aantal is not None
+    gekozen = laden.vind(draaiboek)
+    vraag, zone = _vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie)
+
+    def klok() -> datetime:
+        return datetime.now(ZoneInfo(zone.key))
+
+    if vraag.start is None:
+        from dataclasses import replace
+
+        vraag = replace(vraag, start=klok().replace(second=0, microsecond=0))
+    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
+    gepland = maak_plan(gekozen, vraag)
+    staat = LiveStaat(gepland, sessie if sessie is not None else kies_sessie(gepland, klok()))
+    if not _interactief():
+        raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
+                         "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.live import LiveApp
+
+    LiveApp(staat, klok, log=log).run()
+    if log is not None:
+        typer.echo(f"Log bewaard: {log} (lees het terug met 'planner terugblik {log}')", err=True)
+
+
+@app.command(cls=Commando)
+def terugblik(
+    log: Path = typer.Argument(..., metavar="LOG", help="Het CSV-log van 'planner live --log'."),
+) -> None:
+    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen."""
+    from planner.terugblik import lees_log, render_terugblik
+
+    _uit(render_terugblik(lees_log(log)), None, False)
+
+
+@app.command(cls=Commando)
 def nieuw(
     naam: str = typer.Argument(..., metavar="NAAM",
                                help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),

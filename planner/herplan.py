@@ -119,10 +119,11 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     """
     sessie = sessie_van(plan, klaar) if klaar is not None else plan.sessies[(sessienummer or 1) - 1]
     eind = afgesproken_eind(plan, sessie)
-    onderdelen = [o for o in sessie.onderdelen if o.id != VRIJE_RUIMTE]
+    onderdelen = list(sessie.onderdelen)
     plek = next(i for i, o in enumerate(onderdelen) if o.id == klaar) + 1 if klaar is not None else 0
     gedaan = _gedaan(onderdelen[:plek], nu)
-    rest = onderdelen[plek:]
+    # A 'vrije ruimte' still ahead is the old plan's leftover: the re-plan makes its own.
+    rest = [o for o in onderdelen[plek:] if o.id != VRIJE_RUIMTE]
     strategie = _maatstrategie(plan)
     gesplitst = len(plan.sessies) > 1
     maten = [_maat(plan, o, strategie, gesplitst) for o in rest]
