@@ -46,6 +46,8 @@ class Herplanning:
     vervallen: tuple[str, ...] = ()
     # Onderdelen that could move to a next session when the minimums do not fit.
     naar_volgende: tuple[str, ...] = ()
+    # The sentences about what changed (skips, drops, minutes, what could move), without the heading.
+    wijzigingen: tuple[str, ...] = ()
 
 
 def afgesproken_eind(plan: Plan, sessie: Sessie) -> datetime:
@@ -127,7 +129,9 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     strategie = _maatstrategie(plan)
     gesplitst = len(plan.sessies) > 1
     maten = [_maat(plan, o, strategie, gesplitst) for o in rest]
-    tijd = _minuten_tussen(nu, eind)
+    # To the nearest minute: a re-plan from 14:40:50 plans 80 minutes to 16:00, not 79 (seconds over
+    # or under are noise to a facilitator; on whole minutes this is exact).
+    tijd = round((eind - nu).total_seconds() / 60)
     meldingen: list[str] = []
     vervallen: list[str] = []
 
@@ -163,7 +167,6 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     einde = alles[-1].eind if alles else nu
     sessie_nieuw = Sessie(sessie.nummer, sessie.start, einde, alles)
     vrij = max(0, _minuten_tussen(einde, eind)) if not over else 0
-    meldingen = _kop(plan, sessie, nu, gedaan, eind, over, vrij) + meldingen
     meldingen += _veranderingen(rest, nieuwe_rest)
     if naar_volgende:
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
@@ -175,6 +178,8 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         waarom = f" ({plan.draaiboek.niet_splitsen_omdat})" if plan.draaiboek.niet_splitsen_omdat else ""
         meldingen.append(f"Dit draaiboek wordt niet over sessies verdeeld{waarom}: maak het af of "
                          "spreek een later einde af.")
+    wijzigingen = tuple(meldingen)
+    meldingen = _kop(plan, sessie, nu, gedaan, eind, over, vrij) + meldingen
     sessies = tuple(sessie_nieuw if s.nummer == sessie.nummer else s for s in plan.sessies)
     vaste = tuple(g.tekst for g in plan.draaiboek.groepsopmerkingen if g.groep_min <= plan.groep <= g.groep_max)
     return Herplanning(
@@ -186,6 +191,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         vrij_min=vrij,
         vervallen=tuple(vervallen),
         naar_volgende=naar_volgende,
+        wijzigingen=wijzigingen,
     )
 
 

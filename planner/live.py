@@ -28,20 +28,20 @@ TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · 
            "z terug · ? hulp · q stoppen")
 HULP = """[b]Toetsen[/b]
 
-  spatie, enter   onderdeel klaar: het volgende begint, de rest wordt herpland
+  spatie, enter   onderdeel klaar; het volgende begint, de rest wordt herpland
   + of =          een minuut erbij voor dit onderdeel
   -               een minuut eraf voor dit onderdeel
-  p               pauzeer de klok (nog eens p: verder; de pauze komt bij dit onderdeel)
+  p               pauzeer de klok; nog eens p: verder (de pauze telt bij
+                  dit onderdeel)
   o               sla het volgende optionele onderdeel over
   z               zet de planning terug (een stap ongedaan maken)
   ↑ ↓ PgUp PgDn   blader door de stappen
   ?               deze hulp
   q, Ctrl-C       stoppen (bevestig met j)
 
-Na elke stap past de planner de rest van de sessie in de tijd tot het afgesproken einde,
-binnen de grenzen van het draaiboek; de regel 'Aangepast' zegt wat er veranderde.
-
-Een toets sluit deze hulp."""
+Na elke stap past de planner de rest in de tijd tot het afgesproken
+einde, binnen de grenzen van het draaiboek; de gele regel zegt wat er
+veranderde. Een toets sluit deze hulp."""
 
 
 def klokduur(duur: timedelta) -> str:
@@ -63,6 +63,11 @@ def verschil_tekst(minuten: int) -> str:
     if minuten < 0:
         return f"{-minuten} min voor"
     return "op schema"
+
+
+def hhmm(moment: datetime) -> str:
+    """A clock time rounded to the nearest minute: a re-plan from 14:40:50 ends at 15:59:50, not 15:59."""
+    return f"{moment + timedelta(seconds=30):%H:%M}"
 
 
 def stappen_tekst(stappen: tuple[Stap, ...]) -> str:
@@ -126,8 +131,9 @@ class LiveApp(App[int]):
     #balk.amber Bar > .bar--bar { color: $warning; }
     #balk.rood Bar > .bar--bar, #balk.rood Bar > .bar--complete { color: $error; }
     #kaart { height: 1fr; border: round $primary; padding: 0 1; }
-    #straks, #stand, #wijziging { height: auto; max-height: 2; padding: 0 1; }
-    #wijziging { color: $warning; }
+    #onder { height: auto; }
+    #straks, #stand { height: auto; max-height: 2; padding: 0 1; }
+    #wijziging { height: auto; max-height: 3; padding: 0 1; color: $warning; }
     #toetsen { dock: bottom; height: auto; max-height: 2; background: $boost; padding: 0 1; }
     """
     BINDINGS = [
@@ -222,12 +228,12 @@ class LiveApp(App[int]):
             titel = f"Straks: {eerste.titel} ({eerste.duur_min} min)"
             kaart = stappen_tekst(eerste.stappen)
         else:
-            titel = f"Nu: {o.titel} ({o.duur_min} min, tot {o.eind:%H:%M})"
+            titel = f"Nu: {o.titel} ({o.duur_min} min, tot {hhmm(o.eind)})"
             kaart = stappen_tekst(o.stappen)
         self.query_one("#nu", Static).update(titel)
         self.query_one("#stappen", Static).update(kaart)
         self.query_one("#straks", Static).update(self._straks())
-        wijziging = "; ".join(staat.stand.wijzigingen[1:] if staat.stand.wijzigingen else ())
+        wijziging = " ".join(staat.stand.wijzigingen)
         tekst = " ".join(t for t in (self.logfout, self.melding, wijziging) if t)
         self.query_one("#wijziging", Static).update(tekst)
         self._toon_klok()
@@ -275,7 +281,7 @@ class LiveApp(App[int]):
             elif totaal and rest.total_seconds() <= 0.25 * totaal:
                 klasse, woord = "amber", "nog even"
             else:
-                klasse, woord = "", "nog"
+                klasse, woord = "", "nog voor dit onderdeel"
             balk.set_classes(klasse)
             if staat.gepauzeerd:
                 woord = "GEPAUZEERD (p: verder)"
@@ -290,7 +296,7 @@ class LiveApp(App[int]):
         except PlannerFout:
             return ""
         woord = "Einde" if staat.klaar else "Verwacht einde"
-        return (f"Klok {nu:%H:%M} · {woord} {eind:%H:%M} · afgesproken {staat.afgesproken_eind:%H:%M} · "
+        return (f"Klok {nu:%H:%M} · {woord} {hhmm(eind)} · afgesproken {staat.afgesproken_eind:%H:%M} · "
                 f"{verschil_tekst(verschil)}")
 
     # ------------------------------------------------------------------------ steps

@@ -145,8 +145,7 @@ class LiveStaat:
         uitkomst = herplan(self.stand.plan, moment, klaar, zonder=frozenset(overgeslagen),
                            sessienummer=self.sessienummer)
         vervallen = tuple(dict.fromkeys(self.stand.vervallen + uitkomst.vervallen))
-        # The first sentence says when the re-plan happened; the screen wants what changed.
-        return uitkomst.plan, uitkomst.meldingen[1:], vervallen
+        return uitkomst.plan, uitkomst.wijzigingen, vervallen
 
     def begin(self, nu: datetime) -> None:
         """Start the session now; a start off the plan re-plans at once (later: less time)."""

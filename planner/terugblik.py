@@ -99,6 +99,9 @@ def render_terugblik(regels: list[Regel]) -> str:
             waarom = {"overgeslagen": "overgeslagen", "vervallen": "vervallen",
                       "bezig": "geen einde"}.get(r.status, "niet gedaan")
             kolom, verschil = waarom, ""
+        elif r.status == "gestopt":
+            # Stopped halfway: its minutes say nothing about how long the part takes.
+            kolom, verschil = f"{werkelijk} min", "gestopt"
         else:
             kolom = f"{werkelijk} min"
             verschil = _verschil(werkelijk - gepland) if gepland is not None else "extra"
@@ -130,4 +133,4 @@ def render_terugblik(regels: list[Regel]) -> str:
     if korter:
         namen = ", ".join(f"'{r.titel}' ({m:+d})" for m, r in sorted(korter, key=lambda x: x[0]))
         uit.append(f"Ging sneller dan gepland: {namen}.")
-    return "\n".join(uit) + "\n"
+    return "".join(regel.rstrip() + "\n" for regel in uit)
