@@ -296,8 +296,12 @@ class LiveApp(App[int]):
         except PlannerFout:
             return ""
         woord = "Einde" if staat.klaar else "Verwacht einde"
-        return (f"Klok {nu:%H:%M} · {woord} {hhmm(eind)} · afgesproken {staat.afgesproken_eind:%H:%M} · "
-                f"{verschil_tekst(verschil)}")
+        tekst = (f"Klok {nu:%H:%M} · {woord} {hhmm(eind)} · afgesproken {staat.afgesproken_eind:%H:%M} · "
+                 f"{verschil_tekst(verschil)}")
+        if staat.huidig is not None and staat.resterend(nu).total_seconds() < 0 and verschil <= 0:
+            # Over time yet on schedule: say why, or the two lines seem to contradict each other.
+            tekst += " (de rest wordt korter)"
+        return tekst
 
     # ------------------------------------------------------------------------ steps
 
