@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.fouten import InvoerFout
@@ -271,17 +271,6 @@ def _naar_volgende(plan: Plan, maten: list[Maat], over: int) -> tuple[str, ...]:
         return ()
     volgorde = [m.onderdeel.id for m in maten]
     return tuple(sorted(gekozen, key=volgorde.index))
-
-
-def minuten_over(plan: Plan, sessienummer: int, nu: datetime) -> int:
-    """How far the session's current projection lies behind (+) or ahead (-) of its agreed end."""
-    sessie = plan.sessies[sessienummer - 1]
-    return _minuten_tussen(afgesproken_eind(plan, sessie), max(sessie.eind, nu))
-
-
-def tijd_voor(eind: datetime, nu: datetime) -> timedelta:
-    """Time left until `eind` (negative once it has passed)."""
-    return eind - nu
 
 
 _KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})[:.](?P<m>\d{2})$")

@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from planner.fouten import InvoerFout
 from planner.herplan import afgesproken_eind, herplan
 from planner.model import GeplandOnderdeel, Plan, Sessie
-from planner.planning import VRIJE_RUIMTE
 
 LOGKOLOMMEN = ("id", "titel", "gepland_start", "gepland_eind", "werkelijk_start", "werkelijk_eind",
                "minuten_verschil", "status")
@@ -313,6 +312,3 @@ def kies_sessie(plan: Plan, vandaag: datetime) -> int:
             return sessie.nummer
     return 1
 
-
-def is_vrije_ruimte(o: GeplandOnderdeel) -> bool:
-    return o.id == VRIJE_RUIMTE

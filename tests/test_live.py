@@ -148,3 +148,20 @@ def test_klein_scherm_zonder_kleur(monkeypatch):
             assert "q stoppen" in scherm and "afgesproken" in scherm
 
     asyncio.run(rijden())
+
+
+def test_de_balk_kleurt_oranje_en_rood_naarmate_de_tijd_opraakt():
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        klassen = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            for minuten in (0, 8, 1.5, 1.5):  # contracteren: 10 minuten
+                klok.verder(minuten)
+                app.tel()
+                await pilot.pause()
+                klassen.append(set(app.query_one("#balk").classes))
+        return klassen
+
+    assert asyncio.run(rijden()) == [set(), {"amber"}, {"rood"}, {"rood"}]
