@@ -22,6 +22,7 @@ from planner.model import GeplandOnderdeel, Onderdeel, Plan, Sessie
 from planner.planning import (
     VRIJE_RUIMTE,
     Maat,
+    _anker_index,
     _maak_sessie,
     _met_vrije_ruimte,
     _vul_sessie,
@@ -153,7 +154,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     if not maten:
         duren: list[int] = []
     elif sum(m.laag for m in maten) <= tijd:
-        duren = _vul_sessie(maten, tijd)
+        duren = _anker_vast(maten, _vul_sessie(maten, tijd), tijd)
         maten = _met_vrije_ruimte(maten, duren)
     else:
         # Even the minimums do not fit: every part at its minimum, and say so (P2: never less).
@@ -193,6 +194,22 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         naar_volgende=naar_volgende,
         wijzigingen=wijzigingen,
     )
+
+
+def _anker_vast(maten: list[Maat], duren: list[int], tijd: int) -> list[int]:
+    """During the session the closing stays anchored to the agreed end (R8), however early the rest is.
+
+    A plan made in advance may cap the free room before an anchored closing (nobody plans an hour
+    of emptiness); once the session runs, the closing still starts when agreed, so all room the
+    parts may not take shows as 'vrije ruimte' before it.
+    """
+    k = _anker_index(maten)
+    tekort = tijd - sum(duren)
+    if k is None or tekort <= 0:
+        return duren
+    if len(duren) > len(maten):
+        return duren[:k] + [duren[k] + tekort] + duren[k + 1:]
+    return duren[:k] + [tekort] + duren[k:]
 
 
 def _gedaan(onderdelen: list[GeplandOnderdeel], nu: datetime) -> list[GeplandOnderdeel]:
