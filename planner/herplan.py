@@ -173,8 +173,9 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         namen = " en ".join(f"'{titels[i]}'" for i in naar_volgende)
         minuten = sum(m.laag for m in maten if m.onderdeel.id in naar_volgende)
-        meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}); "
-                         "dan past de rest wel.")
+        gevolg = ("dan past de rest wel" if minuten >= over else
+                  f"dan loopt de sessie nog {toon_duur(over - minuten)} uit")
+        meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}); {gevolg}.")
     elif over and not plan.draaiboek.splitsen:
         waarom = f" ({plan.draaiboek.niet_splitsen_omdat})" if plan.draaiboek.niet_splitsen_omdat else ""
         meldingen.append(f"Dit draaiboek wordt niet over sessies verdeeld{waarom}: maak het af of "
@@ -259,7 +260,8 @@ def _veranderingen(oud: list[GeplandOnderdeel], nieuw: tuple[GeplandOnderdeel, .
 
 
 def _naar_volgende(plan: Plan, maten: list[Maat], over: int) -> tuple[str, ...]:
-    """The source parts at the end (before the closing) whose minimums make up the overrun.
+    """The source parts at the end (before the closing) whose minimums make up the overrun, or
+    as many as may move when even all of them do not.
 
     Only where the draaiboek may be split (R13); a closing (anchored or 'afronding') and the
     planner's own parts stay; keep-together groups (R14) move whole or not at all.
@@ -278,14 +280,14 @@ def _naar_volgende(plan: Plan, maten: list[Maat], over: int) -> tuple[str, ...]:
             break
         if m.onderdeel.id in gekozen:
             continue
+        if m.onderdeel.soort == "pauze":
+            break  # the natural seam (R5): the break between the sessions replaces the pause
         # A keep-together group (R14) moves whole; one already partly done cannot move.
         groep = next((g for g in d.samen if m.onderdeel.id in g), (m.onderdeel.id,))
         if any(i not in laag for i in groep):
             break
         gekozen += [i for i in groep if i not in gekozen]
         minuten += sum(laag[i] for i in groep)
-    if minuten < over:
-        return ()
     volgorde = [m.onderdeel.id for m in maten]
     return tuple(sorted(gekozen, key=volgorde.index))
 
