@@ -408,7 +408,7 @@ class _Lezer:
 _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
-    "varianten", "onderdelen", "herhaling", "standaard_minuten",
+    "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat",
 }
 _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
@@ -458,12 +458,14 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         varianten=tuple(varianten),
         groep_min=groep_min,
         groep_max=groep_max,
+        groep_omdat=lezer.tekst("groep_omdat"),
         beschrijving=lezer.tekst("beschrijving"),
         opstelling=lezer.tekst("opstelling"),
         tijdsduur=lezer.tekst("tijdsduur"),
         bij_tijdgebrek=lezer.keuze("bij_tijdgebrek", BELEID, standaard="inkorten") or "inkorten",
-        welkom_terug_min=split_lezer.getal("welkom_terug", standaard=5, minimum=1) or 5,
-        vooruitblik_min=split_lezer.getal("vooruitblik", standaard=5, minimum=1) or 5,
+        # 0: the planner adds no welkom terug / vooruitblik of its own.
+        welkom_terug_min=_of(split_lezer.getal("welkom_terug", standaard=5, minimum=0, maximum=60), 5),
+        vooruitblik_min=_of(split_lezer.getal("vooruitblik", standaard=5, minimum=0, maximum=60), 5),
         splitsen=mag_splitsen,
         niet_splitsen_omdat=omdat,
         samen=_lees_samen(split_lezer, onderdelen),
@@ -482,19 +484,33 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
     return draaiboek, []
 
 
+def _of(waarde: int | None, standaard: int) -> int:
+    return standaard if waarde is None else waarde
+
+
 def _lees_varianten(lezer: _Lezer) -> list[Variant]:
     varianten = []
     for i, tabel in enumerate(lezer.tabellen("varianten"), start=1):
         sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"variant {i}")
-        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting", "opstelling"})
+        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting", "opstelling",
+                              "ook_groep_min", "ook_groep_max"})
         id_ = sub.tekst("id", verplicht=True)
         sub.onderdeel = f"variant {id_ or i}"
         laag = sub.getal("groep_min", standaard=1, minimum=1, maximum=MAX_GROEP) or 1
         hoog = sub.getal("groep_max", verplicht=True, minimum=1, maximum=MAX_GROEP) or laag
         if laag > hoog:
             sub.probleem("groep_min", f"groep_min ({laag}) is groter dan groep_max ({hoog}).")
+        # The wider range the source also allows (R1); it must contain the variant's own range.
+        ook_laag = sub.getal("ook_groep_min", minimum=1, maximum=MAX_GROEP)
+        ook_hoog = sub.getal("ook_groep_max", minimum=1, maximum=MAX_GROEP)
+        if ook_laag is not None and ook_laag > laag:
+            sub.probleem("ook_groep_min", f"ook_groep_min ({ook_laag}) moet de groep van de variant "
+                         f"omvatten: hooguit groep_min ({laag}).")
+        if ook_hoog is not None and ook_hoog < hoog:
+            sub.probleem("ook_groep_max", f"ook_groep_max ({ook_hoog}) moet de groep van de variant "
+                         f"omvatten: minstens groep_max ({hoog}).")
         varianten.append(Variant(id_, sub.tekst("titel", standaard=id_), laag, hoog,
-                                 sub.tekst("toelichting"), sub.tekst("opstelling")))
+                                 sub.tekst("toelichting"), sub.tekst("opstelling"), ook_laag, ook_hoog))
     ids = [v.id for v in varianten]
     for dubbel in sorted({i for i in ids if ids.count(i) > 1}):
         lezer.probleem("varianten", f"variant-id '{dubbel}' komt meer dan eens voor.")
@@ -515,11 +531,12 @@ def _lees_groepsopmerkingen(lezer: _Lezer) -> list[GroepsOpmerking]:
     opmerkingen = []
     for tabel in lezer.tabellen("groepsopmerkingen"):
         sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel="groepsopmerking")
-        sub.onbekende_velden({"groep_min", "groep_max", "tekst"})
+        sub.onbekende_velden({"groep_min", "groep_max", "tekst", "variant"})
         opmerkingen.append(GroepsOpmerking(
             sub.getal("groep_min", standaard=1, minimum=1) or 1,
             sub.getal("groep_max", verplicht=True, minimum=1) or 1,
             sub.tekst("tekst", verplicht=True),
+            sub.tekst("variant"),
         ))
     return opmerkingen
 
@@ -683,6 +700,10 @@ def _lees_samen(lezer: _Lezer, onderdelen: list[Onderdeel]) -> tuple[tuple[str, 
         if onbekend:
             lezer.probleem("samen", f"onderdeel '{onbekend[0]}' bestaat niet in dit draaiboek.")
             continue
+        dubbel = [i for i in groep if any(i in g for g in groepen)]
+        if dubbel:
+            lezer.probleem("samen", f"onderdeel '{dubbel[0]}' staat in twee samen-groepen; voeg ze samen tot één groep.")
+            continue
         groepen.append(tuple(groep))
     return tuple(groepen)
 
@@ -703,7 +724,7 @@ def _lees_beurten(sub: _Lezer) -> Beurten | None:
         sub.probleem("beurten", "moet een tabel zijn, bijvoorbeeld beurten = { min = 1, max = 3 }.")
         return None
     lezer = _Lezer(tabel, sub.bestand, sub.problemen, sub.onderdeel)
-    lezer.onbekende_velden({"min", "max", "bepaalt_duur", "iedereen_tot", "ronde_minuten"})
+    lezer.onbekende_velden({"min", "max", "bepaalt_duur", "iedereen_tot", "ronde_minuten", "label", "geschat"})
     laag = lezer.kommagetal("min", verplicht=True)
     hoog = lezer.kommagetal("max", verplicht=True)
     if laag is None or hoog is None:
@@ -715,6 +736,8 @@ def _lees_beurten(sub: _Lezer) -> Beurten | None:
         bepaalt_duur=lezer.ja_nee("bepaalt_duur"),
         iedereen_tot=lezer.getal("iedereen_tot", minimum=1),
         ronde_minuten=lezer.getal("ronde_minuten", minimum=1),
+        label=lezer.tekst("label"),
+        geschat=lezer.ja_nee("geschat"),
     )
 
 
