@@ -702,7 +702,8 @@ def _lees_samen(lezer: _Lezer, onderdelen: list[Onderdeel]) -> tuple[tuple[str, 
             continue
         dubbel = [i for i in groep if any(i in g for g in groepen)]
         if dubbel:
-            lezer.probleem("samen", f"onderdeel '{dubbel[0]}' staat in twee samen-groepen; voeg ze samen tot één groep.")
+            lezer.probleem("samen", f"onderdeel '{dubbel[0]}' staat in twee samen-groepen; "
+                           "voeg ze samen tot één groep.")
             continue
         groepen.append(tuple(groep))
     return tuple(groepen)
