@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from planner import laden
 from planner.fouten import PlanFout
-from planner.planning import VRIJE_RUIMTE, Vraag, maak_plan
+from planner.planning import VRIJE_RUIMTE, VRIJE_RUIMTE_MAX, Vraag, maak_plan
 from planner.uitvoer import render
 
 START = datetime(2026, 12, 1, 13, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -78,12 +78,20 @@ def test_ambitiegesprek_inhoud_uit_de_bron():
     assert "Wat is jouw ideaal" in d.onderdelen[2].vragen[0]
 
 
+def _einde(p, tijd: int) -> int:
+    """Where the plan ends: the agreed time, unless the parts at their maximum plus the capped
+    vrije ruimte end sooner (then the rest is free time after the end, issue 8)."""
+    maxima = sum(o.max_minuten for o in p.draaiboek.onderdelen_voor(p.variant))
+    return min(tijd, maxima + VRIJE_RUIMTE_MAX)
+
+
 def _controleer_anker(p, tijd: int, anker: int) -> None:
     laatste = p.sessies[-1]
     slot = laatste.onderdelen[-1]
+    einde = _einde(p, tijd)
     assert slot.id == "afronden"
-    assert slot.start == laatste.start + timedelta(minutes=tijd - anker)
-    assert slot.eind == laatste.start + timedelta(minutes=tijd)
+    assert slot.start == laatste.start + timedelta(minutes=einde - anker)
+    assert slot.eind == laatste.start + timedelta(minutes=einde)
     bron = {o.id: o for o in p.draaiboek.onderdelen}
     for sessie in p.sessies:
         for o in sessie.onderdelen:
@@ -91,21 +99,26 @@ def _controleer_anker(p, tijd: int, anker: int) -> None:
                 assert bron[o.id].min_minuten <= o.duur_min <= bron[o.id].max_minuten, (tijd, o.id)
 
 
-@pytest.mark.parametrize("tijd", [87, 88, 90, 93, 113, 117, 120, 121, 150, 172, 173, 240, 600])
+@pytest.mark.parametrize("tijd", [87, 88, 90, 93, 113, 117, 120, 121, 150, 172, 173, 187, 188, 240, 600])
 def test_ambitiegesprek_afronden_begint_altijd_zeven_minuten_voor_het_einde(tijd):
     p = plan("ambitiegesprek", tijd=tijd)
     assert len(p.sessies) == 1
-    assert p.sessies[0].duur_min == tijd
+    assert p.sessies[0].duur_min == _einde(p, tijd)
     _controleer_anker(p, tijd, 7)
     maxima = sum(o.max_minuten for o in p.draaiboek.onderdelen)
     vrij = [o for o in p.sessies[0].onderdelen if o.id == VRIJE_RUIMTE]
     if tijd > maxima:
-        # More time than the parts may take: visible, marked as added, just before the closing.
-        assert len(vrij) == 1 and vrij[0].toegevoegd and vrij[0].duur_min == tijd - maxima
+        # More time than the parts may take: a little uitloop before the closing, marked as added;
+        # never an hours-long block: beyond the cap the plan ends early and says the rest is free.
+        assert len(vrij) == 1 and vrij[0].toegevoegd
+        assert vrij[0].duur_min == min(tijd - maxima, VRIJE_RUIMTE_MAX)
         assert ids(p)[-2] == VRIJE_RUIMTE
         assert any("vrije ruimte" in w and "Afronden" in w for w in p.waarschuwingen)
+        assert p.vrij_min == tijd - p.sessies[0].duur_min
+        if p.vrij_min:
+            assert any("vrij" in w and "blijft" in w for w in p.waarschuwingen)
     else:
-        assert vrij == []
+        assert vrij == [] and p.vrij_min == 0
 
 
 @settings(max_examples=60, deadline=None)
@@ -114,11 +127,24 @@ def test_afronden_ligt_vast_bij_elke_tijd(tijd):
     _controleer_anker(plan("ambitiegesprek", tijd=tijd), tijd, 7)
 
 
+def test_ambitiegesprek_wordt_nooit_gesplitst_en_zegt_waarom():
+    # R7/R8/R13: fitted into the time there is; too short is refused with the time it needs.
+    with pytest.raises(PlanFout, match="splitsen") as fout:
+        plan("ambitiegesprek", tijd=60, strategie="splitsen")
+    assert "zeven minuten voor de afgesproken eindtijd" in str(fout.value)
+    with pytest.raises(PlanFout, match="minstens 1u27"):
+        plan("ambitiegesprek", tijd=60)
+
+
 def test_geankerd_afronden_ook_in_de_laatste_van_meer_sessies():
-    p = plan("ambitiegesprek", tijd=60, strategie="splitsen")
+    # An own draaiboek may allow splitting an anchored conversation: the anchor stays in the last.
+    from dataclasses import replace
+
+    d = replace(laden.vind("ambitiegesprek"), splitsen=True, niet_splitsen_omdat="")
+    p = maak_plan(d, Vraag(groep=3, tijd_min=60, start=START, strategie="splitsen"))
     assert len(p.sessies) > 1
     _controleer_anker(p, 60, 7)
-    assert ids(p).count("afronden") == 1
+    assert [o.id for s in p.sessies for o in s.onderdelen].count("afronden") == 1
 
 
 def test_geankerd_afronden_voor_eigen_agendapunten_erna():
@@ -233,3 +259,126 @@ def test_bron_en_schattingen_zichtbaar(naam):
 
     geschat = {o["id"]: o["geschat"] for s in json.loads(render("json", p))["sessies"] for o in s["onderdelen"]}
     assert geschat == {o.id: o.geschat for o in d.onderdelen_voor(p.variant)}
+
+
+# ------------------------------------------------ splitting, keeping together, groups (R13-R16)
+
+SPLITSEN_MAG = {"kickoff": True, "kennismaking": False, "training": False, "ambitiegesprek": False,
+                "gespreksfases": False, "intervisie": False, "ontmoeting": False}
+
+
+@pytest.mark.parametrize(("naam", "mag"), SPLITSEN_MAG.items())
+def test_splitsbeleid_volgt_de_bron(naam, mag):
+    # R5: only the kickoff splits instead of shortening; R13: the rest is one meeting or conversation.
+    d = laden.vind(naam)
+    assert d.splitsen is mag
+    if not mag:
+        assert d.niet_splitsen_omdat and "'" in d.niet_splitsen_omdat  # it quotes its source
+        with pytest.raises(PlanFout) as fout:
+            plan(naam, groep=max(3, d.groep_min), strategie="splitsen")
+        assert d.niet_splitsen_omdat.rstrip(".") in str(fout.value)
+
+
+@pytest.mark.parametrize("naam", [n for n, mag in SPLITSEN_MAG.items() if not mag])
+@pytest.mark.parametrize("tijd", [25, 45, 60, 90])
+def test_nooit_gesplitst_draaiboek_krimpt_of_weigert_met_de_benodigde_tijd(naam, tijd):
+    d = laden.vind(naam)
+    groep = max(3, d.groep_min)
+    try:
+        p = plan(naam, groep=groep, tijd=tijd)
+    except PlanFout as fout:
+        assert "minstens" in str(fout) and "sessies" in str(fout)
+        return
+    assert len(p.sessies) == 1 and p.sessies[0].duur_min <= tijd
+
+
+def test_samen_groepen_uit_de_bron():
+    # R14: the filmronde and its evaluation; watching and questioning; the guest conversation.
+    assert laden.vind("kennismaking").samen == (("voorstellen", "voorstellen-subgroepen", "evalueren"),)
+    assert laden.vind("intervisie").samen == (("terugkijken", "bevragen-alleen", "bevragen-intervisie"),)
+    assert laden.vind("ontmoeting").samen == (("opening", "kern", "afsluiting"),)
+    assert laden.vind("training").samen == (("voorstelronde", "evalueren-minicollege"),)
+    assert laden.vind("kickoff").naden == ("pauze",)
+
+
+def test_ontmoeting_reflectie_is_optioneel_en_valt_eerst_weg():
+    # R15: the team reflection comes "Na een ontmoeting": it goes before anything shrinks.
+    d = laden.vind("ontmoeting")
+    assert [o.id for o in d.onderdelen if o.optioneel] == ["reflectie"]
+    p = plan("ontmoeting", groep=5, tijd=60)
+    assert "reflectie" not in ids(p) and p.weggelaten == ("reflectie",) and "reflectie" in p.vervallen
+    assert all(o.duur_min >= o.bron_min for s in p.sessies for o in s.onderdelen if o.bron_min)
+    assert any("optioneel" in w for w in p.waarschuwingen)
+    vol = plan("ontmoeting", groep=5, tijd=75)
+    assert "reflectie" in ids(vol) and vol.weggelaten == ()
+    zonder = plan("ontmoeting", groep=5, tijd=75, zonder=("reflectie",))
+    assert "reflectie" not in ids(zonder) and zonder.weggelaten == ("reflectie",)
+
+
+def test_zonder_weigert_een_verplicht_of_onbekend_onderdeel():
+    from planner.fouten import InvoerFout
+
+    with pytest.raises(InvoerFout, match="geen optioneel onderdeel"):
+        plan("ontmoeting", groep=5, zonder=("kern",))
+    with pytest.raises(InvoerFout, match="reflectie"):
+        plan("ontmoeting", groep=5, zonder=("bestaat-niet",))
+
+
+def test_training_oefent_in_groepjes_waarin_iedereen_aan_de_beurt_komt():
+    # R16: 10 + 5 min per conversation, 45 minutes: three conversations, so groups of 3.
+    oefenen = {g: next(o for s in plan("training", groep=g).sessies for o in s.onderdelen if o.id == "oefenen")
+               for g in (3, 6, 9, 12, 15, 13)}
+    assert oefenen[12].groepjes == (3, 3, 3, 3)
+    assert oefenen[15].groepjes == (3,) * 5
+    assert oefenen[12].beurt_tekst == "10 + 5 min per gesprek"
+    # 13 cannot be divided into threes: one group of 4, and the plan says not everybody practises.
+    assert 4 in oefenen[13].groepjes
+    assert any("Oefenen" in w and "niet iedereen" in w for w in plan("training", groep=13).waarschuwingen)
+    assert not any("Oefenen" in w for w in plan("training", groep=12).waarschuwingen)
+
+
+@pytest.mark.parametrize(("naam", "groep"), [("training", 1), ("training", 2), ("kennismaking", 1),
+                                             ("kickoff", 1)])
+def test_ondergrens_van_de_groep_weigert_met_een_reden(naam, groep):
+    with pytest.raises(PlanFout, match="minstens") as fout:
+        plan(naam, groep=groep)
+    assert laden.vind(naam).groep_omdat.split("(")[0].strip() in str(fout.value)
+
+
+def test_beurten_zonder_minuten_uit_de_bron_dragen_het_schattingsteken():
+    # "een paar minuten" (002): the 2-3 minutes per person are the planner's estimate.
+    voorstelronde = next(o for s in plan("training", groep=8).sessies for o in s.onderdelen
+                         if o.id == "voorstelronde")
+    assert voorstelronde.beurt_tekst.endswith("*") and "per persoon" in voorstelronde.beurt_tekst
+
+
+@pytest.mark.parametrize("groep", [13, 14, 15])
+def test_kennismaking_variant_a_mag_tot_15(groep):
+    p = plan("kennismaking", groep=groep, variant="A")
+    assert p.variant.id == "A" and "voorstellen" in ids(p)
+    assert not any("kiest hier variant B" in w for w in p.waarschuwingen)
+    assert plan("kennismaking", groep=groep).variant.id == "B"
+
+
+def test_kennismaking_variant_die_niet_past_wordt_geweigerd():
+    from planner.fouten import InvoerFout
+
+    with pytest.raises(PlanFout, match="Variant A past niet"):
+        plan("kennismaking", groep=16, variant="A")
+    with pytest.raises(InvoerFout, match="kies uit A, B"):
+        plan("kennismaking", groep=8, variant="Z")
+
+
+def test_ambitiegesprek_standaard_twee_uur():
+    # "De ervaring leert dat dit gesprek ongeveer twee uur duurt" (003).
+    p = plan("ambitiegesprek")
+    assert p.tijd_min == 120 and len(p.sessies) == 1 and p.sessies[0].duur_min == 120
+
+
+def test_kickoff_in_twee_uur_is_twee_sessies_met_de_pauze_als_naad():
+    p = plan("kickoff", groep=20, tijd=120)
+    assert [[o.id for o in s.onderdelen] for s in p.sessies] == [
+        ["welkom", "voorstellen", "waarom-samenwerken", "ons-waartoe"],
+        ["welkom-terug-2", "toekomstbeeld", "meerwaarde", "evaluatie"]]
+    assert "pauze" in p.vervallen
+    assert any("vooruitblik" in w.lower() and "vervalt" in w for w in p.waarschuwingen)
