@@ -862,7 +862,8 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
         over = tijd - sessies[0].duur_min
         meldingen.append(
             f"Het programma duurt {toon_duur(sessies[0].duur_min)}: er blijft {toon_duur(over)} "
-            "vrij (langer maakt het draaiboek de onderdelen niet)."
+            "vrij (langer maakt het draaiboek de onderdelen niet); vul die tijd met eigen agendapunten "
+            "(--daarna) of kies een kortere --tijd."
             if over >= GRID else
             f"Er blijft {over} min over: het programma rekent in blokken van {GRID} minuten."
         )
@@ -879,7 +880,8 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
     for opmerking in draaiboek.groepsopmerkingen:
         gekozen = plan_variant.id if plan_variant else ""
         if opmerking.groep_min <= vraag.groep <= opmerking.groep_max and opmerking.variant in ("", gekozen):
-            meldingen.append(opmerking.tekst)
+            # Every output puts its own "Let op" above the warnings: a template's own would double it.
+            meldingen.append(re.sub(r"^\s*let op\s*:\s*", "", opmerking.tekst, flags=re.IGNORECASE))
     gepland = {o.id: o for s in sessies for o in s.onderdelen}
     for maat in maten:
         onderdeel = maat.onderdeel
