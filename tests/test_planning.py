@@ -269,3 +269,55 @@ def test_dubbelzinnige_starttijd_wordt_gemeld(kennismaking):
     plan = maak_plan(kennismaking, Vraag(groep=5, start=start("2027-10-31T02:30")))
     assert plan.sessies[0].start.utcoffset() == timedelta(hours=2)
     assert any("twee keer voorkomt" in w for w in plan.waarschuwingen)
+
+
+# Issue 8: keep together, preferred seams, sessions with content, the planner's own parts ------------
+
+def _met(d, **kw):
+    from dataclasses import replace
+
+    return replace(d, **kw)
+
+
+def test_samen_groep_wordt_nooit_gesplitst_en_anders_geweigerd_met_de_nodige_sessieduur():
+    d = _met(_draaiboek([30, 30, 30]), samen=(("o0", "o1"),))
+    plan = maak_plan(d, Vraag(groep=5, tijd_min=60, start=start()))
+    assert [[o.id for o in s.onderdelen if not o.toegevoegd] for s in plan.sessies] == [["o0", "o1"], ["o2"]]
+    with pytest.raises(PlanFout, match="samen in één sessie.*minstens 1u per sessie"):
+        maak_plan(d, Vraag(groep=5, tijd_min=45, start=start()))
+
+
+def test_naden_van_het_draaiboek_gaan_voor_een_pauze_en_voor_gelijke_sessies():
+    # Fewest sessions first; then the template's seam, then a pause seam, then balance.
+    d = _draaiboek([20, 20, 10, 20, 20], pauzes={2})
+    maten = [maat_voor(o, 5, "splitsen") for o in d.onderdelen]
+    from planner.planning import naden_voor
+
+    assert splits(maten, 45, 5, 5, naden_voor(d, maten)) == [(0, 2), (3, 5)]  # at the pause
+    voorkeur = _met(d, naden=("o0",))
+    assert splits(maten, 70, 5, 5, naden_voor(voorkeur, maten)) == [(0, 1), (1, 5)]
+
+
+def test_geen_sessie_met_alleen_een_opening():
+    onderdelen = (Onderdeel(id="open", titel="Opening", soort="opening", minuten=30, min_minuten=30, max_minuten=30),
+                  Onderdeel(id="a", titel="A", soort="werkvorm", minuten=30, min_minuten=30, max_minuten=30),
+                  Onderdeel(id="b", titel="B", soort="werkvorm", minuten=30, min_minuten=30, max_minuten=30))
+    d = Draaiboek(id="t", titel="T", bron="test", onderdelen=onderdelen, bij_tijdgebrek="splitsen")
+    plan = maak_plan(d, Vraag(groep=5, tijd_min=60, start=start()))
+    assert [[o.id for o in s.onderdelen if not o.toegevoegd] for s in plan.sessies] == [["open", "a"], ["b"]]
+    with pytest.raises(PlanFout, match="minstens 1u per sessie"):
+        maak_plan(d, Vraag(groep=5, tijd_min=30, start=start()))
+
+
+def test_welkom_terug_en_vooruitblik_krimpen_en_vallen_weg_met_een_melding():
+    d = _draaiboek([30, 30, 28, 30])
+    plan = maak_plan(d, Vraag(groep=5, tijd_min=60, start=start()))
+    assert len(plan.sessies) == 2
+    eerste, tweede = ([o.id for o in s.onderdelen] for s in plan.sessies)
+    assert eerste == ["o0", "o1"] and tweede == ["o2", "o3"]
+    assert sum("vervalt" in w and ("vooruitblik" in w.lower() or "welkom terug" in w.lower())
+               for w in plan.waarschuwingen) == 2
+    ruim = maak_plan(d, Vraag(groep=5, tijd_min=62, start=start()))
+    assert [o.id for o in ruim.sessies[1].onderdelen][0] == "o2"  # 62 - 58 = 4: below the grid
+    plan = maak_plan(d, Vraag(groep=5, tijd_min=63, start=start()))
+    assert all(s.duur_min <= 63 for s in plan.sessies)
