@@ -52,7 +52,8 @@ table.raster tfoot td { font-weight: bold; }
 tr.soort-pauze td { background: #f2f2f2; font-style: italic; }
 td.tijd { white-space: nowrap; }
 .min { display: block; }
-.label { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: .05em; margin-top: 1mm; }
+.label { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: .05em; margin-top: 1mm;
+         white-space: normal; }
 .kop { display: block; font-weight: bold; margin-top: 1.5mm; }
 td ul, td ol { margin: .5mm 0 0; padding-left: 4.5mm; }
 td p { margin: 0 0 1mm; }
