@@ -271,9 +271,14 @@ def naden_voor(draaiboek: Draaiboek, maten: list[Maat]) -> Naden:
     return Naden(frozenset(verboden), voorkeur)
 
 
+# A session is worth meeting for only with one part beyond these: nobody meets a week later for
+# only a welcome, a break or the closing round (the planner's reading, issue 8).
+GEEN_INHOUD = ("opening", "pauze", "afronding")
+
+
 def is_inhoud(maat: Maat) -> bool:
-    """True for a part that makes a session worth meeting for: not an opening, not a pause."""
-    return maat.onderdeel.soort not in ("opening", "pauze")
+    """True for a part that makes a session worth meeting for (not in GEEN_INHOUD)."""
+    return maat.onderdeel.soort not in GEEN_INHOUD
 
 
 def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int,
@@ -282,7 +287,7 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int,
 
     A session fits when its parts fit at their minimum: the planner's own welkom terug and
     vooruitblik shrink or drop to make room and never cost a session (P3, R13). Every session
-    holds a part beyond an opening (`is_inhoud`), starts with no pause, and no seam falls inside a
+    holds a part beyond an opening or closing (`is_inhoud`), starts with no pause, and no seam falls inside a
     keep-together group (R14). A seam at an interior pause drops the pause: the break between
     sessions replaces it.
 
@@ -577,10 +582,13 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
     if reeksen is None:
         nodig = minimale_sessietijd(maten, welkom, vooruit, naden)
         langste = max(maten, key=lambda m: m.laag)
-        if naden.verboden and nodig > max(langste.laag, tijd):
+        if langste.laag <= tijd:
+            # Every part fits on its own: what does not is a keep-together group (R14), or an
+            # opening or closing that needs a part with it (GEEN_INHOUD).
+            samen = "wat het draaiboek samen in één sessie houdt, of " if naden.verboden else ""
             raise PlanFout(
-                f"Sessies van {toon_duur(tijd)} zijn te kort: wat het draaiboek bij elkaar houdt "
-                f"(samen in één sessie) past er niet in; kies minstens {toon_duur(nodig)} per sessie."
+                f"Sessies van {toon_duur(tijd)} zijn te kort: {samen}een opening of afronding met het "
+                f"onderdeel erbij past er niet in; kies minstens {toon_duur(nodig)} per sessie."
             )
         raise PlanFout(
             f"Sessies van {toon_duur(tijd)} zijn te kort: '{langste.onderdeel.titel}' duurt "

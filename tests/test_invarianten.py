@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from planner import cli, laden
 from planner.fouten import PlanFout, PlannerFout
 from planner.model import Draaiboek, Onderdeel, Plan, Variant
-from planner.planning import STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
+from planner.planning import GEEN_INHOUD, STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
 from planner.tijd import Interval
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -188,10 +188,10 @@ def fewest_sessies(laag: list[int], pauze: list[bool], tijd: int, inhoud: list[b
     """Exhaustive search over every set of seams, under planning.splits' rules (P3, R13, R14).
 
     A session holds consecutive parts whose minutes fit `tijd` (the planner's own welkom terug and
-    vooruitblik shrink or drop, never costing a session) and at least one part with content (if
-    the draaiboek has any). A seam lies after a part that is no pause, before one that is no
-    pause, or drops an interior pause (the break between sessions replaces it); never inside a
-    keep-together group (`verboden`: seams 'after i').
+    vooruitblik shrink or drop, never costing a session) and at least one part with content, not
+    only an opening, pause or closing (if the draaiboek has any). A seam lies after a part that is
+    no pause, before one that is no pause, or drops an interior pause (the break between sessions
+    replaces it); never inside a keep-together group (`verboden`: seams 'after i').
     """
     n = len(laag)
     inhoud = list(inhoud) if inhoud is not None and any(inhoud) else [True] * n
@@ -277,10 +277,10 @@ def controleer_plan(plan: Plan, draaiboek: Draaiboek, vraag: Vraag, bron: tuple[
     # R13: a draaiboek that may not be split is one session.
     if not draaiboek.splitsen:
         assert len(plan.sessies) == 1
-    # Every session holds content beyond an opening (when the draaiboek has any).
-    if len(plan.sessies) > 1 and any(per_id[i].soort not in ("opening", "pauze") for i in gezien):
+    # Every session holds content beyond an opening or closing (when the draaiboek has any).
+    if len(plan.sessies) > 1 and any(per_id[i].soort not in GEEN_INHOUD for i in gezien):
         for sessie in plan.sessies:
-            assert any(o.bron is not None and o.soort not in ("opening", "pauze") for o in sessie.onderdelen
+            assert any(o.bron is not None and o.soort not in GEEN_INHOUD for o in sessie.onderdelen
                        if not o.toegevoegd or o.soort == "agendapunt"), sessie.nummer
     # R15: an optional part goes before anything shrinks below nominal or a session is added; and
     # only when the nominal minutes did not fit with it.
@@ -308,7 +308,7 @@ def plan_of_weigering(draaiboek: Draaiboek, vraag: Vraag) -> None:
 
     def minst() -> int | None:
         return fewest_sessies(laag, [o.soort == "pauze" for o in delen], tijd,
-                              [o.soort not in ("opening", "pauze") for o in delen],
+                              [o.soort not in GEEN_INHOUD for o in delen],
                               verboden_naden(draaiboek, delen))
 
     try:
@@ -625,7 +625,7 @@ def maten_lijsten(draw) -> list[Maat]:
     uit = []
     for i in range(draw(st.integers(1, 14))):
         laag = draw(st.sampled_from((5, 10, 15, 30, 45, 60)) | st.integers(1, 90))
-        soort = draw(st.sampled_from(("pauze", "werkvorm", "werkvorm", "opening", "evaluatie")))
+        soort = draw(st.sampled_from(("pauze", "werkvorm", "werkvorm", "opening", "evaluatie", "afronding")))
         uit.append(Maat(Onderdeel(f"o{i}", "O", soort, laag, laag, laag), laag, laag, laag))
     return uit
 

@@ -159,10 +159,14 @@ def test_kickoff_inkorten_weigert(kickoff):
 
 
 def test_te_korte_sessie_voor_het_langste_onderdeel(kickoff):
-    # The planner's own parts never cost time a source part needs: 'Ons Waartoe' (60) sets the bar.
-    with pytest.raises(PlanFout, match="minstens 1u per sessie"):
+    # The planner's own parts never cost time a source part needs; the closing evaluation does not
+    # fill a session on its own, so 'meerwaarde' (45) + 'evaluatie' (30) set the bar.
+    with pytest.raises(PlanFout, match="Ons Waartoe.*minstens 1u; kies minstens 1u15 per sessie"):
         maak_plan(kickoff, Vraag(groep=20, tijd_min=55))
-    assert len(maak_plan(kickoff, Vraag(groep=20, tijd_min=60)).sessies) == 5
+    with pytest.raises(PlanFout, match="afronding.*minstens 1u15 per sessie"):
+        maak_plan(kickoff, Vraag(groep=20, tijd_min=60))
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=75))
+    assert [o.id for o in plan.sessies[-1].onderdelen] == ["meerwaarde", "evaluatie"]  # no room to welcome back
 
 
 def test_splitsen_op_verzoek_kort_niet_in(training):
@@ -283,7 +287,7 @@ def test_samen_groep_wordt_nooit_gesplitst_en_anders_geweigerd_met_de_nodige_ses
     d = _met(_draaiboek([30, 30, 30]), samen=(("o0", "o1"),))
     plan = maak_plan(d, Vraag(groep=5, tijd_min=60, start=start()))
     assert [[o.id for o in s.onderdelen if not o.toegevoegd] for s in plan.sessies] == [["o0", "o1"], ["o2"]]
-    with pytest.raises(PlanFout, match="samen in één sessie.*minstens 1u per sessie"):
+    with pytest.raises(PlanFout, match="samen in één sessie houdt.*minstens 1u per sessie"):
         maak_plan(d, Vraag(groep=5, tijd_min=45, start=start()))
 
 
