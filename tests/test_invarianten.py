@@ -490,7 +490,7 @@ atexit.register(shutil.rmtree, WERK, ignore_errors=True)
 
 WOORDEN = {
     "cmd": ["plan", "lijst", "toon", "onzin", "", "--help", "-h", "--version", "plan plan"],
-    "draaiboek": ["kickoff", "training", "kennismaking", "onbekend", "", "KICKOFF", "../x.toml",
+    "draaiboek": ["kickoff", "training", "kennismaking", "ontmoeting", "onbekend", "", "KICKOFF", "../x.toml",
                   str(WERK / "eigen.toml"), str(WERK / "kapot.toml"), str(WERK), "a b", "é"],
     "--groep": ["20", "1", "0", "-3", "abc", "", "1e3", "99999999999999999999", "8", "31", " 12 "],
     "--tijd": ["2u", "90", "0", "-1u", "abc", "1u30", "99999u", "", "1,5u", "1:30", "5", "10000"],
@@ -499,6 +499,8 @@ WOORDEN = {
     "--interval": ["7d", "0d", "2u", "-1", "x", "1m", "3mnd", "5", "9999999999w"],
     "--tz": ["Europe/Amsterdam", "Europe/Brussels", "Mars/Olympus", "../../etc/passwd", "", "UTC", "America/Sao_Paulo"],
     "--strategie": ["auto", "splitsen", "inkorten", "snel", ""],
+    "--variant": ["A", "B", "a", "Z", ""],
+    "--zonder": ["reflectie", "welkom", "onbekend", ""],
     "--format": ["tabel", "json", "ics", "xml", "JSON", ""],
     "--locatie": ["Zaal 1", "", "; , \\ \"", "é" * 200],
     "--uitvoer": [str(WERK / "uit.txt"), str(WERK), str(WERK / "geen" / "uit.txt"), "-"],
