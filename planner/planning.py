@@ -25,6 +25,7 @@ from planner.model import (
     Variant,
 )
 from planner.tekst import groepjes_tekst
+from planner.teksten import pas_teksten_aan
 from planner.tijd import Interval, deelnemers, lees_duur, lees_zone, plus_minuten, toon_duur
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
@@ -408,7 +409,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
                 f"{toon_duur(max(s.duur_min for s in sessies))}, bijvoorbeeld 1d of 7d."
             )
     waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten)
-    return Plan(
+    return pas_teksten_aan(Plan(
         draaiboek=draaiboek,
         variant=variant,
         groep=vraag.groep,
@@ -420,7 +421,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         start_aangenomen=vraag.start is None,
         tz=zone.key,
         locatie=vraag.locatie,
-    )
+    ))
 
 
 def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
