@@ -20,7 +20,7 @@ def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:
     """The steps as (depth, text) lines in source order; a question says it is one."""
     regels = []
     for stap in stappen:
-        als = f" [{ALS.get(stap.als, stap.als)}]" if stap.als else ""
+        als = f" ({ALS.get(stap.als, stap.als)})" if stap.als else ""
         regels.append((0, (VRAAG if stap.soort == "vraag" else "") + stap.tekst + als))
         regels += [(1, t) for t in stap.sub]
     return regels
