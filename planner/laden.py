@@ -658,6 +658,7 @@ def _lees_stap(sub: _Lezer, nummer: int, item: Any, veld: str = "stappen") -> St
         if not item.strip():
             sub.probleem(veld, f"{plek} is een lege tekst; vul iets in of haal hem weg.")
             return None
+        _controleer_invulplekken(sub, veld, plek, (item,))
         return Stap("instructie", item.strip())
     if not isinstance(item, dict):
         sub.probleem(veld, f"{plek} ({item!r}) moet een tekst zijn of een tabel als "

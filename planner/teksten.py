@@ -60,15 +60,15 @@ def plaatshouders_in(tekst: str) -> tuple[str, ...]:
 
 def fout_in(tekst: str) -> str | None:
     """Why `tekst` cannot be filled in (one Dutch phrase), or None when it can."""
-    hulp = ("een letterlijke accolade schrijf je dubbel: {{ of }}")
+    hulp = "Een letterlijke accolade schrijf je dubbel: {{ of }}."
     try:
         namen = plaatshouders_in(tekst)
     except ValueError:
-        return f"een losse accolade in {tekst!r}; {hulp}."
+        return f"een losse accolade of een ':' of '!' in een invulplek in {tekst!r}. {hulp}"
     for naam in namen:
         if naam not in PLAATSHOUDERS:
             bekend = ", ".join("{" + n + "}" for n in PLAATSHOUDERS)
-            return f"{{{naam}}} ken ik niet; kies uit {bekend}, of {hulp}."
+            return f"de invulplek {{{naam}}} ken ik niet; kies uit {bekend}. {hulp}"
     return None
 
 
