@@ -369,3 +369,36 @@ def test_ontmoeting_bedanken_na_de_afrondende_vragen():
     kern = _stappen("ontmoeting", "kern")
     assert all(s.soort == "vraag" for s in kern)
     assert _plek(kern, "Wat zijn plaatsen") + 1 == _plek(kern, "Waar je thuis kan komen?")
+
+
+@pytest.mark.parametrize("naam", sorted(b.id for b in laden.alle_bronnen()))
+def test_json_geeft_de_stappen_in_volgorde(naam):
+    import json
+
+    from planner.uitvoer.json import draaiboek_dict
+
+    d = laden.vind(naam)
+    p = plan(naam, groep=d.groep_max, tijd=None)
+    gepland = [o for s in p.sessies for o in s.onderdelen]
+    data = [o for s in json.loads(render("json", p))["sessies"] for o in s["onderdelen"]]
+    for o, uit in zip(gepland, data, strict=True):
+        assert uit["stappen"] == [{"soort": s.soort, "tekst": s.tekst} | ({"sub": list(s.sub)} if s.sub else {})
+                                  for s in o.stappen]
+    sjabloon = draaiboek_dict(d)["onderdelen"]
+    for o, uit in zip(d.onderdelen, sjabloon, strict=True):
+        assert [(s["soort"], s["tekst"], s.get("sub", []), s.get("als", "")) for s in uit["stappen"]] == [
+            (s.soort, s.tekst, list(s.sub), s.als) for s in o.stappen]
+
+
+@pytest.mark.parametrize("formaat", ["markdown", "html", "ics", "json"])
+def test_elke_uitvoer_volgt_de_bron(formaat):
+    # Kickoff, source 002: the question about partnerships comes before the 2-3 success stories,
+    # and 'Diversiteit' before both; the braindump's sub-bullets follow their braindump.
+    p = plan("kickoff", groep=20, tijd=240)
+    opties = {"per_onderdeel": True} if formaat == "ics" else {}
+    uitvoer = render(formaat, p, **opties)
+    tekst = uitvoer.decode() if isinstance(uitvoer, bytes) else uitvoer
+    tekst = " ".join(tekst.replace("\r\n ", "").split())
+    plekken = [tekst.index(stuk) for stuk in ("Diversiteit in de organisaties", "Wie zit hier in een",
+                                             "2-3 succesverhalen", "Braindump", "Gezamenlijk clusteren")]
+    assert plekken == sorted(plekken)
