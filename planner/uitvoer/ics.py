@@ -82,12 +82,14 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
     if len(plan.sessies) > 1:
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
     regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
-    if o.stappen:  # the planner's own parts (welkom terug, vooruitblik) have steps too
-        regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
     if o.bron is not None:
+        if o.stappen:
+            regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
         nodig = materialen(plan, o)
         if nodig:
             regels += ["", "Nodig:"] + [f"- {i}" for i in nodig]
+    if o.bron is None and o.stappen:  # the planner's own parts (welkom terug, vooruitblik)
+        regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
 
