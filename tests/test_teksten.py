@@ -62,15 +62,28 @@ def test_geen_korte_pauze_aangekondigd_zonder_pauze(gesplitst):
     assert [s.tekst for s in welkom.stappen].count("Huishoudelijke mededelingen") == 1
 
 
-def test_koffiezin_vervalt_als_de_pauze_vervalt(gesplitst):
+def test_koffiezin_vervalt_als_de_pauze_vervalt(gesplitst, ruim):
+    for plan in (gesplitst, ruim):
+        _koffiezin_vervalt(plan)
+
+
+def _koffiezin_vervalt(gesplitst):
     assert "pauze" in gesplitst.vervallen
     waartoe = next(o for s in gesplitst.sessies for o in s.onderdelen if o.id == "ons-waartoe")
     assert not _vind(waartoe, "Na de koffie/thee")
     assert _vind(waartoe, "Braindump")  # the rest of the onderdeel stays
 
 
-def test_vooruitblik_noemt_datum_tijd_en_wat_er_komt(gesplitst):
-    for sessie, volgende in zip(gesplitst.sessies, gesplitst.sessies[1:], strict=False):
+@pytest.fixture(scope="module")
+def ruim():
+    """Kickoff in sessions of 3 hours: two sessions with room for the planner's own parts."""
+    plan = _plan("kickoff", 20, 180)
+    assert len(plan.sessies) == 2
+    return plan
+
+
+def test_vooruitblik_noemt_datum_tijd_en_wat_er_komt(ruim):
+    for sessie, volgende in zip(ruim.sessies, ruim.sessies[1:], strict=False):
         vooruitblik = sessie.onderdelen[-1]
         assert vooruitblik.id == f"vooruitblik-{sessie.nummer}"
         tekst = " ".join(_teksten(vooruitblik))
@@ -80,24 +93,24 @@ def test_vooruitblik_noemt_datum_tijd_en_wat_er_komt(gesplitst):
                 assert o.titel in tekst
 
 
-def test_welkom_terug_blikt_terug_op_de_vorige_sessie(gesplitst):
-    for vorige, sessie in zip(gesplitst.sessies, gesplitst.sessies[1:], strict=False):
+def test_welkom_terug_blikt_terug_op_de_vorige_sessie(ruim):
+    for vorige, sessie in zip(ruim.sessies, ruim.sessies[1:], strict=False):
         welkom = sessie.onderdelen[0]
         assert welkom.id == f"welkom-terug-{sessie.nummer}"
         tekst = " ".join(_teksten(welkom))
         assert toon_datum(vorige.start) in tekst
-        assert f"sessie {sessie.nummer} van {len(gesplitst.sessies)}" in tekst
+        assert f"sessie {sessie.nummer} van {len(ruim.sessies)}" in tekst
         assert all(o.titel in tekst for o in vorige.onderdelen if not o.toegevoegd)
 
 
-def test_planner_delen_in_markdown_en_json(gesplitst):
-    markdown = render("markdown", gesplitst)
-    assert "De volgende sessie is op " + toon_datum(gesplitst.sessies[1].start) in markdown
-    data = json.loads(render("json", gesplitst))
+def test_planner_delen_in_markdown_en_json(ruim):
+    markdown = render("markdown", ruim)
+    assert "De volgende sessie is op " + toon_datum(ruim.sessies[1].start) in markdown
+    data = json.loads(render("json", ruim))
     vooruitblik = data["sessies"][0]["onderdelen"][-1]
     assert vooruitblik["toegevoegd"] is True
     assert [s["soort"] for s in vooruitblik["stappen"]] == ["instructie"] * len(vooruitblik["stappen"])
-    assert toon_datum(gesplitst.sessies[1].start) in vooruitblik["stappen"][0]["tekst"]
+    assert toon_datum(ruim.sessies[1].start) in vooruitblik["stappen"][0]["tekst"]
 
 
 # -------------------------------------------------------------------------- one session
