@@ -27,6 +27,7 @@ from planner.model import (
     Stap,
     Variant,
 )
+from planner.teksten import fout_in
 
 DAG = 24 * 60
 MAX_GROEP = 1000
@@ -414,7 +415,8 @@ _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
     "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting", "optioneel",
 }
-_SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "welkom_terug", "vooruitblik"}
+_SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "welkom_terug", "vooruitblik",
+                    "welkom_terug_stappen", "vooruitblik_stappen"}
 
 
 def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
@@ -468,6 +470,8 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         vooruitblik_min=_of(split_lezer.getal("vooruitblik", standaard=5, minimum=0, maximum=60), 5),
         splitsen=mag_splitsen,
         niet_splitsen_omdat=omdat,
+        welkom_terug_stappen=_lees_stappen(split_lezer, "welkom_terug_stappen"),
+        vooruitblik_stappen=_lees_stappen(split_lezer, "vooruitblik_stappen"),
         samen=_lees_samen(split_lezer, onderdelen),
         naden=_lees_naden(split_lezer, onderdelen),
         standaard_minuten=lezer.getal("standaard_minuten", minimum=1, maximum=DAG),
@@ -632,57 +636,75 @@ _STAP_VOORBEELD = ('stappen = ["Een instructie.", { vraag = "Een vraag?" }, '
                    '{ instructie = "Met punten:", sub = ["a", "b"] }]')
 
 
-def _lees_stappen(sub: _Lezer) -> tuple[Stap, ...]:
+def _lees_stappen(sub: _Lezer, veld: str = "stappen") -> tuple[Stap, ...]:
     """The ordered steps; the older separate lists (instructions, then questions) still read."""
-    if "stappen" in sub.data:
-        if "instructies" in sub.data or "vragen" in sub.data:
+    if veld in sub.data:
+        if veld == "stappen" and ("instructies" in sub.data or "vragen" in sub.data):
             sub.probleem("stappen", "geef stappen, of instructies en vragen, maar niet allebei: "
                          "zet alles in stappen, in de volgorde van de bron.")
-        waarde = sub.data["stappen"]
+        waarde = sub.data[veld]
         if isinstance(waarde, str | dict):
             waarde = [waarde]
         if not isinstance(waarde, list):
-            sub.probleem("stappen", f"moet een lijst zijn, bijvoorbeeld {_STAP_VOORBEELD}.")
+            sub.probleem(veld, f"moet een lijst zijn, bijvoorbeeld {_STAP_VOORBEELD}.")
             return ()
-        stappen = [_lees_stap(sub, nummer, item) for nummer, item in enumerate(waarde, start=1)]
+        stappen = [_lees_stap(sub, nummer, item, veld) for nummer, item in enumerate(waarde, start=1)]
         return tuple(s for s in stappen if s is not None)
-    return (tuple(Stap("instructie", t) for t in sub.teksten("instructies"))
-            + tuple(Stap("vraag", t) for t in sub.teksten("vragen")))
+    if veld != "stappen":
+        return ()
+    stappen: tuple[Stap, ...] = ()
+    for lijst, soort in (("instructies", "instructie"), ("vragen", "vraag")):
+        teksten = sub.teksten(lijst)
+        for nummer, tekst in enumerate(teksten, start=1):
+            _controleer_invulplekken(sub, lijst, f"{soort} {nummer}", (tekst,))
+        stappen += tuple(Stap(soort, t) for t in teksten)
+    return stappen
 
 
-def _lees_stap(sub: _Lezer, nummer: int, item: Any) -> Stap | None:
+def _controleer_invulplekken(sub: _Lezer, veld: str, plek: str, teksten: tuple[str, ...]) -> None:
+    """Every {placeholder} in a step must be one the planner fills in (planner.teksten)."""
+    for tekst in teksten:
+        fout = fout_in(tekst)
+        if fout:
+            sub.probleem(veld, f"{plek}: {fout}")
+
+
+def _lees_stap(sub: _Lezer, nummer: int, item: Any, veld: str = "stappen") -> Stap | None:
     plek = f"stap {nummer}"
     if isinstance(item, str):
         if not item.strip():
-            sub.probleem("stappen", f"{plek} is een lege tekst; vul iets in of haal hem weg.")
+            sub.probleem(veld, f"{plek} is een lege tekst; vul iets in of haal hem weg.")
             return None
+        _controleer_invulplekken(sub, veld, plek, (item,))
         return Stap("instructie", item.strip())
     if not isinstance(item, dict):
-        sub.probleem("stappen", f"{plek} ({item!r}) moet een tekst zijn of een tabel als "
+        sub.probleem(veld, f"{plek} ({item!r}) moet een tekst zijn of een tabel als "
                      '{ vraag = "…" } of { instructie = "…" }.')
         return None
     for onbekend in [k for k in item if k not in {*STAPSOORTEN, "sub", "als"}]:
-        sub.probleem("stappen", f"{plek}: '{onbekend}' ken ik niet; gebruik instructie of vraag, "
+        sub.probleem(veld, f"{plek}: '{onbekend}' ken ik niet; gebruik instructie of vraag, "
                      "en eventueel sub en als.")
     soorten = [k for k in STAPSOORTEN if k in item]
     if len(soorten) != 1:
-        sub.probleem("stappen", f"{plek}: geef precies één van instructie of vraag.")
+        sub.probleem(veld, f"{plek}: geef precies één van instructie of vraag.")
         return None
     tekst = item[soorten[0]]
     if not isinstance(tekst, str) or not tekst.strip():
-        sub.probleem("stappen", f"{plek}: {soorten[0]} moet een niet-lege tekst zijn.")
+        sub.probleem(veld, f"{plek}: {soorten[0]} moet een niet-lege tekst zijn.")
         return None
     onder = item.get("sub", [])
     if isinstance(onder, str):
         onder = [onder]
     if not isinstance(onder, list) or not all(isinstance(t, str) and t.strip() for t in onder):
-        sub.probleem("stappen", f'{plek}: sub moet een lijst van teksten zijn, bijvoorbeeld sub = ["a", "b"].')
+        sub.probleem(veld, f'{plek}: sub moet een lijst van teksten zijn, bijvoorbeeld sub = ["a", "b"].')
         onder = []
     als = item.get("als", "")
     if als not in ("", *VOORWAARDEN):
-        sub.probleem("stappen", f"{plek}: als = {als!r} kan niet; kies uit {', '.join(VOORWAARDEN)}.")
+        sub.probleem(veld, f"{plek}: als = {als!r} kan niet; kies uit {', '.join(VOORWAARDEN)}.")
         als = ""
-    return Stap(soorten[0], tekst.strip(), tuple(t.strip() for t in onder), als)
+    stap = Stap(soorten[0], tekst.strip(), tuple(t.strip() for t in onder), als)
+    _controleer_invulplekken(sub, veld, plek, (stap.tekst, *stap.sub))
+    return stap
 
 
 def _lees_samen(lezer: _Lezer, onderdelen: list[Onderdeel]) -> tuple[tuple[str, ...], ...]:

@@ -183,6 +183,10 @@ class Draaiboek:
     samen: tuple[tuple[str, ...], ...] = ()
     # Ids of onderdelen after which the template prefers a session break (P3), best first.
     naden: tuple[str, ...] = ()
+    # The template's own steps for the parts the planner adds when it splits (P3); empty: the
+    # planner's defaults (planner.teksten). Placeholders such as {volgende_datum} are filled in.
+    welkom_terug_stappen: tuple[Stap, ...] = ()
+    vooruitblik_stappen: tuple[Stap, ...] = ()
     # The duration the source states ("ongeveer 2 uur"); None: the sum of the nominal minutes.
     standaard_minuten: int | None = None
     # Where the file came from: "ingebouwd", "eigen" or a path.

@@ -25,6 +25,7 @@ from planner.model import (
     Variant,
 )
 from planner.tekst import groepjes_tekst, per_persoon_tekst
+from planner.teksten import pas_teksten_aan
 from planner.tijd import Interval, deelnemers, lees_duur, lees_zone, plus_minuten, toon_duur
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
@@ -532,7 +533,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
                 f"{toon_duur(max(s.duur_min for s in sessies))}, bijvoorbeeld 1d of 7d."
             )
     waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten, variant)
-    return Plan(
+    return pas_teksten_aan(Plan(
         draaiboek=draaiboek,
         variant=variant,
         groep=vraag.groep,
@@ -546,7 +547,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         start_aangenomen=vraag.start is None,
         tz=zone.key,
         locatie=vraag.locatie,
-    )
+    ))
 
 
 def _zin(tekst: str) -> str:

@@ -74,7 +74,9 @@ def test_ambitiegesprek_inhoud_uit_de_bron():
         assert wie in d.deelnemers
     assert len(d.materialen) == 4 and any("geel, groen en roze" in str(m) for m in d.materialen)
     assert any("verslag" in o and "foto" in o for o in d.opmerkingen)
-    assert any("zinvol vervolg" in v for v in d.onderdelen[-1].vragen)
+    # The source: "Vraag aan alle deelnemers hoe zij het gesprek hebben ervaren en wat zij een
+    # zinvol vervolg vinden" is an instruction to the intermediair, not two questions.
+    assert any("zinvol vervolg" in i for i in d.onderdelen[-1].instructies)
     assert "Wat is jouw ideaal" in d.onderdelen[2].vragen[0]
 
 
@@ -236,9 +238,10 @@ def test_intervisie_toestemming_en_wissen():
 def test_intervisie_vijf_kernvragen():
     for onderdeel in laden.vind("intervisie").onderdelen:
         if onderdeel.id.startswith("bevragen"):
-            assert [v[:2] for v in onderdeel.vragen] == ["1.", "2.", "3.", "4.", "5."]
-            tekst = " ".join(onderdeel.vragen)
-            for woord in ("gedoe", "Kader", "Echtheid", "WAT", "HOE"):
+            kern = [s for s in onderdeel.stappen if s.soort == "vraag" and s.tekst[:1].isdigit()]
+            assert [s.tekst[:2] for s in kern] == ["1.", "2.", "3.", "4.", "5."]
+            tekst = " ".join(s.tekst + " " + " ".join(s.sub) for s in kern)
+            for woord in ("interactie", "kader", "echtheid", "WAT", "HOE"):
                 assert woord in tekst
 
 
@@ -382,3 +385,167 @@ def test_kickoff_in_twee_uur_is_twee_sessies_met_de_pauze_als_naad():
         ["welkom-terug-2", "toekomstbeeld", "meerwaarde", "evaluatie"]]
     assert "pauze" in p.vervallen
     assert any("vooruitblik" in w.lower() and "vervalt" in w for w in p.waarschuwingen)
+# ------------------------------------------------------------- the source's order of the steps
+
+
+def _stappen(naam: str, onderdeel: str):
+    return next(o for o in laden.vind(naam).onderdelen if o.id == onderdeel).stappen
+
+
+def _plek(stappen, begin: str) -> int:
+    """Index of the step whose text starts with `begin` (exactly one must)."""
+    plekken = [i for i, s in enumerate(stappen) if s.tekst.startswith(begin)]
+    assert len(plekken) == 1, (begin, [s.tekst[:40] for s in stappen])
+    return plekken[0]
+
+
+def _sub(stappen, begin: str) -> tuple[str, ...]:
+    return stappen[_plek(stappen, begin)].sub
+
+
+def test_kennismaking_verder_met_de_agenda_komt_als_laatste():
+    # Source 002: "Verder met de reguliere agenda…" follows the evaluation's four questions.
+    stappen = _stappen("kennismaking", "evalueren")
+    assert stappen[-1].tekst == "Verder met de reguliere agenda…" and stappen[-1].soort == "instructie"
+    assert [s.soort for s in stappen[:-1]] == ["vraag"] * 4
+
+
+def test_kennismaking_startvraag_met_zijn_punten():
+    for onderdeel in ("voorstellen", "voorstellen-subgroepen"):
+        stappen = _stappen("kennismaking", onderdeel)
+        startvraag = _plek(stappen, "Startvraag is:")
+        assert stappen[startvraag].soort == "vraag"
+        assert "je enorm gezond voelde." in stappen[startvraag].sub
+        assert _plek(stappen, "We gaan een andere voorstelronde") < startvraag < _plek(stappen, "Kruip weer")
+    subgroep = _stappen("kennismaking", "voorstellen-subgroepen")
+    assert len(_sub(subgroep, "Instructie subgroep")) == 4
+    assert _plek(subgroep, "2 aanwezigen") < _plek(subgroep, "Instructie subgroep") < _plek(subgroep, "Kom na ongeveer")
+
+
+def test_training_evaluatie_begint_met_wat_zie_je():
+    stappen = _stappen("training", "evalueren-minicollege")
+    assert [(s.soort, s.tekst) for s in stappen[:2]] == [
+        ("vraag", "Wat zie je dat er gebeurt?"),
+        ("vraag", "En wat zien jullie dat ik doe als procesbegeleider?")]
+    assert (_plek(stappen, "Inventariseren") < _plek(stappen, "Vanuit inventarisatie")
+            < _plek(stappen, "Hoe kunnen goede"))
+    assert _plek(stappen, "Toekomst:") < _plek(stappen, "Plenair even oefenen")
+    assert len(_sub(stappen, "Vanuit inventarisatie")) == 6
+
+
+def test_training_voorstelronde_begint_met_de_vraag():
+    stappen = _stappen("training", "voorstelronde")
+    assert stappen[0].soort == "vraag" and stappen[0].tekst.startswith("Zeg wie je bent")
+
+
+def test_kickoff_vraag_voor_de_succesverhalen():
+    stappen = _stappen("kickoff", "waarom-samenwerken")
+    vraag = _plek(stappen, "Wie zit hier in een samenwerkingsverband")
+    assert stappen[vraag].soort == "vraag"
+    assert _plek(stappen, "Diversiteit") < vraag < _plek(stappen, "2-3 succesverhalen")
+
+
+def test_kickoff_overige_volgorde_uit_de_bron():
+    voorstellen = _stappen("kickoff", "voorstellen")
+    assert voorstellen[0].soort == "vraag" and voorstellen[0].tekst.startswith("Zeg wie je bent")
+    waartoe = _stappen("kickoff", "ons-waartoe")
+    assert _plek(waartoe, "We gaan nadenken") < _plek(waartoe, "Stel je voor") < _plek(waartoe, "Braindump 'Wat")
+    assert len(_sub(waartoe, "Braindump 'Hoe")) == 3
+    meerwaarde = _stappen("kickoff", "meerwaarde")
+    assert meerwaarde[0].tekst.startswith("Vraag aan deelnemers")
+    assert _plek(meerwaarde, "Ga in groepjes") < _plek(meerwaarde, "Plenaire terugkoppeling")
+    assert len(_sub(meerwaarde, "Plenaire terugkoppeling")) == 2
+    toekomst = _stappen("kickoff", "toekomstbeeld")
+    assert toekomst[0].sub == ("Wat hebben we behouden van hoe we het nu doen?", "Waar zijn we mee gestopt",
+                               "Wat zijn we nieuw/anders gaan doen?")
+    evaluatie = _stappen("kickoff", "evaluatie")
+    assert "foto's van de flap-overs" in evaluatie[-1].sub[-1]
+
+
+def test_ambitiegesprek_startvraag_in_de_inleiding_niet_in_een_fase():
+    d = laden.vind("ambitiegesprek")
+    assert "Wat willen jullie de leerlingen meegeven in hun culturele ontwikkeling?" in d.beschrijving
+    assert not any("meegeven in hun culturele" in s.tekst for o in d.onderdelen for s in o.stappen)
+
+
+def test_ambitiegesprek_geen_dubbele_stap_en_materialen_eenmaal():
+    d = laden.vind("ambitiegesprek")
+    activiteiten = _stappen("ambitiegesprek", "activiteiten")
+    # Once, as the source's instruction; not again as a question.
+    assert sum("drie ambities" in s.tekst for s in activiteiten) == 1
+    assert _plek(activiteiten, "Vraag welke") < _plek(activiteiten, "Vraag door") < _plek(activiteiten, "Domein 1")
+    namen = {m.naam for m in d.materialen}
+    assert all(m.naam in namen for o in d.onderdelen for m in o.materialen)
+    from planner.nodig import benodigdheden
+
+    assert len(benodigdheden(plan("ambitiegesprek", groep=2))) == len(d.materialen)
+    wensen = _stappen("ambitiegesprek", "wensen")
+    assert _plek(wensen, "Wensen noteren") < _plek(wensen, "Wat is jouw ideaal") < _plek(wensen, "Denk daarbij")
+    assert len(_sub(wensen, "Wensen bespreken")) == 4
+    concretiseren = _stappen("ambitiegesprek", "concretiseren")
+    assert _plek(concretiseren, "Wat heb je hiervoor nodig?") < _plek(concretiseren, "Benoem hoe")
+
+
+def test_intervisie_kernvragen_met_alle_subvragen():
+    for onderdeel in ("bevragen-alleen", "bevragen-intervisie"):
+        stappen = _stappen("intervisie", onderdeel)
+        assert "Waarom wil ik met jou praten? Waarom jij met mij?" in " ".join(_sub(stappen, "2."))
+        assert "Wat is mijn doel? Wat is jouw doel? Is er een match?" in " ".join(_sub(stappen, "4."))
+        assert "ik heb het opgegeven" in " ".join(_sub(stappen, "5."))
+
+
+def test_intervisie_werkwijze_1_hoort_bij_bevragen():
+    # "Stel jezelf na afloop van een gesprek de vijf vragen … Wat ging goed? …" (werkwijze 1).
+    alleen = _stappen("intervisie", "bevragen-alleen")
+    assert _plek(alleen, "5.") < _plek(alleen, "Wat ging goed?")
+    assert not any(s.soort == "vraag" for s in _stappen("intervisie", "aanpassen"))
+    assert not any("Wat ging goed" in s.tekst for s in _stappen("intervisie", "bevragen-intervisie"))
+
+
+def test_gespreksfases_titel_uit_de_bron():
+    assert laden.vind("gespreksfases").titel == "Toelichting op de gespreksfases"
+    contracteren = _stappen("gespreksfases", "contracteren")
+    assert contracteren[-1].tekst.startswith("Als je vanaf het begin start met contracteren")
+
+
+def test_ontmoeting_bedanken_na_de_afrondende_vragen():
+    afsluiting = _stappen("ontmoeting", "afsluiting")
+    assert afsluiting[-1].tekst.startswith("Dit soort gesprekken") and afsluiting[-2].soort == "vraag"
+    reflectie = _stappen("ontmoeting", "reflectie")
+    assert reflectie[-1].tekst.startswith("Bedenk als team")
+    kern = _stappen("ontmoeting", "kern")
+    assert all(s.soort == "vraag" for s in kern)
+    assert _plek(kern, "Wat zijn plaatsen") + 1 == _plek(kern, "Waar je thuis kan komen?")
+
+
+@pytest.mark.parametrize("naam", sorted(b.id for b in laden.alle_bronnen()))
+def test_json_geeft_de_stappen_in_volgorde(naam):
+    import json
+
+    from planner.uitvoer.json import draaiboek_dict
+
+    d = laden.vind(naam)
+    p = plan(naam, groep=d.groep_max, tijd=None)
+    gepland = [o for s in p.sessies for o in s.onderdelen]
+    data = [o for s in json.loads(render("json", p))["sessies"] for o in s["onderdelen"]]
+    for o, uit in zip(gepland, data, strict=True):
+        assert uit["stappen"] == [{"soort": s.soort, "tekst": s.tekst} | ({"sub": list(s.sub)} if s.sub else {})
+                                  for s in o.stappen]
+    sjabloon = draaiboek_dict(d)["onderdelen"]
+    for o, uit in zip(d.onderdelen, sjabloon, strict=True):
+        assert [(s["soort"], s["tekst"], s.get("sub", []), s.get("als", "")) for s in uit["stappen"]] == [
+            (s.soort, s.tekst, list(s.sub), s.als) for s in o.stappen]
+
+
+@pytest.mark.parametrize("formaat", ["markdown", "html", "ics", "json"])
+def test_elke_uitvoer_volgt_de_bron(formaat):
+    # Kickoff, source 002: the question about partnerships comes before the 2-3 success stories,
+    # and 'Diversiteit' before both; the braindump's sub-bullets follow their braindump.
+    p = plan("kickoff", groep=20, tijd=240)
+    opties = {"per_onderdeel": True} if formaat == "ics" else {}
+    uitvoer = render(formaat, p, **opties)
+    tekst = uitvoer.decode() if isinstance(uitvoer, bytes) else uitvoer
+    tekst = " ".join(tekst.replace("\r\n ", "").split())
+    plekken = [tekst.index(stuk) for stuk in ("Diversiteit in de organisaties", "Wie zit hier in een",
+                                             "2-3 succesverhalen", "Braindump", "Gezamenlijk clusteren")]
+    assert plekken == sorted(plekken)

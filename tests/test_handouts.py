@@ -132,8 +132,9 @@ def test_markdown_agenda_per_sessie(naam: str, groep: int, tijd: int | None) -> 
             assert ("↑" in rij[1]) == (o.bron_min is not None and o.duur_min > o.bron_min)
             assert rij[2] == o.titel
     for _, o in _onderdelen(plan):
-        if o.bron:
-            for tekstregel in o.bron.instructies + o.bron.vragen:
+        # The plan's own steps (placeholders filled, conditions applied), sub-bullets too.
+        for stap in o.stappen:
+            for tekstregel in (stap.tekst, *stap.sub):
                 assert " ".join(tekstregel.split()) in tekst
     for waarschuwing in plan.waarschuwingen:
         assert waarschuwing in tekst
@@ -225,8 +226,8 @@ def test_html_trainersraster_structuur(naam: str, groep: int, tijd: int | None) 
         for rij, o in zip(sessie_html["rijen"], sessie.onderdelen, strict=True):
             assert rij[0].startswith(f"{o.start:%H:%M}–{o.eind:%H:%M}{o.duur_min} min")
             assert rij[1].startswith(o.titel)
-            if o.bron:
-                for tekstregel in o.bron.instructies + o.bron.vragen:
+            for stap in o.stappen:
+                for tekstregel in (stap.tekst, *stap.sub):
                     assert tekstregel in rij[2]
             if o.toegevoegd:
                 assert "toegevoegd" in rij[0]  # in words, not only by colour

@@ -101,10 +101,9 @@ def _tijdcel(o: GeplandOnderdeel) -> str:
 def _instructiecel(plan: Plan, o: GeplandOnderdeel) -> str:
     delen = [f"<p><strong>{e(' · '.join(handout.indeling(o)))}</strong></p>"] if handout.indeling(o) else []
     bron = o.bron
-    if bron is not None:
-        delen.append(_stappen(o.stappen))
-        if bron.toelichting:
-            delen.append(f'<p class="toelichting klein">Toelichting: {e(bron.toelichting)}</p>')
+    delen.append(_stappen(o.stappen))  # the planner's own parts have steps too
+    if bron is not None and bron.toelichting:
+        delen.append(f'<p class="toelichting klein">Toelichting: {e(bron.toelichting)}</p>')
     if o.bron is None or o.toegevoegd:
         delen.append(f'<p class="klein">{e(handout.herkomst(plan, o))}</p>')
     return f'<td class="instructie">{"".join(delen)}</td>'

@@ -88,6 +88,8 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
         nodig = materialen(plan, o)
         if nodig:
             regels += ["", "Nodig:"] + [f"- {i}" for i in nodig]
+    if o.bron is None and o.stappen:  # the planner's own parts (welkom terug, vooruitblik)
+        regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
 
