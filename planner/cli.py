@@ -319,6 +319,12 @@ def plan(
     daarna: list[str] | None = typer.Option(
         None, "--daarna", metavar="TITEL=DUUR", help='Eigen agendapunt na het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --daarna "Teamoverleg=45m". Mag vaker.'),
+    variant: str | None = typer.Option(
+        None, "--variant", metavar="ID", help="Kies zelf de variant (bijvoorbeeld A) waar de groep bij meer "
+                                              "dan één variant past; zie 'planner toon DRAAIBOEK'."),
+    zonder: list[str] | None = typer.Option(
+        None, "--zonder", metavar="ONDERDEEL", help="Laat een optioneel onderdeel weg (id uit 'planner toon "
+                                                    "DRAAIBOEK'), bijvoorbeeld --zonder reflectie. Mag vaker."),
     nu: str | None = typer.Option(
         None, "--nu", metavar="TIJD",
         help="Met --klaar: herplan de rest van de sessie vanaf dit moment: 14:40 (op de dag van die "
@@ -386,7 +392,7 @@ def plan(
     herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
-    vraag, zone = _vraag_uit_opties(aantal or 1, tijd, start, interval, tz, strategie, locatie)
+    vraag, zone = _vraag_uit_opties(aantal or 1, tijd, start, interval, tz, strategie, locatie, variant, zonder)
     if begeleid:
         from planner import begeleid as gids
 
@@ -425,7 +431,8 @@ def plan(
 
 
 def _vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: str, tz: str,
-                      strategie: str, locatie: str) -> tuple[Any, Any]:
+                      strategie: str, locatie: str, variant: str | None = None,
+                      zonder: list[str] | None = None) -> tuple[Any, Any]:
     """The options that plan and live share, read into a Vraag (and the time zone they name)."""
     from planner.planning import Vraag
     from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
@@ -439,6 +446,8 @@ def _vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval:
         tz=zone.key,
         strategie=strategie.strip().lower(),
         locatie=locatie,
+        variant=variant,
+        zonder=tuple(zonder or ()),
     )
     return vraag, zone
 
@@ -485,6 +494,11 @@ def live(
                                             help="Eigen agendapunt vóór het draaiboek. Mag vaker."),
     daarna: list[str] | None = typer.Option(None, "--daarna", metavar="TITEL=DUUR",
                                             help="Eigen agendapunt na het draaiboek. Mag vaker."),
+    variant: str | None = typer.Option(
+        None, "--variant", metavar="ID", help="Kies zelf de variant, zoals bij 'planner plan'."),
+    zonder: list[str] | None = typer.Option(
+        None, "--zonder", metavar="ONDERDEEL", help="Laat een optioneel onderdeel weg, zoals bij 'planner plan'. "
+                                                    "Mag vaker."),
     sessie: int | None = typer.Option(None, "--sessie", metavar="N",
                                       help="Welke sessie van een planning over meer sessies; zonder: die van "
                                            "vandaag, anders de eerste."),
@@ -519,7 +533,7 @@ def live(
     aantal = _lees_groep(groep)
     assert aantal is not None
     gekozen = laden.vind(draaiboek)
-    vraag, zone = _vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie)
+    vraag, zone = _vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie, variant, zonder)
 
     def klok() -> datetime:
         return datetime.now(ZoneInfo(zone.key))

@@ -27,7 +27,9 @@ from planner.planning import (
     _met_vrije_ruimte,
     _vul_sessie,
     maat_voor,
+    maatstrategie_voor,
 )
+from planner.teksten import pas_teksten_aan
 from planner.tijd import lees_datumtijd, plus_minuten, toon_duur
 
 
@@ -87,13 +89,6 @@ def controleer_moment(plan: Plan, sessie: Sessie, nu: datetime) -> None:
                          f"({venster}): geef een tijd tijdens de sessie, of een datum met --nu JJJJ-MM-DD UU:MM.")
 
 
-def _maatstrategie(plan: Plan) -> str:
-    # The same rule as maak_plan: 'auto' follows the draaiboek (R5: a kickoff is never shortened).
-    if plan.strategie == "splitsen" or (plan.strategie == "auto" and plan.draaiboek.bij_tijdgebrek == "splitsen"):
-        return "splitsen"
-    return "inkorten"
-
-
 def _maat(plan: Plan, o: GeplandOnderdeel, strategie: str, gesplitst: bool) -> Maat:
     """The bounds of a planned part: the source's for its onderdeel, fixed for the planner's own."""
     if o.bron is None or o.toegevoegd and o.bron.soort != "agendapunt":
@@ -127,7 +122,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     gedaan = _gedaan(onderdelen[:plek], nu)
     # A 'vrije ruimte' still ahead is the old plan's leftover: the re-plan makes its own.
     rest = [o for o in onderdelen[plek:] if o.id != VRIJE_RUIMTE]
-    strategie = _maatstrategie(plan)
+    strategie = maatstrategie_voor(plan.draaiboek, plan.strategie)
     gesplitst = len(plan.sessies) > 1
     maten = [_maat(plan, o, strategie, gesplitst) for o in rest]
     # To the nearest minute: a re-plan from 14:40:50 plans 80 minutes to 16:00, not 79 (seconds over
@@ -162,11 +157,12 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         over = sum(duren) - tijd
         naar_volgende = _naar_volgende(plan, maten, over)
     nieuw = _maak_sessie(sessie.nummer, nu, maten, duren, plan.groep)
-    oud = {o.id: o for o in rest}
-    nieuwe_rest = tuple(replace(o, stappen=oud[o.id].stappen) if o.id in oud else o for o in nieuw.onderdelen)
-    alles = tuple(gedaan) + nieuwe_rest
+    alles = tuple(gedaan) + nieuw.onderdelen
     einde = alles[-1].eind if alles else nu
     sessie_nieuw = Sessie(sessie.nummer, sessie.start, einde, alles)
+    sessies = tuple(sessie_nieuw if s.nummer == sessie.nummer else s for s in plan.sessies)
+    sessies = _met_teksten(plan, sessies, sessie.nummer, {o.id for o in nieuw.onderdelen})
+    nieuwe_rest = sessies[sessie.nummer - 1].onderdelen[len(gedaan):]
     vrij = max(0, _minuten_tussen(einde, eind)) if not over else 0
     meldingen += _veranderingen(rest, nieuwe_rest)
     if naar_volgende:
@@ -182,10 +178,12 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
                          "spreek een later einde af.")
     wijzigingen = tuple(meldingen)
     meldingen = _kop(plan, sessie, nu, gedaan, eind, over, vrij) + meldingen
-    sessies = tuple(sessie_nieuw if s.nummer == sessie.nummer else s for s in plan.sessies)
     vaste = tuple(g.tekst for g in plan.draaiboek.groepsopmerkingen if g.groep_min <= plan.groep <= g.groep_max)
+    weg = tuple(i for i in (*(m.onderdeel.id for m in overgeslagen), *vervallen) if i not in plan.weggelaten)
     return Herplanning(
-        plan=replace(plan, sessies=sessies, waarschuwingen=tuple(meldingen) + vaste),
+        plan=replace(plan, sessies=sessies, waarschuwingen=tuple(meldingen) + vaste,
+                     vervallen=plan.vervallen + weg, weggelaten=plan.weggelaten + weg,
+                     vrij_min=vrij if len(plan.sessies) == 1 else 0),
         sessie=sessie.nummer,
         meldingen=tuple(meldingen),
         afgesproken_eind=eind,
@@ -195,6 +193,24 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         naar_volgende=naar_volgende,
         wijzigingen=wijzigingen,
     )
+
+
+def _met_teksten(plan: Plan, sessies: tuple[Sessie, ...], nummer: int, ids: set[str]) -> tuple[Sessie, ...]:
+    """The re-planned parts' steps filled in again (their end, the session's end may have moved).
+
+    The finished parts and the other sessions keep the texts they had: only the re-planned parts
+    start from the template's raw steps (the planner's own parts from none, so teksten picks theirs).
+    """
+    def ruw(o: GeplandOnderdeel) -> GeplandOnderdeel:
+        bron = o.bron.stappen if o.bron is not None and not o.toegevoegd else ()
+        return replace(o, stappen=bron if o.id in ids else ())
+
+    kale = tuple(replace(s, onderdelen=tuple(ruw(o) for o in s.onderdelen)) if s.nummer == nummer
+                 else replace(s, onderdelen=tuple(replace(o, stappen=()) for o in s.onderdelen)) for s in sessies)
+    gevuld = pas_teksten_aan(replace(plan, sessies=kale)).sessies[nummer - 1].onderdelen
+    nieuw = tuple(replace(o, stappen=g.stappen) if o.id in ids else o
+                  for o, g in zip(sessies[nummer - 1].onderdelen, gevuld, strict=True))
+    return tuple(replace(s, onderdelen=nieuw) if s.nummer == nummer else s for s in sessies)
 
 
 def _anker_vast(maten: list[Maat], duren: list[int], tijd: int) -> list[int]:

@@ -12,17 +12,11 @@ from hypothesis import strategies as st
 from planner import laden
 from planner.fouten import InvoerFout
 from planner.herplan import afgesproken_eind, controleer_moment, herplan, lees_moment, sessie_van
-from planner.planning import VRIJE_RUIMTE, Vraag, maak_plan, maat_voor
+from planner.planning import VRIJE_RUIMTE, Vraag, maak_plan, maat_voor, maatstrategie_voor
 from planner.tijd import plus_minuten, toon_duur
 from tests.conftest import AMS, start
 
 NAMEN = ("ambitiegesprek", "gespreksfases", "intervisie", "kennismaking", "kickoff", "ontmoeting", "training")
-
-
-def _strategie(plan) -> str:
-    d = plan.draaiboek
-    return "splitsen" if plan.strategie == "splitsen" or (
-        plan.strategie == "auto" and d.bij_tijdgebrek == "splitsen") else "inkorten"
 
 
 @st.composite
@@ -64,7 +58,7 @@ def test_de_rest_past_aaneengesloten_binnen_de_grenzen(situatie):
     for o in rest:
         assert o.start == moment and o.eind == plus_minuten(o.start, o.duur_min)
         moment = o.eind
-    strategie = _strategie(plan)
+    strategie = maatstrategie_voor(plan.draaiboek, plan.strategie)
     gesplitst = len(plan.sessies) > 1
     eind = afgesproken_eind(plan, sessie)
     tijd = round((eind - nu).total_seconds() / 60)
