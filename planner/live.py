@@ -330,9 +330,9 @@ class LiveApp(App[int]):
 
     def action_sla_over(self) -> None:
         def sla_over(nu: datetime) -> None:
-            titel = self.staat.sla_optioneel_over(nu)
-            self._na_melding = (f"'{titel}' overgeslagen." if titel
-                                else "Er is geen optioneel onderdeel meer om over te slaan.")
+            # A skip is said by the re-plan's own line; only 'nothing to skip' needs a sentence here.
+            if self.staat.sla_optioneel_over(nu) is None:
+                self._na_melding = "Er is geen optioneel onderdeel meer om over te slaan."
         self._na_melding = ""
         self._doe(sla_over)
         self.melding = self._na_melding
