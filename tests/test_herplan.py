@@ -190,3 +190,17 @@ def test_seconden_tellen_naar_de_dichtstbijzijnde_minuut():
     plan = _ambitie()
     uitkomst = herplan(plan, start("2026-12-01T13:25") + timedelta(seconds=10), "focus")
     assert abs((uitkomst.plan.sessies[0].eind - start("2026-12-01T15:00")).total_seconds()) <= 30
+
+
+def test_de_teksten_volgen_de_herplanning():
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=120, start=start("2026-12-01T13:00")))
+    assert len(plan.sessies) == 2
+    # Session 2 starts half an hour late; the kickoff never shortens (R5), so it ends later and says so.
+    uitkomst = herplan(plan, start("2026-12-08T13:30"), None, sessienummer=2)
+    welkom = uitkomst.plan.sessies[1].onderdelen[0]
+    assert welkom.id == "welkom-terug-2"
+    teksten = [s.tekst for s in welkom.stappen]
+    assert f"We ronden af om {uitkomst.plan.sessies[1].eind:%H:%M} uur." in teksten
+    assert uitkomst.over_min == 20 and not any("{" in t for o in uitkomst.plan.sessies[1].onderdelen
+                                               for t in (s.tekst for s in o.stappen))
+    assert uitkomst.plan.sessies[0] == plan.sessies[0]
