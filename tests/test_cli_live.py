@@ -81,3 +81,25 @@ def test_terugblik_leest_een_log(capsys, monkeypatch, tmp_path):
     assert "geen einde" in out and "Duurde langer dan gepland: 'Opening' (+8)" in out
     code, _, err = run(capsys, monkeypatch, "terugblik", str(tmp_path / "weg.csv"))
     assert code != 0 and "bestaat niet" in err
+
+
+def test_live_van_opties_tot_scherm(capsys, monkeypatch, tmp_path):
+    """The route through main: options read as by plan, the session picked, the app started once."""
+    from planner import cli
+    from planner.live import LiveApp
+
+    gestart = []
+    monkeypatch.setattr(cli, "_interactief", lambda: True)
+    monkeypatch.setattr(LiveApp, "run", lambda self: gestart.append(self))
+    log = tmp_path / "log.csv"
+    code, _, err = run(capsys, monkeypatch, "live", "kickoff", "--groep", "20", "--tijd", "2u",
+                       "--start", "2026-12-01T13:00", "--sessie", "2", "--log", str(log))
+    assert code == 0 and len(gestart) == 1
+    app = gestart[0]
+    assert app.staat.sessienummer == 2 and app.logpad == log
+    assert "Log bewaard" in err
+
+
+def test_live_weigert_een_verplicht_onderdeel_weglaten(capsys, monkeypatch):
+    code, _, err = run(capsys, monkeypatch, "live", "ontmoeting", "--groep", "6", "--zonder", "kern")
+    assert code != 0 and "kern" in err and err.count("\n") == 1
