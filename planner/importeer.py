@@ -23,7 +23,7 @@ GESCHAT_MIN = 15  # minutes for a part whose length the document does not give (
 
 # --- times -------------------------------------------------------------------------------------
 
-_MIN = r"(?:minuten|minuut|minutes|minute|mins|min\.?|mn|m|'|’)"
+_MIN = r"(?:minuten|minuut|minutes|minute|mins|min\.?|mn|m|'|’|′)"
 _UUR = r"(?:uren|uur|hours|hour|hrs|hr|u|h)"
 _GRENS = r"(?![a-zA-Z\u00c0-\u024f])"
 _TOT = r"\s*(?:-|–|—|tot|t/m|à|a|>)\s*"
@@ -207,6 +207,7 @@ def slug(tekst: str, lengte: int = 40) -> str:
 class Stap:
     tekst: str
     sub: list[str] = field(default_factory=list)
+    niveau: int = 0  # the depth of its bullet: a deeper bullet below it is a sub-point
 
 
 @dataclass
@@ -661,13 +662,15 @@ class _Bouwer:
             self.c.delen.append(nieuw)
             self.c.gegokt.append(f"'{nieuw.titel}' staat er zonder minuten: {tijd.minuten} minuten geschat.")
             return
-        if regel.soort == "punt" and regel.niveau >= 1 and deel.stappen:
+        if regel.soort == "punt" and deel.stappen and regel.niveau > deel.stappen[-1].niveau:
             deel.stappen[-1].sub.append(regel.tekst)
             return
         if regel.soort in ("tekst",) and self._vervolg(regel.tekst):
             self._plak(deel, regel.tekst)
             return
-        deel.stappen.append(Stap(regel.tekst))
+        # A sentence ending in ':' introduces the bullets below it; they become its sub-points.
+        inleiding = regel.soort != "punt" and regel.tekst.endswith(":")
+        deel.stappen.append(Stap(regel.tekst, niveau=-1 if inleiding else regel.niveau))
 
     def _vervolg(self, tekst: str) -> bool:
         """A line that continues the one above it (a line broken in the middle of a sentence)."""
