@@ -155,6 +155,8 @@ _GROEP = re.compile(r"^(?P<kop>(?:(?:max(?:imale|imum|\.)?|min(?:imale|imum|\.)?
 # What follows 'Maximale groepsgrootte': a number soon ('20 personen', 'variant A: 12', ': max. 20').
 _GROEP_REST = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:variant\s+\w+\s*)?[:=–—-]?\s*(?:max(?:imaal|imum|\.)?\s*|"
                          r"min(?:imaal|imum|\.)?\s*|ca\.?\s*|tot\s*|van\s*)?\d", re.I)
+_GROEP_GETAL = re.compile(r"^(?:max(?:imaal|imum|\.)?|min(?:imaal|imum|\.)?|tot)?\s*\d{1,4}(?:\s*(?:-|–|—|tot|à)\s*"
+                          r"\d{1,4})?\s*(?:deelnemers|personen|mensen)\b", re.I)
 _VELD = re.compile(r"^(?P<naam>opstelling|zaalopstelling|ruimte|tijdsduur|totale duur|duur|tijd|lengte|"
                    r"materia(?:a|le)l(?:en)?|benodigdheden|nodig|doel(?:stelling)?|werkvorm|wie|doelgroep|"
                    r"deelnemers)\s*[:=–—-]\s*(?P<waarde>\S.*)$", re.I)
@@ -167,9 +169,9 @@ _LABEL_VORM = re.compile(r"^[^:]{1,40}:\s")
 
 def _soort(titel: str, eerste: bool) -> tuple[str, str]:
     """The kind of a part from its title's usual Dutch words, and the word that decided it."""
-    if m := _PAUZE.search(titel):
-        return "pauze", m[0]
-    treffers = [(m.start(), soort, m[0]) for soort, patroon in _SOORTEN if (m := patroon.search(titel))]
+    # The word that comes first decides: 'Inloop met koffie' is an opening, 'Koffie en kennismaking' a pause.
+    treffers = [(m.start(), soort, m[0]) for soort, patroon in (("pauze", _PAUZE), *_SOORTEN)
+                if (m := patroon.search(titel))]
     if treffers:
         _, soort, woord = min(treffers)
         return soort, woord
@@ -281,7 +283,7 @@ def _klasse(regel: Regel) -> _Item:
     if _EINDE.match(kaal):
         return _Item(regel, "einde")
     if regel.soort != "punt":
-        if (m := _GROEP.match(kaal)) and _GROEP_REST.match(m["rest"]):
+        if ((m := _GROEP.match(kaal)) and _GROEP_REST.match(m["rest"])) or _GROEP_GETAL.match(kaal):
             return _Item(regel, "veld", veld="groep", waarde=kaal)
         if (m := _VELD.match(kaal)) and not lees_tijd_begin(kaal):
             naam = m["naam"].lower()
@@ -310,12 +312,18 @@ _VELDNAAM = {
 
 
 def _deel_of_einde(regel: Regel, tijd: Tijd, titel: str) -> _Item:
-    titel = titel.strip().strip("*_").strip()
+    titel = _schone_titel(titel)
     if _EINDE.match(titel):
         return _Item(regel, "einde", tijd=tijd)
     if _TOTAAL.match(titel):
         return _Item(regel, "totaal", waarde=regel.tekst)
     return _Item(regel, "deel", tijd=tijd, titel=titel)
+
+
+def _schone_titel(titel: str) -> str:
+    # '1. Welkom' in a numbered heading: the number is the document's, not part of the title.
+    return re.sub(r"^(?:\d{1,2}[.)]|stap\s+\d{1,2}\s*[:.)-])\s+(?=\S)", "", titel.strip().strip("*_").strip(),
+                  flags=re.I)
 
 
 _TIJD_KOP = ("tijd", "tijden", "duur", "minuten", "min", "min.", "tijdstip", "wanneer", "hoe lang", "tijdsduur",
@@ -382,6 +390,10 @@ def _tabel_items(tabel: Tabel) -> list[_Item]:
 
 
 def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str]) -> list[_Item]:
+    cellen = [schoon(c.replace("\n", " ")) for c in rij if c.strip()]
+    if cellen and _TOTAAL.match(cellen[0].strip("*_ ")):
+        tekst = " ".join(cellen)
+        return [_Item(Regel(tekst), "totaal", waarde=tekst)]
     tijd = lees_tijdcel(rij[kolommen["tijd"]])
     titel_regels = [regel_van(r) for r in rij[kolommen["titel"]].split("\n")]
     titel_regels = [r for r in titel_regels if r.tekst]
@@ -434,9 +446,9 @@ def _items(blokken: list[Blok]) -> list[_Item]:
     items: list[_Item] = []
     for blok in blokken:
         if isinstance(blok, Tabel):
-            items.append(_Item(Regel(""), "leeg"))
+            items.append(_Item(Regel(""), "grens"))
             items.extend(_tabel_items(blok))
-            items.append(_Item(Regel(""), "leeg"))
+            items.append(_Item(Regel(""), "grens"))
         else:
             items.append(_klasse(blok))
     # A time on a line of its own, its title on the next line (a table copied as text).
@@ -446,9 +458,10 @@ def _items(blokken: list[Blok]) -> list[_Item]:
         item = items[i]
         if item.soort == "tijd_alleen":
             j = i + 1
-            while j < len(items) and items[j].soort == "leeg":
+            while j < len(items) and items[j].soort == "leeg" and j < i + 3:
                 j += 1
-            if j < len(items) and items[j].soort == "tekst" and items[j].regel.soort != "punt":
+            if j < len(items) and items[j].soort == "tekst" and items[j].regel.soort != "punt" \
+                    and not item.uit_tabel:
                 titel = items[j].regel.tekst
                 assert item.tijd is not None
                 samen.append(_deel_of_einde(items[j].regel, item.tijd, titel))
@@ -457,7 +470,26 @@ def _items(blokken: list[Blok]) -> list[_Item]:
             item = _Item(item.regel, "tekst")
         samen.append(item)
         i += 1
-    return samen
+    return _koppen_met_duur(samen)
+
+
+def _koppen_met_duur(items: list[_Item]) -> list[_Item]:
+    """A heading followed by 'Duur: 20 minuten' is a part (a Word draaiboek without a table)."""
+    koppen = [i for i, x in enumerate(items) if x.soort == "tekst" and x.regel.soort == "kop"]
+    uit: list[_Item] = []
+    for item in items:
+        if item.soort == "veld" and item.veld == "duur" and (tijd := lees_tijdcel(item.waarde)):
+            j = len(uit) - 1
+            while j >= 0 and uit[j].soort in ("leeg", "grens"):
+                j -= 1
+            vorige = uit[j] if j >= 0 else None
+            # The document's first heading is its title: 'Duur: 2 uur' under it is the whole meeting.
+            if vorige is not None and vorige.soort == "tekst" and vorige.regel.soort == "kop" \
+                    and koppen and vorige is not items[koppen[0]]:
+                uit[j] = _Item(vorige.regel, "deel", tijd=tijd, titel=_schone_titel(vorige.regel.tekst))
+                continue
+        uit.append(item)
+    return uit
 
 
 # --- from items to draaiboeken -----------------------------------------------------------------
@@ -526,7 +558,6 @@ class _Bouwer:
         self.c = Concept(titel=titel.strip("*_# ").strip() or Path(bestandsnaam).stem)
         if titel_index is None:
             self.c.gegokt.append(f"titel: het document heeft geen kop; ik gebruik de bestandsnaam '{titel}'.")
-        self.hangende_kop: _Item | None = None
         self.na_einde = False
         self.vorige_leeg = True
         self.vorige_soort = ""
@@ -544,21 +575,12 @@ class _Bouwer:
                 self.vorige_leeg = True
                 continue
             self.stap(item)
-        self._kop_los()
         return self.c
 
     def stap(self, item: _Item) -> None:
-        if item.soort == "leeg":
+        if item.soort in ("leeg", "grens"):
             self.vorige_leeg = True
             return
-        if self.hangende_kop is not None:
-            if item.soort == "veld" and item.veld == "duur" and (tijd := lees_tijdcel(item.waarde)):
-                kop = self.hangende_kop
-                self.hangende_kop = None
-                self.nieuw_deel(_Item(kop.regel, "deel", tijd=tijd, titel=kop.regel.tekst))
-                self.vorige_leeg = False
-                return
-            self._kop_los()
         soort = item.soort
         if soort == "deel":
             self.nieuw_deel(item)
@@ -570,19 +592,11 @@ class _Bouwer:
             self.c.herkend.append(f"'{item.regel.tekst}' gelezen als kopje, niet als onderdeel.")
         elif soort == "veld":
             self.veld(item)
-        elif item.regel.soort == "kop" and not self.na_einde:
-            self.hangende_kop = item
         else:
             self.tekst(item.regel)
         self.vorige_leeg = False
         self.vorige_soort = item.regel.soort
         self.vorige_tekst = item.regel.tekst
-
-    def _kop_los(self) -> None:
-        if self.hangende_kop is not None:
-            kop = self.hangende_kop
-            self.hangende_kop = None
-            self.tekst(kop.regel)
 
     def nieuw_deel(self, item: _Item) -> None:
         assert item.tijd is not None
@@ -645,6 +659,9 @@ class _Bouwer:
             else:
                 self.c.groep_max = max(self.c.groep_max or getal, getal)
         self.c.herkend.append(f"groepsgrootte uit '{waarde}'.")
+        if re.search(r"[.;]\s+\S", waarde):
+            # More than the group size on this line ('Maximaal 12 deelnemers. Opstelling: U-vorm.'): keep it all.
+            self._beschrijving(Regel(waarde))
 
     def tekst(self, regel: Regel) -> None:
         deel = self.deel
@@ -823,8 +840,8 @@ def _deel_regels(deel: Deel, ids: set[str]) -> list[str]:
         id_, n = f"{basis}-{n}", n + 1
     ids.add(id_)
     waar = f"'{deel.tijd.tekst}' in het document"
-    if deel.tijd.minuten is None and not deel.geschat:
-        waar = f"van {deel.tijd.tekst} in het document"
+    if deel.tijd.minuten is None and deel.tijd.eind is None and not deel.geschat:
+        waar = f"van {deel.tijd.tekst} tot de volgende tijd in het document"
     regels = [
         toml.veld("id", id_),
         toml.veld("titel", deel.titel),

@@ -224,7 +224,7 @@ def test_word_koppen_vet_opsommingen_en_starttijden(tmp_path, eigen, planner):
     assert d.titel == "Draaiboek vrijwilligersavond"
     assert d.beschrijving == "Een avond om vrijwilligers te bedanken."
     assert [(o.titel, o.minuten, o.soort) for o in d.onderdelen] == [
-        ("Inloop met koffie", 30, "pauze"),
+        ("Inloop met koffie", 30, "opening"),  # the first word decides
         ("Welkom door de voorzitter", 30, "opening"),
         ("Workshop in tweetallen", 75, "werkvorm"),
         ("Afsluiting", 15, "afronding"),
@@ -515,3 +515,26 @@ def test_lees_tekst_tabel_met_tabs():
     (concept,) = herken(blokken, "tabs.txt")
     assert [(d.titel, d.minuten, d.werkvorm) for d in concept.delen] == [
         ("Welkom", 20, "An"), ("Ronde", 30, "iedereen")]
+
+
+def test_word_vette_titels_met_duur_eronder_en_totaalrij(tmp_path):
+    def bouw(document):
+        document.add_heading("Training Feedback geven", 0)
+        document.add_paragraph("Maximaal 12 deelnemers. Opstelling: U-vorm.")
+        for titel, duur, stappen in [("Opening", "10 minuten", ["Doel van de dag"]),
+                                     ("Koffie", "15 min", []),
+                                     ("Rollenspel in trio's", "1 uur", ["Rol A geeft feedback", "Rol B ontvangt"])]:
+            document.add_paragraph().add_run(titel).bold = True
+            document.add_paragraph(f"Duur: {duur}")
+            for stap in stappen:
+                document.add_paragraph(stap, style="List Bullet")
+        _tabel(document, [["Totaal", "85 minuten"]])
+
+    (concept,) = _concepten(_docx(tmp_path / "feedback.docx", bouw))
+    assert concept.titel == "Training Feedback geven"
+    assert concept.groep_max == 12
+    assert "Opstelling: U-vorm." in concept.beschrijving[0]
+    assert [(d.titel, d.minuten, d.soort) for d in concept.delen] == [
+        ("Opening", 10, "opening"), ("Koffie", 15, "pauze"), ("Rollenspel in trio's", 60, "werkvorm")]
+    assert concept.delen[2].groepjes == (3, 3)
+    assert [s.tekst for s in concept.delen[2].stappen] == ["Rol A geeft feedback", "Rol B ontvangt"]
