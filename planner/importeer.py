@@ -118,10 +118,11 @@ def lees_tijd_eind(tekst: str) -> tuple[Tijd, str] | None:
     return None
 
 
-def lees_tijdcel(tekst: str) -> Tijd | None:
-    """The content of a Tijd/Duur cell: a duration, a clock time or range, or a bare number of minutes."""
+def lees_tijdcel(tekst: str, kaal_getal: bool = False) -> Tijd | None:
+    """The content of a Tijd/Duur cell: a duration, a clock time or range, or (`kaal_getal`, under a
+    header that says so) a bare number of minutes."""
     tekst = schoon(tekst.replace("\n", " "))
-    if re.fullmatch(r"\d{1,3}", tekst) and 0 < int(tekst) <= DAG:
+    if kaal_getal and re.fullmatch(r"\d{1,3}", tekst) and 0 < int(tekst) <= DAG:
         return Tijd(tekst, int(tekst))
     gevonden = lees_tijd_begin(tekst)
     if gevonden is None:
@@ -265,6 +266,7 @@ class _Item:
     materialen: tuple[str, ...] = ()
     extra: tuple[Regel, ...] = ()  # the rest of a table row: steps of the part
     uit_tabel: bool = False
+    kandidaat: _Item | None = None  # a bullet that would be a part if the document's parts are bullets
 
 
 def _klasse(regel: Regel) -> _Item:
@@ -282,25 +284,37 @@ def _klasse(regel: Regel) -> _Item:
         return _Item(regel, "totaal", waarde=kaal)
     if _EINDE.match(kaal):
         return _Item(regel, "einde")
-    if regel.soort != "punt":
-        if ((m := _GROEP.match(kaal)) and _GROEP_REST.match(m["rest"])) or _GROEP_GETAL.match(kaal):
-            return _Item(regel, "veld", veld="groep", waarde=kaal)
-        if (m := _VELD.match(kaal)) and not lees_tijd_begin(kaal):
-            naam = m["naam"].lower()
-            return _Item(regel, "veld", veld=_VELDNAAM.get(naam, naam), waarde=m["waarde"].strip())
-        if gevonden := lees_tijd_begin(kaal):
-            tijd, titel = gevonden
-            if not titel:
-                return _Item(regel, "tijd_alleen", tijd=tijd)
-            return _deel_of_einde(regel, tijd, titel)
-        if gevonden := lees_tijd_eind(kaal):
-            tijd, titel = gevonden
-            return _deel_of_einde(regel, tijd, titel)
-    elif m := _VELD.match(kaal):
-        naam = _VELDNAAM.get(m["naam"].lower(), m["naam"].lower())
-        if naam in ("materialen", "doel", "werkvorm"):
-            return _Item(regel, "veld", veld=naam, waarde=m["waarde"].strip())
-    return _Item(regel, "tekst")
+    if regel.soort == "punt":
+        kandidaat = _deel_regel(regel, kaal)
+        if m := _VELD.match(kaal):
+            naam = _VELDNAAM.get(m["naam"].lower(), m["naam"].lower())
+            if naam in ("materialen", "doel", "werkvorm"):
+                return _Item(regel, "veld", veld=naam, waarde=m["waarde"].strip())
+        # A bullet with a time is a step ('• Neem 10m voor het gesprek'), unless the whole
+        # document lists its parts as bullets (decided in _items).
+        bruikbaar = kandidaat is not None and kandidaat.soort in ("deel", "einde")
+        return _Item(regel, "tekst", kandidaat=kandidaat if bruikbaar else None)
+    if ((m := _GROEP.match(kaal)) and _GROEP_REST.match(m["rest"])) or _GROEP_GETAL.match(kaal):
+        return _Item(regel, "veld", veld="groep", waarde=kaal)
+    if (m := _VELD.match(kaal)) and not lees_tijd_begin(kaal):
+        naam = m["naam"].lower()
+        return _Item(regel, "veld", veld=_VELDNAAM.get(naam, naam), waarde=m["waarde"].strip())
+    return _deel_regel(regel, kaal) or _Item(regel, "tekst")
+
+
+def _deel_regel(regel: Regel, kaal: str) -> _Item | None:
+    if gevonden := lees_tijd_begin(kaal):
+        tijd, titel = gevonden
+        if not titel:
+            return _Item(regel, "tijd_alleen", tijd=tijd)
+    elif gevonden := lees_tijd_eind(kaal):
+        tijd, titel = gevonden
+    else:
+        return None
+    # '3 uur durende training voor vrijwilligers in de wijk' is a sentence, not a part.
+    if titel[:1].islower() and len(titel.split()) > 6:
+        return None
+    return _deel_of_einde(regel, tijd, titel)
 
 
 _VELDNAAM = {
@@ -335,7 +349,11 @@ _MATERIAAL_KOP = ("materiaal", "materialen", "benodigdheden", "middelen", "nodig
 
 
 def _kolomnaam(cel: str) -> str:
-    return schoon(cel).lower().strip(" :*")
+    naam = schoon(cel.replace("\n", " ")).lower().strip(" :*")
+    if naam in _TIJD_KOP or naam in _TITEL_KOP or naam in _WERKVORM_KOP or naam in _MATERIAAL_KOP:
+        return naam
+    # 'Tijd (min.)', 'Onderdeel / activiteit': the first word names the column.
+    return re.split(r"[\s/(:,-]", naam, maxsplit=1)[0]
 
 
 def _tabel_items(tabel: Tabel) -> list[_Item]:
@@ -367,6 +385,7 @@ def _tabel_items(tabel: Tabel) -> list[_Item]:
                     kolommen["materialen"] = i
             break
     data = rijen[kop + 1:] if kop is not None else rijen
+    kaal = kop is not None  # a bare '15' is minutes only under a Tijd/Duur header
     if "tijd" not in kolommen:
         # No header row: the time column is the one whose cells read as times.
         tellingen = [sum(1 for r in data if lees_tijdcel(r[i])) for i in range(breedte)]
@@ -380,21 +399,21 @@ def _tabel_items(tabel: Tabel) -> list[_Item]:
         if not kandidaten:
             return _tabel_als_regels(rijen)
         kolommen["titel"] = kandidaten[0]
-    if not any(lees_tijdcel(r[kolommen["tijd"]]) for r in data):
+    if not any(lees_tijdcel(r[kolommen["tijd"]], kaal) for r in data):
         return _tabel_als_regels(rijen)
     namen = [_kolomnaam(c) for c in rijen[kop]] if kop is not None else [""] * breedte
     items: list[_Item] = []
     for rij in data:
-        items.extend(_rij_items(rij, kolommen, namen))
+        items.extend(_rij_items(rij, kolommen, namen, kaal))
     return items
 
 
-def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str]) -> list[_Item]:
+def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal: bool) -> list[_Item]:
     cellen = [schoon(c.replace("\n", " ")) for c in rij if c.strip()]
     if cellen and _TOTAAL.match(cellen[0].strip("*_ ")):
         tekst = " ".join(cellen)
         return [_Item(Regel(tekst), "totaal", waarde=tekst)]
-    tijd = lees_tijdcel(rij[kolommen["tijd"]])
+    tijd = lees_tijdcel(rij[kolommen["tijd"]], kaal)
     titel_regels = [regel_van(r) for r in rij[kolommen["titel"]].split("\n")]
     titel_regels = [r for r in titel_regels if r.tekst]
     extra: list[Regel] = titel_regels[1:]
@@ -451,6 +470,12 @@ def _items(blokken: list[Blok]) -> list[_Item]:
             items.append(_Item(Regel(""), "grens"))
         else:
             items.append(_klasse(blok))
+    if not any(x.soort == "deel" for x in items):
+        # Every part is a bullet ('- 09:00 Welkom'): the least indented bullets with a time are parts.
+        niveaus = [x.regel.niveau for x in items if x.kandidaat is not None and x.kandidaat.soort == "deel"]
+        if niveaus:
+            items = [x.kandidaat if x.kandidaat is not None and x.regel.niveau == min(niveaus) else x
+                     for x in items]
     # A time on a line of its own, its title on the next line (a table copied as text).
     samen: list[_Item] = []
     i = 0
