@@ -26,20 +26,20 @@ GESCHAT_MIN = 15  # minutes for a part whose length the document does not give (
 _MIN = r"(?:minuten|minuut|minutes|minute|mins|min\.?|mn|m|'|’|′)"
 _UUR = r"(?:uren|uur|hours|hour|hrs|hr|u|h)"
 _GRENS = r"(?![a-zA-Z\u00c0-\u024f])"
-_TOT = r"\s*(?:-|–|—|tot|t/m|à|a|>)\s*"
+_TOT = r"\s*(?:-|–|—|‑|−|tot|t/m|à|a|>)\s*"
 _DUUR = (
     rf"(?P<uh>\d{{1,2}})\s*{_UUR}\s*(?:en\s*)?(?P<um>[0-5]?\d)\s*(?:{_MIN})?{_GRENS}"  # 1u30, 1 uur 30 min
     rf"|(?P<r1>\d{{1,3}}(?:[.,]\d+)?){_TOT}(?P<r2>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<re>{_MIN}|{_UUR}){_GRENS}"  # 10-15 min
     rf"|(?P<u>\d{{1,2}}(?:[.,]\d{{1,2}})?)\s*{_UUR}{_GRENS}"  # 1,5 uur, 2u
     rf"|(?P<m>\d{{1,4}})\s*{_MIN}{_GRENS}"  # 15m, 15 min, 15 minuten
-    rf"|(?P<kh>[0-5]):(?P<km>[0-5]\d)(?!\d)"  # 0:15, 1:30 (a clock before 6 o'clock is a duration)
+    rf"|(?P<kh>0?[0-5]):(?P<km>[0-5]\d)(?!\d)"  # 0:15, 1:30 (a clock before 6 o'clock is a duration)
 )
 _KLOK = r"(?P<{h}>[01]?\d|2[0-3])\s?[:.hu]\s?(?P<{m}>[0-5]\d)(?!\d)(?:\s*(?:uur|u)\b)?"
 _KLOK1 = _KLOK.format(h="h1", m="m1")
 _KLOK2 = _KLOK.format(h="h2", m="m2")
 _BEREIK_BEGIN = re.compile(rf"^\(?\s*(?:van\s+)?{_KLOK1}{_TOT}{_KLOK2}\s*\)?")
 _KLOK_BEGIN = re.compile(rf"^\(?\s*(?:om\s+)?{_KLOK1}\s*\)?(?=[\s:|\-–—.,)]|$)")
-_DUUR_BEGIN = re.compile(rf"^\(?\s*(?:{_DUUR})\s*\)?(?=[\s:|\-–—.,)]|$)", re.IGNORECASE)
+_DUUR_BEGIN = re.compile(rf"^\(?\s*(?:ca\.?\s*|±\s*|ongeveer\s*)?(?:{_DUUR})\s*\)?(?=[\s:|\-–—.,)]|$)", re.IGNORECASE)
 _BEREIK_EIND = re.compile(rf"(?:^|[\s(\[,:;|–—-])\(?\s*(?:van\s+)?{_KLOK1}{_TOT}{_KLOK2}\s*\)?\.?$")
 _DUUR_EIND = re.compile(rf"(?P<sep>^|[\s(\[,:;|–—-])\(?\s*(?:ca\.?\s*|±\s*|ongeveer\s*)?(?:{_DUUR})\s*\)?\.?$",
                         re.IGNORECASE)

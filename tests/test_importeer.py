@@ -564,3 +564,29 @@ def test_genummerde_kolom_is_geen_tijd(tmp_path):
                    "| 2 | Kern | 50 |\n", encoding="utf-8")
     (concept,) = _concepten(pad)
     assert [(d.titel, d.minuten) for d in concept.delen] == [("Welkom", 10), ("Kern", 50)]
+
+
+_STUKJES = ["15m Welkom", "09:00 - 09:15 Opening", "• stap", "  o sub", "Pauze", "Einde", "12:00 Einde",
+            "Totaal 3 uur", "Maximale groepsgrootte 20 personen", "Opstelling: kring", "Tijdsduur: 2 uur", "# Kop",
+            "| Tijd | Onderdeel |", "| 10 min | Ronde |", "|---|---|", "Wat vind je?", "vervolg in kleine letters",
+            "", "\t09:30\tLunch\tAn", "1. 10 min Iets", "Duur: 20 min", "**Vet**", "0:00 Nul", "23:59 Laat",
+            "9999 min Teveel", "\"aanhalingsteken\" \\ schuine streep", "5-3 min Omgekeerd", "0 min Niets",
+            "Groepsgrootte: 5-2", "groepjes van 9-3", "- 10:00 Opsomming", "Materialen: a, b", "Welkom (15 min)",
+            "Iets – 2 uur", "van 9.00 tot 9.30 Iets", "\x07 bel"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_STUKJES), min_size=1, max_size=25), st.booleans())
+def test_wat_importeer_schrijft_is_altijd_een_geldig_draaiboek(regels, markdown):
+    from planner.fouten import InvoerFout
+    from planner.importeer import toml_tekst
+
+    try:
+        concepten = herken(lees_tekst("\n".join(regels), markdown=markdown), "x.md" if markdown else "x.txt")
+    except InvoerFout:
+        return
+    for concept in concepten:
+        data = tomllib.loads(toml_tekst(concept, "x", "x.txt"))
+        draaiboek, problemen = laden.lees_draaiboek(data, "x.toml", standaard_id="x")
+        assert problemen == []
+        assert [o.minuten for o in draaiboek.onderdelen] == [d.minuten for d in concept.delen]
