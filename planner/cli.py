@@ -521,7 +521,7 @@ def _meld_import(resultaat: Any) -> None:
             typer.echo(f"  ✗ {probleem}")
     else:
         typer.echo("Controle: in orde.")
-    groep = min(c.groep_max or 12, 12)
+    groep = max(c.groep_min or 1, min(c.groep_max or 12, 12))
     typer.echo("Zo verder:")
     typer.echo(f"  planner toon {resultaat.naam}")
     typer.echo(f"  planner plan {resultaat.naam} --groep {groep} --tijd {duur_tekst(totaal)}")

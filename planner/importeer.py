@@ -548,13 +548,16 @@ def _titel_index(items: list[_Item]) -> int | None:
     eerste_deel = next((i for i, x in enumerate(items) if x.soort == "deel"), len(items))
     voor = [(i, x) for i, x in enumerate(items[:eerste_deel]) if x.soort in ("tekst", "veld")]
     koppen = [(i, x) for i, x in voor if x.soort == "tekst" and x.regel.soort == "kop"]
-    if koppen:
-        return min(koppen, key=lambda t: (t[1].regel.niveau, t[0]))[0] if koppen[0][1].regel.niveau == 0 \
-            else koppen[0][0]
-    for i, x in voor:
-        if (x.soort == "tekst" and x.regel.soort in ("tekst", "nummer") and len(x.regel.tekst) <= 120
-                and not _LABEL_VORM.match(x.regel.tekst) and not x.regel.tekst.endswith((".", ",", ";"))):
-            return i
+    titelstijl = [i for i, x in koppen if x.regel.niveau == 0]
+    if titelstijl:  # Word's 'Title' style (or '# ' in Markdown) says it outright
+        return titelstijl[0]
+    korte = [i for i, x in voor
+             if x.soort == "tekst" and x.regel.soort in ("tekst", "nummer") and len(x.regel.tekst) <= 120
+             and not _LABEL_VORM.match(x.regel.tekst) and not x.regel.tekst.endswith((".", ",", ";"))]
+    # The first heading, unless a short line that looks like a title stands above it.
+    kandidaten = [i for i, _ in koppen[:1]] + korte[:1]
+    if kandidaten:
+        return min(kandidaten)
     for i, x in voor:
         if x.soort == "tekst" and len(x.regel.tekst) <= 120:
             return i
