@@ -311,6 +311,11 @@ def _deel_regel(regel: Regel, kaal: str) -> _Item | None:
         tijd, titel = gevonden
     else:
         return None
+    if tijd.start is not None and tijd.eind is None and (achteraan := lees_tijd_eind(titel)):
+        # '09:00 Welkom (15 min)': the minutes it states win over the gap to the next time.
+        duur, titel = achteraan
+        if duur.minuten is not None:
+            tijd = Tijd(f"{tijd.tekst} … {duur.tekst}", duur.minuten, duur.hoog, start=tijd.start)
     # '3 uur durende training voor vrijwilligers in de wijk' is a sentence, not a part.
     if titel[:1].islower() and len(titel.split()) > 6:
         return None
@@ -470,13 +475,18 @@ def _items(blokken: list[Blok]) -> list[_Item]:
             items.append(_Item(Regel(""), "grens"))
         else:
             items.append(_klasse(blok))
+    items = _tijd_op_eigen_regel(_koppen_met_duur(items))
     if not any(x.soort == "deel" for x in items):
         # Every part is a bullet ('- 09:00 Welkom'): the least indented bullets with a time are parts.
         niveaus = [x.regel.niveau for x in items if x.kandidaat is not None and x.kandidaat.soort == "deel"]
         if niveaus:
             items = [x.kandidaat if x.kandidaat is not None and x.regel.niveau == min(niveaus) else x
                      for x in items]
-    # A time on a line of its own, its title on the next line (a table copied as text).
+    return items
+
+
+def _tijd_op_eigen_regel(items: list[_Item]) -> list[_Item]:
+    """A time on a line of its own, its title on the next line (a table copied as text)."""
     samen: list[_Item] = []
     i = 0
     while i < len(items):
@@ -485,25 +495,29 @@ def _items(blokken: list[Blok]) -> list[_Item]:
             j = i + 1
             while j < len(items) and items[j].soort == "leeg" and j < i + 3:
                 j += 1
-            if j < len(items) and items[j].soort == "tekst" and items[j].regel.soort != "punt" \
-                    and not item.uit_tabel:
-                titel = items[j].regel.tekst
+            if j < len(items) and items[j].soort == "tekst" and items[j].regel.soort != "punt":
                 assert item.tijd is not None
-                samen.append(_deel_of_einde(items[j].regel, item.tijd, titel))
+                samen.append(_deel_of_einde(items[j].regel, item.tijd, items[j].regel.tekst))
                 i = j + 1
                 continue
             item = _Item(item.regel, "tekst")
         samen.append(item)
         i += 1
-    return _koppen_met_duur(samen)
+    return samen
 
 
 def _koppen_met_duur(items: list[_Item]) -> list[_Item]:
-    """A heading followed by 'Duur: 20 minuten' is a part (a Word draaiboek without a table)."""
+    """A heading followed by 'Duur: 20 minuten' (or just '20 minuten') is a part: a Word or
+    Markdown draaiboek without a table."""
     koppen = [i for i, x in enumerate(items) if x.soort == "tekst" and x.regel.soort == "kop"]
     uit: list[_Item] = []
     for item in items:
-        if item.soort == "veld" and item.veld == "duur" and (tijd := lees_tijdcel(item.waarde)):
+        tijd = None
+        if item.soort == "veld" and item.veld == "duur":
+            tijd = lees_tijdcel(item.waarde)
+        elif item.soort == "tijd_alleen":
+            tijd = item.tijd
+        if tijd is not None:
             j = len(uit) - 1
             while j >= 0 and uit[j].soort in ("leeg", "grens"):
                 j -= 1

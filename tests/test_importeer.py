@@ -590,3 +590,15 @@ def test_wat_importeer_schrijft_is_altijd_een_geldig_draaiboek(regels, markdown)
         draaiboek, problemen = laden.lees_draaiboek(data, "x.toml", standaard_id="x")
         assert problemen == []
         assert [o.minuten for o in draaiboek.onderdelen] == [d.minuten for d in concept.delen]
+
+
+def test_kop_met_minuten_op_de_regel_eronder(tmp_path):
+    pad = tmp_path / "overleg.md"
+    pad.write_text("# Teamoverleg\n\n## Check-in\n10 minuten\n\nIedereen zegt hoe hij binnenkomt.\n\n"
+                   "## Kernpunt bespreken\n*40 minuten*\n\n- Wat is het probleem?\n\n"
+                   "## Rondvraag\n09:00 Koffie (15 min)\n", encoding="utf-8")
+    (concept,) = _concepten(pad)
+    assert concept.titel == "Teamoverleg"
+    assert [(d.titel, d.minuten) for d in concept.delen] == [
+        ("Check-in", 10), ("Kernpunt bespreken", 40), ("Koffie", 15)]
+    assert concept.delen[0].stappen[0].tekst == "Iedereen zegt hoe hij binnenkomt."
