@@ -937,11 +937,19 @@ def importeer(bestand: Path, naam: str | None = None, force: bool = False) -> li
     from planner import documenten, laden, sjabloon
     from planner.bestanden import controleer_doel, schrijf
 
+    omgezet = ""
     if naam is not None:
-        naam = sjabloon.controleer_naam(naam.strip())
+        gegeven = naam.strip()
+        if not laden.NAAM.match(gegeven) and not laden.lijkt_pad(gegeven) and naam_van(gegeven) != "geimporteerd":
+            # 'Mijn Teamdag' means mijn-teamdag: say so rather than refuse.
+            naam = naam_van(gegeven)
+            omgezet = f"de naam '{gegeven}' is '{naam}' geworden (kleine letters, cijfers, '-' en '_')."
+        naam = sjabloon.controleer_naam(naam)
     concepten = herken(documenten.lees(bestand), bestand.name)
     ingebouwd = {b.id for b in laden.alle_bronnen() if b.herkomst == "ingebouwd"}
     namen, waarschuwingen = _namen(concepten, naam, bestand, ingebouwd)
+    if omgezet:
+        waarschuwingen[0].insert(0, omgezet)
     map_ = laden.eigen_map()
     try:
         map_.mkdir(parents=True, exist_ok=True)

@@ -602,3 +602,16 @@ def test_kop_met_minuten_op_de_regel_eronder(tmp_path):
     assert [(d.titel, d.minuten) for d in concept.delen] == [
         ("Check-in", 10), ("Kernpunt bespreken", 40), ("Koffie", 15)]
     assert concept.delen[0].stappen[0].tekst == "Iedereen zegt hoe hij binnenkomt."
+
+
+def test_naam_wordt_een_geldige_naam(tmp_path, eigen, planner):
+    pad = tmp_path / "Mijn Teamdag (versie 2).txt"
+    pad.write_text("Teamdag\n20m Welkom\n", encoding="utf-8")
+    code, uit, fout = planner("importeer", str(pad))
+    assert code == 0, fout
+    assert _geladen(eigen, "mijn-teamdag-versie-2").titel == "Teamdag"
+    code, uit, fout = planner("importeer", str(pad), "--naam", "Teamdag Maart")
+    assert code == 0, fout
+    assert (eigen / "teamdag-maart.toml").is_file() and "'teamdag-maart' geworden" in uit
+    code, _, fout = planner("importeer", str(pad), "--naam", "../elders")
+    assert code == 2 and "pad" in fout
