@@ -341,8 +341,12 @@ def _deel_of_einde(regel: Regel, tijd: Tijd, titel: str) -> _Item:
 
 def _schone_titel(titel: str) -> str:
     # '1. Welkom' in a numbered heading: the number is the document's, not part of the title.
-    return re.sub(r"^(?:\d{1,2}[.)]|stap\s+\d{1,2}\s*[:.)-])\s+(?=\S)", "", titel.strip().strip("*_").strip(),
-                  flags=re.I)
+    return _NUMMER_VOOR.sub("", titel.strip().strip("*_").strip())
+
+
+# 'Onderdeel 2: Casus', 'Stap 1 - Welkom', '3. Lunch': the numbering is the document's, not the title's.
+_NUMMER_VOOR = re.compile(r"^(?:\d{1,2}[.)]|(?:stap|onderdeel|programmaonderdeel|blok|deel)\s*\d{1,2}\s*[:.)–—-])"
+                          r"\s*(?=\S)", re.I)
 
 
 _TIJD_KOP = ("tijd", "tijden", "duur", "minuten", "min", "min.", "tijdstip", "wanneer", "hoe lang", "tijdsduur",
@@ -511,7 +515,9 @@ def _koppen_met_duur(items: list[_Item]) -> list[_Item]:
     Markdown draaiboek without a table."""
     koppen = [i for i, x in enumerate(items) if x.soort == "tekst" and x.regel.soort == "kop"]
     uit: list[_Item] = []
+    deel_gezien = False
     for item in items:
+        deel_gezien = deel_gezien or item.soort == "deel"
         tijd = None
         if item.soort == "veld" and item.veld == "duur":
             tijd = lees_tijdcel(item.waarde)
@@ -523,12 +529,25 @@ def _koppen_met_duur(items: list[_Item]) -> list[_Item]:
                 j -= 1
             vorige = uit[j] if j >= 0 else None
             # The document's first heading is its title: 'Duur: 2 uur' under it is the whole meeting.
-            if vorige is not None and vorige.soort == "tekst" and vorige.regel.soort == "kop" \
-                    and koppen and vorige is not items[koppen[0]]:
+            if vorige is not None and _titel_boven_duur(vorige, items[koppen[0]] if koppen else None, deel_gezien):
                 uit[j] = _Item(vorige.regel, "deel", tijd=tijd, titel=_schone_titel(vorige.regel.tekst))
+                deel_gezien = True
                 continue
         uit.append(item)
     return uit
+
+
+def _titel_boven_duur(item: _Item, eerste_kop: _Item | None, deel_gezien: bool) -> bool:
+    if item.soort != "tekst" or item.regel.soort == "punt":
+        return False
+    if item.regel.soort == "kop":
+        return item is not eerste_kop
+    tekst = item.regel.tekst
+    if _NUMMER_VOOR.match(tekst) and not tekst[:1].isdigit():
+        return True  # 'Onderdeel 2: Casus' above 'Tijd: 20 minuten'
+    # A plain short line above 'Duur: …' once the parts have begun (before them it may be the title).
+    return (deel_gezien and len(tekst.split()) <= 10 and not _LABEL_VORM.match(tekst)
+            and not tekst.endswith((".", "?", "!", ":")))
 
 
 # --- from items to draaiboeken -----------------------------------------------------------------

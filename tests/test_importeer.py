@@ -615,3 +615,16 @@ def test_naam_wordt_een_geldige_naam(tmp_path, eigen, planner):
     assert (eigen / "teamdag-maart.toml").is_file() and "'teamdag-maart' geworden" in uit
     code, _, fout = planner("importeer", str(pad), "--naam", "../elders")
     assert code == 2 and "pad" in fout
+
+
+def test_onderdelen_met_tijd_op_een_eigen_regel():
+    # An own draaiboek in the 'Onderdeel 1: … / Tijd: …' form (tests/data/mantelzorg.txt, written for this test).
+    (concept,) = _concepten(DATA / "mantelzorg.txt")
+    assert concept.titel == "Draaiboek scholing mantelzorg"
+    assert [(d.titel, d.minuten, d.soort) for d in concept.delen] == [
+        ("Welkom en kennismaking", 20, "opening"), ("Wat is mantelzorg?", 25, "werkvorm"),
+        ("Pauze", 15, "pauze"), ("Casussen in groepjes van 3", 45, "werkvorm")]
+    assert concept.delen[0].werkvorm == "voorstelrondje"
+    assert concept.delen[0].toelichting == ["Doel: elkaar leren kennen"]
+    assert [s.tekst for s in concept.delen[1].stappen] == [
+        "Korte presentatie.", "Vraag aan de groep: wie is zelf mantelzorger?"]
