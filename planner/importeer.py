@@ -872,7 +872,8 @@ def toml_tekst(concept: Concept, naam: str, bestandsnaam: str) -> str:
     if concept.tijdsduur:
         regels.append(toml.veld("tijdsduur", concept.tijdsduur))
     groep_min = concept.groep_min or 1
-    groep_max = concept.groep_max or max(30, groep_min)
+    # Unknown: wide open, so that any group plans; the comment asks the user to fill it in.
+    groep_max = concept.groep_max or max(100, groep_min)
     if groep_min > groep_max:
         groep_min, groep_max = groep_max, groep_min
     regels.append(toml.veld("groep_min", groep_min, "" if concept.groep_min else "niet in het document; pas aan"))
