@@ -144,6 +144,8 @@ _SOORTEN = (
 _EERSTE_OPENING = re.compile(r"^(?:start|introductie|intro|inleiding)\b", re.I)
 _EINDE = re.compile(r"^(?:einde|eind|afgelopen|klaar)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?"
                     r"(?:bijeenkomst|workshop|training|programma|dag|sessie|dagdeel))?\s*[.!]?$", re.I)
+# 'Einde 12:00', 'Eindtijd: 12.00 uur', 'Einde om 16u30'.
+_EINDE_OM = re.compile(rf"^(?:einde|eindtijd|eind|sluiting|klaar)\s*[:–—-]?\s*(?:om\s+|ca\.?\s*)?{_KLOK1}\s*\.?$", re.I)
 _TOTAAL = re.compile(r"^(?:totaal|totale\s+(?:duur|tijd|tijdsduur)|in\s+totaal|totaaltijd)\b", re.I)
 _KOLOM_WOORDEN = {"tijd", "tijden", "duur", "minuten", "min", "min.", "onderdeel", "onderdelen", "wat", "wie",
                   "activiteit", "programma", "werkvorm", "materiaal", "materialen", "toelichting", "omschrijving",
@@ -284,6 +286,8 @@ def _klasse(regel: Regel) -> _Item:
         return _Item(regel, "totaal", waarde=kaal)
     if _EINDE.match(kaal):
         return _Item(regel, "einde")
+    if (m := _EINDE_OM.match(kaal)) and _is_klok(m["h1"]):
+        return _Item(regel, "einde", tijd=Tijd(m[0], start=_klok(m["h1"], m["m1"])))
     if regel.soort == "punt":
         kandidaat = _deel_regel(regel, kaal)
         if m := _VELD.match(kaal):
