@@ -247,11 +247,19 @@ def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
     from docx.text.paragraph import Paragraph
 
     nummering = _nummering(document)
-    for item in document.iter_inner_content():  # type: ignore[attr-defined]
-        if isinstance(item, Paragraph):
-            yield from _docx_regels(item, nummering)
-        elif isinstance(item, Table):
-            yield Tabel(tuple(_docx_rijen(item, nummering)))
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def blokken(element):  # type: ignore[no-untyped-def]
+        for kind in element.iterchildren():
+            if kind.tag == f"{ns}p":
+                yield from _docx_regels(Paragraph(kind, document.part), nummering)  # type: ignore[attr-defined]
+            elif kind.tag == f"{ns}tbl":
+                yield Tabel(tuple(_docx_rijen(Table(kind, document.part), nummering)))  # type: ignore[attr-defined]
+            elif kind.tag in (f"{ns}sdt", f"{ns}sdtContent", f"{ns}customXml"):
+                # Content controls (forms, templates) hold ordinary paragraphs and tables.
+                yield from blokken(kind)
+
+    yield from blokken(document.element.body)  # type: ignore[attr-defined]
 
 
 def _docx_rijen(tabel, nummering):  # type: ignore[no-untyped-def]
@@ -278,7 +286,7 @@ def _docx_rijen(tabel, nummering):  # type: ignore[no-untyped-def]
 def _docx_regels(alinea, nummering):  # type: ignore[no-untyped-def]
     stijl = (alinea.style.name if alinea.style is not None else "") or ""
     laag = stijl.lower()
-    for deel in alinea.text.replace("\r", "\n").split("\n"):
+    for deel in _alinea_tekst(alinea._p).split("\n"):
         tekst = schoon(deel)
         if not tekst:
             yield Regel("")
@@ -297,6 +305,22 @@ def _docx_regels(alinea, nummering):  # type: ignore[no-untyped-def]
             continue
         # A bullet typed by hand (• or -) in a plain paragraph.
         yield regel_van(tekst)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _alinea_tekst(p) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text, including tracked insertions and text boxes (deleted text is w:delText)."""
+    delen = []
+    for element in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
+        if element.tag == f"{_W}t":
+            delen.append(element.text or "")
+        elif element.tag == f"{_W}tab":
+            delen.append("\t")
+        elif element.tag in (f"{_W}br", f"{_W}cr") or element is not p:
+            delen.append("\n")  # a line break, or a paragraph inside a text box
+    return "".join(delen)
 
 
 def _vet(alinea) -> bool:  # type: ignore[no-untyped-def]

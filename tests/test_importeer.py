@@ -636,3 +636,32 @@ def test_eindtijd_sluit_het_laatste_onderdeel_af(tmp_path, einde):
     pad.write_text(f"Dag\n09:00 Welkom\n09:30 Kern\n{einde}\n", encoding="utf-8")
     (concept,) = _concepten(pad)
     assert [(d.titel, d.minuten, d.geschat) for d in concept.delen] == [("Welkom", 30, False), ("Kern", 90, False)]
+
+
+def test_word_inhoudsbesturing_en_bijgehouden_wijzigingen(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def bouw(document):
+        document.add_heading("Sjabloon van de organisatie", 1)
+        alinea = document.add_paragraph("15 min ")
+        # A tracked insertion counts, a tracked deletion does not.
+        for soort, tag, tekst in (("w:ins", "w:t", "Welkom"), ("w:del", "w:delText", " weggehaald")):
+            wijziging = OxmlElement(soort)
+            wijziging.set(qn("w:id"), "1")
+            wijziging.set(qn("w:author"), "An")
+            run, t = OxmlElement("w:r"), OxmlElement(tag)
+            t.text = tekst
+            run.append(t)
+            wijziging.append(run)
+            alinea._p.append(wijziging)
+        # A part inside a content control (as in many organisations' templates).
+        binnen = document.add_paragraph("20 min Ronde")
+        besturing, inhoud = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        binnen._p.addprevious(besturing)
+        besturing.append(inhoud)
+        inhoud.append(binnen._p)
+        document.add_paragraph("10 min Afsluiting")
+
+    (concept,) = _concepten(_docx(tmp_path / "sjabloon.docx", bouw))
+    assert [(d.titel, d.minuten) for d in concept.delen] == [("Welkom", 15), ("Ronde", 20), ("Afsluiting", 10)]
