@@ -21,6 +21,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_UITGEPAKT = 60 * 1024 * 1024
 TEKST = (".txt", ".text", ".md", ".markdown")
 WORD = (".docx",)
+LANGE_REGEL = 2000
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ def _zonder_opmaak(tekst: str) -> str:
 def regel_van(ruw: str, markdown: bool = False) -> Regel:
     """Classify one line of text: heading, bullet (with its depth), numbered item or plain text."""
     ruw = _ONZICHTBAAR.sub("", _SPATIES.sub(" ", ruw.replace("\t", "    ")))
+    if len(ruw) > LANGE_REGEL:
+        return Regel(schoon(ruw))  # a long paragraph is text; no pattern needs to search all of it
     if markdown:
         kop = _MD_KOP.match(ruw)
         if kop:
@@ -164,6 +167,8 @@ def _cellen(regel: str) -> list[str]:
 
 def _is_tabelregel(regel: str) -> bool:
     kern = regel.strip()
+    if len(kern) > LANGE_REGEL:
+        return False
     if kern.count("|") >= 2 or (kern.startswith("|") and kern.count("|") >= 1):
         return True
     return "\t" in kern

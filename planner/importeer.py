@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner import toml_schrijven as toml
-from planner.documenten import Blok, Regel, Tabel, regel_van, schoon
+from planner.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
 from planner.fouten import InvoerFout
 
 DAG = 24 * 60
@@ -275,6 +275,8 @@ def _klasse(regel: Regel) -> _Item:
     tekst = regel.tekst
     if not tekst:
         return _Item(regel, "leeg")
+    if len(tekst) > LANGE_REGEL:
+        return _Item(regel, "tekst")
     kaal = tekst.strip("*_ ").rstrip(":").strip()
     if kaal.lower() in _LABELS:
         return _Item(regel, "label")
@@ -820,8 +822,8 @@ def _minuten(concept: Concept) -> None:
         assert tijd.start is not None
         eind = tijd.eind
         if eind is None:
-            volgende = next((d.tijd.start for d in delen[i + 1:] if d.tijd.start is not None), None)
-            eind = volgende
+            eind = next((delen[j].tijd.start for j in range(i + 1, len(delen))
+                         if delen[j].tijd.start is not None), None)
         if eind is not None and eind < tijd.start:
             eind += DAG  # past midnight
         if eind is None or not 0 < eind - tijd.start <= 12 * 60:
@@ -891,20 +893,21 @@ def toml_tekst(concept: Concept, naam: str, bestandsnaam: str) -> str:
         "draaiboek daarom over meer sessies. Verruim min en max per onderdeel als inkorten mag, en zet\n"
         'dan bij_tijdgebrek = "inkorten".'))
     regels.append(toml.veld("bij_tijdgebrek", "splitsen"))
-    ids: set[str] = set()
+    ids: dict[str, int] = {}
     for deel in concept.delen:
         regels += ["", "[[onderdelen]]"] + _deel_regels(deel, ids)
     return "\n".join(regels) + "\n"
 
 
-def _deel_regels(deel: Deel, ids: set[str]) -> list[str]:
+def _deel_regels(deel: Deel, ids: dict[str, int]) -> list[str]:
+    """The lines of one [[onderdelen]] block; `ids` counts the ids given so far (each id once)."""
     basis = slug(deel.titel) or "onderdeel"
-    if not basis[0].isalnum():
-        basis = "onderdeel-" + basis
-    id_, n = basis, 2
+    id_, n = basis, ids.get(basis, 1)
     while id_ in ids:
-        id_, n = f"{basis}-{n}", n + 1
-    ids.add(id_)
+        n += 1
+        id_ = f"{basis}-{n}"
+    ids[basis] = n
+    ids.setdefault(id_, 1)
     waar = f"'{deel.tijd.tekst}' in het document"
     if deel.tijd.minuten is None and deel.tijd.eind is None and not deel.geschat:
         waar = f"van {deel.tijd.tekst} tot de volgende tijd in het document"
