@@ -357,6 +357,9 @@ _NUMMER_VOOR = re.compile(r"^(?:\d{1,2}[.)]|(?:stap|onderdeel|programmaonderdeel
 
 _TIJD_KOP = ("tijd", "tijden", "duur", "minuten", "min", "min.", "tijdstip", "wanneer", "hoe lang", "tijdsduur",
              "time", "start", "begin", "klok", "uur", "tijd (min)", "duur (min)", "minuten (min)")
+_DUUR_KOP = ("duur", "minuten", "min", "min.", "tijdsduur", "hoe lang", "duur (min)", "minuten (min)")
+_INHOUD_KOP = ("toelichting", "omschrijving", "beschrijving", "inhoud", "instructie", "instructies", "uitleg",
+               "activiteit", "activiteiten", "programma", "wat", "details", "opmerkingen", "")
 _TITEL_KOP = ("onderdeel", "onderdelen", "programmaonderdeel", "wat", "activiteit", "activiteiten", "programma",
               "agendapunt", "onderwerp", "titel", "omschrijving", "inhoud", "wat doen we", "thema", "werkvorm")
 _WERKVORM_KOP = ("wie", "werkvorm", "vorm", "methode", "hoe", "door", "begeleider", "werkwijze", "wie doet wat")
@@ -382,10 +385,15 @@ def _tabel_items(tabel: Tabel) -> list[_Item]:
     kolommen: dict[str, int] = {}
     for nummer, rij in enumerate(rijen[:3]):
         namen = [_kolomnaam(c) for c in rij]
-        tijd = next((i for i, n in enumerate(namen) if n in _TIJD_KOP), None)
-        if tijd is not None and not any(lees_tijdcel(c) for c in rij):
+        tijden = [i for i, n in enumerate(namen) if n in _TIJD_KOP]
+        if tijden and not any(lees_tijdcel(c) for c in rij):
             kop = nummer
+            # 'Tijd' and 'Duur' both: the stated minutes win; the clock column is then redundant.
+            duren = [i for i in tijden if namen[i] in _DUUR_KOP]
+            tijd = duren[0] if duren else tijden[0]
             kolommen["tijd"] = tijd
+            for i, andere in enumerate(t for t in tijden if t != tijd):
+                kolommen[f"klok{i}"] = andere
             titels = [(i, n) for i, n in enumerate(namen) if n in _TITEL_KOP and i != tijd]
             # 'Onderdeel' before 'Werkvorm': the werkvorm column is the title only when nothing else is.
             titels.sort(key=lambda t: _TITEL_KOP.index(t[1]))
@@ -436,7 +444,7 @@ def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal:
         if i in kolommen.values() or not cel.strip():
             continue
         regels = [regel_van(r) for r in cel.split("\n") if schoon(r)]
-        if namen[i] and namen[i] not in _KOLOM_WOORDEN and regels:
+        if namen[i] not in _INHOUD_KOP and regels:
             # An unknown column keeps its name with its text, so nothing is read out of context.
             regels[0] = Regel(f"{namen[i].capitalize()}: {regels[0].tekst}", regels[0].soort, regels[0].niveau)
         extra.extend(regels)

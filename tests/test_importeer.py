@@ -665,3 +665,17 @@ def test_word_inhoudsbesturing_en_bijgehouden_wijzigingen(tmp_path):
 
     (concept,) = _concepten(_docx(tmp_path / "sjabloon.docx", bouw))
     assert [(d.titel, d.minuten) for d in concept.delen] == [("Welkom", 15), ("Ronde", 20), ("Afsluiting", 10)]
+
+
+def test_tabel_met_tijd_en_duur_en_wie(tmp_path):
+    pad = tmp_path / "vergadering.md"
+    pad.write_text("# Vergadering\n\n| Tijd | Duur | Onderdeel | Hoe | Wie | Doel |\n|---|---|---|---|---|---|\n"
+                   "| 19:00 | 10 min | Opening | plenair | Voorzitter | |\n"
+                   "| 19:10 | 35 min | Begroting | in tweetallen | Penningmeester | besluit nemen |\n"
+                   "| 19:45 | 15 min | Rondvraag | | | |\n", encoding="utf-8")
+    (concept,) = _concepten(pad)
+    assert [(d.titel, d.minuten, d.werkvorm) for d in concept.delen] == [
+        ("Opening", 10, "plenair"), ("Begroting", 35, "in tweetallen"), ("Rondvraag", 15, "")]
+    begroting = concept.delen[1]
+    assert [s.tekst for s in begroting.stappen] == ["Wie: Penningmeester"]
+    assert begroting.toelichting == ["Doel: besluit nemen"]
