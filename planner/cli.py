@@ -465,7 +465,7 @@ def nieuw(
 
 @app.command(cls=Commando)
 def importeer(
-    bestand: Path = typer.Argument(..., metavar="BESTAND",
+    bestand: str = typer.Argument(..., metavar="BESTAND",
                                    help="Je eigen draaiboek: Word-document (.docx), Markdown (.md) of tekst (.txt)."),
     naam: str | None = typer.Option(None, "--naam", metavar="NAAM",
                                     help="Naam van het nieuwe draaiboek (standaard: uit de bestandsnaam)."),
@@ -482,7 +482,7 @@ def importeer(
     """
     from planner.importeer import importeer as lees_in
 
-    geschreven = lees_in(bestand, naam, force)
+    geschreven = lees_in(Path(bestand).expanduser(), naam, force)
     fout = False
     for resultaat in geschreven:
         _meld_import(resultaat)
