@@ -577,8 +577,7 @@ def _segmenten(items: list[_Item]) -> list[list[_Item]]:
     for i, item in enumerate(items):
         if item.soort == "deel" and i >= grenzen[-1]:
             deel_gezien = True
-        elif (item.soort == "veld" and item.veld in _KOPVELDEN and deel_gezien
-              and any(x.soort == "deel" for x in items[i + 1:])):
+        elif item.soort == "veld" and item.veld in _KOPVELDEN and deel_gezien and _kopblok(items, i):
             j = i - 1
             while j > grenzen[-1] and items[j].soort in ("leeg", "veld"):
                 j -= 1
@@ -588,6 +587,18 @@ def _segmenten(items: list[_Item]) -> list[list[_Item]]:
             deel_gezien = False
     grenzen.append(len(items))
     return [items[a:b] for a, b in zip(grenzen, grenzen[1:], strict=False) if a < b]
+
+
+def _kopblok(items: list[_Item], i: int) -> bool:
+    """A new draaiboek's header: two or more of group size, set-up and duration before its first part.
+    (One 'Opstelling: in een kring' under a part is that part's, not a new draaiboek.)"""
+    velden = set()
+    for item in items[i:]:
+        if item.soort == "deel":
+            return len(velden) >= 2
+        if item.soort == "veld" and item.veld in _KOPVELDEN:
+            velden.add(item.veld)
+    return False
 
 
 def _titel_index(items: list[_Item]) -> int | None:
@@ -698,9 +709,9 @@ class _Bouwer:
     def veld(self, item: _Item) -> None:
         naam, waarde = item.veld, item.waarde
         deel = self.deel
-        if naam == "groep":
+        if naam == "groep" and deel is None:
             self.groep(waarde)
-        elif naam == "opstelling" and (not self.c.opstelling or deel is None):
+        elif naam == "opstelling" and deel is None:
             self.c.opstelling = f"{self.c.opstelling}; {waarde}" if self.c.opstelling else waarde
             self.c.herkend.append(f"opstelling: '{waarde}'.")
         elif naam in ("tijdsduur", "duur") and not self.c.tijdsduur and deel is None:

@@ -679,3 +679,16 @@ def test_tabel_met_tijd_en_duur_en_wie(tmp_path):
     begroting = concept.delen[1]
     assert [s.tekst for s in begroting.stappen] == ["Wie: Penningmeester"]
     assert begroting.toelichting == ["Doel: besluit nemen"]
+
+
+def test_kopregels_onder_een_onderdeel_horen_bij_dat_onderdeel(tmp_path):
+    pad = tmp_path / "dag.txt"
+    pad.write_text("Studiemiddag\nMaximale groepsgrootte 24 personen\nOpstelling: theater\n\n"
+                   "15m Welkom\n30m Werken aan de casus\nOpstelling: tafels van vier\nGroepsgrootte: 4\n"
+                   "20m Afronding\n", encoding="utf-8")
+    concepten = _concepten(pad)
+    assert len(concepten) == 1
+    (concept,) = concepten
+    assert (concept.groep_max, concept.opstelling) == (24, "theater")
+    assert [s.tekst for s in concept.delen[1].stappen] == ["Opstelling: tafels van vier", "Groepsgrootte: 4"]
+    assert [d.minuten for d in concept.delen] == [15, 30, 20]
