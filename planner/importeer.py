@@ -570,8 +570,8 @@ _KOPVELDEN = ("groep", "opstelling", "tijdsduur")
 
 
 def _segmenten(items: list[_Item]) -> list[list[_Item]]:
-    """Several draaiboeken in one document: a new header block (group size, set-up, duration) after
-    parts, followed by parts again, starts the next one, with the line just above it as its title."""
+    """Several draaiboeken in one document: a title line and a new header block (two of group size,
+    set-up, duration) after parts, followed by parts again, start the next one."""
     grenzen = [0]
     deel_gezien = False
     for i, item in enumerate(items):
@@ -581,10 +581,11 @@ def _segmenten(items: list[_Item]) -> list[list[_Item]]:
             j = i - 1
             while j > grenzen[-1] and items[j].soort in ("leeg", "veld"):
                 j -= 1
-            begin = j if (j > grenzen[-1] and items[j].soort == "tekst" and items[j].regel.soort in ("tekst", "kop")
-                          and len(items[j].regel.tekst) <= 120) else i
-            grenzen.append(begin)
-            deel_gezien = False
+            if j > grenzen[-1] and items[j].soort == "tekst" and items[j].regel.soort in ("tekst", "kop") \
+                    and len(items[j].regel.tekst) <= 120:
+                # Its title stands right above the header block.
+                grenzen.append(j)
+                deel_gezien = False
     grenzen.append(len(items))
     return [items[a:b] for a, b in zip(grenzen, grenzen[1:], strict=False) if a < b]
 
