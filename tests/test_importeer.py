@@ -692,3 +692,12 @@ def test_kopregels_onder_een_onderdeel_horen_bij_dat_onderdeel(tmp_path):
     assert (concept.groep_max, concept.opstelling) == (24, "theater")
     assert [s.tekst for s in concept.delen[1].stappen] == ["Opstelling: tafels van vier", "Groepsgrootte: 4"]
     assert [d.minuten for d in concept.delen] == [15, 30, 20]
+
+
+def test_python_docx_laadt_alleen_bij_importeren():
+    import subprocess
+
+    code = ("import sys, planner.cli, planner.importeer, planner.documenten; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uit.strip() == "[]"
