@@ -108,7 +108,8 @@ def lees_tijd_eind(tekst: str) -> tuple[Tijd, str] | None:
             return Tijd(m[0].strip(" (),.[;|–—-"), start=_klok(m["h1"], m["m1"]),
                         eind=_klok(m["h2"], m["m2"])), titel
     if m := _DUUR_EIND.search(tekst):
-        titel = tekst[:m.start()].rstrip(" \t(:[,;|–—-")
+        # 'Welkom ........ 15 min': dot leaders as in a printed programme.
+        titel = re.sub(r"(?:\s*[.·_]){2,}$|\s*…+$", "", tekst[:m.start()]).rstrip(" \t(:[,;|–—-")
         tijd = _duur_uit(m, m[0].strip(" (),.[;|–—-"))
         # A sentence that happens to end in minutes ('we praten 20 minuten') is no part line:
         # it needs a separator, or a short title.
@@ -317,11 +318,12 @@ def _deel_regel(regel: Regel, kaal: str) -> _Item | None:
         tijd, titel = gevonden
     else:
         return None
-    if tijd.start is not None and tijd.eind is None and (achteraan := lees_tijd_eind(titel)):
-        # '09:00 Welkom (15 min)': the minutes it states win over the gap to the next time.
+    if tijd.start is not None and (achteraan := lees_tijd_eind(titel)) and achteraan[0].minuten is not None:
         duur, titel = achteraan
-        if duur.minuten is not None:
+        if tijd.eind is None:
+            # '09:00 Welkom (15 min)': the minutes it states win over the gap to the next time.
             tijd = Tijd(f"{tijd.tekst} … {duur.tekst}", duur.minuten, duur.hoog, start=tijd.start)
+        # '09:00-09:15 Welkom (15 min)': the clock range stands; the repeat leaves the title.
     # '3 uur durende training voor vrijwilligers in de wijk' is a sentence, not a part.
     if titel[:1].islower() and len(titel.split()) > 6:
         return None

@@ -701,3 +701,12 @@ def test_python_docx_laadt_alleen_bij_importeren():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uit.strip() == "[]"
+
+
+def test_puntjes_en_dubbele_tijden(tmp_path):
+    pad = tmp_path / "programma.txt"
+    pad.write_text("Programma\nWelkom ............ 15 min\n09:00-09:20 Ronde (20 min)\n09:20 Koffie (10 min)\n"
+                   "Afsluiting … 5 minuten\n", encoding="utf-8")
+    (concept,) = _concepten(pad)
+    assert [(d.titel, d.minuten) for d in concept.delen] == [
+        ("Welkom", 15), ("Ronde", 20), ("Koffie", 10), ("Afsluiting", 5)]
