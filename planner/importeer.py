@@ -164,7 +164,8 @@ _GROEP_GETAL = re.compile(r"^(?:max(?:imaal|imum|\.)?|min(?:imaal|imum|\.)?|tot)
 _VELD = re.compile(r"^(?P<naam>opstelling|zaalopstelling|ruimte|tijdsduur|totale duur|duur|tijd|lengte|"
                    r"materia(?:a|le)l(?:en)?|benodigdheden|nodig|doel(?:stelling)?|werkvorm|wie|doelgroep|"
                    r"deelnemers)\s*[:=–—-]\s*(?P<waarde>\S.*)$", re.I)
-_GROEPJES = re.compile(r"\b(?:(?:sub)?groep(?:je|jes|en|s)?|tafels|teams|kleine groepen)\s+(?:van\s+)?"
+# Subgroups, not the whole group: 'een groep van 12 personen' is no subgroup size.
+_GROEPJES = re.compile(r"\b(?:subgroep(?:je|jes|en)?|groep(?:je|jes|en)|tafels|teams|kleine groepen)\s+(?:van\s+)?"
                        r"(?P<a>\d{1,2})(?:\s*(?:-|–|—|tot|à|a|of)\s*(?P<b>\d{1,2}))?\s*(?:personen|mensen|"
                        r"deelnemers|pers\.?)?\b", re.I)
 _TALLEN = (("tweetallen", 2), ("duo's", 2), ("duos", 2), ("drietallen", 3), ("trio's", 3), ("viertallen", 4))
@@ -786,7 +787,7 @@ class _Bouwer:
             return False
         # Text taken from a PDF has blank lines in odd places: a lower-case line after a blank line
         # still continues a sentence that did not end.
-        return not self.vorige_leeg or not self.vorige_tekst.rstrip().endswith((".", "!", "?", ":"))
+        return not self.vorige_leeg or not self.vorige_tekst.rstrip().endswith((".", "!", "?"))
 
     def _plak(self, deel: Deel, tekst: str) -> None:
         if deel.stappen:

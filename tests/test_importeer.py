@@ -710,3 +710,12 @@ def test_puntjes_en_dubbele_tijden(tmp_path):
     (concept,) = _concepten(pad)
     assert [(d.titel, d.minuten) for d in concept.delen] == [
         ("Welkom", 15), ("Ronde", 20), ("Koffie", 10), ("Afsluiting", 5)]
+
+
+@pytest.mark.parametrize(("tekst", "groepjes"), [
+    ("Groep verdelen in subgroepen van 3-4 personen", (3, 4)), ("in groepjes van 5 tot 10 mensen", (5, 10)),
+    ("werk in tweetallen", (2, 2)), ("Bij een groep van 12 personen of minder", None), ("plenair", None)])
+def test_groepjes_uit_de_tekst(tekst, groepjes):
+    from planner.importeer import _groepjes
+
+    assert _groepjes(tekst) == groepjes
