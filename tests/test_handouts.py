@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from planner import laden
 from planner.model import Plan
 from planner.planning import Vraag, maak_plan
-from planner.uitvoer import render
+from planner.uitvoer import handout, render
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
@@ -125,12 +125,16 @@ def test_markdown_agenda_per_sessie(naam: str, groep: int, tijd: int | None) -> 
         assert len(rijen) == len(sessie.onderdelen)
         for rij, o in zip(rijen, sessie.onderdelen, strict=True):
             assert rij[0] == f"{o.start:%H:%M}–{o.eind:%H:%M}"
-            assert rij[1].rstrip("*+") == str(o.duur_min)
-            assert rij[1].endswith("+") == o.toegevoegd
+            assert rij[1].rstrip("*+↓↑") == str(o.duur_min)
+            assert ("+" in rij[1]) == o.toegevoegd
+            # Minutes that differ from the draaiboek's are marked, shorter and longer alike (issue 8).
+            assert ("↓" in rij[1]) == (o.bron_min is not None and o.duur_min < o.bron_min)
+            assert ("↑" in rij[1]) == (o.bron_min is not None and o.duur_min > o.bron_min)
             assert rij[2] == o.titel
     for _, o in _onderdelen(plan):
-        if o.bron:
-            for tekstregel in o.bron.instructies + o.bron.vragen:
+        # The plan's own steps (placeholders filled, conditions applied), sub-bullets too.
+        for stap in o.stappen:
+            for tekstregel in (stap.tekst, *stap.sub):
                 assert " ".join(tekstregel.split()) in tekst
     for waarschuwing in plan.waarschuwingen:
         assert waarschuwing in tekst
@@ -222,8 +226,8 @@ def test_html_trainersraster_structuur(naam: str, groep: int, tijd: int | None) 
         for rij, o in zip(sessie_html["rijen"], sessie.onderdelen, strict=True):
             assert rij[0].startswith(f"{o.start:%H:%M}–{o.eind:%H:%M}{o.duur_min} min")
             assert rij[1].startswith(o.titel)
-            if o.bron:
-                for tekstregel in o.bron.instructies + o.bron.vragen:
+            for stap in o.stappen:
+                for tekstregel in (stap.tekst, *stap.sub):
                     assert tekstregel in rij[2]
             if o.toegevoegd:
                 assert "toegevoegd" in rij[0]  # in words, not only by colour
@@ -355,7 +359,7 @@ def _pdf(html_pad: Path, pdf_pad: Path, profiel: Path) -> None:
 @pytest.mark.parametrize("voor", ["begeleider", "deelnemers"])
 def test_html_in_een_echte_browser_naar_pdf(tmp_path: Path, voor: str) -> None:
     pypdf = pytest.importorskip("pypdf")
-    plan = _plan("kickoff", 22, 120, locatie="Buurthuis De Linde")
+    plan = _plan("kickoff", 22, 105, locatie="Buurthuis De Linde")
     assert len(plan.sessies) == 3
     html_pad = tmp_path / "raster.html"
     html_pad.write_text(render("html", plan, voor=voor), encoding="utf-8")
@@ -384,3 +388,22 @@ def test_html_in_een_echte_browser_naar_pdf(tmp_path: Path, voor: str) -> None:
         assert "Nodig" in paginas[0] and "flap-over" in paginas[0]
     else:
         assert "Werkvorm en instructie" not in alles and "Procesbegeleider stelt zich voor" not in alles
+
+
+def test_gewijzigde_minuten_heten_nooit_uit_de_bron() -> None:
+    # kennismaking for 8: the round is shorter (8 x 1-3 min), so the hour stretches the rest (issue 8).
+    plan = _plan("kennismaking", 8, None)
+    gewijzigd = [o for _, o in _onderdelen(plan) if o.aangepast]
+    assert gewijzigd, "this plan should change some minutes"
+    for o in gewijzigd:
+        richting = "verlengd" if o.duur_min > o.bron_min else "ingekort"
+        assert f"{richting}, draaiboek {o.bron_min} min" in handout.merk_in_woorden(o)
+        assert "minuten uit de bron" not in handout.herkomst(plan, o)
+        assert f"{o.bron_min} min" in handout.herkomst(plan, o)
+    tekst = render("markdown", plan)
+    assert "↑ langer dan in het draaiboek" in tekst
+    ics = render("ics", plan).decode()
+    assert "verlengd" in ics.replace("\r\n ", "")
+    regels = render("csv", plan).decode("utf-8-sig").splitlines()
+    kop = regels[0].split(";")
+    assert kop[-2:] == ["bron_min", "aangepast"]

@@ -32,14 +32,34 @@ def tijdvak(o: GeplandOnderdeel | Sessie) -> str:
     return f"{o.start:%H:%M}–{o.eind:%H:%M}"
 
 
+KORTER = "↓ korter dan in het draaiboek"
+LANGER = "↑ langer dan in het draaiboek"
+
+
 def merk(o: GeplandOnderdeel) -> str:
-    """'+' for a part the planner added, '*' for minutes the planner estimated (P5)."""
-    return "+" if o.toegevoegd else ("*" if o.geschat else "")
+    """'+' for a part the planner added, '*' for minutes the planner estimated (P5), and '↓'/'↑'
+    for minutes the plan changed from the template's (issue 8: shortened as well as lengthened)."""
+    return ("+" if o.toegevoegd else ("*" if o.geschat else "")) + _pijl(o)
+
+
+def _pijl(o: GeplandOnderdeel) -> str:
+    if not o.aangepast or o.bron_min is None:
+        return ""
+    return "↓" if o.duur_min < o.bron_min else "↑"
+
+
+def verschil_in_woorden(o: GeplandOnderdeel) -> str:
+    """'ingekort, draaiboek 30 min' / 'verlengd, draaiboek 15 min'; empty when unchanged."""
+    if not o.aangepast or o.bron_min is None:
+        return ""
+    return f"{'ingekort' if o.duur_min < o.bron_min else 'verlengd'}, draaiboek {o.bron_min} min"
 
 
 def merk_in_woorden(o: GeplandOnderdeel) -> str:
     """The mark spelled out, where there is no legend beside it (calendar, printed grid)."""
-    return "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else "")
+    woorden = ["toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else ""),
+               verschil_in_woorden(o)]
+    return "; ".join(w for w in woorden if w)
 
 
 def sessiekop(plan: Plan, sessie: Sessie) -> str:
@@ -69,7 +89,12 @@ def feiten(plan: Plan, voor: str) -> list[tuple[str, str]]:
 
 def indeling(o: GeplandOnderdeel) -> list[str]:
     """Werkvorm, subgroup division and minutes per person, as far as they apply."""
-    return [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
+    return [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), beurt(o)) if t]
+
+
+def beurt(o: GeplandOnderdeel) -> str:
+    """One turn as the plan reads it: '10 + 5 min per gesprek', '± 2 min per persoon *'."""
+    return o.beurt_tekst or per_persoon_tekst(o.per_persoon_min)
 
 
 def materialen(plan: Plan, o: GeplandOnderdeel) -> list[str]:
@@ -85,6 +110,11 @@ def herkomst(plan: Plan, o: GeplandOnderdeel) -> str:
     if o.soort == "agendapunt":
         return "Eigen agendapunt van de bijeenkomst, niet uit het draaiboek."
     minuten = "minuten geschat door de planner (de bron noemt er geen)" if o.geschat else "minuten uit de bron"
+    if o.aangepast and o.bron_min is not None:
+        # Changed minutes are never "uit de bron": say what the draaiboek has and what the plan does.
+        herkomst_ = "geschat door de planner" if o.geschat else "uit de bron"
+        richting = "ingekort" if o.duur_min < o.bron_min else "verlengd"
+        minuten = f"het draaiboek heeft {o.bron_min} min ({herkomst_}); dit plan heeft {richting} tot {o.duur_min} min"
     return f"{plan.draaiboek.bron}; {minuten}."
 
 
@@ -96,6 +126,10 @@ def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
         regels.append(GESCHAT)
     if any(o.toegevoegd for o in onderdelen):
         regels.append(TOEGEVOEGD)
+    if any(_pijl(o) == "↓" for o in onderdelen):
+        regels.append(KORTER)
+    if any(_pijl(o) == "↑" for o in onderdelen):
+        regels.append(LANGER)
     return regels
 
 

@@ -52,7 +52,8 @@ table.raster tfoot td { font-weight: bold; }
 tr.soort-pauze td { background: #f2f2f2; font-style: italic; }
 td.tijd { white-space: nowrap; }
 .min { display: block; }
-.label { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: .05em; margin-top: 1mm; }
+.label { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: .05em; margin-top: 1mm;
+         white-space: normal; }
 .kop { display: block; font-weight: bold; margin-top: 1.5mm; }
 td ul, td ol { margin: .5mm 0 0; padding-left: 4.5mm; }
 td p { margin: 0 0 1mm; }
@@ -100,10 +101,9 @@ def _tijdcel(o: GeplandOnderdeel) -> str:
 def _instructiecel(plan: Plan, o: GeplandOnderdeel) -> str:
     delen = [f"<p><strong>{e(' · '.join(handout.indeling(o)))}</strong></p>"] if handout.indeling(o) else []
     bron = o.bron
-    if bron is not None:
-        delen.append(_stappen(o.stappen))
-        if bron.toelichting:
-            delen.append(f'<p class="toelichting klein">Toelichting: {e(bron.toelichting)}</p>')
+    delen.append(_stappen(o.stappen))  # the planner's own parts have steps too
+    if bron is not None and bron.toelichting:
+        delen.append(f'<p class="toelichting klein">Toelichting: {e(bron.toelichting)}</p>')
     if o.bron is None or o.toegevoegd:
         delen.append(f'<p class="klein">{e(handout.herkomst(plan, o))}</p>')
     return f'<td class="instructie">{"".join(delen)}</td>'

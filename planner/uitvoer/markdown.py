@@ -51,10 +51,11 @@ def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
     if indeling:
         regels += [f"*Werkvorm:* {' · '.join(_regel(i) for i in indeling)}", ""]
     bron = o.bron
+    # The planner's own parts (welkom terug, vooruitblik) have steps too, but no template onderdeel.
+    if o.stappen:
+        regels += ["**Stappen**", "",
+                   *[("  - " if diepte else "- ") + _regel(t) for diepte, t in stap_regels(o.stappen)], ""]
     if bron is not None:
-        if o.stappen:
-            regels += ["**Stappen**", "",
-                       *[("  - " if diepte else "- ") + _regel(t) for diepte, t in stap_regels(o.stappen)], ""]
         regels += _lijst("Nodig", handout.materialen(plan, o))
         if bron.toelichting:
             regels += [f"> {_regel(bron.toelichting)}", ""]
