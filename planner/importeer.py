@@ -958,13 +958,18 @@ def _deel_regels(deel: Deel, ids: dict[str, int]) -> list[str]:
     return regels
 
 
+def _letterlijk(tekst: str) -> str:
+    """A document's text in a step: braces doubled, so the planner fills in no {placeholder}."""
+    return tekst.replace("{", "{{").replace("}", "}}")
+
+
 def _stap_waarde(stap: Stap) -> str | dict[str, object]:
     soort = "vraag" if stap.tekst.rstrip(" )”\"'").endswith("?") else "instructie"
     if not stap.sub and soort == "instructie":
-        return stap.tekst
-    waarde: dict[str, object] = {soort: stap.tekst}
+        return _letterlijk(stap.tekst)
+    waarde: dict[str, object] = {soort: _letterlijk(stap.tekst)}
     if stap.sub:
-        waarde["sub"] = stap.sub
+        waarde["sub"] = [_letterlijk(t) for t in stap.sub]
     return waarde
 
 

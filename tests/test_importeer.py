@@ -572,7 +572,7 @@ _STUKJES = ["15m Welkom", "09:00 - 09:15 Opening", "• stap", "  o sub", "Pauze
             "", "\t09:30\tLunch\tAn", "1. 10 min Iets", "Duur: 20 min", "**Vet**", "0:00 Nul", "23:59 Laat",
             "9999 min Teveel", "\"aanhalingsteken\" \\ schuine streep", "5-3 min Omgekeerd", "0 min Niets",
             "Groepsgrootte: 5-2", "groepjes van 9-3", "- 10:00 Opsomming", "Materialen: a, b", "Welkom (15 min)",
-            "Iets – 2 uur", "van 9.00 tot 9.30 Iets", "\x07 bel"]
+            "Iets – 2 uur", "van 9.00 tot 9.30 Iets", "\x07 bel", "• {eind} en {{ }", "Duurt tot {onbekend}"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -719,3 +719,13 @@ def test_groepjes_uit_de_tekst(tekst, groepjes):
     from planner.importeer import _groepjes
 
     assert _groepjes(tekst) == groepjes
+
+
+def test_accolades_uit_het_document_blijven_letterlijk(tmp_path, eigen, planner):
+    pad = tmp_path / "accolade.txt"
+    pad.write_text("Accolades\n15m Welkom\n• Noteer {naam} op de flap\n", encoding="utf-8")
+    assert planner("importeer", str(pad))[0] == 0
+    code, uit, fout = planner("plan", "accolade", "--groep", "5", "--format", "json")
+    assert code == 0, fout
+    stappen = json.loads(uit)["sessies"][0]["onderdelen"][0]["stappen"]
+    assert "Noteer {naam} op de flap" in json.dumps(stappen, ensure_ascii=False)
