@@ -436,7 +436,8 @@ def _tabel_items(tabel: Tabel) -> list[_Item]:
 
 def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal: bool) -> list[_Item]:
     cellen = [schoon(c.replace("\n", " ")) for c in rij if c.strip()]
-    if cellen and _TOTAAL.match(cellen[0].strip("*_ ")):
+    # 'Totaal | 3 uur' or '180 min | Totaal': the total, in any column, is no part.
+    if any(_TOTAAL.match(c.strip("*_ ")) and len(c.split()) <= 4 for c in cellen):
         tekst = " ".join(cellen)
         return [_Item(Regel(tekst), "totaal", waarde=tekst)]
     tijd = lees_tijdcel(rij[kolommen["tijd"]], kaal)

@@ -729,3 +729,12 @@ def test_accolades_uit_het_document_blijven_letterlijk(tmp_path, eigen, planner)
     assert code == 0, fout
     stappen = json.loads(uit)["sessies"][0]["onderdelen"][0]["stappen"]
     assert "Noteer {naam} op de flap" in json.dumps(stappen, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("totaal", ["| 150 min | Totaal |", "| | **Totaal: 2,5 uur** |", "| Totaal | |"])
+def test_totaalrij_in_een_tabel_is_geen_onderdeel(tmp_path, totaal):
+    pad = tmp_path / "t.md"
+    pad.write_text("# T\n\n| Tijd | Onderdeel |\n|---|---|\n| 30 min | Totaaloverzicht maken |\n"
+                   f"| 120 min | Werken |\n{totaal}\n", encoding="utf-8")
+    (concept,) = _concepten(pad)
+    assert [(d.titel, d.minuten) for d in concept.delen] == [("Totaaloverzicht maken", 30), ("Werken", 120)]
