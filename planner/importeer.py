@@ -279,7 +279,8 @@ def _klasse(regel: Regel) -> _Item:
         return _Item(regel, "leeg")
     if len(tekst) > LANGE_REGEL:
         return _Item(regel, "tekst")
-    kaal = tekst.strip("*_ ").rstrip(":").strip()
+    # Emphasis, and symbols in front ('⏱ 15 min', '→ 09:00 Welkom') are no part of the text.
+    kaal = re.sub(r"^[^\w(\[{'\"‘“]+", "", tekst.strip("*_ ").rstrip(":").strip()) or tekst
     if kaal.lower() in _LABELS:
         return _Item(regel, "label")
     woorden = [w for w in re.split(r"[\s|/\t]+", kaal.lower()) if w]

@@ -630,10 +630,11 @@ def test_onderdelen_met_tijd_op_een_eigen_regel():
         "Korte presentatie.", "Vraag aan de groep: wie is zelf mantelzorger?"]
 
 
-@pytest.mark.parametrize("einde", ["Einde om 11.00 uur", "11:00 Einde", "Eindtijd: 11u00", "11.00 uur einde programma"])
+@pytest.mark.parametrize("einde", ["Einde om 11.00 uur", "11:00 Einde", "Eindtijd: 11u00", "11.00 uur einde programma",
+                                   "⏱ Einde 11:00"])
 def test_eindtijd_sluit_het_laatste_onderdeel_af(tmp_path, einde):
     pad = tmp_path / "dag.txt"
-    pad.write_text(f"Dag\n09:00 Welkom\n09:30 Kern\n{einde}\n", encoding="utf-8")
+    pad.write_text(f"Dag\n→ 09:00 Welkom\n09:30 Kern\n{einde}\n", encoding="utf-8")
     (concept,) = _concepten(pad)
     assert [(d.titel, d.minuten, d.geschat) for d in concept.delen] == [("Welkom", 30, False), ("Kern", 90, False)]
 
