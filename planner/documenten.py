@@ -259,7 +259,13 @@ def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
             if kind.tag == f"{ns}p":
                 yield from _docx_regels(Paragraph(kind, document.part), nummering)  # type: ignore[attr-defined]
             elif kind.tag == f"{ns}tbl":
-                yield Tabel(tuple(_docx_rijen(Table(kind, document.part), nummering)))  # type: ignore[attr-defined]
+                tabel = Table(kind, document.part)  # type: ignore[attr-defined]
+                if all(len({c._tc for c in rij.cells}) == 1 for rij in tabel.rows):
+                    # A one-column table is layout (a frame around the text): read what is inside.
+                    for rij in tabel.rows:
+                        yield from blokken(rij.cells[0]._tc)
+                else:
+                    yield Tabel(tuple(_docx_rijen(tabel, nummering)))
             elif kind.tag in (f"{ns}sdt", f"{ns}sdtContent", f"{ns}customXml"):
                 # Content controls (forms, templates) hold ordinary paragraphs and tables.
                 yield from blokken(kind)

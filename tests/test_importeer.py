@@ -739,3 +739,19 @@ def test_totaalrij_in_een_tabel_is_geen_onderdeel(tmp_path, totaal):
                    f"| 120 min | Werken |\n{totaal}\n", encoding="utf-8")
     (concept,) = _concepten(pad)
     assert [(d.titel, d.minuten) for d in concept.delen] == [("Totaaloverzicht maken", 30), ("Werken", 120)]
+
+
+def test_word_kader_van_een_kolom_om_het_programma(tmp_path):
+    def bouw(document):
+        kader = document.add_table(rows=1, cols=1).rows[0].cells[0]
+        kader.text = "Draaiboek in een kader"
+        kader.add_paragraph("Maximale groepsgrootte 14 personen")
+        binnen = kader.add_table(rows=3, cols=2)
+        for rij, (tijd, wat) in zip(binnen.rows, [("Tijd", "Onderdeel"), ("20 min", "Opening"),
+                                                 ("40 min", "Oefenen")], strict=True):
+            rij.cells[0].text, rij.cells[1].text = tijd, wat
+
+    (concept,) = _concepten(_docx(tmp_path / "kader.docx", bouw))
+    assert concept.titel == "Draaiboek in een kader"
+    assert concept.groep_max == 14
+    assert [(d.titel, d.minuten) for d in concept.delen] == [("Opening", 20), ("Oefenen", 40)]
