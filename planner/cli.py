@@ -607,6 +607,71 @@ def nieuw(
 
 
 @app.command(cls=Commando)
+def importeer(
+    bestand: str = typer.Argument(..., metavar="BESTAND",
+                                   help="Je eigen draaiboek: Word-document (.docx), Markdown (.md) of tekst (.txt)."),
+    naam: str | None = typer.Option(None, "--naam", metavar="NAAM",
+                                    help="Naam van het nieuwe draaiboek (standaard: uit de bestandsnaam)."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="Vervang een bestaand eigen draaiboek met deze naam."),
+) -> None:
+    """Maak van een bestaand draaiboek (Word, Markdown of tekst) een eigen draaiboek voor de planner.
+
+    Voorbeelden:
+
+      planner importeer teamdag.docx
+
+      planner importeer draaiboek.txt --naam mijn-training
+    """
+    from planner.importeer import importeer as lees_in
+
+    geschreven = lees_in(Path(bestand).expanduser(), naam, force)
+    fout = False
+    for resultaat in geschreven:
+        _meld_import(resultaat)
+        fout = fout or bool(resultaat.problemen)
+    if len(geschreven) > 1:
+        typer.echo(f"Het document bevat {len(geschreven)} draaiboeken; elk staat in een eigen bestand.")
+    if fout:
+        raise typer.Exit(5)
+
+
+def _meld_import(resultaat: Any) -> None:
+    from planner.importeer import duur_tekst
+
+    c = resultaat.concept
+    totaal = sum(d.minuten for d in c.delen)
+    typer.echo(f"Geïmporteerd: '{c.titel}' → {resultaat.pad}")
+    typer.echo(f"Herkend: {len(c.delen)} onderdelen, samen {totaal} minuten:")
+    for d in c.delen:
+        stappen = f", {len(d.stappen)} stappen" if d.stappen else ""
+        schatting = " (geschat)" if d.geschat else ""
+        typer.echo(f"  {d.minuten:>4} min{schatting}  {d.titel}  [{d.soort}{stappen}]")
+    for regel in c.herkend:
+        typer.echo(f"  • {regel}")
+    typer.echo("Gegokt (lees het na in het bestand):")
+    typer.echo("  • de soort van elk onderdeel (opening, werkvorm, pauze, evaluatie, afronding), aan de titel.")
+    typer.echo("  • min en max zijn gelijk aan de minuten: verruim ze als de planner mag inkorten of verlengen.")
+    for regel in c.gegokt + resultaat.waarschuwingen:
+        typer.echo(f"  • {regel}")
+    if c.niet_geplaatst:
+        typer.echo("Niet als onderdeel of stap herkend, maar bewaard:")
+        for regel in c.niet_geplaatst:
+            typer.echo(f"  • {regel}")
+    if resultaat.problemen:
+        typer.echo("Controle: het bestand heeft problemen:")
+        for probleem in resultaat.problemen:
+            typer.echo(f"  ✗ {probleem}")
+    else:
+        typer.echo("Controle: in orde.")
+    groep = max(c.groep_min or 1, min(c.groep_max or 12, 12))
+    typer.echo("Zo verder:")
+    typer.echo(f"  planner toon {resultaat.naam}")
+    typer.echo(f"  planner plan {resultaat.naam} --groep {groep} --tijd {duur_tekst(totaal)}")
+    typer.echo("")
+
+
+@app.command(cls=Commando)
 def controleer(
     paden: list[str] | None = typer.Argument(
         None, help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
