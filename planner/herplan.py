@@ -33,6 +33,12 @@ from planner.teksten import pas_teksten_aan
 from planner.tijd import lees_datumtijd, plus_minuten, toon_duur
 
 
+# The planner's own policy, not a source's: an overrun shorter than this is caught up on the way
+# (a closing round a little tighter, a shorter goodbye); only from here on is it worth saying what
+# could move to a next session, or that the draaiboek is not split.
+VERSCHUIVEN_VANAF_MIN = 5
+
+
 @dataclass(frozen=True)
 class Herplanning:
     """The re-planned plan and what the facilitator should hear about it."""
@@ -155,7 +161,8 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         # Even the minimums do not fit: every part at its minimum, and say so (P2: never less).
         duren = [m.laag for m in maten]
         over = sum(duren) - tijd
-        naar_volgende = _naar_volgende(plan, maten, over)
+        if over >= VERSCHUIVEN_VANAF_MIN:
+            naar_volgende = _naar_volgende(plan, maten, over)
     nieuw = _maak_sessie(sessie.nummer, nu, maten, duren, plan.groep)
     alles = tuple(gedaan) + nieuw.onderdelen
     einde = alles[-1].eind if alles else nu
@@ -172,7 +179,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         gevolg = ("dan past de rest wel" if minuten >= over else
                   f"dan loopt de sessie nog {toon_duur(over - minuten)} uit")
         meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}); {gevolg}.")
-    elif over and not plan.draaiboek.splitsen:
+    elif over >= VERSCHUIVEN_VANAF_MIN and not plan.draaiboek.splitsen:
         waarom = f" ({plan.draaiboek.niet_splitsen_omdat})" if plan.draaiboek.niet_splitsen_omdat else ""
         meldingen.append(f"Dit draaiboek wordt niet over sessies verdeeld{waarom}: maak het af of "
                          "spreek een later einde af.")

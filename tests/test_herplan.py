@@ -204,3 +204,24 @@ def test_de_teksten_volgen_de_herplanning():
     assert uitkomst.over_min == 20 and not any("{" in t for o in uitkomst.plan.sessies[1].onderdelen
                                                for t in (s.tekst for s in o.stappen))
     assert uitkomst.plan.sessies[0] == plan.sessies[0]
+
+
+def test_een_paar_minuten_uitloop_verschuift_geen_onderdeel_naar_een_volgende_sessie():
+    # The kickoff in 2u is two sessions of exactly 2u: a minute late is an overrun, but nobody moves
+    # an hour of content to next week for it.
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=12, tijd_min=120, start=start("2026-12-01T13:30")))
+    uitkomst = herplan(plan, start("2026-12-01T14:16"), "voorstellen")
+    assert uitkomst.over_min == 1
+    assert uitkomst.naar_volgende == ()
+    assert not any("volgende sessie" in m for m in uitkomst.meldingen)
+    # From five minutes on it is worth saying what could move.
+    later = herplan(plan, start("2026-12-01T14:20"), "voorstellen")
+    assert later.over_min == 5 and later.naar_volgende == ("ons-waartoe",)
+    assert any("Wat naar een volgende sessie kan" in m for m in later.meldingen)
+
+
+def test_een_paar_minuten_uitloop_bij_een_gesprek_dat_niet_wordt_verdeeld_krijgt_geen_preek():
+    plan = _ambitie()
+    uitkomst = herplan(plan, start("2026-12-01T14:22"), "ambities")
+    assert 0 < uitkomst.over_min < 5
+    assert not any("niet over sessies verdeeld" in m for m in uitkomst.meldingen)
