@@ -32,7 +32,6 @@ from planner.planning import (
 from planner.teksten import pas_teksten_aan
 from planner.tijd import lees_datumtijd, plus_minuten, toon_duur
 
-
 # The planner's own policy, not a source's: an overrun shorter than this is caught up on the way
 # (a closing round a little tighter, a shorter goodbye); only from here on is it worth saying what
 # could move to a next session, or that the draaiboek is not split.

@@ -415,7 +415,7 @@ _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
     "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting", "optioneel",
 }
-_SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "welkom_terug", "vooruitblik",
+_SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "bron_sessies", "welkom_terug", "vooruitblik",
                     "welkom_terug_stappen", "vooruitblik_stappen"}
 
 
@@ -452,6 +452,11 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
     if not mag_splitsen and not omdat:
         split_lezer.probleem("omdat", "zeg waarom dit draaiboek niet over sessies verdeeld mag worden "
                              "(met de bron), zodat de planner het de gebruiker kan uitleggen.")
+    bron_sessies = split_lezer.getal("bron_sessies", minimum=2, maximum=DAG)
+    if bron_sessies is not None and not mag_splitsen:
+        split_lezer.probleem("bron_sessies", "hoort bij een draaiboek dat over sessies verdeeld mag worden; "
+                             "laat het weg of zet mag = true.")
+        bron_sessies = None
     draaiboek = Draaiboek(
         id=id_,
         titel=lezer.tekst("titel", verplicht=True),
@@ -474,6 +479,7 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         vooruitblik_stappen=_lees_stappen(split_lezer, "vooruitblik_stappen"),
         samen=_lees_samen(split_lezer, onderdelen),
         naden=_lees_naden(split_lezer, onderdelen),
+        bron_sessies=bron_sessies,
         standaard_minuten=lezer.getal("standaard_minuten", minimum=1, maximum=DAG),
         materialen=lezer.materialen(),
         deelnemers=lezer.tekst("deelnemers"),

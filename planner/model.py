@@ -183,6 +183,9 @@ class Draaiboek:
     samen: tuple[tuple[str, ...], ...] = ()
     # Ids of onderdelen after which the template prefers a session break (P3), best first.
     naden: tuple[str, ...] = ()
+    # How many meetings the source itself speaks of when it splits ("over twee bijeenkomsten
+    # verdelen", R5); None: it names no number. More sessions than this get a warning.
+    bron_sessies: int | None = None
     # The template's own steps for the parts the planner adds when it splits (P3); empty: the
     # planner's defaults (planner.teksten). Placeholders such as {volgende_datum} are filled in.
     welkom_terug_stappen: tuple[Stap, ...] = ()

@@ -510,6 +510,8 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
             f"In {toon_duur(tijd)} past het programma niet in één keer: het is verdeeld over "
             f"{len(groepen)} sessies, steeds tussen twee onderdelen."
         )
+        if draaiboek.bron_sessies is not None and len(groepen) > draaiboek.bron_sessies:
+            waarschuwingen.insert(1, _meer_sessies_dan_de_bron(draaiboek, maten, tijd, len(groepen)))
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         for pauze in vervallen:
             if pauze in titels and pauze not in weggelaten:
@@ -622,6 +624,37 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
                 vervallen.append(maten[einde].onderdeel.id)
         groepen.append(groep)
     return groepen
+
+
+def sessietijd_voor(draaiboek: Draaiboek, maten: list[Maat], aantal: int, vanaf: int) -> int:
+    """The shortest session length on the grid, from `vanaf` on, that splits into at most `aantal`
+    sessions (one session of everything at its minimum always does)."""
+    welkom, vooruit = draaiboek.welkom_terug_min, draaiboek.vooruitblik_min
+    naden = naden_voor(draaiboek, maten)
+
+    def past(tijd: int) -> bool:
+        reeksen = splits(maten, tijd, welkom, vooruit, naden)
+        return reeksen is not None and len(reeksen) <= aantal
+
+    # More time never needs more sessions, so bisect over the grid between `vanaf` and one session.
+    laag, hoog = _naar_boven(vanaf, GRID) // GRID, _naar_boven(sum(m.laag for m in maten), GRID) // GRID
+    while laag < hoog:
+        midden = (laag + hoog) // 2
+        if past(midden * GRID):
+            hoog = midden
+        else:
+            laag = midden + 1
+    return hoog * GRID
+
+
+def _meer_sessies_dan_de_bron(draaiboek: Draaiboek, maten: list[Maat], tijd: int, aantal: int) -> str:
+    """Say so when a split needs more meetings than the source speaks of ([splitsen] bron_sessies)."""
+    bron = draaiboek.bron_sessies
+    assert bron is not None
+    nodig = sessietijd_voor(draaiboek, maten, bron, tijd)
+    return (f"De bron stelt voor het programma over {bron} bijeenkomsten te verdelen; in sessies van "
+            f"{toon_duur(tijd)} worden het er {aantal}: kies --tijd {toon_duur(nodig)} of meer om het bij "
+            f"{bron} te houden.")
 
 
 def _eigen_minuten(nominaal: int, ruimte: int) -> int:

@@ -336,3 +336,27 @@ def test_oneindig_is_geen_aantal_minuten(tmp_path, waarde):
                    encoding="utf-8")
     _, problemen = laden.controleer_bestand(pad)
     assert [p.veld for p in problemen] == ["max"]
+
+
+@pytest.mark.parametrize(("regel", "verwacht"), [
+    ("bron_sessies = 1", "minstens 2"),
+    ("bron_sessies = \"twee\"", "geheel getal"),
+])
+def test_bron_sessies_wordt_gecontroleerd(tmp_path, regel, verwacht):
+    from planner import laden
+
+    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    pad = tmp_path / "kickoff.toml"
+    pad.write_text(bron.replace("bron_sessies = 2", regel, 1), encoding="utf-8")
+    _, problemen = laden.controleer_bestand(pad)
+    assert [p.veld for p in problemen] == ["bron_sessies"] and verwacht in problemen[0].melding
+
+
+def test_bron_sessies_hoort_bij_een_draaiboek_dat_verdeeld_mag_worden(tmp_path):
+    from planner import laden
+
+    bron = (laden.ingebouwde_map() / "ambitiegesprek.toml").read_text(encoding="utf-8")
+    pad = tmp_path / "ambitiegesprek.toml"
+    pad.write_text(bron.replace("mag = false", "mag = false\nbron_sessies = 2", 1), encoding="utf-8")
+    _, problemen = laden.controleer_bestand(pad)
+    assert [p.veld for p in problemen] == ["bron_sessies"] and "mag = true" in problemen[0].melding

@@ -325,3 +325,32 @@ def test_welkom_terug_en_vooruitblik_krimpen_en_vallen_weg_met_een_melding():
     assert [o.id for o in ruim.sessies[1].onderdelen][0] == "o2"  # 62 - 58 = 4: below the grid
     plan = maak_plan(d, Vraag(groep=5, tijd_min=63, start=start()))
     assert all(s.duur_min <= 63 for s in plan.sessies)
+
+
+@pytest.mark.parametrize(("tijd", "aantal"), [(75, 4), (90, 4), (105, 3)])
+def test_meer_sessies_dan_de_bron_noemt_wordt_gemeld_met_de_tijd_voor_twee(kickoff, tijd, aantal):
+    # The kickoff's source: "over twee bijeenkomsten verdelen" ([splitsen] bron_sessies = 2).
+    plan = maak_plan(kickoff, Vraag(groep=12, tijd_min=tijd, start=start()))
+    assert len(plan.sessies) == aantal
+    melding = next(w for w in plan.waarschuwingen if "bijeenkomsten te verdelen" in w)
+    assert f"worden het er {aantal}" in melding and "kies --tijd 2u of meer" in melding
+    # The length it names gives the source's number of sessions.
+    assert len(maak_plan(kickoff, Vraag(groep=12, tijd_min=120, start=start())).sessies) == 2
+
+
+@pytest.mark.parametrize("tijd", [120, 180, 240])
+def test_zoveel_sessies_als_de_bron_noemt_geeft_geen_melding(kickoff, tijd):
+    plan = maak_plan(kickoff, Vraag(groep=12, tijd_min=tijd, start=start()))
+    assert not any("bijeenkomsten te verdelen" in w for w in plan.waarschuwingen)
+
+
+def test_bron_sessies_noemt_de_kortste_sessieduur_op_het_raster():
+    from planner.planning import sessietijd_voor
+
+    d = _met(_draaiboek([30, 30, 30, 30]), bron_sessies=2, welkom_terug_min=0, vooruitblik_min=0)
+    plan = maak_plan(d, Vraag(groep=5, tijd_min=40, start=start()))
+    assert len(plan.sessies) == 4
+    assert any("kies --tijd 1u of meer om het bij 2 te houden" in w for w in plan.waarschuwingen)
+    maten = [maat_voor(o, 5, "splitsen") for o in d.onderdelen]
+    assert sessietijd_voor(d, maten, 2, 40) == 60 and sessietijd_voor(d, maten, 3, 40) == 60
+    assert sessietijd_voor(d, maten, 1, 40) == 120

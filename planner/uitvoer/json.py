@@ -120,7 +120,7 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "standaard_minuten": d.standaard_minuten,
         "groep_omdat": d.groep_omdat,
         "splitsen": {"mag": d.splitsen, "omdat": d.niet_splitsen_omdat, "samen": [list(g) for g in d.samen],
-                     "naden": list(d.naden), "welkom_terug": d.welkom_terug_min,
+                     "naden": list(d.naden), "bron_sessies": d.bron_sessies, "welkom_terug": d.welkom_terug_min,
                      "vooruitblik": d.vooruitblik_min},
         "materialen": [str(m) for m in d.materialen],
         "deelnemers": d.deelnemers,
