@@ -968,7 +968,7 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
                 f"geven; er is tijd voor {_beurten_in(ronde, beurten.min)} beurten, dus niet "
                 "iedereen komt aan de beurt."
             )
-    meldingen += _pauzemeldingen(sessies)
+    meldingen += _pauzemeldingen(sessies, draaiboek, plan_variant)
     return meldingen
 
 
@@ -991,22 +991,26 @@ def _verhalen(ronde: int, laag: float, hoog: float) -> str:
 PAUZE_NA_MIN = 90
 
 
-def _pauzemeldingen(sessies: tuple[Sessie, ...]) -> list[str]:
-    """One warning per session with a stretch of more than PAUZE_NA_MIN minutes without a pause."""
+def _pauzemeldingen(sessies: tuple[Sessie, ...], draaiboek: Draaiboek | None = None,
+                    variant: Variant | None = None) -> list[str]:
+    """One warning per session with a stretch of more than PAUZE_NA_MIN minutes without a pause.
+
+    Not where the stretch is the draaiboek's own design: the draaiboek places a pause itself and the
+    stretch is no longer than the source's run of parts up to that pause (the kickoff's two hours
+    before the coffee, R5), also when the break between two sessions replaces that pause. The
+    planner's own welkom terug and vooruitblik do not count; agenda items and longer parts do.
+    """
+    runs = _bron_blokken(draaiboek, variant) if draaiboek is not None else {}
     meldingen = []
     for sessie in sessies:
         langste: tuple[int, GeplandOnderdeel, GeplandOnderdeel] | None = None
-        begin: GeplandOnderdeel | None = None
-        lengte = 0
-        for o in sessie.onderdelen:
-            if o.soort == "pauze":
-                begin, lengte = None, 0
+        for blok in _blokken(sessie):
+            lengte = sum(o.duur_min for o in blok)
+            if lengte <= PAUZE_NA_MIN or _zoals_de_bron(blok, runs):
                 continue
-            begin = begin or o
-            lengte += o.duur_min
             if langste is None or lengte > langste[0]:
-                langste = (lengte, begin, o)
-        if langste is None or langste[0] <= PAUZE_NA_MIN:
+                langste = (lengte, blok[0], blok[-1])
+        if langste is None:
             continue
         lengte, eerste, laatste = langste
         welke = f"Sessie {sessie.nummer} loopt" if len(sessies) > 1 else "Het programma loopt"
@@ -1016,3 +1020,40 @@ def _pauzemeldingen(sessies: tuple[Sessie, ...]) -> list[str]:
             "dat is een eigen richtlijn van de planner, niet van de bron."
         )
     return meldingen
+
+
+def _blokken(sessie: Sessie) -> list[list[GeplandOnderdeel]]:
+    """The session's stretches between pauses."""
+    blokken: list[list[GeplandOnderdeel]] = [[]]
+    for o in sessie.onderdelen:
+        if o.soort == "pauze":
+            blokken.append([])
+        else:
+            blokken[-1].append(o)
+    return [b for b in blokken if b]
+
+
+def _bron_blokken(draaiboek: Draaiboek, variant: Variant | None) -> dict[str, tuple[int, int]]:
+    """Per source part: (number, nominal minutes) of its run between the draaiboek's own pauses;
+    empty when the draaiboek places no pause (then every long stretch is the planner's concern)."""
+    onderdelen = draaiboek.onderdelen_voor(variant)
+    if not any(o.soort == "pauze" for o in onderdelen):
+        return {}
+    blokken: list[list[Onderdeel]] = [[]]
+    for o in onderdelen:
+        if o.soort == "pauze":
+            blokken.append([])
+        else:
+            blokken[-1].append(o)
+    return {o.id: (nummer, sum(x.minuten for x in blok))
+            for nummer, blok in enumerate(blokken) for o in blok}
+
+
+def _zoals_de_bron(blok: list[GeplandOnderdeel], runs: dict[str, tuple[int, int]]) -> bool:
+    """True when a stretch is the source's own: its parts from one run, no longer than that run."""
+    eigen = [o for o in blok if not (o.toegevoegd and is_planner_id(o.id) and o.id != VRIJE_RUIMTE)]
+    bron = {runs.get(o.id) for o in eigen if not o.toegevoegd}
+    if len(bron) != 1 or None in bron:
+        return False
+    (_, minuten), = bron
+    return sum(o.duur_min for o in eigen) <= minuten
