@@ -855,8 +855,16 @@ def groepjes_voor(onderdeel: Onderdeel, groep: int, duur: int) -> tuple[int, ...
     if beurten is not None and beurten.iedereen_tot is None:
         ronde = min(duur, beurten.ronde_minuten) if beurten.ronde_minuten else duur
         passen = _beurten_in(ronde, beurten.min)
-        if kleinste <= passen < grootste and groepjes_passen(groep, kleinste, passen):
-            return verdeel_groep(groep, kleinste, passen)
+        if kleinste <= passen < grootste:
+            if groepjes_passen(groep, kleinste, passen):
+                return verdeel_groep(groep, kleinste, passen)
+            # No division lets everybody practise: then as many groups as the bounds allow, so as
+            # few people as possible miss their turn (16 in 45 minutes: 4 x 3 and 1 x 4, one person
+            # without a turn instead of four with 4 x 4); `_waarschuwingen` still says it.
+            meeste = groep // kleinste
+            if meeste * grootste >= groep:
+                basis, rest = divmod(groep, meeste)
+                return tuple([basis + 1] * rest + [basis] * (meeste - rest))
     return verdeel_groep(groep, kleinste, grootste)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -65,9 +66,20 @@ def test_training_oefenen_drie_rondes_van_vijftien_minuten() -> None:
     assert oefenen.per_persoon_min == 15
     assert not any("Oefenen" in w for w in plan.waarschuwingen)
     plan = _plan("training", 16)
-    assert _onderdeel(plan, "oefenen").groepjes == (4, 4, 4, 4)
+    # 16 cannot all practise in 45 minutes: as many groups as 3-4 allows, so one person misses a
+    # turn instead of four (4 x 4); the warning still says it.
+    assert _onderdeel(plan, "oefenen").groepjes == (4, 3, 3, 3, 3)
     melding = next(w for w in plan.waarschuwingen if w.startswith("'Oefenen in subgroepen'"))
     assert "groepje van 4" in melding and "3 beurten" in melding
+
+
+@pytest.mark.parametrize("groep", [4, 7, 8, 10, 11, 13, 14, 16, 17, 19, 20])
+def test_oefenen_zo_weinig_mogelijk_mensen_zonder_beurt(groep) -> None:
+    # R16: every participant should practise (3 turns of 15 minutes fit); where that cannot be, as
+    # few as possible miss out: only the groups of 4, and no more of those than the division needs.
+    groepjes = _onderdeel(_plan("training", groep), "oefenen").groepjes
+    assert sum(groepjes) == groep and all(3 <= g <= 4 for g in groepjes)
+    assert sum(g - 3 for g in groepjes) == groep % 3
 
 
 def test_per_persoon_blijft_binnen_de_bron() -> None:
