@@ -162,7 +162,7 @@ _GROEP_REST = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:variant\s+\w+\s*)?[:=–—-]
 _GROEP_GETAL = re.compile(r"^(?:max(?:imaal|imum|\.)?|min(?:imaal|imum|\.)?|tot)?\s*\d{1,4}(?:\s*(?:-|–|—|tot|à)\s*"
                           r"\d{1,4})?\s*(?:deelnemers|personen|mensen)\b", re.I)
 _VELD = re.compile(r"^(?P<naam>opstelling|zaalopstelling|ruimte|tijdsduur|totale duur|duur|tijd|lengte|"
-                   r"materia(?:a|le)l(?:en)?|benodigdheden|nodig|doel(?:stelling)?|werkvorm|wie|doelgroep|"
+                   r"materia(?:al|len|alen)|benodigdheden|nodig|doel(?:stelling)?|werkvorm|wie|doelgroep|"
                    r"deelnemers)\s*[:=–—-]\s*(?P<waarde>\S.*)$", re.I)
 # Subgroups, not the whole group: 'een groep van 12 personen' is no subgroup size.
 _GROEPJES = re.compile(r"\b(?:subgroep(?:je|jes|en)?|groep(?:je|jes|en)|tafels|teams|kleine groepen)\s+(?:van\s+)?"

@@ -755,3 +755,19 @@ def test_word_kader_van_een_kolom_om_het_programma(tmp_path):
     assert concept.titel == "Draaiboek in een kader"
     assert concept.groep_max == 14
     assert [(d.titel, d.minuten) for d in concept.delen] == [("Opening", 20), ("Oefenen", 40)]
+
+
+@pytest.mark.parametrize("kop", ["Materialen", "Materiaal", "materialen", "Benodigdheden"])
+def test_kopregel_materialen_vult_de_materialen(tmp_path, kop):
+    # README: 'Materialen: …' is a header line; it must not end up in the description.
+    pad = tmp_path / "heidag.md"
+    pad.write_text(f"# Heidag\n\n{kop}: flap-over, stiften, dot-stickers\n\n- 10:00 – 10:20 Opening\n"
+                   "- 10:20 – 11:00 Ideeën verzamelen\n\nEinde om 11:00\n", encoding="utf-8")
+    (concept,) = _concepten(pad)
+    assert concept.materialen == ["flap-over", "stiften", "dot-stickers"]
+    assert not any("flap-over" in regel for regel in concept.beschrijving)
+    # Under a part it is that part's material.
+    pad.write_text("# Heidag\n\n15 min Opening\n\n45 min Ideeën verzamelen\n"
+                   f"{kop}: post-its\n", encoding="utf-8")
+    (concept,) = _concepten(pad)
+    assert concept.delen[1].materialen == ["post-its"]
