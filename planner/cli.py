@@ -644,7 +644,7 @@ def _meld_import(resultaat: Any) -> None:
     typer.echo(f"Geïmporteerd: '{c.titel}' → {resultaat.pad}")
     typer.echo(f"Herkend: {len(c.delen)} onderdelen, samen {totaal} minuten:")
     for d in c.delen:
-        stappen = f", {len(d.stappen)} stappen" if d.stappen else ""
+        stappen = f", {len(d.stappen)} {'stap' if len(d.stappen) == 1 else 'stappen'}" if d.stappen else ""
         schatting = " (geschat)" if d.geschat else ""
         typer.echo(f"  {d.minuten:>4} min{schatting}  {d.titel}  [{d.soort}{stappen}]")
     for regel in c.herkend:

@@ -771,3 +771,12 @@ def test_kopregel_materialen_vult_de_materialen(tmp_path, kop):
                    f"{kop}: post-its\n", encoding="utf-8")
     (concept,) = _concepten(pad)
     assert concept.delen[1].materialen == ["post-its"]
+
+
+def test_verslag_telt_stappen_in_goed_nederlands(tmp_path, eigen, planner):
+    pad = tmp_path / "kort.md"
+    pad.write_text("# Kort\n\n15 min Opening\n- Wat neem je mee?\n\n30 min Gesprek\n- Vraag een\n- Vraag twee\n",
+                   encoding="utf-8")
+    code, uit, fout = planner("importeer", str(pad))
+    assert code == 0, fout
+    assert "[opening, 1 stap]" in uit and "[werkvorm, 2 stappen]" in uit
