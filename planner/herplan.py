@@ -140,14 +140,22 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     for m in overgeslagen:
         meldingen.append(f"'{m.onderdeel.titel}' wordt overgeslagen.")
     maten = [m for m in maten if m.onderdeel.id not in zonder]
-    # Optional parts go first (R15): the last one first, while the nominal minutes do not fit.
+    # Optional parts go first (R15): the last one first, while the nominal minutes do not fit. Not
+    # when it fits within its own bounds beside the rest at their nominal minutes: then nothing else
+    # shrinks for it, and dropping it would leave that time empty ("no time" with 14 minutes left).
     while sum(m.nominaal for m in maten) > tijd:
         optioneel = [i for i, m in enumerate(maten) if m.onderdeel.optioneel and not m.toegevoegd]
         if not optioneel:
             break
+        kandidaat = maten[optioneel[-1]]
+        if sum(m.nominaal for m in maten) - kandidaat.nominaal + kandidaat.laag <= tijd:
+            break
         weg = maten.pop(optioneel[-1])
         vervallen.append(weg.onderdeel.id)
         meldingen.append(f"'{weg.onderdeel.titel}' vervalt (optioneel): daar is geen tijd meer voor.")
+    if sum(m.nominaal for m in maten) > tijd and any(m.onderdeel.optioneel for m in maten):
+        # A kept optional part takes the shortage itself: the others stay at their nominal minutes.
+        maten = [m if m.onderdeel.optioneel or m.toegevoegd else replace(m, laag=m.nominaal) for m in maten]
 
     over = 0
     naar_volgende: tuple[str, ...] = ()
