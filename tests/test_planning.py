@@ -354,3 +354,21 @@ def test_bron_sessies_noemt_de_kortste_sessieduur_op_het_raster():
     maten = [maat_voor(o, 5, "splitsen") for o in d.onderdelen]
     assert sessietijd_voor(d, maten, 2, 40) == 60 and sessietijd_voor(d, maten, 3, 40) == 60
     assert sessietijd_voor(d, maten, 1, 40) == 120
+
+
+@pytest.mark.parametrize("naam", ["ambitiegesprek", "gespreksfases"])
+def test_een_ingekort_plan_verlengt_geen_ander_onderdeel_met_de_losse_minuten(naam):
+    # The anchored closing makes the grid yield; the odd minutes first go back to a shortened part.
+    from planner import laden
+
+    d = laden.vind(naam)
+    nominaal = sum(o.minuten for o in d.onderdelen)
+    minimum = sum(o.min_minuten for o in d.onderdelen)
+    for tijd in range(minimum, nominaal):
+        plan = maak_plan(d, Vraag(groep=3, tijd_min=tijd, start=start()))
+        delen = [o for s in plan.sessies for o in s.onderdelen if o.bron_min is not None]
+        if any(o.duur_min < o.bron_min for o in delen):
+            assert not any(o.duur_min > o.bron_min for o in delen), (tijd, [(o.id, o.duur_min) for o in delen])
+    # 1u45 for the ambitiegesprek: the clustering (take ample time, R7) gets the odd minutes back.
+    plan = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=3, tijd_min=105, start=start()))
+    assert duren(plan)["concretiseren"] == 15 and duren(plan)["ambities"] == 23
