@@ -279,8 +279,8 @@ def plan(
              "Zonder --tijd: de duur die het draaiboek zelf noemt."),
     start: str | None = typer.Option(
         None, "--start", "-s", metavar="DATUMTIJD",
-        help="Begin van de eerste sessie: 2026-12-01T13:30 of '2026-12-01 13:30'. "
-                                    "Zonder --start: morgen om 09:00."),
+        help="Begin van de eerste sessie: 2026-12-01T13:30, '1-12-2026 13:30', '1 dec 13:30', "
+             "'di 1 dec 13:30', 'dinsdag 13:30' of 'morgen 9:00'. Zonder --start: morgen om 09:00."),
     interval: str = typer.Option("7d", "--interval", metavar="DUUR",
                                  help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
     tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
@@ -343,7 +343,7 @@ def plan(
     from planner import laden
     from planner.bestanden import controleer_doel
     from planner.planning import Vraag, herhaling_van, lees_agendapunt, maak_plan
-    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone, verleden_melding
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.csv import lees_scheiding
     from planner.uitvoer.handout import lees_voor
@@ -375,10 +375,13 @@ def plan(
     herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
+    eerste = lees_datumtijd(start, zone) if start is not None else None
+    if eerste is not None and (melding := verleden_melding(eerste)):
+        _fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
     vraag = Vraag(
         groep=aantal or 1,
         tijd_min=lees_duur(tijd) if tijd is not None else None,
-        start=lees_datumtijd(start, zone) if start is not None else None,
+        start=eerste,
         interval=lees_interval(interval),
         tz=zone.key,
         strategie=strategie.strip().lower(),
