@@ -35,7 +35,15 @@ class _NederlandseHulp:
         return optie
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Gebruik: ")
+        from planner.hulp import gebruiksregel
+
+        formatter.write(gebruiksregel(self, ctx) + "\n")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # Our own panels: typer's rich help costs ~100 ms of imports and shows type markers.
+        from planner.hulp import toon
+
+        toon(self, ctx)
 
 
 class Commando(_NederlandseHulp, TyperCommand):
@@ -527,8 +535,6 @@ def main() -> None:
         # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
         if hasattr(stroom, "reconfigure"):
             stroom.reconfigure(errors="replace")
-    if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
-        _nederlandse_hulp()
     if os.environ.get("_PLANNER_COMPLETE"):
         # The shell asks for completions (Tab): typer's completion classes must be registered.
         from typer.completion import completion_init
@@ -561,24 +567,6 @@ def main() -> None:
         _fout(_vertaal(fout))
         code = 2
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def _nederlandse_hulp() -> None:
-    """Dutch panel titles in --help; only paid for when help is asked for."""
-    try:
-        from typer import rich_utils
-    except ImportError:  # an older typer without rich help: plain click help is fine
-        return
-    vertalingen = {
-        "ARGUMENTS_PANEL_TITLE": "Argumenten",
-        "OPTIONS_PANEL_TITLE": "Opties",
-        "COMMANDS_PANEL_TITLE": "Commando's",
-        "DEFAULT_STRING": "[standaard: {}]",
-        "REQUIRED_LONG_STRING": "[verplicht]",
-    }
-    for naam, tekst in vertalingen.items():
-        if hasattr(rich_utils, naam):
-            setattr(rich_utils, naam, tekst)
 
 
 def _fout(melding: str) -> None:
