@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from planner import __version__
+from planner.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
 from planner.fouten import InvoerFout, PlannerFout
 
 
@@ -117,14 +118,6 @@ def _toon_aanvulling(ctx: typer.Context, waarde: bool) -> None:
     raise typer.Exit()
 
 
-def draaiboeknamen(incomplete: str) -> list[tuple[str, str]]:
-    """Tab completion for a draaiboek: built-in and own ids (with where they come from)."""
-    from planner import laden
-
-    begin = incomplete.strip().lower()
-    return sorted((b.id, b.herkomst) for b in laden.zichtbare_bronnen() if b.id.startswith(begin))
-
-
 @app.callback()
 def hoofd(
     versie: bool = typer.Option(False, "--version", "-V", metavar="", callback=_versie, is_eager=True,
@@ -210,7 +203,8 @@ def _uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
 
 @app.command(cls=Commando)
 def lijst(
-    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json.",
+                                autocompletion=lijstformaten),
 ) -> None:
     """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
     from planner import laden
@@ -255,7 +249,8 @@ def toon(
                                     autocompletion=draaiboeknamen),
     groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL",
                                         help="Toon alleen de onderdelen van de variant voor deze groep."),
-    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json.",
+                                autocompletion=lijstformaten),
 ) -> None:
     """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
     from planner import laden
@@ -291,13 +286,16 @@ def plan(
              "'di 1 dec 13:30', 'dinsdag 13:30' of 'morgen 9:00'. Zonder --start: morgen om 09:00."),
     interval: str = typer.Option("7d", "--interval", metavar="DUUR",
                                  help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
-    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
+    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels.",
+                           autocompletion=tijdzones),
     strategie: str = typer.Option(
         "auto", "--strategie", metavar="STRATEGIE",
         help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "
-             "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren)."),
+             "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren).",
+        autocompletion=strategieen),
     formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT",
-                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv."),
+                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv.",
+                                autocompletion=formaten),
     uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o", metavar="PAD",
                                            help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm."),
     ics: Path | None = typer.Option(None, "--ics", metavar="PAD",
@@ -317,7 +315,7 @@ def plan(
                                      help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand."),
     voor: str = typer.Option("begeleider", "--voor", metavar="WIE",
                              help="Handout (markdown, html) voor de begeleider (alles) of voor deelnemers "
-                                  "(alleen de agenda, zonder instructies en vragen)."),
+                                  "(alleen de agenda, zonder instructies en vragen).", autocompletion=voor),
     csv_scheiding: str = typer.Option(";", "--csv-scheiding", metavar="TEKEN",
                                       help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
     force: bool = typer.Option(False, "--force", metavar="", help="Vervang bestaande bestanden."),
@@ -438,7 +436,8 @@ def nieuw(
     naam: str = typer.Argument(..., metavar="NAAM",
                                help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
     van: str | None = typer.Option(None, "--van", metavar="DRAAIBOEK",
-                                   help="Begin met een kopie van dit draaiboek (naam of pad)."),
+                                   help="Begin met een kopie van dit draaiboek (naam of pad).",
+                                   autocompletion=draaiboeknamen),
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Vervang een bestaand eigen draaiboek met deze naam."),
 ) -> None:
@@ -477,8 +476,9 @@ def nieuw(
 @app.command(cls=Commando)
 def controleer(
     paden: list[str] | None = typer.Argument(
-        None, help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
-                   "Zonder argument: alle ingebouwde en eigen draaiboeken."),
+        None, metavar="PAD", autocompletion=draaiboeknamen,
+        help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
+             "Zonder argument: alle ingebouwde en eigen draaiboeken."),
 ) -> None:
     """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
     from planner import laden

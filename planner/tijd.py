@@ -149,17 +149,18 @@ def _buiten_kalender(tekst: str, naam: str) -> InvoerFout:
     return InvoerFout(f"{naam} '{tekst}' bestaat niet in de kalender: controleer dag, maand en uur.")
 
 
-@dataclass
 class _Delen:
-    """What a date text names; None where it names nothing."""
+    """What a date text names; None where it names nothing. (A plain class: a dataclass costs
+    about a millisecond of every start.)"""
 
-    jaar: int | None = None
-    maand: int | None = None
-    dag: int | None = None
-    over_dagen: int | None = None  # vandaag 0, morgen 1, overmorgen 2
-    weekdag: int | None = None
-    uur: int | None = None
-    minuut: int = 0
+    def __init__(self) -> None:
+        self.jaar: int | None = None
+        self.maand: int | None = None
+        self.dag: int | None = None
+        self.over_dagen: int | None = None  # vandaag 0, morgen 1, overmorgen 2
+        self.weekdag: int | None = None
+        self.uur: int | None = None
+        self.minuut = 0
 
 
 def _lees_klok(woord: str, delen: _Delen) -> bool:
