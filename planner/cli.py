@@ -541,7 +541,7 @@ def main() -> None:
 
         completion_init()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
     except PlannerFout as fout:
         _fout(str(fout))
         code = fout.exit_code
@@ -577,11 +577,13 @@ def _fout(melding: str) -> None:
 
 def _vertaal(fout: Exception) -> str:
     """Click's own usage errors, in Dutch."""
-    ctx = getattr(fout, "ctx", None)
-    hulp = f"zie '{ctx.command_path if ctx else 'planner'} --help'."
+    hulp = f"zie '{_commandopad(getattr(fout, 'ctx', None))} --help'."
     soort = type(fout).__name__
     param = getattr(fout, "param", None)
-    naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
+    if param is not None and getattr(param, "param_type_name", "") == "argument":
+        naam = param.metavar or (param.name or "").upper()  # as the usage line shows it: DRAAIBOEK
+    else:
+        naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
     bericht = fout.format_message()  # type: ignore[attr-defined]
     if soort == "NoSuchOption":
         return f"De optie '{getattr(fout, 'option_name', '')}' bestaat niet: {hulp}"
@@ -596,10 +598,23 @@ def _vertaal(fout: Exception) -> str:
         return f"De waarde voor {naam} klopt niet: {hulp}"
     if "No such command" in bericht:
         woord = bericht.split("'")[1] if "'" in bericht else ""
-        return f"Het commando '{woord}' bestaat niet: kies uit {', '.join(_commandos())} (zie 'planner --help')."
+        return f"Het commando '{woord}' bestaat niet: kies uit {', '.join(_commandos())}; {hulp}"
     if "unexpected extra argument" in bericht:
         return f"Er staat een woord te veel op de opdrachtregel: {hulp}"
     return f"De opdracht klopt niet ({bericht}): {hulp}"
+
+
+def _commandopad(ctx: Any) -> str:
+    """'planner plan' for every mistake inside `planner plan …`, so each message points to the same
+    help; click reports some (a missing option value) from the group, before the command is known."""
+    if ctx is not None and ctx.command_path != "planner":
+        return str(ctx.command_path)
+    for woord in sys.argv[1:]:
+        if woord in _commandos():
+            return f"planner {woord}"
+        if not woord.startswith("-"):
+            break
+    return "planner"
 
 
 def _commandos() -> list[str]:
