@@ -137,3 +137,14 @@ def test_elke_json_sleutel_staat_in_de_readme(capsys, monkeypatch):
     beschreven = gedocumenteerd(tabel("| sleutel | betekenis |"))
     beschreven |= {w.strip("`,") for r in tabel("| sleutel | betekenis |") for w in r.split(" | ")[0].split()}
     assert not gevonden - beschreven, f"beschrijf deze JSON-sleutels in README.md: {sorted(gevonden - beschreven)}"
+
+
+def test_ci_draait_het_testcommando_uit_de_readme():
+    """CI runs what the README tells a newcomer to run (in its own venv folder)."""
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    blokken = re.findall(r"```sh\n(.*?)\n```", README, re.S)
+    installeer, tests = blokken[0], blokken[1]
+    assert "pip install" in installeer and "planner plan" in installeer
+    for stap in tests.split(" && "):
+        assert stap.replace(".venv", ".ci-venv") in ci, stap
+    assert "export CI=true" in ci
