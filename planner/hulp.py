@@ -59,9 +59,10 @@ def _rij_optie(param: Any) -> tuple[str, str, str, str]:
 
 def toon(command: Any, ctx: Any) -> None:
     """Print the help of `command` to stdout (without colour when piped or with NO_COLOR)."""
+    import sys
+
     from rich import box
     from rich.console import Console
-    from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -79,11 +80,21 @@ def toon(command: Any, ctx: Any) -> None:
             tabel.add_row(*(Text(cel) for cel in rij))  # Text: '[standaard: …]' is no markup
         console.print(Panel(tabel, title=titel, title_align="left", box=box.ROUNDED, border_style="dim"))
 
+    with console.capture() as opname:
+        _teken(command, ctx, console, paneel)
+    # Without the spaces rich pads every line with: help piped into a file or `less` stays clean.
+    sys.stdout.write("\n".join(regel.rstrip() for regel in opname.get().split("\n")))
+
+
+def _teken(command: Any, ctx: Any, console: Any, paneel: Any) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
     console.print()
-    console.print(Padding(Text(gebruiksregel(command, ctx), style="bold"), (0, 1)))
+    console.print(Padding(Text(gebruiksregel(command, ctx), style="bold"), (0, 1), expand=False))
     console.print()
     for alinea in _alineas(command.help or ""):
-        console.print(Padding(Text(alinea), (0, 1)))
+        console.print(Padding(Text(alinea), (0, 1), expand=False))
         console.print()
     parameters = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
     argumenten = [(argument_metavar(p).strip("[]."), p.help or "")

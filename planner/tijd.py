@@ -128,7 +128,7 @@ _NUMERIEK = re.compile(r"^(?P<d>\d{1,2})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<j>\d{4})
 _KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})(?:[:.](?P<m>\d{2})|[uh](?P<m2>\d{2})?)$")
 _GETAL_DAG = re.compile(r"^\d{1,2}$")
 _JAAR = re.compile(r"^\d{4}$")
-_RELATIEF = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
+_RELATIEF = {"eergisteren": -2, "gisteren": -1, "vandaag": 0, "morgen": 1, "overmorgen": 2}
 _DAGNAMEN = {naam: i for i, naam in enumerate(
     ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))}
 _DAGNAMEN |= {naam: i for i, naam in enumerate(("ma", "di", "wo", "do", "vr", "za", "zo"))}
@@ -157,7 +157,7 @@ class _Delen:
         self.jaar: int | None = None
         self.maand: int | None = None
         self.dag: int | None = None
-        self.over_dagen: int | None = None  # vandaag 0, morgen 1, overmorgen 2
+        self.over_dagen: int | None = None  # gisteren -1, vandaag 0, morgen 1, overmorgen 2
         self.weekdag: int | None = None
         self.uur: int | None = None
         self.minuut = 0

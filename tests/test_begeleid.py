@@ -238,7 +238,7 @@ def test_geen_vraag_als_alles_gegeven_is(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_start_in_nederlandse_schrijfwijze_en_in_het_verleden() -> None:
     nu = datetime(2026, 11, 23, 10, 0, tzinfo=ZONE)
-    gesprek = Gesprek("kickoff", "20", "3u", "gisteren 9:00", "1-11-2026 13:30")
+    gesprek = Gesprek("kickoff", "20", "3u", "gisteravond", "1-11-2026 13:30")
     antwoorden = begeleid.vul_aan(gesprek.lees, gesprek.meld, zone=ZONE, lees_groep=_lees_groep, probeer=probeer,
                                   draaiboek=None, groep=None, tijd_min=None, start=None, nu=nu)
     # A past start is taken, with a warning; an unknown word is asked again.

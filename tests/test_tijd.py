@@ -112,6 +112,7 @@ KORTE_MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", 
         ("morgen om 9u", datetime(2026, 11, 24, 9, 0)),
         ("overmorgen 13u30", datetime(2026, 11, 25, 13, 30)),
         ("vandaag 14:00", datetime(2026, 11, 23, 14, 0)),
+        ("gisteren 14:00", datetime(2026, 11, 22, 14, 0)),  # allowed; the CLI warns it has passed
         ("14:00", datetime(2026, 11, 23, 14, 0)),
         ("morgen", datetime(2026, 11, 24, 9, 0)),  # no time: 09:00, as without --start
         ("1 dec", datetime(2026, 12, 1, 9, 0)),
