@@ -63,7 +63,7 @@ app = typer.Typer(
         "en de beschikbare tijd, en de planner kiest de variant, past de onderdelen in de tijd "
         "(of verdeelt ze over sessies) en schrijft desgewenst een agenda-bestand (.ics).\n\n"
         "Begin met 'planner lijst', bekijk een draaiboek met 'planner toon kickoff' en plan "
-        "met 'planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30'."
+        "met 'planner plan kickoff --groep 20 --tijd 3u --start \"1 dec 13:30\"'."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -332,7 +332,7 @@ def plan(
 
       planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30
 
-      planner plan kennismaking --groep 8 --format json
+      planner plan kennismaking --groep 8 --start "morgen 9:00" --format json
 
       planner plan training --groep 16 --tijd 2u --ics training.ics --herinnering 1d --herhaling 3mnd
 

@@ -1,10 +1,9 @@
-"""--help in Dutch, drawn with plain rich: a usage line, the text, and panels for arguments, options
-and commands.
+"""--help in Dutch: a usage line, the text, and panels for arguments, options and commands.
 
 typer draws its help through typer.rich_utils, which also loads rich's markdown (markdown-it),
 syntax (pygments) and traceback modules: about 100 ms before a line is printed, more than the rest
-of `planner --help` together. The panels here need only rich's console, table and panel. Drawing
-them ourselves also leaves out what a facilitator cannot use: type markers (`<str>`,
+of `planner --help` together. The panels here are plain text in the same shape, with nothing to
+load. Drawing them ourselves also leaves out what a facilitator cannot use: type markers (`<str>`,
 `<list[str]>`) and the braces around required arguments.
 """
 
@@ -34,8 +33,10 @@ def gebruiksregel(command: Any, ctx: Any) -> str:
 
 
 def _alineas(tekst: str) -> list[str]:
-    """Paragraphs of a docstring, each on one line: rich wraps them to the terminal."""
-    return [" ".join(regel.strip() for regel in alinea.splitlines())
+    """Paragraphs of a docstring, each on one line to be wrapped to the terminal; an indented
+    paragraph (an example command) keeps its lines and indent."""
+    return ["\n".join(alinea.splitlines()) if alinea.startswith(" ") else
+            " ".join(regel.strip() for regel in alinea.splitlines())
             for alinea in inspect.cleandoc(tekst).split("\n\n") if alinea.strip()]
 
 
@@ -57,55 +58,76 @@ def _rij_optie(param: Any) -> tuple[str, str, str, str]:
     return lang, kort, metavar, uitleg
 
 
-def toon(command: Any, ctx: Any) -> None:
-    """Print the help of `command` to stdout (without colour when piped or with NO_COLOR)."""
+def _kleur() -> bool:
+    import os
     import sys
 
-    from rich import box
-    from rich.console import Console
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console(highlight=False, soft_wrap=False)
-
-    def paneel(titel: str, rijen: list[tuple[str, ...]], stijlen: tuple[str, ...]) -> None:
-        if not rijen:
-            return
-        tabel = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, expand=True)
-        for i, stijl in enumerate(stijlen):
-            laatste = i == len(stijlen) - 1
-            tabel.add_column(style=stijl, no_wrap=not laatste, ratio=1 if laatste else None)
-        for rij in rijen:
-            tabel.add_row(*(Text(cel) for cel in rij))  # Text: '[standaard: …]' is no markup
-        console.print(Panel(tabel, title=titel, title_align="left", box=box.ROUNDED, border_style="dim"))
-
-    with console.capture() as opname:
-        _teken(command, ctx, console, paneel)
-    # Without the spaces rich pads every line with: help piped into a file or `less` stays clean.
-    sys.stdout.write("\n".join(regel.rstrip() for regel in opname.get().split("\n")))
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _teken(command: Any, ctx: Any, console: Any, paneel: Any) -> None:
-    from rich.padding import Padding
-    from rich.text import Text
+def _breedte() -> int:
+    """The terminal's width ($COLUMNS first), 80 when piped; at least 40, so the panels stay panels."""
+    import shutil
 
-    console.print()
-    console.print(Padding(Text(gebruiksregel(command, ctx), style="bold"), (0, 1), expand=False))
-    console.print()
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def _paneel(titel: str, rijen: list[tuple[str, ...]], breedte: int, kleur: bool) -> list[str]:
+    """A rounded box with a title and aligned columns; the last column wraps."""
+    import textwrap
+
+    if not rijen:
+        return []
+    kolommen = [i for i in range(len(rijen[0]) - 1) if any(rij[i] for rij in rijen)]  # no empty columns
+    breedtes = [max(len(rij[i]) for rij in rijen) for i in kolommen]
+    vast = sum(breedtes) + 2 * len(breedtes)
+    binnen = breedte - 4
+    uitleg_breedte = max(20, binnen - vast)
+    regels = [f"╭─ {titel} " + "─" * max(0, breedte - len(titel) - 5) + "╮"]
+    for rij in rijen:
+        links = "".join(rij[i].ljust(b + 2) for i, b in zip(kolommen, breedtes, strict=True))
+        uitleg = textwrap.wrap(rij[-1], uitleg_breedte, break_on_hyphens=False, break_long_words=False) or [""]
+        for n, stuk in enumerate(uitleg):
+            begin = links if n == 0 else " " * vast
+            inhoud = (begin + stuk).ljust(binnen)
+            if kleur and n == 0 and kolommen:
+                # The option names in bold cyan, as typer shows them; the padding stays outside the codes.
+                naam = rij[kolommen[0]]
+                inhoud = f"\033[1;36m{naam}\033[0m" + inhoud[len(naam):]
+            regels.append(f"│ {inhoud} │")
+    regels.append("╰" + "─" * (breedte - 2) + "╯")
+    return regels
+
+
+def toon(command: Any, ctx: Any) -> None:
+    """Print the help of `command` to stdout: bold and cyan only in a terminal without NO_COLOR.
+
+    Plain text, no rich: help is what a newcomer runs first, and loading rich's console alone
+    costs about as much as the rest of `planner --help`.
+    """
+    import sys
+    import textwrap
+
+    breedte, kleur = _breedte(), _kleur()
+    gebruik = gebruiksregel(command, ctx)
+    regels = ["", " " + (f"\033[1m{gebruik}\033[0m" if kleur else gebruik), ""]
     for alinea in _alineas(command.help or ""):
-        console.print(Padding(Text(alinea), (0, 1), expand=False))
-        console.print()
+        if alinea.startswith(" "):
+            regels += [" " + r for r in alinea.splitlines()] + [""]
+            continue
+        regels += [" " + r for r in textwrap.wrap(alinea, breedte - 2, break_on_hyphens=False,
+                                                   break_long_words=False)] + [""]
     parameters = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
     argumenten = [(argument_metavar(p).strip("[]."), p.help or "")
                   for p in parameters if p.param_type_name == "argument"]
-    paneel(TITELS["argumenten"], argumenten, ("bold cyan", ""))
-    opties = [_rij_optie(p) for p in parameters if p.param_type_name == "option"]
-    paneel(TITELS["opties"], opties, ("bold cyan", "bold green", "bold yellow", ""))
+    regels += _paneel(TITELS["argumenten"], argumenten, breedte, kleur)
+    regels += _paneel(TITELS["opties"], [_rij_optie(p) for p in parameters if p.param_type_name == "option"],
+                      breedte, kleur)
     if hasattr(command, "list_commands"):
         commandos = []
         for naam in command.list_commands(ctx):
             sub = command.get_command(ctx, naam)
             if sub is not None and not sub.hidden:
                 commandos.append((naam, sub.get_short_help_str(limit=200)))
-        paneel(TITELS["commandos"], commandos, ("bold cyan", ""))
+        regels += _paneel(TITELS["commandos"], commandos, breedte, kleur)
+    sys.stdout.write("\n".join(r.rstrip() for r in regels) + "\n\n")
