@@ -125,7 +125,8 @@ VOORBEELD_DATUM = "1-12-2026 13:30, 1 december 13:30, di 1 dec 13:30, morgen 9:0
 _ISO = re.compile(r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t(?P<tijd>.+))?$")
 # Dutch numeric dates: day first. Without a year only with '-' or '/': '1.12' reads as a clock time.
 _NUMERIEK = re.compile(r"^(?P<d>\d{1,2})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<j>\d{4}))?|\.(?P<m2>\d{1,2})\.(?P<j2>\d{4}))$")
-_KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})(?:[:.](?P<m>\d{2})|[uh](?P<m2>\d{2})?)$")
+# 13:30, 13.30, 13u30, 13u, 13h; ":00" seconds as ISO writes them.
+_KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?|[uh](?P<m2>\d{2})?)$")
 _GETAL_DAG = re.compile(r"^\d{1,2}$")
 _JAAR = re.compile(r"^\d{4}$")
 _RELATIEF = {"eergisteren": -2, "gisteren": -1, "vandaag": 0, "morgen": 1, "overmorgen": 2}
