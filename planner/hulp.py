@@ -82,19 +82,29 @@ def _paneel(titel: str, rijen: list[tuple[str, ...]], breedte: int, kleur: bool)
     breedtes = [max(len(rij[i]) for rij in rijen) for i in kolommen]
     vast = sum(breedtes) + 2 * len(breedtes)
     binnen = breedte - 4
-    uitleg_breedte = max(20, binnen - vast)
+    # In a narrow window the explanation goes under the option instead of beside it.
+    onder = binnen - vast < 24
+    uitleg_breedte = binnen - 4 if onder else binnen - vast
     regels = [f"╭─ {titel} " + "─" * max(0, breedte - len(titel) - 5) + "╮"]
+
+    def regel(inhoud: str, naam: str = "") -> None:
+        inhoud = inhoud.ljust(binnen)
+        if kleur and naam:
+            # The option names in bold cyan, as typer shows them; the padding stays outside the codes.
+            inhoud = f"\033[1;36m{naam}\033[0m" + inhoud[len(naam):]
+        regels.append(f"│ {inhoud} │")
+
     for rij in rijen:
         links = "".join(rij[i].ljust(b + 2) for i, b in zip(kolommen, breedtes, strict=True))
-        uitleg = textwrap.wrap(rij[-1], uitleg_breedte, break_on_hyphens=False, break_long_words=False) or [""]
+        uitleg = textwrap.wrap(rij[-1], uitleg_breedte, break_on_hyphens=False) or [""]
+        naam = rij[kolommen[0]] if kolommen else ""
+        if onder:
+            regel(links.rstrip(), naam)
+            for stuk in uitleg:
+                regel("    " + stuk)
+            continue
         for n, stuk in enumerate(uitleg):
-            begin = links if n == 0 else " " * vast
-            inhoud = (begin + stuk).ljust(binnen)
-            if kleur and n == 0 and kolommen:
-                # The option names in bold cyan, as typer shows them; the padding stays outside the codes.
-                naam = rij[kolommen[0]]
-                inhoud = f"\033[1;36m{naam}\033[0m" + inhoud[len(naam):]
-            regels.append(f"│ {inhoud} │")
+            regel((links if n == 0 else " " * vast) + stuk, naam if n == 0 else "")
     regels.append("╰" + "─" * (breedte - 2) + "╯")
     return regels
 
@@ -110,10 +120,15 @@ def toon(command: Any, ctx: Any) -> None:
 
     breedte, kleur = _breedte(), _kleur()
     gebruik = gebruiksregel(command, ctx)
-    regels = ["", " " + (f"\033[1m{gebruik}\033[0m" if kleur else gebruik), ""]
+    regels = [""] + [" " + (f"\033[1m{r}\033[0m" if kleur else r)
+                     for r in textwrap.wrap(gebruik, breedte - 1, subsequent_indent="   ")] + [""]
     for alinea in _alineas(command.help or ""):
         if alinea.startswith(" "):
-            regels += [" " + r for r in alinea.splitlines()] + [""]
+            # An example command: its own lines, wrapped only when the window is too narrow.
+            for voorbeeld in alinea.splitlines():
+                regels += textwrap.wrap(voorbeeld, breedte - 1, initial_indent=" ", subsequent_indent="       ",
+                                        break_on_hyphens=False) or [""]
+            regels.append("")
             continue
         regels += [" " + r for r in textwrap.wrap(alinea, breedte - 2, break_on_hyphens=False,
                                                    break_long_words=False)] + [""]

@@ -148,3 +148,15 @@ def test_ci_draait_het_testcommando_uit_de_readme():
     for stap in tests.split(" && "):
         assert stap.replace(".venv", ".ci-venv") in ci, stap
     assert "export CI=true" in ci
+
+
+@pytest.mark.parametrize("kolommen", ["40", "60", "100", "200"])
+def test_hulp_past_in_het_venster_zonder_kleurcodes_in_een_pijp(capsys, monkeypatch, kolommen):
+    monkeypatch.setenv("COLUMNS", kolommen)
+    monkeypatch.setattr(sys, "argv", ["planner", "plan", "--help"])
+    with pytest.raises(SystemExit):
+        main()
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert all(len(regel) <= int(kolommen) and regel == regel.rstrip() for regel in out.splitlines())
+    assert "--csv-scheiding" in out and "[standaard: 7d]" in " ".join(out.split())
