@@ -124,7 +124,9 @@ VOORBEELD_DATUM = "1-12-2026 13:30, 1 december 13:30, di 1 dec 13:30, morgen 9:0
 
 _ISO = re.compile(r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t(?P<tijd>.+))?$")
 # Dutch numeric dates: day first. Without a year only with '-' or '/': '1.12' reads as a clock time.
-_NUMERIEK = re.compile(r"^(?P<d>\d{1,2})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<j>\d{4}))?|\.(?P<m2>\d{1,2})\.(?P<j2>\d{4}))$")
+# A two-digit year is this century's: 1-12-26 is 1 December 2026.
+_NUMERIEK = re.compile(r"^(?P<d>\d{1,2})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<j>\d{4}|\d{2}))?"
+                       r"|\.(?P<m2>\d{1,2})\.(?P<j2>\d{4}|\d{2}))$")
 # 13:30, 13.30, 13u30, 13u, 13h; ":00" seconds as ISO writes them.
 _KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?|[uh](?P<m2>\d{2})?)$")
 _GETAL_DAG = re.compile(r"^\d{1,2}$")
@@ -202,7 +204,7 @@ def _ontleed(tekst: str, naam: str) -> _Delen:
         delen.dag = int(numeriek["d"])
         delen.maand = int(numeriek["m"] or numeriek["m2"])
         jaar = numeriek["j"] or numeriek["j2"]
-        delen.jaar = int(jaar) if jaar else None
+        delen.jaar = (int(jaar) + (2000 if len(jaar) == 2 else 0)) if jaar else None
         i += 1
     elif woord is not None and _GETAL_DAG.match(woord) and i + 1 < len(woorden) and woorden[i + 1] in _MAANDNAMEN:
         delen.dag, delen.maand = int(woord), _MAANDNAMEN[woorden[i + 1]]
@@ -213,6 +215,9 @@ def _ontleed(tekst: str, naam: str) -> _Delen:
     if volgende() == "om":
         i += 1
     if delen.uur is None and volgende() is not None and _lees_klok(woorden[i], delen):
+        i += 1
+    elif delen.uur is None and _GETAL_DAG.match(volgende() or "") and woorden[i + 1:i + 2] == ["uur"]:
+        delen.uur = int(woorden[i])  # 'om 13 uur'
         i += 1
     if volgende() == "uur" and delen.uur is not None:
         i += 1
