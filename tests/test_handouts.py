@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -354,11 +355,25 @@ def _pdf(html_pad: Path, pdf_pad: Path, profiel: Path) -> None:
     )
 
 
-@pytest.mark.skipif(_chromium() is None, reason="geen chromium gevonden: installeer het met "
-                    "'bash .ci/chromium.sh' (Debian: apt-get install chromium)")
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def browser_nodig() -> None:
+    """Skip without a browser on a developer's machine; in CI (CI=true) a missing browser is a
+    failure: a browser test that silently skips would let CI go green without it."""
+    if _chromium() is not None:
+        return
+    reden = "geen chromium gevonden: installeer het met 'bash .ci/chromium.sh' (Debian: apt-get install chromium)"
+    if in_ci():
+        pytest.fail(f"{reden}; in CI (CI=true) mag de browsertest niet worden overgeslagen")
+    pytest.skip(reden)
+
+
 @pytest.mark.parametrize("voor", ["begeleider", "deelnemers"])
 def test_html_in_een_echte_browser_naar_pdf(tmp_path: Path, voor: str) -> None:
-    pypdf = pytest.importorskip("pypdf")
+    browser_nodig()
+    import pypdf  # a test dependency: missing, the test fails rather than skips
     plan = _plan("kickoff", 22, 105, locatie="Buurthuis De Linde")
     assert len(plan.sessies) == 3
     html_pad = tmp_path / "raster.html"
@@ -407,3 +422,13 @@ def test_gewijzigde_minuten_heten_nooit_uit_de_bron() -> None:
     regels = render("csv", plan).decode("utf-8-sig").splitlines()
     kop = regels[0].split(";")
     assert kop[kop.index("bron_min") + 1] == "aangepast"  # later columns (gedaan) may follow
+
+
+def test_zonder_browser_faalt_ci_in_plaats_van_over_te_slaan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda naam: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        browser_nodig()
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception):
+        browser_nodig()
