@@ -26,5 +26,9 @@ def afbreken(tekst: str, max_tekens: int) -> str:
     """`tekst` with soft hyphens in every word of more than `max_tekens` letters."""
     if len(tekst) <= max_tekens:
         return tekst
-    return re.sub(rf"\w{{{max_tekens + 1},}}",
-                  lambda m: _woordenboek().inserted(m.group(0), hyphen=ZACHT), tekst)
+    # A chain like "thema/vraagstuk/opgave" is one unbreakable run to a browser: hyphenate its words.
+    return re.sub(rf"[\w/]{{{max_tekens + 1},}}", _afgebroken, tekst)
+
+
+def _afgebroken(keten: re.Match[str]) -> str:
+    return re.sub(r"\w{5,}", lambda m: _woordenboek().inserted(m.group(0), hyphen=ZACHT), keten.group(0))

@@ -80,7 +80,7 @@ table.raster tr.lang li.lang { break-inside: auto; }
 table.raster tfoot { display: table-row-group; }
 table.raster tfoot td { font-weight: bold; }
 tr.soort-pauze td { background: #f2f2f2; font-style: italic; }
-td.tijd { white-space: nowrap; }
+td.tijd .vak { white-space: nowrap; }
 .min { display: block; }
 .label { display: block; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; margin-top: 1mm; }
 .kop { font-weight: bold; }
@@ -97,6 +97,10 @@ PAST_INSTRUCTIE = 40
 # A row with more lines than this may break across pages; a shorter one moves whole.
 LANGE_RIJ = 22
 TEKENS_PER_REGEL = 62
+# Percent of the timeline's width below which a part's start time does not fit.
+SMALSTE_BLOK = 4.5
+# Header facts that list several things, one per line.
+MEER_REGELS = ("Data", "Meenemen")
 
 
 def e(tekst: object, past: int = 0) -> str:
@@ -120,20 +124,28 @@ def _tijdlijn(sessie: Sessie) -> str:
     delen = []
     for o in sessie.onderdelen:
         breedte = 100 * o.duur_min / totaal
+        # A part too narrow for its start time shows as a plain block; the grid has its details.
+        tekst = (f'<span class="t">{o.start:%H:%M}</span><span class="n">{e(o.titel)}</span>'
+                 if breedte >= SMALSTE_BLOK else "")
         delen.append(f'<div class="soort-{e(o.soort)}" style="width: {breedte:.2f}%" title="{e(o.titel)}">'
-                     f'<span class="t">{o.start:%H:%M}</span><span class="n">{e(o.titel)}</span></div>')
+                     f"{tekst}</div>")
     return (f'<div class="tijdlijn">{"".join(delen)}</div>'
             f'<p class="tijdlijn-eind">einde {sessie.eind:%H:%M}</p>')
+
+
+def _feiten(feiten: list[tuple[str, str]]) -> str:
+    rijen = []
+    for label, waarde in feiten:
+        inhoud = "<br>".join(e(w) for w in waarde.split("; ")) if label in MEER_REGELS else e(waarde)
+        rijen.append(f"<dt>{e(label)}</dt><dd>{inhoud}</dd>")
+    return '<dl class="feiten">' + "".join(rijen) + "</dl>"
 
 
 def _overzicht(plan: Plan, opdrachtgever: str, begeleiders: tuple[str, ...]) -> str:
     """Page 1 for the facilitator: who, where, when, what to bring, the day at a glance, advice."""
     d = plan.draaiboek
     delen = [f"<h1>{e(d.titel)}</h1>", '<p class="soort-handout">Trainersraster · voor de begeleider</p>',
-             '<dl class="feiten">']
-    delen += [f"<dt>{e(label)}</dt><dd>{e(waarde)}</dd>"
-              for label, waarde in handout.feiten(plan, "begeleider", opdrachtgever, begeleiders)]
-    delen.append("</dl>")
+             _feiten(handout.feiten(plan, "begeleider", opdrachtgever, begeleiders))]
     nodig = benodigdheden(plan)
     if nodig:
         delen += ['<section class="nodig"><h2>Nodig</h2>',
@@ -161,8 +173,8 @@ def _tijdcel(o: GeplandOnderdeel) -> str:
     merk = f'<span class="label">{handout.merk(o)} {woorden}</span>' if woorden else ""
     bron_min = handout.veranderd(o)
     anders = f'<span class="label">bron: {bron_min} min</span>' if bron_min is not None else ""
-    return (f'<td class="tijd">{e(handout.tijdvak(o))}<span class="min">{o.duur_min} min</span>'
-            f"{merk}{anders}</td>")
+    return (f'<td class="tijd"><span class="vak">{e(handout.tijdvak(o))}</span>'
+            f'<span class="min">{o.duur_min} min</span>{merk}{anders}</td>')
 
 
 def _onderdeelcel(plan: Plan, o: GeplandOnderdeel) -> str:
@@ -235,12 +247,11 @@ def _sessie(plan: Plan, sessie: Sessie) -> str:
 def _programma(plan: Plan) -> str:
     """The participants' version: title, when, where, what to bring, and per session the agenda."""
     d = plan.draaiboek
-    kop = [f"<h1>{e(d.titel)}</h1>", '<p class="soort-handout">Programma</p>', '<dl class="feiten">',
-           *[f"<dt>{e(label)}</dt><dd>{e(waarde)}</dd>" for label, waarde in handout.feiten(plan, "deelnemers")],
-           "</dl>"]
+    kop = [f"<h1>{e(d.titel)}</h1>", '<p class="soort-handout">Programma</p>',
+           _feiten(handout.feiten(plan, "deelnemers"))]
     sessies = []
     for sessie in plan.sessies:
-        rijen = [f'<tr class="soort-{e(soort)}"><td class="tijd">{a:%H:%M}–{b:%H:%M}</td>'
+        rijen = [f'<tr class="soort-{e(soort)}"><td class="tijd"><span class="vak">{a:%H:%M}–{b:%H:%M}</span></td>'
                  f'<td class="onderdeel"><strong>{e(titel, 40)}</strong></td></tr>'
                  for a, b, titel, soort in handout.agenda_voor_deelnemers(sessie)]
         # The first session follows the header on page 1; every later one starts a page.

@@ -29,14 +29,21 @@ def _regel(tekst: str) -> str:
 def _agenda(plan: Plan, sessie: Sessie, voor: str) -> list[str]:
     if voor == "deelnemers":
         regels = ["| Tijd | Onderdeel |", "| --- | --- |"]
-        regels += [f"| {handout.tijdvak(o)} | {cel(o.titel)} |" for o in sessie.onderdelen]
+        regels += [f"| {a:%H:%M}–{b:%H:%M} | {cel(titel)} |"
+                   for a, b, titel, _ in handout.agenda_voor_deelnemers(sessie)]
         return regels
     regels = ["| Tijd | Min | Onderdeel | Werkvorm |", "| --- | ---: | --- | --- |"]
     for o in sessie.onderdelen:
-        regels.append(f"| {handout.tijdvak(o)} | {o.duur_min}{handout.merk(o)} | {cel(o.titel)} | "
+        regels.append(f"| {handout.tijdvak(o)} | {o.duur_min}{handout.merk(o)}{_bron_min(o)} | {cel(o.titel)} | "
                       f"{cel(' · '.join(handout.indeling(o)))} |")
     regels.append(f"| | **{toon_duur(sessie.duur_min)}** | **Totaal** | |")
     return regels
+
+
+def _bron_min(o: GeplandOnderdeel) -> str:
+    """' (bron: 30)' where the plan gave an onderdeel other minutes than the draaiboek names."""
+    bron_min = handout.veranderd(o)
+    return f" (bron: {bron_min})" if bron_min is not None else ""
 
 
 def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
@@ -46,7 +53,9 @@ def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
-    regels = [f"### {handout.tijdvak(o)} · {_regel(o.titel)} ({o.duur_min} min{handout.merk(o)})", ""]
+    bron_min = handout.veranderd(o)
+    anders = f", bron: {bron_min} min" if bron_min is not None else ""
+    regels = [f"### {handout.tijdvak(o)} · {_regel(o.titel)} ({o.duur_min} min{handout.merk(o)}{anders})", ""]
     indeling = handout.indeling(o)
     if indeling:
         regels += [f"*Werkvorm:* {' · '.join(_regel(i) for i in indeling)}", ""]
@@ -58,31 +67,36 @@ def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
         regels += _lijst("Nodig", handout.materialen(plan, o))
         if bron.toelichting:
             regels += [f"> {_regel(bron.toelichting)}", ""]
-    regels += [f"*Bron:* {_regel(handout.herkomst(plan, o))}", ""]
+    if o.bron is None or o.toegevoegd:
+        # The source is named once at the end; only a part that is not the draaiboek's says so here.
+        regels += [f"*{_regel(handout.herkomst(plan, o))}*", ""]
     return regels
 
 
-def render(plan: Plan, voor: str = "begeleider", **_: Any) -> str:
+def render(plan: Plan, voor: str = "begeleider", opdrachtgever: str = "",
+           begeleiders: tuple[str, ...] | list[str] = (), **_: Any) -> str:
     d = plan.draaiboek
     regels = [f"# {_regel(d.titel)}", ""]
-    regels += [f"- **{label}:** {_regel(waarde)}" for label, waarde in handout.feiten(plan, voor)]
+    regels += [f"- **{label}:** {_regel(waarde)}"
+               for label, waarde in handout.feiten(plan, voor, opdrachtgever, begeleiders)]
     regels.append("")
     if voor == "begeleider":
         nodig = benodigdheden(plan)
         if nodig:
             regels += ["## Nodig", "", *[f"- [ ] {_regel(str(b))}" for b in nodig], ""]
         if plan.waarschuwingen:
-            regels += ["## Let op", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
+            regels += ["## Advies van de planner", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
     for sessie in plan.sessies:
         regels += [f"## {handout.sessiekop(plan, sessie)}", "", *_agenda(plan, sessie, voor), ""]
         if voor == "begeleider":
             legenda = handout.legenda(sessie.onderdelen)
+            if any(handout.veranderd(o) is not None for o in sessie.onderdelen):
+                legenda.append(handout.VERANDERD)
             if legenda:
                 regels += ["  \n".join(_regel(r) for r in legenda), ""]
             for o in sessie.onderdelen:
                 regels += _onderdeel(plan, o)
     if voor == "begeleider":
         regels += [_regel(v) + "\n" for v in handout.voetnoten(plan)]
-    else:
-        regels += [f"*Bron:* {_regel(d.bron)}", ""]
+    regels += [f"*Bron:* {_regel(d.bron)}", ""]
     return "\n".join(regels).rstrip("\n") + "\n"
