@@ -355,6 +355,23 @@ def test_cli_html_schrijft_en_overschrijft_niet_zonder_force(tmp_path: Path) -> 
     assert "Werkvorm en instructie" not in (tmp_path / "raster.html").read_text("utf-8")
 
 
+def test_cli_opdrachtgever_begeleiders_en_kaarten(tmp_path: Path) -> None:
+    uit = _planner("plan", "kennismaking", "--groep", "20", "--html", "raster.html", "--kaarten", "kaarten.html",
+                   "--opdrachtgever", "Gemeente Zoetermeer", "--begeleider", "Anna", "--begeleider", "Bert",
+                   "--format", "markdown", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    raster = (tmp_path / "raster.html").read_text("utf-8")
+    assert "Gemeente Zoetermeer" in raster and "Anna, Bert" in raster and "Begeleiders" in raster
+    assert "- **Opdrachtgever:** Gemeente Zoetermeer" in uit.stdout
+    plan = _plan("kennismaking", 20, None)
+    groepjes = [len(o.groepjes) for _, o in _onderdelen(plan) if o.groepjes]
+    kaarten = (tmp_path / "kaarten.html").read_text("utf-8")
+    assert groepjes and kaarten.count("Groepje ") == sum(groepjes)
+    zelfde = _planner("plan", "kennismaking", "--groep", "20", "--html", "x.html", "--kaarten", "x.html",
+                      cwd=tmp_path)
+    assert zelfde.returncode == 2 and "--kaarten" in zelfde.stderr and not (tmp_path / "x.html").exists()
+
+
 @pytest.mark.parametrize("args, melding", [
     (["--voor", "iedereen", "--format", "markdown"], "--voor 'iedereen' ken ik niet"),
     (["--voor", "deelnemers"], "--voor deelnemers geldt voor een handout"),
