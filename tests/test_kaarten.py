@@ -51,8 +51,12 @@ def test_een_kaart_per_groepje_en_per_vragenset(naam: str, groep: int, tijd: int
             assert len(eigen) == delen and all(k.groep == "" for k in eigen)
         # Every question of the onderdeel is on its card(s), in order, none twice.
         vragen = [v.tekst for v in o.stappen if v.soort == "vraag" and not v.tekst.startswith("[")]
-        per_groep = [v.tekst for k in eigen if k.groep == eigen[0].groep for v in k.vragen]
+        per_groep = [v.tekst for k in eigen if k.groep == eigen[0].groep and k.deel != "overzicht" for v in k.vragen]
         assert per_groep == vragen
+        for overzicht in (k for k in eigen if k.deel == "overzicht"):
+            # The set in short on one card: each question's first sentence, in order.
+            assert len(overzicht.vragen) == len(vragen)
+            assert all(v.startswith(kort.tekst) for kort, v in zip(overzicht.vragen, vragen, strict=True))
     assert {k.onderdeel for k in lijst} == {o.titel for o in _met_vragen(plan)}
     tekst = _zonder_zacht(render("kaarten", plan))
     assert tekst.count('<div class="kaart">') == len(lijst)
@@ -63,7 +67,13 @@ def test_een_kaart_per_groepje_en_per_vragenset(naam: str, groep: int, tijd: int
 def test_kernvragen_en_vragensets_op_kaarten() -> None:
     kernvragen = kaarten(_plan("intervisie", 6))
     bevragen = [k for k in kernvragen if k.onderdeel.startswith("Bevragen")]
-    assert [v.tekst[:2] for k in bevragen for v in k.vragen] == ["1.", "2.", "3.", "4.", "5."]
+    assert [v.tekst[:2] for k in bevragen if k.deel != "overzicht" for v in k.vragen] == ["1.", "2.", "3.", "4.", "5."]
+    # And one card with the five core questions together.
+    [overzicht] = [k for k in bevragen if k.deel == "overzicht"]
+    assert [v.tekst for v in overzicht.vragen][:2] == ["1. Is er een probleem in de interactie (gedoe)?",
+                                                       "2. Kader: is er overeenstemming over dàt we dit gesprek "
+                                                       "hebben en waaróm we het hebben?"]
+    assert len(overzicht.vragen) == 5
     ontmoeting = {k.onderdeel for k in kaarten(_plan("ontmoeting", 8))}
     assert {"Inleidende vragen", "Het gesprek: kernvragen", "Afrondende vragen en bedanken"} <= ontmoeting
 

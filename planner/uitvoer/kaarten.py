@@ -3,11 +3,13 @@
 Which cards follows from the plan alone, never from which draaiboek it is: an onderdeel that
 works in subgroups gets a card per groepje the plan computed (its questions on each, so every
 table has its own); any other onderdeel with questions gets one card with its question set.
-A set too long for one card in large type continues on the next card ("1/2", "2/2").
+A set too long for one card in large type continues on the next card ("1/2", "2/2"), after a
+card with every question of the set in short (its first sentence).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -53,7 +55,7 @@ class Kaart:
     vragen: tuple[Stap, ...]
     # "Groepje 2 van 6 · 4 personen", or "" for a plenary card.
     groep: str = ""
-    # "1/2" when a question set continues on the next card.
+    # "overzicht", "1/2", "2/2" when a question set is spread over cards.
     deel: str = ""
     tijd: str = ""
 
@@ -72,6 +74,12 @@ def _delen(vragen: tuple[Stap, ...]) -> list[tuple[Stap, ...]]:
     return [tuple(d) for d in delen]
 
 
+def _kort(vraag: str) -> str:
+    """A question's first sentence: the question itself, without its elaboration."""
+    eerste = re.match(r"(?:\d+\.\s*)?.+?[?.!](?=\s|$)", vraag)  # a numbering "1." is no sentence
+    return eerste.group(0) if eerste else vraag
+
+
 def _vragen(o: GeplandOnderdeel) -> tuple[Stap, ...]:
     # A bracketed question is the source's note to the facilitator ("[Verzin eigen variant…]").
     return tuple(s for s in o.stappen if s.soort == "vraag" and not s.tekst.lstrip().startswith("["))
@@ -87,10 +95,17 @@ def kaarten(plan: Plan) -> list[Kaart]:
                 continue
             tijd = f"{o.start:%H:%M}–{o.eind:%H:%M}"
             delen = _delen(vragen)
+            namen = [f"{i}/{len(delen)}" for i in range(1, len(delen) + 1)] if len(delen) > 1 else [""]
+            overzicht = tuple(Stap("vraag", _kort(v.tekst)) for v in vragen)
+            if len(delen) > 1 and sum(map(_lengte, overzicht)) <= PER_KAART:
+                # A set spread over cards first gets one card with every question in short, so the
+                # whole set (the five core questions) can lie on the table at once.
+                delen.insert(0, overzicht)
+                namen.insert(0, "overzicht")
             groepen = [f"Groepje {i} van {len(o.groepjes)} · {n} personen" for i, n in enumerate(o.groepjes, 1)]
             for groep in groepen or [""]:
-                for nummer, deel in enumerate(delen, 1):
-                    lijst.append(Kaart(o.titel, deel, groep, f"{nummer}/{len(delen)}" if len(delen) > 1 else "", tijd))
+                for naam, deel in zip(namen, delen, strict=True):
+                    lijst.append(Kaart(o.titel, deel, groep, naam, tijd))
     return lijst
 
 
