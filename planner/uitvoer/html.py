@@ -76,6 +76,8 @@ table.raster tr { break-inside: avoid; page-break-inside: avoid; }
 table.raster tr.lang { break-inside: auto; page-break-inside: auto; }
 table.raster li { break-inside: avoid; orphans: 3; widows: 3; }
 table.raster tr.lang li.lang { break-inside: auto; }
+table.raster td > ul > li:first-child { break-after: avoid; }
+table.raster td > ul > li:last-child { break-before: avoid; }
 /* The total once, at the end: a table-footer-group would repeat at the foot of every page. */
 table.raster tfoot { display: table-row-group; }
 table.raster tfoot td { font-weight: bold; }
