@@ -509,3 +509,26 @@ def test_programma_voor_deelnemers_afgedrukt(tmp_path: Path, naam: str, groep: i
 
 def test_html_in_een_echte_browser_naar_pdf_zegt_hoe_chromium_te_installeren() -> None:
     assert "chromium" in GEEN_CHROMIUM.kwargs["reason"]
+
+
+@GEEN_CHROMIUM
+def test_lange_woorden_breken_in_chromium_op_een_lettergreep(tmp_path: Path) -> None:
+    import pyphen
+
+    woord = "Samenwerkingsverbandenontwikkeling"
+    pad = tmp_path / "lang.toml"
+    pad.write_text(f'titel = "T"\nbron = "b"\n[[onderdelen]]\nid = "a"\ntitel = "{woord}"\nsoort = "werkvorm"\n'
+                   'minuten = 30\nstappen = ["Doe iets."]\n', encoding="utf-8")
+    plan = maak_plan(laden.vind(str(pad)), Vraag(groep=5, start=START))
+    pypdf = pytest.importorskip("pypdf")
+    html_pad, pdf_pad = tmp_path / "lang.html", tmp_path / "lang.pdf"
+    html_pad.write_text(render("html", plan), encoding="utf-8")
+    _pdf(html_pad, pdf_pad, tmp_path / "profiel")
+    tekst = pypdf.PdfReader(str(pdf_pad)).pages[1].extract_text()
+    # The title in its narrow column, as printed: lines ending in a hyphen (pypdf reads an unused
+    # soft hyphen as a space).
+    gedrukt = tekst.split("30 min\n")[1].split("\nWERKVORM")[0]
+    stukken = [stuk.replace(" ", "") for stuk in re.split(r"\s*[\u00ad\u2010-]\n", gedrukt)]
+    assert "".join(stukken) == woord and len(stukken) > 1
+    grenzen = {sum(len(s) for s in stukken[:i]) for i in range(1, len(stukken))}
+    assert grenzen <= set(pyphen.Pyphen(lang="nl_NL").positions(woord))

@@ -11,14 +11,13 @@ For the participants: the agenda only (times, titles, pauses), one page per sess
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from planner.model import GeplandOnderdeel, Plan, Sessie, Stap
 from planner.nodig import benodigdheden
 from planner.tijd import toon_duur
 from planner.uitvoer import handout
-from planner.uitvoer.afbreken import afbreken
+from planner.uitvoer.afbreken import html_tekst
 
 CSS = """
 @page { size: A4; margin: 12mm 11mm 12mm; }
@@ -107,10 +106,7 @@ MEER_REGELS = ("Data", "Meenemen")
 
 def e(tekst: object, past: int = 0) -> str:
     """Escaped for HTML; with `past`, words longer than that get Dutch soft hyphens."""
-    tekst = str(tekst)
-    if past:
-        tekst = afbreken(tekst, past)
-    return escape(tekst, quote=True)
+    return html_tekst(str(tekst), past)
 
 
 def _lijst(items: list[str] | tuple[str, ...], tag: str = "ul", klasse: str = "", past: int = 0) -> str:

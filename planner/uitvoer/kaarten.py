@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from planner.model import GeplandOnderdeel, Plan, Stap
-from planner.uitvoer.afbreken import afbreken
+from planner.uitvoer.afbreken import html_tekst
 
 # Characters of question text that fit an A6 card at the smallest type we allow (13pt).
 PER_KAART = 560
@@ -118,7 +117,7 @@ def _maat(kaart: Kaart) -> str:
 
 
 def e(tekst: str, past: int = 0) -> str:
-    return escape(afbreken(tekst, past) if past else tekst, quote=True)
+    return html_tekst(tekst, past)
 
 
 def _vraag(tekst: str) -> str:
