@@ -38,7 +38,7 @@ def _onderdelen(plan: Plan):
 
 
 PLANNEN = [("kickoff", 22, 120), ("kickoff", 12, None), ("training", 16, None), ("kennismaking", 22, 60),
-           ("kennismaking", 8, None)]
+           ("kennismaking", 8, None), ("ambitiegesprek", 4, 150)]
 
 
 def _planner(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -127,12 +127,14 @@ def test_markdown_agenda_per_sessie(naam: str, groep: int, tijd: int | None) -> 
         assert len(rijen) == len(sessie.onderdelen)
         for rij, o in zip(rijen, sessie.onderdelen, strict=True):
             assert rij[0] == f"{o.start:%H:%M}–{o.eind:%H:%M}"
-            minuten, merk, bron_min = re.fullmatch(r"(\d+)([*+]?)(?: \(bron: (\d+)\))?", rij[1]).groups()
+            minuten, merk, wie, bron_min = re.fullmatch(r"(\d+)([*+]?)(?: \((bron|draaiboek): (\d+)\))?",
+                                                        rij[1]).groups()
             assert int(minuten) == o.duur_min
             assert (merk == "+") == o.toegevoegd
-            # Changed minutes are marked with the draaiboek's own, unchanged ones are not.
+            # Changed minutes are marked with the draaiboek's own (the source's, or its estimate).
             assert bron_min == (None if o.bron is None or o.toegevoegd or o.bron.minuten == o.duur_min
                                 else str(o.bron.minuten))
+            assert wie == (None if bron_min is None else "draaiboek" if o.geschat else "bron")
             assert rij[2] == o.titel
     for _, o in _onderdelen(plan):
         if o.bron:

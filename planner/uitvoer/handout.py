@@ -19,8 +19,8 @@ from planner.tijd import deelnemers, toon_datum, toon_duur
 VOOR = ("begeleider", "deelnemers")
 
 GESCHAT = "* geschatte minuten (de bron noemt er geen)"
-VERANDERD = ("bron: … min = de planner gaf dit onderdeel andere minuten dan het draaiboek noemt "
-             "(om het in de tijd te laten passen)")
+VERANDERD = ("bron: … min = de minuten die de bron noemt (draaiboek: … min: die het draaiboek schat); "
+             "de planner koos andere om het in de tijd te laten passen")
 TOEGEVOEGD = "+ toegevoegd, niet uit het draaiboek (door de planner, of een eigen agendapunt)"
 
 
@@ -98,6 +98,14 @@ def veranderd(o: GeplandOnderdeel) -> int | None:
     if bron_min is None:
         bron_min = o.bron.minuten
     return bron_min if bron_min != o.duur_min else None
+
+
+def veranderd_tekst(o: GeplandOnderdeel) -> str:
+    """'bron: 30' (the source's minutes) or 'draaiboek: 25' (the template's estimate), or ''."""
+    bron_min = veranderd(o)
+    if bron_min is None:
+        return ""
+    return f"{'draaiboek' if o.geschat else 'bron'}: {bron_min}"
 
 
 def is_van_de_planner(o: GeplandOnderdeel) -> bool:

@@ -169,8 +169,8 @@ def _overzicht(plan: Plan, opdrachtgever: str, begeleiders: tuple[str, ...]) -> 
 def _tijdcel(o: GeplandOnderdeel) -> str:
     woorden = handout.merk_in_woorden(o)
     merk = f'<span class="label">{handout.merk(o)} {woorden}</span>' if woorden else ""
-    bron_min = handout.veranderd(o)
-    anders = f'<span class="label">bron: {bron_min} min</span>' if bron_min is not None else ""
+    veranderd = handout.veranderd_tekst(o)
+    anders = f'<span class="label">{veranderd} min</span>' if veranderd else ""
     return (f'<td class="tijd"><span class="vak">{e(handout.tijdvak(o))}</span>'
             f'<span class="min">{o.duur_min} min</span>{merk}{anders}</td>')
 

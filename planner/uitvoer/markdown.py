@@ -42,8 +42,8 @@ def _agenda(plan: Plan, sessie: Sessie, voor: str) -> list[str]:
 
 def _bron_min(o: GeplandOnderdeel) -> str:
     """' (bron: 30)' where the plan gave an onderdeel other minutes than the draaiboek names."""
-    bron_min = handout.veranderd(o)
-    return f" (bron: {bron_min})" if bron_min is not None else ""
+    veranderd = handout.veranderd_tekst(o)
+    return f" ({veranderd})" if veranderd else ""
 
 
 def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
@@ -53,8 +53,8 @@ def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
-    bron_min = handout.veranderd(o)
-    anders = f", bron: {bron_min} min" if bron_min is not None else ""
+    veranderd = handout.veranderd_tekst(o)
+    anders = f", {veranderd} min" if veranderd else ""
     regels = [f"### {handout.tijdvak(o)} · {_regel(o.titel)} ({o.duur_min} min{handout.merk(o)}{anders})", ""]
     indeling = handout.indeling(o)
     if indeling:
