@@ -297,7 +297,7 @@ def test_deelnemers_zien_geen_instructies(naam: str, groep: int, tijd: int | Non
     for geheim in _geheimen(plan):
         assert geheim not in tekst
     for sessie in plan.sessies:
-        tijden = re.findall(r"(\d\d:\d\d)–(\d\d:\d\d)", tekst.split(handout.sessiekop(plan, sessie))[1])
+        tijden = re.findall(r"(\d\d:\d\d)–(\d\d:\d\d)", tekst.split(handout.sessiekop(plan, sessie, "deelnemers"))[1])
         # The agenda runs from the session's start to its end without gaps.
         rijen = tijden[:len(handout.agenda_voor_deelnemers(sessie))]
         assert rijen[0][0] == f"{sessie.start:%H:%M}" and rijen[-1][1] == f"{sessie.eind:%H:%M}"
@@ -501,10 +501,11 @@ def test_programma_voor_deelnemers_afgedrukt(tmp_path: Path, naam: str, groep: i
         assert meenemen in paginas[0]
     for geheim in _geheimen(plan):
         assert " ".join(geheim.split())[:50] not in alles
-    for woord in ("Werkvorm en instructie", "Welkom terug", "Vooruitblik", "toegevoegd", "Advies", "Notities"):
+    for woord in ("Werkvorm en instructie", "Welkom terug", "Vooruitblik", "toegevoegd", "Advies", "Notities",
+                  "Sessie"):
         assert woord not in alles
     for pagina, sessie in zip(paginas, plan.sessies, strict=True):
-        assert handout.sessiekop(plan, sessie) in pagina
+        assert handout.sessiekop(plan, sessie, "deelnemers") in pagina
         for start, eind, titel, _ in handout.agenda_voor_deelnemers(sessie):
             assert f"{start:%H:%M}–{eind:%H:%M}" in pagina and titel in pagina
 

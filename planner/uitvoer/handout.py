@@ -46,8 +46,10 @@ def merk_in_woorden(o: GeplandOnderdeel) -> str:
     return "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else "")
 
 
-def sessiekop(plan: Plan, sessie: Sessie) -> str:
-    deel = f"Sessie {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
+def sessiekop(plan: Plan, sessie: Sessie, voor: str = "begeleider") -> str:
+    """'Sessie 2 van 3 · dinsdag 8 december 2026 · 13:30–15:20'; participants read 'Bijeenkomst'."""
+    woord = "Bijeenkomst" if voor == "deelnemers" else "Sessie"
+    deel = f"{woord} {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
     return f"{deel}{toon_datum(sessie.start)} · {tijdvak(sessie)}"
 
 

@@ -254,7 +254,7 @@ def _programma(plan: Plan) -> str:
                  for a, b, titel, soort in handout.agenda_voor_deelnemers(sessie)]
         # The first session follows the header on page 1; every later one starts a page.
         klasse = "sessie" if sessie.nummer > 1 else "sessie eerste"
-        sessies.append(f'<section class="{klasse}"><h2>{e(handout.sessiekop(plan, sessie))}</h2>'
+        sessies.append(f'<section class="{klasse}"><h2>{e(handout.sessiekop(plan, sessie, "deelnemers"))}</h2>'
                        '<table class="raster kort"><colgroup><col class="tijd"><col class="onderdeel"></colgroup>'
                        '<thead><tr><th scope="col">Tijd</th><th scope="col">Onderdeel</th></tr></thead>'
                        f'<tbody>{"".join(rijen)}</tbody></table></section>')

@@ -87,7 +87,7 @@ def render(plan: Plan, voor: str = "begeleider", opdrachtgever: str = "",
         if plan.waarschuwingen:
             regels += ["## Advies van de planner", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
     for sessie in plan.sessies:
-        regels += [f"## {handout.sessiekop(plan, sessie)}", "", *_agenda(plan, sessie, voor), ""]
+        regels += [f"## {handout.sessiekop(plan, sessie, voor)}", "", *_agenda(plan, sessie, voor), ""]
         if voor == "begeleider":
             legenda = handout.legenda(sessie.onderdelen)
             if any(handout.veranderd(o) is not None for o in sessie.onderdelen):
