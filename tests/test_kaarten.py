@@ -16,6 +16,7 @@ from planner import laden
 from planner.model import Plan
 from planner.planning import Vraag, maak_plan
 from planner.uitvoer import render
+from planner.uitvoer.handout import titel_voor_deelnemers
 from planner.uitvoer.kaarten import PER_KAART, kaarten
 from tests.test_handouts import GEEN_CHROMIUM, _paginas, _zonder_zacht
 
@@ -40,7 +41,9 @@ def test_een_kaart_per_groepje_en_per_vragenset(naam: str, groep: int, tijd: int
     plan = _plan(naam, groep, tijd)
     lijst = kaarten(plan)
     for o in _met_vragen(plan):
-        eigen = [k for k in lijst if k.onderdeel == o.titel and k.tijd == f"{o.start:%H:%M}–{o.eind:%H:%M}"]
+        # Cards lie on the participants' tables: the title without the template's note in brackets.
+        eigen = [k for k in lijst if k.onderdeel == titel_voor_deelnemers(o)
+                 and k.tijd == f"{o.start:%H:%M}–{o.eind:%H:%M}"]
         delen = len({k.deel for k in eigen})
         if o.groepjes:
             # Every groepje the plan computed has its own card(s), saying its size.
@@ -57,7 +60,7 @@ def test_een_kaart_per_groepje_en_per_vragenset(naam: str, groep: int, tijd: int
             # The set in short on one card: each question's first sentence, in order.
             assert len(overzicht.vragen) == len(vragen)
             assert all(v.startswith(kort.tekst) for kort, v in zip(overzicht.vragen, vragen, strict=True))
-    assert {k.onderdeel for k in lijst} == {o.titel for o in _met_vragen(plan)}
+    assert {k.onderdeel for k in lijst} == {titel_voor_deelnemers(o) for o in _met_vragen(plan)}
     tekst = _zonder_zacht(render("kaarten", plan))
     assert tekst.count('<div class="kaart">') == len(lijst)
     assert tekst.count('<div class="vel">') == math.ceil(len(lijst) / 4)

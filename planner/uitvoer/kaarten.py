@@ -15,6 +15,7 @@ from typing import Any
 
 from planner.model import GeplandOnderdeel, Plan, Stap
 from planner.uitvoer.afbreken import html_tekst
+from planner.uitvoer.handout import titel_voor_deelnemers
 
 # Characters of question text that fit an A6 card at the smallest type we allow (13pt).
 PER_KAART = 560
@@ -104,7 +105,7 @@ def kaarten(plan: Plan) -> list[Kaart]:
             groepen = [f"Groepje {i} van {len(o.groepjes)} · {n} personen" for i, n in enumerate(o.groepjes, 1)]
             for groep in groepen or [""]:
                 for naam, deel in zip(namen, delen, strict=True):
-                    lijst.append(Kaart(o.titel, deel, groep, naam, tijd))
+                    lijst.append(Kaart(titel_voor_deelnemers(o), deel, groep, naam, tijd))
     return lijst
 
 
