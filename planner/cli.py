@@ -329,6 +329,12 @@ def plan(
     daarna: list[str] | None = typer.Option(
         None, "--daarna", metavar="TITEL=DUUR", help='Eigen agendapunt na het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --daarna "Teamoverleg=45m". Mag vaker.'),
+    variant: str | None = typer.Option(
+        None, "--variant", metavar="ID", help="Kies zelf de variant (bijvoorbeeld A) waar de groep bij meer "
+                                              "dan één variant past; zie 'planner toon DRAAIBOEK'."),
+    zonder: list[str] | None = typer.Option(
+        None, "--zonder", metavar="ONDERDEEL", help="Laat een optioneel onderdeel weg (id uit 'planner toon "
+                                                    "DRAAIBOEK'), bijvoorbeeld --zonder reflectie. Mag vaker."),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 
@@ -399,6 +405,8 @@ def plan(
         tz=zone.key,
         strategie=strategie.strip().lower(),
         locatie=locatie,
+        variant=variant,
+        zonder=tuple(zonder or ()),
     )
     if begeleid:
         from planner import begeleid as gids

@@ -39,6 +39,11 @@ class Beurten:
     iedereen_tot: int | None = None
     # Part of the onderdeel that the round itself takes, when the rest is plenary (R3: ~20 min).
     ronde_minuten: int | None = None
+    # How outputs name one turn when "± N min per persoon" would not be honest, e.g. "10 + 5 min per
+    # gesprek" (R16: a turn is a conversation plus its nabespreking).
+    label: str = ""
+    # True when the minutes per person are the planner's estimate ("een paar minuten", P5).
+    geschat: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,16 @@ class Variant:
     toelichting: str = ""
     # Room set-up for this variant when it differs per group size (R12: one-to-one vs circle).
     opstelling: str = ""
+    # The wider range the source also allows for this variant (R1: "kleiner dan 15"); --variant
+    # may choose it there. None: the same as groep_min/groep_max.
+    ook_groep_min: int | None = None
+    ook_groep_max: int | None = None
+
+    def past_ook(self, groep: int) -> bool:
+        """True when --variant may choose this variant for `groep` (its own or its wider range)."""
+        laag = self.ook_groep_min if self.ook_groep_min is not None else self.groep_min
+        hoog = self.ook_groep_max if self.ook_groep_max is not None else self.groep_max
+        return min(laag, self.groep_min) <= groep <= max(hoog, self.groep_max)
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,9 @@ class GroepsOpmerking:
     groep_min: int
     groep_max: int
     tekst: str
+    # Only when the plan uses this variant (empty: whatever the variant), e.g. a remark on the
+    # variant the planner chose that --variant can change.
+    variant: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +162,8 @@ class Draaiboek:
     varianten: tuple[Variant, ...] = ()
     groep_min: int = 1
     groep_max: int = 30
+    # Why the group bounds are what they are (the source's, or the planner's own reading of a werkvorm).
+    groep_omdat: str = ""
     beschrijving: str = ""
     opstelling: str = ""
     tijdsduur: str = ""
@@ -165,6 +185,10 @@ class Draaiboek:
     samen: tuple[tuple[str, ...], ...] = ()
     # Ids of onderdelen after which the template prefers a session break (P3), best first.
     naden: tuple[str, ...] = ()
+    # The template's own steps for the parts the planner adds when it splits (P3); empty: the
+    # planner's defaults (planner.teksten). Placeholders such as {volgende_datum} are filled in.
+    welkom_terug_stappen: tuple[Stap, ...] = ()
+    vooruitblik_stappen: tuple[Stap, ...] = ()
     # The duration the source states ("ongeveer 2 uur"); None: the sum of the nominal minutes.
     standaard_minuten: int | None = None
     # Where the file came from: "ingebouwd", "eigen" or a path.
@@ -195,6 +219,16 @@ class GeplandOnderdeel:
     bron: Onderdeel | None = None
     # The steps as this plan uses them (placeholders filled, conditions applied), in source order.
     stappen: tuple[Stap, ...] = ()
+    # The template's minutes for a source onderdeel (None for parts the planner or user added), so
+    # every output can show where the plan differs from the source (issue 8).
+    bron_min: int | None = None
+    # How to read one turn: "10 + 5 min per gesprek" (Beurten.label) or "± 2 min per persoon".
+    beurt_tekst: str = ""
+
+    @property
+    def aangepast(self) -> bool:
+        """True when the plan gives a source onderdeel other minutes than the template."""
+        return self.bron_min is not None and self.duur_min != self.bron_min
 
 
 @dataclass(frozen=True)
@@ -218,8 +252,13 @@ class Plan:
     strategie: str
     sessies: tuple[Sessie, ...]
     waarschuwingen: tuple[str, ...] = ()
-    # Source onderdelen the plan leaves out on purpose (a pause replaced by a session break).
+    # Source onderdelen the plan leaves out on purpose (a pause replaced by a session break, an
+    # optional part dropped).
     vervallen: tuple[str, ...] = ()
+    # The optional onderdelen left out (--zonder, or dropped because time was short); also in vervallen.
+    weggelaten: tuple[str, ...] = ()
+    # Minutes of the agreed time the plan leaves free after its end (more time than the draaiboek uses).
+    vrij_min: int = 0
     start_aangenomen: bool = False
     tz: str = "Europe/Amsterdam"
     locatie: str = ""

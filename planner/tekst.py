@@ -7,13 +7,21 @@ from collections.abc import Iterable
 from planner.model import Stap
 
 VRAAG = "Vraag: "
+# How a template view (planner toon) says when a conditional step applies; a plan has applied them.
+ALS = {
+    "pauze": "alleen als deze sessie een pauze heeft",
+    "geen-pauze": "alleen als deze sessie geen pauze heeft",
+    "een-sessie": "alleen in een plan van één sessie",
+    "meer-sessies": "alleen als het plan meer sessies heeft",
+}
 
 
 def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:
     """The steps as (depth, text) lines in source order; a question says it is one."""
     regels = []
     for stap in stappen:
-        regels.append((0, (VRAAG if stap.soort == "vraag" else "") + stap.tekst))
+        als = f" ({ALS.get(stap.als, stap.als)})" if stap.als else ""
+        regels.append((0, (VRAAG if stap.soort == "vraag" else "") + stap.tekst + als))
         regels += [(1, t) for t in stap.sub]
     return regels
 

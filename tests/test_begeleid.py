@@ -98,7 +98,7 @@ def test_vraagt_alleen_wat_ontbreekt() -> None:
     antwoorden = vul_aan(gesprek, draaiboek=laden.vind("training"), tijd_min=150)
     assert antwoorden.groep == 12 and antwoorden.tijd_min == 150 and antwoorden.start is None
     # Draaiboek and time were given: the group and the start are asked, the time is not.
-    assert gesprek.vragen[0] == "Hoeveel deelnemers? (1-20)"
+    assert gesprek.vragen[0] == "Hoeveel deelnemers? (3-20)"
     assert gesprek.vragen[1].startswith("Wanneer begint")
     assert len(gesprek.vragen) == 2
 

@@ -127,18 +127,16 @@ def test_markdown_agenda_per_sessie(naam: str, groep: int, tijd: int | None) -> 
         assert len(rijen) == len(sessie.onderdelen)
         for rij, o in zip(rijen, sessie.onderdelen, strict=True):
             assert rij[0] == f"{o.start:%H:%M}–{o.eind:%H:%M}"
-            minuten, merk, wie, bron_min = re.fullmatch(r"(\d+)([*+]?)(?: \((bron|draaiboek): (\d+)\))?",
-                                                        rij[1]).groups()
-            assert int(minuten) == o.duur_min
-            assert (merk == "+") == o.toegevoegd
-            # Changed minutes are marked with the draaiboek's own (the source's, or its estimate).
-            assert bron_min == (None if o.bron is None or o.toegevoegd or o.bron.minuten == o.duur_min
-                                else str(o.bron.minuten))
-            assert wie == (None if bron_min is None else "draaiboek" if o.geschat else "bron")
+            assert rij[1].rstrip("*+↓↑") == str(o.duur_min)
+            assert ("+" in rij[1]) == o.toegevoegd
+            # Minutes that differ from the draaiboek's are marked, shorter and longer alike (issue 8).
+            assert ("↓" in rij[1]) == (o.bron_min is not None and o.duur_min < o.bron_min)
+            assert ("↑" in rij[1]) == (o.bron_min is not None and o.duur_min > o.bron_min)
             assert rij[2] == o.titel
     for _, o in _onderdelen(plan):
-        if o.bron:
-            for tekstregel in o.bron.instructies + o.bron.vragen:
+        # The plan's own steps (placeholders filled, conditions applied), sub-bullets too.
+        for stap in o.stappen:
+            for tekstregel in (stap.tekst, *stap.sub):
                 assert " ".join(tekstregel.split()) in tekst
     for waarschuwing in plan.waarschuwingen:
         assert waarschuwing in tekst
@@ -249,8 +247,8 @@ def test_html_trainersraster_structuur(naam: str, groep: int, tijd: int | None) 
         for rij, o in zip(sessie_html["rijen"], sessie.onderdelen, strict=True):
             assert rij[0].startswith(f"{o.start:%H:%M}–{o.eind:%H:%M}{o.duur_min} min")
             assert rij[1].startswith(o.titel)
-            if o.bron:
-                for tekstregel in o.bron.instructies + o.bron.vragen:
+            for stap in o.stappen:
+                for tekstregel in (stap.tekst, *stap.sub):
                     assert tekstregel in rij[2]
             if o.toegevoegd:
                 assert "toegevoegd" in rij[0]  # in words, not only by colour
@@ -535,3 +533,25 @@ def test_lange_woorden_breken_in_chromium_op_een_lettergreep(tmp_path: Path) -> 
     assert "".join(stukken) == woord and len(stukken) > 1
     grenzen = {sum(len(s) for s in stukken[:i]) for i in range(1, len(stukken))}
     assert grenzen <= set(pyphen.Pyphen(lang="nl_NL").positions(woord))
+
+
+def test_gewijzigde_minuten_heten_nooit_uit_de_bron() -> None:
+    # kennismaking for 8: the round is shorter (8 x 1-3 min), so the hour stretches the rest (issue 8).
+    plan = _plan("kennismaking", 8, None)
+    gewijzigd = [o for _, o in _onderdelen(plan) if o.aangepast]
+    assert gewijzigd, "this plan should change some minutes"
+    for o in gewijzigd:
+        richting = "verlengd" if o.duur_min > o.bron_min else "ingekort"
+        assert f"{richting}, draaiboek {o.bron_min} min" in handout.merk_in_woorden(o)
+        assert "minuten uit de bron" not in handout.herkomst(plan, o)
+        assert f"{o.bron_min} min" in handout.herkomst(plan, o)
+    tekst = render("markdown", plan)
+    assert "↑ langer dan in het draaiboek" in tekst
+    # In the handout the change is said once, at the part's heading, beside the mark.
+    for o in gewijzigd:
+        assert f"({o.duur_min} min{handout.merk(o)}; {handout.verschil_in_woorden(o)})" in tekst
+    ics = render("ics", plan).decode()
+    assert "verlengd" in ics.replace("\r\n ", "")
+    regels = render("csv", plan).decode("utf-8-sig").splitlines()
+    kop = regels[0].split(";")
+    assert kop[-2:] == ["bron_min", "aangepast"]

@@ -19,8 +19,6 @@ from planner.tijd import deelnemers, toon_datum, toon_duur
 VOOR = ("begeleider", "deelnemers")
 
 GESCHAT = "* geschatte minuten (de bron noemt er geen)"
-VERANDERD = ("bron: … min = de minuten die de bron noemt (draaiboek: … min: die het draaiboek schat); "
-             "de planner koos andere om het in de tijd te laten passen")
 TOEGEVOEGD = "+ toegevoegd, niet uit het draaiboek (door de planner, of een eigen agendapunt)"
 
 
@@ -36,14 +34,34 @@ def tijdvak(o: GeplandOnderdeel | Sessie) -> str:
     return f"{o.start:%H:%M}–{o.eind:%H:%M}"
 
 
+KORTER = "↓ korter dan in het draaiboek"
+LANGER = "↑ langer dan in het draaiboek"
+
+
 def merk(o: GeplandOnderdeel) -> str:
-    """'+' for a part the planner added, '*' for minutes the planner estimated (P5)."""
-    return "+" if o.toegevoegd else ("*" if o.geschat else "")
+    """'+' for a part the planner added, '*' for minutes the planner estimated (P5), and '↓'/'↑'
+    for minutes the plan changed from the template's (issue 8: shortened as well as lengthened)."""
+    return ("+" if o.toegevoegd else ("*" if o.geschat else "")) + _pijl(o)
+
+
+def _pijl(o: GeplandOnderdeel) -> str:
+    if not o.aangepast or o.bron_min is None:
+        return ""
+    return "↓" if o.duur_min < o.bron_min else "↑"
+
+
+def verschil_in_woorden(o: GeplandOnderdeel) -> str:
+    """'ingekort, draaiboek 30 min' / 'verlengd, draaiboek 15 min'; empty when unchanged."""
+    if not o.aangepast or o.bron_min is None:
+        return ""
+    return f"{'ingekort' if o.duur_min < o.bron_min else 'verlengd'}, draaiboek {o.bron_min} min"
 
 
 def merk_in_woorden(o: GeplandOnderdeel) -> str:
     """The mark spelled out, where there is no legend beside it (calendar, printed grid)."""
-    return "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else "")
+    woorden = ["toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else ""),
+               verschil_in_woorden(o)]
+    return "; ".join(w for w in woorden if w)
 
 
 def sessiekop(plan: Plan, sessie: Sessie, voor: str = "begeleider") -> str:
@@ -88,28 +106,6 @@ def feiten(plan: Plan, voor: str, opdrachtgever: str = "",
     return [(label, waarde) for label, waarde in rijen if waarde]
 
 
-def veranderd(o: GeplandOnderdeel) -> int | None:
-    """The source's minutes when the plan gives this onderdeel other minutes; else None.
-
-    The core records what it planned from (`bron_min`) where it knows it; otherwise the
-    template's nominal minutes are the reference.
-    """
-    if o.bron is None or o.toegevoegd:
-        return None
-    bron_min = getattr(o, "bron_min", None)
-    if bron_min is None:
-        bron_min = o.bron.minuten
-    return bron_min if bron_min != o.duur_min else None
-
-
-def veranderd_tekst(o: GeplandOnderdeel) -> str:
-    """'bron: 30' (the source's minutes) or 'draaiboek: 25' (the template's estimate), or ''."""
-    bron_min = veranderd(o)
-    if bron_min is None:
-        return ""
-    return f"{'draaiboek' if o.geschat else 'bron'}: {bron_min}"
-
-
 def is_van_de_planner(o: GeplandOnderdeel) -> bool:
     """A part the planner added to serve the plan (welkom terug, vooruitblik, vrije ruimte)."""
     return o.toegevoegd and o.soort != "agendapunt"
@@ -146,7 +142,12 @@ def agenda_voor_deelnemers(sessie: Sessie) -> list[tuple[datetime, datetime, str
 
 def indeling(o: GeplandOnderdeel) -> list[str]:
     """Werkvorm, subgroup division and minutes per person, as far as they apply."""
-    return [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
+    return [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), beurt(o)) if t]
+
+
+def beurt(o: GeplandOnderdeel) -> str:
+    """One turn as the plan reads it: '10 + 5 min per gesprek', '± 2 min per persoon *'."""
+    return o.beurt_tekst or per_persoon_tekst(o.per_persoon_min)
 
 
 def materialen(plan: Plan, o: GeplandOnderdeel) -> list[str]:
@@ -162,6 +163,11 @@ def herkomst(plan: Plan, o: GeplandOnderdeel) -> str:
     if o.soort == "agendapunt":
         return "Eigen agendapunt van de bijeenkomst, niet uit het draaiboek."
     minuten = "minuten geschat door de planner (de bron noemt er geen)" if o.geschat else "minuten uit de bron"
+    if o.aangepast and o.bron_min is not None:
+        # Changed minutes are never "uit de bron": say what the draaiboek has and what the plan does.
+        herkomst_ = "geschat door de planner" if o.geschat else "uit de bron"
+        richting = "ingekort" if o.duur_min < o.bron_min else "verlengd"
+        minuten = f"het draaiboek heeft {o.bron_min} min ({herkomst_}); dit plan heeft {richting} tot {o.duur_min} min"
     return f"{plan.draaiboek.bron}; {minuten}."
 
 
@@ -173,6 +179,10 @@ def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
         regels.append(GESCHAT)
     if any(o.toegevoegd for o in onderdelen):
         regels.append(TOEGEVOEGD)
+    if any(_pijl(o) == "↓" for o in onderdelen):
+        regels.append(KORTER)
+    if any(_pijl(o) == "↑" for o in onderdelen):
+        regels.append(LANGER)
     return regels
 
 

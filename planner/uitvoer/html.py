@@ -75,7 +75,9 @@ table.raster tr { break-inside: avoid; page-break-inside: avoid; }
 table.raster tr.lang { break-inside: auto; page-break-inside: auto; }
 table.raster li { break-inside: avoid; orphans: 3; widows: 3; }
 table.raster tr.lang li.lang { break-inside: auto; }
-table.raster td > ul > li:first-child { break-after: avoid; }
+/* A first step of a line or two stays with the next; the last step never goes over alone. (Not on
+   every first step: Chromium then moves whole rows, leaving half pages empty.) */
+table.raster tr.lang td > ul > li.kort:first-child { break-after: avoid; }
 table.raster td > ul > li:last-child { break-before: avoid; }
 /* The total once, at the end: a table-footer-group would repeat at the foot of every page. */
 table.raster tfoot { display: table-row-group; }
@@ -83,7 +85,8 @@ table.raster tfoot td { font-weight: bold; }
 tr.soort-pauze td { background: #f2f2f2; font-style: italic; }
 td.tijd .vak { white-space: nowrap; }
 .min { display: block; }
-.label { display: block; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; margin-top: 1mm; }
+.label { display: block; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; margin-top: 1mm;
+         white-space: normal; }
 .kop { font-weight: bold; }
 td ul, td ol { margin: .3mm 0 0; padding-left: 4mm; }
 td li { margin-bottom: .4mm; }
@@ -158,10 +161,7 @@ def _overzicht(plan: Plan, opdrachtgever: str, begeleiders: tuple[str, ...]) -> 
     advies = list(plan.waarschuwingen) + handout.voetnoten(plan)
     if advies:
         delen += ['<section class="advies"><h2>Advies van de planner</h2>', _lijst(advies), "</section>"]
-    uitleg = handout.legenda(o for s in plan.sessies for o in s.onderdelen)
-    if any(handout.veranderd(o) is not None for s in plan.sessies for o in s.onderdelen):
-        uitleg.append(handout.VERANDERD)
-    delen += [f'<p class="klein">{e(r)}</p>' for r in uitleg]
+    delen += [f'<p class="klein">{e(r)}</p>' for r in handout.legenda(o for s in plan.sessies for o in s.onderdelen)]
     delen.append(f'<p class="klein">Bron: {e(d.bron)}</p>')
     return '<header class="overzicht">' + "".join(delen) + "</header>"
 
@@ -169,10 +169,8 @@ def _overzicht(plan: Plan, opdrachtgever: str, begeleiders: tuple[str, ...]) -> 
 def _tijdcel(o: GeplandOnderdeel) -> str:
     woorden = handout.merk_in_woorden(o)
     merk = f'<span class="label">{handout.merk(o)} {woorden}</span>' if woorden else ""
-    veranderd = handout.veranderd_tekst(o)
-    anders = f'<span class="label">{veranderd} min</span>' if veranderd else ""
     return (f'<td class="tijd"><span class="vak">{e(handout.tijdvak(o))}</span>'
-            f'<span class="min">{o.duur_min} min</span>{merk}{anders}</td>')
+            f'<span class="min">{o.duur_min} min</span>{merk}</td>')
 
 
 def _onderdeelcel(plan: Plan, o: GeplandOnderdeel) -> str:
@@ -189,10 +187,9 @@ def _onderdeelcel(plan: Plan, o: GeplandOnderdeel) -> str:
 def _instructiecel(plan: Plan, o: GeplandOnderdeel) -> str:
     delen = []
     bron = o.bron
-    if bron is not None:
-        delen.append(_stappen(o.stappen))
-        if bron.toelichting:
-            delen.append(f'<p class="toelichting klein">Toelichting: {e(bron.toelichting, PAST_INSTRUCTIE)}</p>')
+    delen.append(_stappen(o.stappen))  # the planner's own parts have steps too
+    if bron is not None and bron.toelichting:
+        delen.append(f'<p class="toelichting klein">Toelichting: {e(bron.toelichting, PAST_INSTRUCTIE)}</p>')
     if o.bron is None or o.toegevoegd:
         delen.append(f'<p class="klein">{e(handout.herkomst(plan, o))}</p>')
     return f'<td class="instructie">{"".join(delen)}</td>'
@@ -219,7 +216,8 @@ def _stappen(stappen: tuple[Stap, ...]) -> str:
         label = '<span class="kop">Vraag:</span> ' if stap.soort == "vraag" else ""
         onder = _lijst(stap.sub, past=PAST_INSTRUCTIE) if stap.sub else ""
         # A step of many lines may break inside; orphans/widows keep 3 lines on either side.
-        lang = " lang" if sum(_regels(t) for t in (stap.tekst, *stap.sub)) > 8 else ""
+        regels = sum(_regels(t) for t in (stap.tekst, *stap.sub))
+        lang = " lang" if regels > 8 else (" kort" if regels <= 2 else "")
         items.append(f'<li class="{e(stap.soort)}{lang}">{label}{e(stap.tekst, PAST_INSTRUCTIE)}{onder}</li>')
     return f"<ul>{''.join(items)}</ul>"
 

@@ -17,9 +17,9 @@ from typing import Any
 from planner import __version__
 from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.planning import herhaling_van
-from planner.tekst import groepjes_tekst, per_persoon_tekst, stap_regels
+from planner.tekst import stap_regels
 from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
-from planner.uitvoer.handout import materialen, merk_in_woorden
+from planner.uitvoer.handout import indeling, materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"
 _UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
@@ -81,13 +81,15 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
     regels = [f"{o.start:%H:%M}-{o.eind:%H:%M} {o.titel} ({o.duur_min} min){merk}"]
     if len(plan.sessies) > 1:
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
-    regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
+    regels += indeling(o)
     if o.bron is not None:
         if o.stappen:
             regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
         nodig = materialen(plan, o)
         if nodig:
             regels += ["", "Nodig:"] + [f"- {i}" for i in nodig]
+    if o.bron is None and o.stappen:  # the planner's own parts (welkom terug, vooruitblik)
+        regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
 

@@ -23,6 +23,9 @@ def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
         "groepjes": list(o.groepjes),
         "per_persoon_min": o.per_persoon_min,
         "stappen": _stappen(o.stappen),
+        "bron_min": o.bron_min,
+        "aangepast": o.aangepast,
+        "beurt": o.beurt_tekst or None,
     }
 
 
@@ -52,6 +55,8 @@ def als_dict(plan: Plan) -> dict[str, Any]:
         "sessies": [_sessie(s) for s in plan.sessies],
         "waarschuwingen": list(plan.waarschuwingen),
         "vervallen": list(plan.vervallen),
+        "weggelaten": list(plan.weggelaten),
+        "vrij_min": plan.vrij_min,
         "tz": plan.tz,
         "bron": plan.draaiboek.bron,
         "opstelling": plan.opstelling,
@@ -83,6 +88,9 @@ def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
         "toelichting": o.toelichting,
         "stap": o.stap,
         "anker": o.anker,
+        "beurten": None if o.beurten is None else {
+            "min": o.beurten.min, "max": o.beurten.max, "label": o.beurten.label or None,
+            "geschat": o.beurten.geschat},
     }
 
 
@@ -98,7 +106,7 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "nominaal_min": sum(o.minuten for o in d.onderdelen_voor(d.varianten[0] if d.varianten else None)),
         "varianten": [
             {"id": v.id, "titel": v.titel, "groep_min": v.groep_min, "groep_max": v.groep_max,
-             "opstelling": v.opstelling}
+             "opstelling": v.opstelling, "ook_groep_min": v.ook_groep_min, "ook_groep_max": v.ook_groep_max}
             for v in d.varianten
         ],
     }
@@ -108,6 +116,11 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "beschrijving": d.beschrijving,
         "opstelling": d.opstelling,
         "bij_tijdgebrek": d.bij_tijdgebrek,
+        "standaard_minuten": d.standaard_minuten,
+        "groep_omdat": d.groep_omdat,
+        "splitsen": {"mag": d.splitsen, "omdat": d.niet_splitsen_omdat, "samen": [list(g) for g in d.samen],
+                     "naden": list(d.naden), "welkom_terug": d.welkom_terug_min,
+                     "vooruitblik": d.vooruitblik_min},
         "materialen": [str(m) for m in d.materialen],
         "deelnemers": d.deelnemers,
         "opmerkingen": list(d.opmerkingen),

@@ -10,7 +10,7 @@ card with every question of the set in short (its first sentence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.model import GeplandOnderdeel, Plan, Stap
@@ -45,6 +45,7 @@ ul.vragen ul { margin: 1mm 0 0; padding-left: 5mm; list-style: disc; }
 .maat-2 { font-size: 17pt; }
 .maat-3 { font-size: 15pt; }
 .maat-4 { font-size: 13pt; }
+.maat-5 { font-size: 11pt; }
 .leeg { padding: 20mm; font-size: 14pt; }
 """
 
@@ -61,7 +62,8 @@ class Kaart:
 
 
 def _lengte(stap: Stap) -> int:
-    return len(stap.tekst) + sum(len(t) for t in stap.sub) + 40
+    """Room a question takes on a card, in characters: its text, its sub-questions, their spacing."""
+    return len(stap.tekst) + sum(len(t) + 25 for t in stap.sub) + 40
 
 
 def _delen(vragen: tuple[Stap, ...]) -> list[tuple[Stap, ...]]:
@@ -76,13 +78,20 @@ def _delen(vragen: tuple[Stap, ...]) -> list[tuple[Stap, ...]]:
 
 def _kort(vraag: str) -> str:
     """A question's first sentence: the question itself, without its elaboration."""
-    eerste = re.match(r"(?:\d+\.\s*)?.+?[?.!](?=\s|$)", vraag)  # a numbering "1." is no sentence
-    return eerste.group(0) if eerste else vraag
+    nummer, rest = re.match(r"(\d+\.\s+)?(.*)", vraag, flags=re.DOTALL).groups()  # "1." is no sentence
+    eerste = re.match(r".+?[?.!](?=\s|$)", rest, flags=re.DOTALL)
+    return (nummer or "") + (eerste.group(0) if eerste else rest)
+
+
+def _notitie(tekst: str) -> bool:
+    """A bracketed line is the source's note to the facilitator ("[Verzin eigen variant…]")."""
+    return tekst.lstrip().startswith("[")
 
 
 def _vragen(o: GeplandOnderdeel) -> tuple[Stap, ...]:
-    # A bracketed question is the source's note to the facilitator ("[Verzin eigen variant…]").
-    return tuple(s for s in o.stappen if s.soort == "vraag" and not s.tekst.lstrip().startswith("["))
+    """The onderdeel's questions with their sub-questions, without the facilitator's notes."""
+    return tuple(replace(s, sub=tuple(t for t in s.sub if not _notitie(t)))
+                 for s in o.stappen if s.soort == "vraag" and not _notitie(s.tekst))
 
 
 def kaarten(plan: Plan) -> list[Kaart]:
@@ -111,10 +120,11 @@ def kaarten(plan: Plan) -> list[Kaart]:
 
 def _maat(kaart: Kaart) -> str:
     lengte = sum(map(_lengte, kaart.vragen))
-    for maat, grens in ((1, 180), (2, 300), (3, 430)):
+    for maat, grens in ((1, 180), (2, 300), (3, 430), (4, PER_KAART)):
         if lengte <= grens:
             return f"maat-{maat}"
-    return "maat-4"
+    # One question with a long elaboration cannot be cut: smaller type rather than text cut off.
+    return "maat-5"
 
 
 def e(tekst: str, past: int = 0) -> str:

@@ -34,16 +34,10 @@ def _agenda(plan: Plan, sessie: Sessie, voor: str) -> list[str]:
         return regels
     regels = ["| Tijd | Min | Onderdeel | Werkvorm |", "| --- | ---: | --- | --- |"]
     for o in sessie.onderdelen:
-        regels.append(f"| {handout.tijdvak(o)} | {o.duur_min}{handout.merk(o)}{_bron_min(o)} | {cel(o.titel)} | "
+        regels.append(f"| {handout.tijdvak(o)} | {o.duur_min}{handout.merk(o)} | {cel(o.titel)} | "
                       f"{cel(' · '.join(handout.indeling(o)))} |")
     regels.append(f"| | **{toon_duur(sessie.duur_min)}** | **Totaal** | |")
     return regels
-
-
-def _bron_min(o: GeplandOnderdeel) -> str:
-    """' (bron: 30)' where the plan gave an onderdeel other minutes than the draaiboek names."""
-    veranderd = handout.veranderd_tekst(o)
-    return f" ({veranderd})" if veranderd else ""
 
 
 def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
@@ -53,17 +47,18 @@ def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
-    veranderd = handout.veranderd_tekst(o)
-    anders = f", {veranderd} min" if veranderd else ""
+    verschil = handout.verschil_in_woorden(o)
+    anders = f"; {verschil}" if verschil else ""
     regels = [f"### {handout.tijdvak(o)} · {_regel(o.titel)} ({o.duur_min} min{handout.merk(o)}{anders})", ""]
     indeling = handout.indeling(o)
     if indeling:
         regels += [f"*Werkvorm:* {' · '.join(_regel(i) for i in indeling)}", ""]
     bron = o.bron
+    # The planner's own parts (welkom terug, vooruitblik) have steps too, but no template onderdeel.
+    if o.stappen:
+        regels += ["**Stappen**", "",
+                   *[("  - " if diepte else "- ") + _regel(t) for diepte, t in stap_regels(o.stappen)], ""]
     if bron is not None:
-        if o.stappen:
-            regels += ["**Stappen**", "",
-                       *[("  - " if diepte else "- ") + _regel(t) for diepte, t in stap_regels(o.stappen)], ""]
         regels += _lijst("Nodig", handout.materialen(plan, o))
         if bron.toelichting:
             regels += [f"> {_regel(bron.toelichting)}", ""]
@@ -90,8 +85,6 @@ def render(plan: Plan, voor: str = "begeleider", opdrachtgever: str = "",
         regels += [f"## {handout.sessiekop(plan, sessie, voor)}", "", *_agenda(plan, sessie, voor), ""]
         if voor == "begeleider":
             legenda = handout.legenda(sessie.onderdelen)
-            if any(handout.veranderd(o) is not None for o in sessie.onderdelen):
-                legenda.append(handout.VERANDERD)
             if legenda:
                 regels += ["  \n".join(_regel(r) for r in legenda), ""]
             for o in sessie.onderdelen:

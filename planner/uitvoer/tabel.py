@@ -104,6 +104,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
+              ("Over sessies verdelen", "ja" if d.splitsen else f"nee: {d.niet_splitsen_omdat}"),
               ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(map(str, d.materialen)))]
     if d.herhaling:
         geschat = " (geschatte duur)" if d.herhaling.geschat else ""
@@ -128,7 +129,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
         bron = "geschat" if o.geschat else "uit de bron"
         tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
-        tabel.add_row("Soort", o.soort)
+        tabel.add_row("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))
         if o.varianten:
             tabel.add_row("Variant", ", ".join(o.varianten))
         if o.werkvorm:
