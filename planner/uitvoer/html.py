@@ -84,7 +84,7 @@ table.raster tfoot { display: table-row-group; }
 table.raster tfoot td { font-weight: bold; }
 tr.soort-pauze td { background: #f2f2f2; font-style: italic; }
 td.tijd .vak { white-space: nowrap; }
-/* The narrow time column: marks in plain small letters, so "toegevoegd" fits without breaking. */
+/* The narrow time column: marks in plain small letters, so a long word fits without breaking. */
 td.tijd .label { text-transform: none; letter-spacing: 0; }
 .min { display: block; }
 .label { display: block; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; margin-top: 1mm;
