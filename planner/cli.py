@@ -335,6 +335,14 @@ def plan(
     zonder: list[str] | None = typer.Option(
         None, "--zonder", metavar="ONDERDEEL", help="Laat een optioneel onderdeel weg (id uit 'planner toon "
                                                     "DRAAIBOEK'), bijvoorbeeld --zonder reflectie. Mag vaker."),
+    nu: str | None = typer.Option(
+        None, "--nu", metavar="TIJD",
+        help="Met --klaar: herplan de rest van de sessie vanaf dit moment: 14:40 (op de dag van die "
+             "sessie) of 2026-12-01T14:40."),
+    klaar: str | None = typer.Option(
+        None, "--klaar", metavar="ONDERDEEL",
+        help="Met --nu: het onderdeel (id) dat net klaar is; de rest wordt opnieuw verdeeld tot het "
+             "afgesproken einde."),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 
@@ -357,13 +365,15 @@ def plan(
       planner plan training --groep 16 --format uitnodiging -o uitnodiging.txt --ics training.ics
 
       planner plan kennismaking --groep 20 --kaarten kaarten.html
+
+      planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
     """
     from dataclasses import replace
 
     from planner import laden
     from planner.bestanden import controleer_doel
-    from planner.planning import Vraag, herhaling_van, lees_agendapunt, maak_plan
-    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+    from planner.planning import herhaling_van, maak_plan
+    from planner.tijd import lees_interval
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.csv import lees_scheiding
     from planner.uitvoer.handout import lees_voor
@@ -392,22 +402,13 @@ def plan(
         werkwoord = "hoort" if len(agenda_opties) == 1 else "horen"
         raise InvoerFout(f"{' en '.join(agenda_opties)} {werkwoord} bij het agenda-bestand: "
                          "geef ook --ics BESTAND op, bijvoorbeeld --ics agenda.ics.")
+    if (nu is None) != (klaar is None):
+        raise InvoerFout("--nu en --klaar horen bij elkaar: geef allebei, bijvoorbeeld --nu 14:40 --klaar focus.")
     aantal = _lees_groep(groep, verplicht=not begeleid)
-    zone = lees_zone(tz)
     herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
-    vraag = Vraag(
-        groep=aantal or 1,
-        tijd_min=lees_duur(tijd) if tijd is not None else None,
-        start=lees_datumtijd(start, zone) if start is not None else None,
-        interval=lees_interval(interval),
-        tz=zone.key,
-        strategie=strategie.strip().lower(),
-        locatie=locatie,
-        variant=variant,
-        zonder=tuple(zonder or ()),
-    )
+    vraag, zone = _vraag_uit_opties(aantal or 1, tijd, start, interval, tz, strategie, locatie, variant, zonder)
     if begeleid:
         from planner import begeleid as gids
 
@@ -421,11 +422,10 @@ def plan(
     assert gekozen is not None
     if herhaling_na is not None:
         herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
-    # The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek.
-    bezet = {o.id for o in gekozen.onderdelen}
-    vraag = replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
-                    daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
+    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
     gepland = maak_plan(gekozen, vraag)
+    if klaar is not None and nu is not None:
+        gepland = _herplan_uit_opties(gepland, nu, klaar, zone).plan
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
               "voor": voor, "scheiding": scheiding, "opdrachtgever": opdrachtgever.strip(),
               "begeleiders": begeleiders, "bijlage": ics.name if ics is not None else ""}
@@ -448,6 +448,141 @@ def plan(
 
         gids.bewaar_agenda(_vraag, typer.echo, f"{gekozen.id}-{gepland.sessies[0].start:%Y-%m-%d}.ics",
                            schrijf_naar)
+
+
+def _vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: str, tz: str,
+                      strategie: str, locatie: str, variant: str | None = None,
+                      zonder: list[str] | None = None) -> tuple[Any, Any]:
+    """The options that plan and live share, read into a Vraag (and the time zone they name)."""
+    from planner.planning import Vraag
+    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+
+    zone = lees_zone(tz)
+    vraag = Vraag(
+        groep=groep,
+        tijd_min=lees_duur(tijd) if tijd is not None else None,
+        start=lees_datumtijd(start, zone) if start is not None else None,
+        interval=lees_interval(interval),
+        tz=zone.key,
+        strategie=strategie.strip().lower(),
+        locatie=locatie,
+        variant=variant,
+        zonder=tuple(zonder or ()),
+    )
+    return vraag, zone
+
+
+def _met_agendapunten(vraag: Any, gekozen: Any, vooraf: list[str] | None, daarna: list[str] | None) -> Any:
+    """The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek."""
+    from dataclasses import replace
+
+    from planner.planning import lees_agendapunt
+
+    bezet = {o.id for o in gekozen.onderdelen}
+    return replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
+                   daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
+
+
+def _herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
+    """--nu/--klaar: the rest of the finished part's session re-planned from that moment."""
+    from planner.herplan import controleer_moment, herplan, lees_moment, sessie_van
+
+    sessie = sessie_van(gepland, klaar.strip())
+    moment = lees_moment(nu, sessie, zone)
+    controleer_moment(gepland, sessie, moment)
+    return herplan(gepland, moment, klaar.strip())
+
+
+@app.command(cls=Commando)
+def live(
+    draaiboek: str = typer.Argument(..., metavar="DRAAIBOEK",
+                                    help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
+                                    autocompletion=draaiboeknamen),
+    groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL", help="Aantal deelnemers (verplicht)."),
+    tijd: str | None = typer.Option(None, "--tijd", "-t", metavar="DUUR",
+                                    help="Beschikbare tijd per sessie, zoals bij 'planner plan'."),
+    start: str | None = typer.Option(
+        None, "--start", "-s", metavar="DATUMTIJD",
+        help="Begin van de eerste sessie. Zonder --start begint de sessie nu; bij een latere start telt "
+             "de klok af, bij een eerdere wordt meteen herpland."),
+    interval: str = typer.Option("7d", "--interval", metavar="DUUR", help="Tijd tussen sessies: 7d, 2w."),
+    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
+    strategie: str = typer.Option("auto", "--strategie", metavar="STRATEGIE",
+                                  help="auto, splitsen of inkorten, zoals bij 'planner plan'."),
+    locatie: str = typer.Option("", "--locatie", metavar="TEKST", help="Locatie (alleen ter informatie)."),
+    vooraf: list[str] | None = typer.Option(None, "--vooraf", metavar="TITEL=DUUR",
+                                            help="Eigen agendapunt vóór het draaiboek. Mag vaker."),
+    daarna: list[str] | None = typer.Option(None, "--daarna", metavar="TITEL=DUUR",
+                                            help="Eigen agendapunt na het draaiboek. Mag vaker."),
+    variant: str | None = typer.Option(
+        None, "--variant", metavar="ID", help="Kies zelf de variant, zoals bij 'planner plan'."),
+    zonder: list[str] | None = typer.Option(
+        None, "--zonder", metavar="ONDERDEEL", help="Laat een optioneel onderdeel weg, zoals bij 'planner plan'. "
+                                                    "Mag vaker."),
+    sessie: int | None = typer.Option(None, "--sessie", metavar="N",
+                                      help="Welke sessie van een planning over meer sessies; zonder: die van "
+                                           "vandaag, anders de eerste."),
+    log: Path | None = typer.Option(None, "--log", metavar="PAD",
+                                    help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
+                                         "naar dit CSV-bestand (lees het terug met 'planner terugblik')."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Vervang een bestaand log."),
+) -> None:
+    """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
+
+    Toetsen: spatie/enter = onderdeel klaar · + of - = een minuut erbij of eraf · p = pauze
+
+    o = sla een optioneel onderdeel over · z = terugzetten · ? = hulp · q = stoppen
+
+    Voorbeelden:
+
+      planner live ambitiegesprek --groep 5 --tijd 2u --log gesprek.csv
+
+      planner live kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30 --log kickoff.csv
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner import laden
+    from planner.bestanden import controleer_doel
+    from planner.live_staat import LiveStaat, kies_sessie
+    from planner.planning import maak_plan
+
+    if log is not None:
+        # An earlier run's log is the facilitator's material: never replace it silently.
+        controleer_doel(log, force)
+    aantal = _lees_groep(groep)
+    assert aantal is not None
+    gekozen = laden.vind(draaiboek)
+    vraag, zone = _vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie, variant, zonder)
+
+    def klok() -> datetime:
+        return datetime.now(ZoneInfo(zone.key))
+
+    if vraag.start is None:
+        from dataclasses import replace
+
+        vraag = replace(vraag, start=klok().replace(second=0, microsecond=0))
+    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
+    gepland = maak_plan(gekozen, vraag)
+    staat = LiveStaat(gepland, sessie if sessie is not None else kies_sessie(gepland, klok()))
+    if not _interactief():
+        raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
+                         "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.live import LiveApp
+
+    LiveApp(staat, klok, log=log).run()
+    if log is not None:
+        typer.echo(f"Log bewaard: {log} (lees het terug met 'planner terugblik {log}')", err=True)
+
+
+@app.command(cls=Commando)
+def terugblik(
+    log: Path = typer.Argument(..., metavar="LOG", help="Het CSV-log van 'planner live --log'."),
+) -> None:
+    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen."""
+    from planner.terugblik import lees_log, render_terugblik
+
+    _uit(render_terugblik(lees_log(log)), None, False)
 
 
 @app.command(cls=Commando)
@@ -489,6 +624,71 @@ def nieuw(
     typer.echo(f"  1. Pas het bestand aan in een teksteditor: {pad}")
     typer.echo(f"  2. Controleer het: planner controleer {pad}")
     typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --tijd 1u")
+
+
+@app.command(cls=Commando)
+def importeer(
+    bestand: str = typer.Argument(..., metavar="BESTAND",
+                                   help="Je eigen draaiboek: Word-document (.docx), Markdown (.md) of tekst (.txt)."),
+    naam: str | None = typer.Option(None, "--naam", metavar="NAAM",
+                                    help="Naam van het nieuwe draaiboek (standaard: uit de bestandsnaam)."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="Vervang een bestaand eigen draaiboek met deze naam."),
+) -> None:
+    """Maak van een bestaand draaiboek (Word, Markdown of tekst) een eigen draaiboek voor de planner.
+
+    Voorbeelden:
+
+      planner importeer teamdag.docx
+
+      planner importeer draaiboek.txt --naam mijn-training
+    """
+    from planner.importeer import importeer as lees_in
+
+    geschreven = lees_in(Path(bestand).expanduser(), naam, force)
+    fout = False
+    for resultaat in geschreven:
+        _meld_import(resultaat)
+        fout = fout or bool(resultaat.problemen)
+    if len(geschreven) > 1:
+        typer.echo(f"Het document bevat {len(geschreven)} draaiboeken; elk staat in een eigen bestand.")
+    if fout:
+        raise typer.Exit(5)
+
+
+def _meld_import(resultaat: Any) -> None:
+    from planner.importeer import duur_tekst
+
+    c = resultaat.concept
+    totaal = sum(d.minuten for d in c.delen)
+    typer.echo(f"Geïmporteerd: '{c.titel}' → {resultaat.pad}")
+    typer.echo(f"Herkend: {len(c.delen)} onderdelen, samen {totaal} minuten:")
+    for d in c.delen:
+        stappen = f", {len(d.stappen)} stappen" if d.stappen else ""
+        schatting = " (geschat)" if d.geschat else ""
+        typer.echo(f"  {d.minuten:>4} min{schatting}  {d.titel}  [{d.soort}{stappen}]")
+    for regel in c.herkend:
+        typer.echo(f"  • {regel}")
+    typer.echo("Gegokt (lees het na in het bestand):")
+    typer.echo("  • de soort van elk onderdeel (opening, werkvorm, pauze, evaluatie, afronding), aan de titel.")
+    typer.echo("  • min en max zijn gelijk aan de minuten: verruim ze als de planner mag inkorten of verlengen.")
+    for regel in c.gegokt + resultaat.waarschuwingen:
+        typer.echo(f"  • {regel}")
+    if c.niet_geplaatst:
+        typer.echo("Niet als onderdeel of stap herkend, maar bewaard:")
+        for regel in c.niet_geplaatst:
+            typer.echo(f"  • {regel}")
+    if resultaat.problemen:
+        typer.echo("Controle: het bestand heeft problemen:")
+        for probleem in resultaat.problemen:
+            typer.echo(f"  ✗ {probleem}")
+    else:
+        typer.echo("Controle: in orde.")
+    groep = max(c.groep_min or 1, min(c.groep_max or 12, 12))
+    typer.echo("Zo verder:")
+    typer.echo(f"  planner toon {resultaat.naam}")
+    typer.echo(f"  planner plan {resultaat.naam} --groep {groep} --tijd {duur_tekst(totaal)}")
+    typer.echo("")
 
 
 @app.command(cls=Commando)

@@ -219,6 +219,8 @@ class GeplandOnderdeel:
     bron: Onderdeel | None = None
     # The steps as this plan uses them (placeholders filled, conditions applied), in source order.
     stappen: tuple[Stap, ...] = ()
+    # True when a re-plan (--nu/--klaar, planner live) counts this part as finished.
+    gedaan: bool = False
     # The template's minutes for a source onderdeel (None for parts the planner or user added), so
     # every output can show where the plan differs from the source (issue 8).
     bron_min: int | None = None

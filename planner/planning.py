@@ -447,6 +447,12 @@ def _toegevoegd(id_: str, titel: str, soort: str, minuten: int) -> Maat:
     return Maat(onderdeel, minuten, minuten, minuten, toegevoegd=True)
 
 
+def maatstrategie_voor(draaiboek: Draaiboek, strategie: str) -> str:
+    """How parts are sized: 'auto' follows the draaiboek, so a kickoff is split rather than shortened (R5)."""
+    return "splitsen" if (strategie == "splitsen" or (
+        strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen" and draaiboek.splitsen)) else "inkorten"
+
+
 def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
     """Plan `draaiboek` for the group and time in `vraag`."""
     strategie = vraag.strategie
@@ -457,9 +463,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
     if strategie == "splitsen" and not draaiboek.splitsen:
         raise PlanFout(f"'{draaiboek.id}' verdeel ik niet over meer sessies: "
                        f"{_zin(draaiboek.niet_splitsen_omdat)}; laat --strategie splitsen weg.")
-    # 'auto' follows the draaiboek: a kickoff is split rather than shortened (R5).
-    maatstrategie = "splitsen" if (strategie == "splitsen" or (
-        strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen" and draaiboek.splitsen)) else "inkorten"
+    maatstrategie = maatstrategie_voor(draaiboek, strategie)
     eigen = draaiboek.onderdelen_voor(variant)
     zonder = _zonder(draaiboek, eigen, vraag.zonder)
     onderdelen = vraag.vooraf + tuple(o for o in eigen if o.id not in zonder) + vraag.daarna

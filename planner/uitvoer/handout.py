@@ -20,6 +20,7 @@ VOOR = ("begeleider", "deelnemers")
 
 GESCHAT = "* geschatte minuten (de bron noemt er geen)"
 TOEGEVOEGD = "+ toegevoegd, niet uit het draaiboek (door de planner, of een eigen agendapunt)"
+GEDAAN = "✓ gedaan: klaar bij de herplanning (--nu/--klaar); de tijden zijn zoals ze liepen"
 
 
 def lees_voor(tekst: str) -> str:
@@ -40,8 +41,9 @@ LANGER = "↑ langer dan in het draaiboek"
 
 def merk(o: GeplandOnderdeel) -> str:
     """'+' for a part the planner added, '*' for minutes the planner estimated (P5), and '↓'/'↑'
-    for minutes the plan changed from the template's (issue 8: shortened as well as lengthened)."""
-    return ("+" if o.toegevoegd else ("*" if o.geschat else "")) + _pijl(o)
+    for minutes the plan changed from the template's (issue 8: shortened as well as lengthened); '✓'
+    first when a re-plan (--nu/--klaar) counts the part as done."""
+    return ("✓" if o.gedaan else "") + ("+" if o.toegevoegd else ("*" if o.geschat else "")) + _pijl(o)
 
 
 def _pijl(o: GeplandOnderdeel) -> str:
@@ -59,7 +61,8 @@ def verschil_in_woorden(o: GeplandOnderdeel) -> str:
 
 def merk_in_woorden(o: GeplandOnderdeel) -> str:
     """The mark spelled out, where there is no legend beside it (calendar, printed grid)."""
-    woorden = ["toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else ""),
+    woorden = ["gedaan" if o.gedaan else "",
+               "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else ""),
                verschil_in_woorden(o)]
     return "; ".join(w for w in woorden if w)
 
@@ -183,6 +186,8 @@ def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
         regels.append(KORTER)
     if any(_pijl(o) == "↑" for o in onderdelen):
         regels.append(LANGER)
+    if any(o.gedaan for o in onderdelen):
+        regels.append(GEDAAN)
     return regels
 
 

@@ -26,6 +26,7 @@ def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
         "bron_min": o.bron_min,
         "aangepast": o.aangepast,
         "beurt": o.beurt_tekst or None,
+        "gedaan": o.gedaan,
     }
 
 
