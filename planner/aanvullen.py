@@ -27,6 +27,8 @@ FORMAAT_UITLEG = {
     "markdown": "handout",
     "html": "printbaar trainersraster (A4)",
     "csv": "voor een spreadsheet",
+    "uitnodiging": "tekst voor een e-mail aan de deelnemers",
+    "kaarten": "printbare vraagkaarten (A6)",
 }
 # The zones facilitators in the Netherlands and Flanders (and the Caribbean parts of the Kingdom,
 # and Suriname) plan in come first; every other zone follows alphabetically.

@@ -294,7 +294,9 @@ def plan(
              "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren).",
         autocompletion=strategieen),
     formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT",
-                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv.",
+                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster), csv, "
+                                     "uitnodiging (tekst voor een e-mail aan de deelnemers) of kaarten "
+                                     "(vraagkaarten, HTML).",
                                 autocompletion=formaten),
     uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o", metavar="PAD",
                                            help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm."),
@@ -313,6 +315,14 @@ def plan(
              "zo lang na de laatste sessie: 3mnd, 10w."),
     html: Path | None = typer.Option(None, "--html", metavar="PAD",
                                      help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand."),
+    kaarten: Path | None = typer.Option(None, "--kaarten", metavar="PAD",
+                                        help="Schrijf ook printbare vraagkaarten (HTML, A4 met A6-kaarten) naar "
+                                             "dit bestand: per subgroepje de startvraag, per onderdeel de vragen."),
+    opdrachtgever: str = typer.Option("", "--opdrachtgever", metavar="TEKST",
+                                      help="Opdrachtgever, op de eerste pagina van het trainersraster."),
+    begeleider: list[str] | None = typer.Option(
+        None, "--begeleider", metavar="NAAM",
+        help="Begeleider, op het trainersraster en onder de uitnodiging. Mag vaker."),
     voor: str = typer.Option("begeleider", "--voor", metavar="WIE",
                              help="Handout (markdown, html) voor de begeleider (alles) of voor deelnemers "
                                   "(alleen de agenda, zonder instructies en vragen).", autocompletion=voor),
@@ -348,7 +358,7 @@ def plan(
 
       planner plan kennismaking --groep 8 --start "morgen 9:00" --format json
 
-      planner plan training --groep 16 --tijd 2u --ics training.ics --herinnering 1d --herhaling 3mnd
+      planner plan training --groep 16 --tijd 2u30 --ics training.ics --herinnering 1d --herhaling 3mnd
 
       planner plan          (in een terminal: de planner vraagt wat hij nodig heeft)
 
@@ -357,6 +367,10 @@ def plan(
       planner plan training --groep 16 --html raster.html --locatie "Buurthuis De Linde"
 
       planner plan kickoff --groep 20 --format markdown --voor deelnemers -o agenda.md
+
+      planner plan training --groep 16 --format uitnodiging -o uitnodiging.txt --ics training.ics
+
+      planner plan kennismaking --groep 20 --kaarten kaarten.html
 
       planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
     """
@@ -376,9 +390,11 @@ def plan(
         raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
                          "--format html of --html PAD.")
     scheiding = lees_scheiding(csv_scheiding)
-    doelen = [pad for pad in (uitvoer, ics, html) if pad is not None]
+    begeleiders = tuple(naam.strip() for naam in begeleider or () if naam.strip())
+    doelen = [pad for pad in (uitvoer, ics, html, kaarten) if pad is not None]
     if len({pad.resolve() for pad in doelen}) < len(doelen):
-        raise InvoerFout("--uitvoer, --ics en --html wijzen naar hetzelfde bestand: geef elk een eigen naam.")
+        raise InvoerFout("--uitvoer, --ics, --html en --kaarten wijzen naar hetzelfde bestand: "
+                         "geef elk een eigen naam.")
     for pad in doelen:
         # Refuse before anything is printed or written, not halfway through.
         controleer_doel(pad, force)
@@ -419,13 +435,17 @@ def plan(
     if klaar is not None and nu is not None:
         gepland = _herplan_uit_opties(gepland, nu, klaar, zone).plan
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
-              "voor": voor, "scheiding": scheiding}
+              "voor": voor, "scheiding": scheiding, "opdrachtgever": opdrachtgever.strip(),
+              "begeleiders": begeleiders, "bijlage": ics.name if ics is not None else ""}
     _uit(render(formaat, gepland, **opties), uitvoer, force)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na}
     if ics is not None:
         _uit(render("ics", gepland, **agenda), ics, force)
     if html is not None:
-        _uit(render("html", gepland, voor=voor), html, force)
+        _uit(render("html", gepland, voor=voor, opdrachtgever=opties["opdrachtgever"], begeleiders=begeleiders),
+             html, force)
+    if kaarten is not None:
+        _uit(render("kaarten", gepland), kaarten, force)
     if ics is None and begeleid:
         from planner import begeleid as gids
         from planner.bestanden import schrijf

@@ -409,7 +409,7 @@ class _Lezer:
 _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
-    "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat",
+    "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat", "meenemen",
 }
 _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
@@ -477,6 +477,7 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         standaard_minuten=lezer.getal("standaard_minuten", minimum=1, maximum=DAG),
         materialen=lezer.materialen(),
         deelnemers=lezer.tekst("deelnemers"),
+        meenemen=lezer.teksten("meenemen"),
         opmerkingen=lezer.teksten("opmerkingen"),
         groepsopmerkingen=tuple(_lees_groepsopmerkingen(lezer)),
         herhaling=_lees_herhaling(lezer),

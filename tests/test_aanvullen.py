@@ -30,7 +30,7 @@ def aangevuld(regel: str) -> list[str]:
     ("planner toon kick", ["kickoff"]),
     ("planner nieuw eigen --van tra", ["training"]),
     ("planner controleer kenn", ["kennismaking"]),
-    ("planner plan kickoff --format ", ["tabel", "json", "markdown", "html", "csv"]),
+    ("planner plan kickoff --format ", ["tabel", "json", "markdown", "html", "csv", "uitnodiging", "kaarten"]),
     ("planner plan kickoff -f m", ["markdown"]),
     ("planner lijst --format ", ["tabel", "json"]),
     ("planner toon kickoff --format j", ["json"]),
