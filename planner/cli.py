@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from planner import __version__
+from planner.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
 from planner.fouten import InvoerFout, PlannerFout
 
 
@@ -35,7 +36,15 @@ class _NederlandseHulp:
         return optie
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Gebruik: ")
+        from planner.hulp import gebruiksregel
+
+        formatter.write(gebruiksregel(self, ctx) + "\n")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # Our own panels: typer's rich help costs ~100 ms of imports and shows type markers.
+        from planner.hulp import toon
+
+        toon(self, ctx)
 
 
 class Commando(_NederlandseHulp, TyperCommand):
@@ -54,7 +63,7 @@ app = typer.Typer(
         "en de beschikbare tijd, en de planner kiest de variant, past de onderdelen in de tijd "
         "(of verdeelt ze over sessies) en schrijft desgewenst een agenda-bestand (.ics).\n\n"
         "Begin met 'planner lijst', bekijk een draaiboek met 'planner toon kickoff' en plan "
-        "met 'planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30'."
+        "met 'planner plan kickoff --groep 20 --tijd 3u --start \"1 dec 13:30\"'."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -107,14 +116,6 @@ def _toon_aanvulling(ctx: typer.Context, waarde: bool) -> None:
     typer.echo(completion.get_completion_script(prog_name="planner", complete_var="_PLANNER_COMPLETE",
                                                 shell=_shell()))
     raise typer.Exit()
-
-
-def draaiboeknamen(incomplete: str) -> list[tuple[str, str]]:
-    """Tab completion for a draaiboek: built-in and own ids (with where they come from)."""
-    from planner import laden
-
-    begin = incomplete.strip().lower()
-    return sorted((b.id, b.herkomst) for b in laden.zichtbare_bronnen() if b.id.startswith(begin))
 
 
 @app.callback()
@@ -202,7 +203,8 @@ def _uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
 
 @app.command(cls=Commando)
 def lijst(
-    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json.",
+                                autocompletion=lijstformaten),
 ) -> None:
     """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
     from planner import laden
@@ -247,7 +249,8 @@ def toon(
                                     autocompletion=draaiboeknamen),
     groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL",
                                         help="Toon alleen de onderdelen van de variant voor deze groep."),
-    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json.",
+                                autocompletion=lijstformaten),
 ) -> None:
     """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
     from planner import laden
@@ -279,17 +282,22 @@ def plan(
              "Zonder --tijd: de duur die het draaiboek zelf noemt."),
     start: str | None = typer.Option(
         None, "--start", "-s", metavar="DATUMTIJD",
-        help="Begin van de eerste sessie: 2026-12-01T13:30 of '2026-12-01 13:30'. "
-                                    "Zonder --start: morgen om 09:00."),
+        help="Begin van de eerste sessie: 2026-12-01T13:30, '1-12-2026 13:30', '1 dec 13:30', "
+             "'di 1 dec 13:30', 'dinsdag 13:30' of 'morgen 9:00'. Zonder --start: morgen om 09:00."),
     interval: str = typer.Option("7d", "--interval", metavar="DUUR",
                                  help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
-    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
+    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels.",
+                           autocompletion=tijdzones),
     strategie: str = typer.Option(
         "auto", "--strategie", metavar="STRATEGIE",
         help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "
-             "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren)."),
+             "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren).",
+        autocompletion=strategieen),
     formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT",
-                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv."),
+                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster), csv, "
+                                     "uitnodiging (tekst voor een e-mail aan de deelnemers) of kaarten "
+                                     "(vraagkaarten, HTML).",
+                                autocompletion=formaten),
     uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o", metavar="PAD",
                                            help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm."),
     ics: Path | None = typer.Option(None, "--ics", metavar="PAD",
@@ -307,9 +315,17 @@ def plan(
              "zo lang na de laatste sessie: 3mnd, 10w."),
     html: Path | None = typer.Option(None, "--html", metavar="PAD",
                                      help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand."),
+    kaarten: Path | None = typer.Option(None, "--kaarten", metavar="PAD",
+                                        help="Schrijf ook printbare vraagkaarten (HTML, A4 met A6-kaarten) naar "
+                                             "dit bestand: per subgroepje de startvraag, per onderdeel de vragen."),
+    opdrachtgever: str = typer.Option("", "--opdrachtgever", metavar="TEKST",
+                                      help="Opdrachtgever, op de eerste pagina van het trainersraster."),
+    begeleider: list[str] | None = typer.Option(
+        None, "--begeleider", metavar="NAAM",
+        help="Begeleider, op het trainersraster en onder de uitnodiging. Mag vaker."),
     voor: str = typer.Option("begeleider", "--voor", metavar="WIE",
                              help="Handout (markdown, html) voor de begeleider (alles) of voor deelnemers "
-                                  "(alleen de agenda, zonder instructies en vragen)."),
+                                  "(alleen de agenda, zonder instructies en vragen).", autocompletion=voor),
     csv_scheiding: str = typer.Option(";", "--csv-scheiding", metavar="TEKEN",
                                       help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
     force: bool = typer.Option(False, "--force", metavar="", help="Vervang bestaande bestanden."),
@@ -340,9 +356,9 @@ def plan(
 
       planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30
 
-      planner plan kennismaking --groep 8 --format json
+      planner plan kennismaking --groep 8 --start "morgen 9:00" --format json
 
-      planner plan training --groep 16 --tijd 2u --ics training.ics --herinnering 1d --herhaling 3mnd
+      planner plan training --groep 16 --tijd 2u30 --ics training.ics --herinnering 1d --herhaling 3mnd
 
       planner plan          (in een terminal: de planner vraagt wat hij nodig heeft)
 
@@ -352,6 +368,10 @@ def plan(
 
       planner plan kickoff --groep 20 --format markdown --voor deelnemers -o agenda.md
 
+      planner plan training --groep 16 --format uitnodiging -o uitnodiging.txt --ics training.ics
+
+      planner plan kennismaking --groep 20 --kaarten kaarten.html
+
       planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
     """
     from dataclasses import replace
@@ -359,7 +379,7 @@ def plan(
     from planner import laden
     from planner.bestanden import controleer_doel
     from planner.planning import herhaling_van, maak_plan
-    from planner.tijd import lees_interval
+    from planner.tijd import lees_interval, verleden_melding
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.csv import lees_scheiding
     from planner.uitvoer.handout import lees_voor
@@ -370,9 +390,11 @@ def plan(
         raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
                          "--format html of --html PAD.")
     scheiding = lees_scheiding(csv_scheiding)
-    doelen = [pad for pad in (uitvoer, ics, html) if pad is not None]
+    begeleiders = tuple(naam.strip() for naam in begeleider or () if naam.strip())
+    doelen = [pad for pad in (uitvoer, ics, html, kaarten) if pad is not None]
     if len({pad.resolve() for pad in doelen}) < len(doelen):
-        raise InvoerFout("--uitvoer, --ics en --html wijzen naar hetzelfde bestand: geef elk een eigen naam.")
+        raise InvoerFout("--uitvoer, --ics, --html en --kaarten wijzen naar hetzelfde bestand: "
+                         "geef elk een eigen naam.")
     for pad in doelen:
         # Refuse before anything is printed or written, not halfway through.
         controleer_doel(pad, force)
@@ -393,6 +415,8 @@ def plan(
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
     vraag, zone = _vraag_uit_opties(aantal or 1, tijd, start, interval, tz, strategie, locatie, variant, zonder)
+    if vraag.start is not None and (melding := verleden_melding(vraag.start)):
+        _fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
     if begeleid:
         from planner import begeleid as gids
 
@@ -411,13 +435,17 @@ def plan(
     if klaar is not None and nu is not None:
         gepland = _herplan_uit_opties(gepland, nu, klaar, zone).plan
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
-              "voor": voor, "scheiding": scheiding}
+              "voor": voor, "scheiding": scheiding, "opdrachtgever": opdrachtgever.strip(),
+              "begeleiders": begeleiders, "bijlage": ics.name if ics is not None else ""}
     _uit(render(formaat, gepland, **opties), uitvoer, force)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na}
     if ics is not None:
         _uit(render("ics", gepland, **agenda), ics, force)
     if html is not None:
-        _uit(render("html", gepland, voor=voor), html, force)
+        _uit(render("html", gepland, voor=voor, opdrachtgever=opties["opdrachtgever"], begeleiders=begeleiders),
+             html, force)
+    if kaarten is not None:
+        _uit(render("kaarten", gepland), kaarten, force)
     if ics is None and begeleid:
         from planner import begeleid as gids
         from planner.bestanden import schrijf
@@ -570,7 +598,8 @@ def nieuw(
     naam: str = typer.Argument(..., metavar="NAAM",
                                help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
     van: str | None = typer.Option(None, "--van", metavar="DRAAIBOEK",
-                                   help="Begin met een kopie van dit draaiboek (naam of pad)."),
+                                   help="Begin met een kopie van dit draaiboek (naam of pad).",
+                                   autocompletion=draaiboeknamen),
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Vervang een bestaand eigen draaiboek met deze naam."),
 ) -> None:
@@ -674,8 +703,9 @@ def _meld_import(resultaat: Any) -> None:
 @app.command(cls=Commando)
 def controleer(
     paden: list[str] | None = typer.Argument(
-        None, help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
-                   "Zonder argument: alle ingebouwde en eigen draaiboeken."),
+        None, metavar="PAD", autocompletion=draaiboeknamen,
+        help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
+             "Zonder argument: alle ingebouwde en eigen draaiboeken."),
 ) -> None:
     """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
     from planner import laden
@@ -732,15 +762,13 @@ def main() -> None:
         # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
         if hasattr(stroom, "reconfigure"):
             stroom.reconfigure(errors="replace")
-    if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
-        _nederlandse_hulp()
     if os.environ.get("_PLANNER_COMPLETE"):
         # The shell asks for completions (Tab): typer's completion classes must be registered.
         from typer.completion import completion_init
 
         completion_init()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
     except PlannerFout as fout:
         _fout(str(fout))
         code = fout.exit_code
@@ -768,24 +796,6 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def _nederlandse_hulp() -> None:
-    """Dutch panel titles in --help; only paid for when help is asked for."""
-    try:
-        from typer import rich_utils
-    except ImportError:  # an older typer without rich help: plain click help is fine
-        return
-    vertalingen = {
-        "ARGUMENTS_PANEL_TITLE": "Argumenten",
-        "OPTIONS_PANEL_TITLE": "Opties",
-        "COMMANDS_PANEL_TITLE": "Commando's",
-        "DEFAULT_STRING": "[standaard: {}]",
-        "REQUIRED_LONG_STRING": "[verplicht]",
-    }
-    for naam, tekst in vertalingen.items():
-        if hasattr(rich_utils, naam):
-            setattr(rich_utils, naam, tekst)
-
-
 def _fout(melding: str) -> None:
     # Messages quote what the user typed; a control character in it must not break the one line.
     schoon = "".join(t if t.isprintable() else repr(t)[1:-1] for t in melding)
@@ -794,11 +804,13 @@ def _fout(melding: str) -> None:
 
 def _vertaal(fout: Exception) -> str:
     """Click's own usage errors, in Dutch."""
-    ctx = getattr(fout, "ctx", None)
-    hulp = f"zie '{ctx.command_path if ctx else 'planner'} --help'."
+    hulp = f"zie '{_commandopad(getattr(fout, 'ctx', None))} --help'."
     soort = type(fout).__name__
     param = getattr(fout, "param", None)
-    naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
+    if param is not None and getattr(param, "param_type_name", "") == "argument":
+        naam = param.metavar or (param.name or "").upper()  # as the usage line shows it: DRAAIBOEK
+    else:
+        naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
     bericht = fout.format_message()  # type: ignore[attr-defined]
     if soort == "NoSuchOption":
         return f"De optie '{getattr(fout, 'option_name', '')}' bestaat niet: {hulp}"
@@ -813,10 +825,23 @@ def _vertaal(fout: Exception) -> str:
         return f"De waarde voor {naam} klopt niet: {hulp}"
     if "No such command" in bericht:
         woord = bericht.split("'")[1] if "'" in bericht else ""
-        return f"Het commando '{woord}' bestaat niet: kies uit {', '.join(_commandos())} (zie 'planner --help')."
+        return f"Het commando '{woord}' bestaat niet: kies uit {', '.join(_commandos())}; {hulp}"
     if "unexpected extra argument" in bericht:
         return f"Er staat een woord te veel op de opdrachtregel: {hulp}"
     return f"De opdracht klopt niet ({bericht}): {hulp}"
+
+
+def _commandopad(ctx: Any) -> str:
+    """'planner plan' for every mistake inside `planner plan …`, so each message points to the same
+    help; click reports some (a missing option value) from the group, before the command is known."""
+    if ctx is not None and ctx.command_path != "planner":
+        return str(ctx.command_path)
+    for woord in sys.argv[1:]:
+        if woord in _commandos():
+            return f"planner {woord}"
+        if not woord.startswith("-"):
+            break
+    return "planner"
 
 
 def _commandos() -> list[str]:

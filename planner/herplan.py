@@ -12,7 +12,6 @@ be split, what could move to a next session. Later sessions are untouched.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -30,7 +29,7 @@ from planner.planning import (
     maatstrategie_voor,
 )
 from planner.teksten import pas_teksten_aan
-from planner.tijd import lees_datumtijd, plus_minuten, toon_duur
+from planner.tijd import lees_kloktijd, plus_minuten, toon_duur
 
 # The planner's own policy, not a source's: an overrun shorter than this is caught up on the way
 # (a closing round a little tighter, a shorter goodbye); only from here on is it worth saying what
@@ -322,20 +321,7 @@ def _naar_volgende(plan: Plan, maten: list[Maat], over: int) -> tuple[str, ...]:
     return tuple(sorted(gekozen, key=volgorde.index))
 
 
-_KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})[:.](?P<m>\d{2})$")
-
-
 def lees_moment(tekst: str, sessie: Sessie, zone: ZoneInfo, naam: str = "--nu") -> datetime:
     """A moment during `sessie`: a bare clock time ('14:40', '14.40') on the session's day, or a date-time."""
-    gevonden = _KLOKTIJD.match(tekst.strip())
-    if gevonden:
-        uur, minuut = int(gevonden["u"]), int(gevonden["m"])
-        if uur > 23 or minuut > 59:
-            raise InvoerFout(f"{naam} '{tekst}' is geen kloktijd: schrijf bijvoorbeeld 14:40.")
-        dag = sessie.start.astimezone(zone)
-        return datetime(dag.year, dag.month, dag.day, uur, minuut, tzinfo=zone)
-    try:
-        return lees_datumtijd(tekst, zone)
-    except InvoerFout:
-        raise InvoerFout(f"{naam} '{tekst}' is geen tijd: schrijf een kloktijd op de dag van de sessie, "
-                         "bijvoorbeeld 14:40, of een datum en tijd, bijvoorbeeld 2026-12-01T14:40.") from None
+    dag = sessie.start.astimezone(zone).date()
+    return lees_kloktijd(tekst, zone, dag, naam=naam)

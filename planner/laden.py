@@ -9,7 +9,6 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +45,9 @@ class Bron:
 
 
 def ingebouwde_map() -> Path:
-    # In an installed wheel the templates are package data: planner/draaiboeken/.
-    geinstalleerd = Path(str(resources.files("planner") / "draaiboeken"))
+    # In an installed wheel the templates are package data: planner/draaiboeken/. (A plain path,
+    # not importlib.resources: that import alone costs ~4 ms of every start, and pip installs unzipped.)
+    geinstalleerd = Path(__file__).resolve().parent / "draaiboeken"
     if geinstalleerd.is_dir():
         return geinstalleerd
     # In a checkout (or an editable install) the folder sits next to the package.
@@ -409,7 +409,7 @@ class _Lezer:
 _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
-    "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat",
+    "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat", "meenemen",
 }
 _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
@@ -483,6 +483,7 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         standaard_minuten=lezer.getal("standaard_minuten", minimum=1, maximum=DAG),
         materialen=lezer.materialen(),
         deelnemers=lezer.tekst("deelnemers"),
+        meenemen=lezer.teksten("meenemen"),
         opmerkingen=lezer.teksten("opmerkingen"),
         groepsopmerkingen=tuple(_lees_groepsopmerkingen(lezer)),
         herhaling=_lees_herhaling(lezer),

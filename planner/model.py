@@ -173,6 +173,8 @@ class Draaiboek:
     vooruitblik_min: int = 5
     materialen: tuple[Materiaal, ...] = ()
     deelnemers: str = ""
+    # What participants bring themselves (shown on their handout and in the invitation).
+    meenemen: tuple[str, ...] = ()
     opmerkingen: tuple[str, ...] = ()
     groepsopmerkingen: tuple[GroepsOpmerking, ...] = ()
     herhaling: Herhaling | None = None

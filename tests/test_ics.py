@@ -73,3 +73,86 @@ def test_afspraken_staan_in_de_volgorde_van_het_plan(gesplitst):
     tekst = render("ics", gesplitst).decode()
     titels = [r.removeprefix("SUMMARY:") for r in tekst.split("\r\n") if r.startswith("SUMMARY:")]
     assert titels == [f"Kickoff Samenwerking/Coalitievorming (deel {i} van 3)" for i in (1, 2, 3)]
+
+
+# --- The calendar is written without ics at run time (start-up), but must stay what ics writes ----
+
+def _met_ics(plan, herinnering=None, per_onderdeel=False, herhaling=None) -> bytes:
+    """The calendar as ics 0.7 (the pinned dependency) builds it: the reference for our own lines."""
+    import warnings
+    from datetime import datetime, timedelta
+
+    import arrow
+    import ics
+    from ics.alarm import DisplayAlarm
+
+    from planner.planning import herhaling_van
+    from planner.tijd import plus_minuten
+    from planner.uitvoer import ics as mod
+
+    kalender = ics.Calendar(creator=mod.PRODID)
+    nu = arrow.get(datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    afspraken = []
+
+    def afspraak(naam, begin, eind, sleutel, tekst):
+        event = ics.Event(name=naam, begin=arrow.get(begin.astimezone(UTC)), end=arrow.get(eind.astimezone(UTC)),
+                          uid=sleutel, description=tekst, location=plan.locatie or None, created=nu,
+                          last_modified=nu)
+        if herinnering is not None:
+            event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
+                                             display_text=mod.herinnering_tekst(naam, begin, herinnering)))
+        afspraken.append(event)
+
+    for sessie in plan.sessies:
+        if per_onderdeel:
+            for o in sessie.onderdelen:
+                afspraak(mod.samenvatting_onderdeel(plan, o), o.start, o.eind, mod.uid_onderdeel(plan, sessie, o),
+                         mod.beschrijving_onderdeel(plan, sessie, o))
+        else:
+            afspraak(mod.samenvatting(plan, sessie), sessie.start, sessie.eind, mod.uid(plan, sessie),
+                     mod.beschrijving(plan, sessie))
+    if herhaling is not None:
+        extra = herhaling_van(plan.draaiboek)
+        begin = mod.herhaling_start(plan, herhaling)
+        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), mod.uid_herhaling(plan),
+                 mod.beschrijving_herhaling(plan, extra))
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
+        leeg = kalender.serialize().replace("\r\n", "\n")
+        inhoud = "".join(event.serialize().replace("\r\n", "\n") + "\n" for event in afspraken)
+    return mod._rfc5545(leeg.replace("END:VCALENDAR", inhoud + "END:VCALENDAR"))
+
+
+def _zonder_stempel(data: bytes) -> bytes:
+    import re
+
+    return re.sub(rb"(DTSTAMP|LAST-MODIFIED):\d{8}T\d{6}Z", rb"\1:X", data)
+
+
+@pytest.mark.parametrize("naam", ["kickoff", "training", "kennismaking", "intervisie", "gespreksfases"])
+@pytest.mark.parametrize(("herinnering", "per_onderdeel"), [(None, False), (15, False), (1440, True), (90, True),
+                                                             (10080 + 61, False)])
+@pytest.mark.parametrize("locatie", ["", "Buurthuis De Linde, zaal 2; Utrecht\\Noord\nachterom"])
+def test_eigen_regels_zijn_wat_ics_schrijft(naam, herinnering, per_onderdeel, locatie):
+    from planner import laden
+    from planner.tijd import lees_interval
+
+    # 90 minutes splits the kickoff; the training is never split (R13), so it gets its own 2u30.
+    tijd = 150 if naam == "training" else 90
+    gepland = maak_plan(laden.vind(naam), Vraag(groep=12, tijd_min=tijd, start=start("2026-10-20T13:30"),
+                                                locatie=locatie))
+    herhaling = lees_interval("3mnd") if naam == "training" else None
+    opties = {"herinnering": herinnering, "per_onderdeel": per_onderdeel, "herhaling": herhaling}
+    assert _zonder_stempel(render("ics", gepland, **opties)) == _zonder_stempel(_met_ics(gepland, **opties))
+
+
+@pytest.mark.parametrize("minuten", [0, 1, 59, 60, 61, 1439, 1440, 1441, 10080, 10081, 20160 + 1500])
+def test_duur_als_ics(minuten):
+    from datetime import timedelta
+
+    from ics.utils import timedelta_to_duration
+
+    from planner.uitvoer.ics import duur
+
+    assert duur(timedelta(minutes=-minuten)) == timedelta_to_duration(timedelta(minutes=-minuten))
+    assert duur(timedelta(minutes=minuten)) == timedelta_to_duration(timedelta(minutes=minuten))

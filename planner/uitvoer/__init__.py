@@ -18,6 +18,8 @@ FORMATEN: dict[str, str] = {
     "markdown": "planner.uitvoer.markdown",
     "html": "planner.uitvoer.html",
     "csv": "planner.uitvoer.csv",
+    "uitnodiging": "planner.uitvoer.uitnodiging",
+    "kaarten": "planner.uitvoer.kaarten",
 }
 
 

@@ -6,7 +6,9 @@ none of the facilitator's instructions, questions or notes).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import datetime
 
 from planner.fouten import InvoerFout
 from planner.model import GeplandOnderdeel, Plan, Sessie
@@ -65,8 +67,10 @@ def merk_in_woorden(o: GeplandOnderdeel) -> str:
     return "; ".join(w for w in woorden if w)
 
 
-def sessiekop(plan: Plan, sessie: Sessie) -> str:
-    deel = f"Sessie {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
+def sessiekop(plan: Plan, sessie: Sessie, voor: str = "begeleider") -> str:
+    """'Sessie 2 van 3 · dinsdag 8 december 2026 · 13:30–15:20'; participants read 'Bijeenkomst'."""
+    woord = "Bijeenkomst" if voor == "deelnemers" else "Sessie"
+    deel = f"{woord} {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
     return f"{deel}{toon_datum(sessie.start)} · {tijdvak(sessie)}"
 
 
@@ -75,19 +79,68 @@ def data(plan: Plan) -> list[str]:
     return [f"{toon_datum(s.start)}, {tijdvak(s)}" for s in plan.sessies]
 
 
-def feiten(plan: Plan, voor: str) -> list[tuple[str, str]]:
-    """Label and value for the header; empty values are left out."""
-    datums = data(plan)
-    rijen = [("Datum" if len(datums) == 1 else "Data", "; ".join(datums)),
-             ("Locatie", plan.locatie)]
+def sessieduur(sessie: Sessie) -> str:
+    """A session's real length, from its first start to its last end (not the time asked for)."""
+    return toon_duur(int((sessie.eind - sessie.start).total_seconds() // 60))
+
+
+def feiten(plan: Plan, voor: str, opdrachtgever: str = "",
+           begeleiders: tuple[str, ...] | list[str] = ()) -> list[tuple[str, str]]:
+    """Label and value for the header; empty values are left out.
+
+    Every session with its real start and end: a plan asked for 3u may hold sessions of 2u05
+    and 1u50, and the facilitator books the room for those.
+    """
+    datums = [f"{d} ({sessieduur(s)})" for d, s in zip(data(plan), plan.sessies, strict=True)]
+    rijen = []
+    if voor == "begeleider":
+        rijen += [("Opdrachtgever", opdrachtgever),
+                  ("Begeleider" if len(begeleiders) <= 1 else "Begeleiders", ", ".join(begeleiders))]
+    rijen += [("Datum" if len(datums) == 1 else "Data", "; ".join(datums)),
+              ("Locatie", plan.locatie)]
     if voor == "begeleider":
         rijen += [
             ("Groep", deelnemers(plan.groep)),
             ("Variant", plan.variant.titel if plan.variant else ""),
-            ("Tijd per sessie", toon_duur(plan.tijd_min)),
             ("Opstelling", plan.opstelling),
         ]
+    else:
+        rijen.append(("Meenemen", "; ".join(plan.draaiboek.meenemen)))
     return [(label, waarde) for label, waarde in rijen if waarde]
+
+
+def is_van_de_planner(o: GeplandOnderdeel) -> bool:
+    """A part the planner added to serve the plan (welkom terug, vooruitblik, vrije ruimte)."""
+    return o.toegevoegd and o.soort != "agendapunt"
+
+
+def titel_voor_deelnemers(o: GeplandOnderdeel) -> str:
+    """The title without a closing remark in brackets: in a template that is a note for the
+    facilitator ("… (meer dan 12 personen)"); a meeting's own agenda item keeps its title."""
+    if o.soort == "agendapunt":
+        return o.titel
+    return re.sub(r"\s*\([^()]*\)$", "", o.titel) or o.titel
+
+
+def agenda_voor_deelnemers(sessie: Sessie) -> list[tuple[datetime, datetime, str, str]]:
+    """(start, end, title, soort) per row of the participants' agenda.
+
+    The planner's own parts are not theirs to read: a welcome back is the start of the next
+    part, a look ahead or slack the end of the one before, so the times still run from the
+    session's start to its end without gaps.
+    """
+    rijen: list[list] = []
+    wachtend: datetime | None = None
+    for o in sessie.onderdelen:
+        if is_van_de_planner(o):
+            if rijen:
+                rijen[-1][1] = o.eind
+            elif wachtend is None:
+                wachtend = o.start
+            continue
+        rijen.append([wachtend or o.start, o.eind, titel_voor_deelnemers(o), o.soort])
+        wachtend = None
+    return [(a, b, titel, soort) for a, b, titel, soort in rijen]
 
 
 def indeling(o: GeplandOnderdeel) -> list[str]:

@@ -3,14 +3,16 @@
 On request: a reminder (VALARM) on every event, an event per onderdeel instead of per session,
 and the follow-up meeting a draaiboek recommends (its `herhaling`, R4) after the last session.
 
-Built with ics 0.7, which lacks two things calendar programs rely on (RFC 5545): lines folded at
-75 octets and CRLF line ends everywhere. `_rfc5545` adds them, in one place.
+The lines are written here, in exactly the form ics 0.7 (the project's pinned calendar library)
+gives them: importing ics and arrow (tatsu, attrs) costs more start-up time than the rest of
+`planner plan --ics` together. tests/test_ics.py checks the bytes against ics itself. ics 0.7
+lacks two things calendar programs rely on (RFC 5545): lines folded at 75 octets and CRLF line
+ends everywhere. `_rfc5545` adds them, in one place.
 """
 
 from __future__ import annotations
 
 import uuid
-import warnings
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -117,30 +119,26 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
            herhaling: Interval | None = None, **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
     follow-up meeting the draaiboek recommends."""
-    import arrow  # ics 0.7 works with arrow; both come with ics
-    import ics
-    from ics.alarm import DisplayAlarm
-
-    kalender = ics.Calendar(creator=PRODID)
-    nu = arrow.get(datetime.now(UTC))
-    # ics 0.7 keeps events in a set; a list keeps them in the order of the plan in the file.
-    afspraken: list[ics.Event] = []
+    nu = _utc(datetime.now(UTC))
+    regels = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}"]
 
     def afspraak(naam: str, begin: datetime, eind: datetime, sleutel: str, tekst: str) -> None:
-        event = ics.Event(
-            name=naam,
-            begin=arrow.get(begin.astimezone(UTC)),
-            end=arrow.get(eind.astimezone(UTC)),
-            uid=sleutel,
-            description=tekst,
-            location=plan.locatie or None,
-            created=nu,  # ics 0.7 writes 'created' as DTSTAMP
-            last_modified=nu,  # a re-import under the same UID is a newer version
-        )
+        # The properties in ics 0.7's order (alphabetical by its serialiser's method names).
+        regels.append("BEGIN:VEVENT")
         if herinnering is not None:
-            event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
-                                             display_text=herinnering_tekst(naam, begin, herinnering)))
-        afspraken.append(event)
+            regels.extend(["BEGIN:VALARM", "ACTION:DISPLAY",
+                           f"DESCRIPTION:{escape(herinnering_tekst(naam, begin, herinnering))}",
+                           f"TRIGGER:{duur(timedelta(minutes=-herinnering))}", "END:VALARM"])
+        regels.append(f"DTSTAMP:{nu}")
+        if tekst:
+            regels.append(f"DESCRIPTION:{escape(tekst)}")
+        regels.extend([f"DTEND:{_utc(eind)}", f"LAST-MODIFIED:{nu}"])  # a re-import is a newer version
+        if plan.locatie:
+            regels.append(f"LOCATION:{escape(plan.locatie)}")
+        regels.append(f"DTSTART:{_utc(begin)}")
+        if naam:
+            regels.append(f"SUMMARY:{escape(naam)}")
+        regels.extend([f"UID:{sleutel}", "END:VEVENT"])
 
     for sessie in plan.sessies:
         if per_onderdeel:
@@ -155,12 +153,34 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         begin = herhaling_start(plan, herhaling)
         afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan),
                  beschrijving_herhaling(plan, extra))
-    with warnings.catch_warnings():
-        # ics 0.7 serialises alarms with str(), which warns about its own future; not ours to fix.
-        warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
-        leeg = kalender.serialize().replace("\r\n", "\n")
-        inhoud = "".join(event.serialize().replace("\r\n", "\n") + "\n" for event in afspraken)
-        return _rfc5545(leeg.replace("END:VCALENDAR", inhoud + "END:VCALENDAR"))
+    regels.append("END:VCALENDAR")
+    return _rfc5545("\n".join(regels))
+
+
+def escape(tekst: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11), escaped as ics 0.7 escapes it."""
+    for teken, vervanging in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n"), ("\r", "\\r")):
+        tekst = tekst.replace(teken, vervanging)
+    return tekst
+
+
+def duur(tijd: timedelta) -> str:
+    """A DURATION value (RFC 5545 3.3.6) as ics 0.7 writes it: -P1D, -PT15M, -P1W."""
+    totaal = abs(int(tijd.total_seconds()))
+    dagen, seconden = divmod(totaal, 24 * 3600)
+    tekst = "P"
+    if dagen // 7:
+        tekst += f"{dagen // 7}W"
+        dagen %= 7
+    if dagen:
+        tekst += f"{dagen}D"
+    if seconden:
+        tekst += "T"
+        for eenheid, lengte in (("H", 3600), ("M", 60), ("S", 1)):
+            if seconden // lengte:
+                tekst += f"{seconden // lengte}{eenheid}"
+                seconden %= lengte
+    return tekst if tijd.total_seconds() >= 0 else f"-{tekst}"
 
 
 def _rfc5545(tekst: str) -> bytes:

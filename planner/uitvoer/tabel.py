@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from rich.console import Console, Group
-from rich.measure import Measurement
+from rich.segment import Segment, SegmentLines
 from rich.table import Table
 from rich.text import Text
 
@@ -74,11 +74,12 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     delen.append("")
     soorten: list[str] = []
     for sessie in plan.sessies:
-        tabel = _sessietabel(plan, sessie)
-        delen.append(tabel)
+        # Rendered once: the width of the drawn lines is the table's width (measuring it first, as
+        # rich would, costs a third of the whole table again).
+        regels = scherm.render_lines(_sessietabel(plan, sessie), scherm.options, pad=False)
+        delen.append(SegmentLines(regels, new_lines=True))
         # The bar sits under the table, exactly as wide, to show the rhythm of the session.
-        balk = tijdlijn(sessie, min(Measurement.get(scherm, scherm.options, tabel).maximum, scherm.width),
-                        kleur, met_legenda=False)
+        balk = tijdlijn(sessie, max(Segment.get_line_length(regel) for regel in regels), kleur, met_legenda=False)
         if balk is not None:
             delen.append(balk)
             soorten += [o.soort for o in sessie.onderdelen]
