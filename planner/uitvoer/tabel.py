@@ -42,8 +42,11 @@ def _tekst(scherm: Console, *delen: Any) -> str:
 
 
 def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
-    tabel = Table(title=sessiekop(plan, sessie), title_justify="left", title_style="bold",
-                  show_footer=True, expand=False)
+    kop = sessiekop(plan, sessie)
+    # A table of short titles is narrower than its heading: rich would wrap the heading at the
+    # table's width ("… · dinsdag 8 december 2026 ·" / "09:00–09:40"); the table grows to it instead.
+    tabel = Table(title=kop, title_justify="left", title_style="bold",
+                  show_footer=True, expand=False, min_width=len(kop))
     tabel.add_column("Tijd", footer="Totaal", no_wrap=True)
     tabel.add_column("Min", justify="right", footer=toon_duur(sessie.duur_min), no_wrap=True)
     tabel.add_column("Onderdeel", ratio=3)

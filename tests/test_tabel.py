@@ -1,0 +1,22 @@
+"""The terminal table (planner/uitvoer/tabel.py) as a facilitator reads it."""
+
+from __future__ import annotations
+
+from planner.model import Draaiboek, Onderdeel
+from planner.planning import Vraag, maak_plan
+from planner.uitvoer import tabel
+
+from .conftest import start
+
+
+def test_sessiekop_breekt_niet_af_bij_een_smalle_tabel():
+    # Short titles make a narrow table; its heading (session, date, times) stays on one line.
+    onderdelen = tuple(Onderdeel(id=f"o{i}", titel=f"Deel {i}", soort="werkvorm", minuten=30, min_minuten=30,
+                                 max_minuten=30) for i in range(3))
+    d = Draaiboek(id="kort", titel="Kort", bron="test", onderdelen=onderdelen, bij_tijdgebrek="splitsen")
+    plan = maak_plan(d, Vraag(groep=5, tijd_min=60, start=start("2026-12-01T09:00")))
+    tekst = tabel.render(plan, breedte=110)
+    regels = tekst.splitlines()
+    for sessie in plan.sessies:
+        kop = next(r for r in regels if r.startswith(f"Sessie {sessie.nummer} van"))
+        assert kop.endswith(f"{sessie.start:%H:%M}–{sessie.eind:%H:%M}"), kop
