@@ -497,8 +497,8 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         minimum = sum(m.laag for m in maten)
         if not draaiboek.splitsen:
             raise PlanFout(
-                f"In {toon_duur(tijd)} past '{draaiboek.id}' niet, ook niet ingekort: het vraagt minstens "
-                f"{toon_duur(minimum)} en gaat niet over meer sessies, want {_zin(draaiboek.niet_splitsen_omdat)}."
+                f"In {toon_duur(tijd)} past '{draaiboek.id}' niet, ook niet ingekort: kies minstens "
+                f"{toon_duur(minimum)}; het gaat niet over meer sessies, want {_zin(draaiboek.niet_splitsen_omdat)}."
             )
         raise PlanFout(
             f"In {toon_duur(tijd)} past '{draaiboek.id}' niet, ook niet ingekort: je hebt minstens "

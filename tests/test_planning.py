@@ -372,3 +372,15 @@ def test_een_ingekort_plan_verlengt_geen_ander_onderdeel_met_de_losse_minuten(na
     # 1u45 for the ambitiegesprek: the clustering (take ample time, R7) gets the odd minutes back.
     plan = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=3, tijd_min=105, start=start()))
     assert duren(plan)["concretiseren"] == 15 and duren(plan)["ambities"] == 23
+
+
+@pytest.mark.parametrize(("naam", "tijd", "minimum"), [
+    ("ambitiegesprek", 60, "1u27"), ("training", 90, "2u30"), ("kennismaking", 20, "25 min")])
+def test_weigering_van_een_gesprek_dat_niet_wordt_verdeeld_zegt_eerst_wat_te_kiezen(naam, tijd, minimum):
+    from planner import laden
+
+    with pytest.raises(PlanFout) as fout:
+        maak_plan(laden.vind(naam), Vraag(groep=4, tijd_min=tijd, start=start()))
+    melding = str(fout.value)
+    assert f"ook niet ingekort: kies minstens {minimum};" in melding
+    assert "niet over meer sessies, want" in melding and melding.endswith(".") and "\n" not in melding
