@@ -21,6 +21,15 @@ FORMATEN: dict[str, str] = {
 }
 
 
+# Formats that carry text exactly; every other format gets the plan with control characters
+# written out visibly (planner.veilig), so no renderer, present or future, can print a raw escape.
+EXACT = frozenset({"json"})
+
+
 def render(formaat: str, plan: Plan, **opties: Any) -> str | bytes:
     module = importlib.import_module(FORMATEN[formaat])
+    if formaat not in EXACT:
+        from planner.veilig import schoon_kopie
+
+        plan = schoon_kopie(plan)
     return module.render(plan, **opties)

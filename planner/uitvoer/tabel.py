@@ -28,8 +28,9 @@ SOORT_STIJL = {
 
 
 def console(kleur: bool, breedte: int | None) -> Console:
+    # markup=False: a '[' in a draaiboek's text is text, not a rich style (a stray '[/x]' would crash).
     return Console(file=io.StringIO(), force_terminal=kleur, no_color=not kleur,
-                   width=breedte or 100, highlight=False, emoji=False)
+                   width=breedte or 100, highlight=False, emoji=False, markup=False)
 
 
 def _tekst(scherm: Console, *delen: Any) -> str:
