@@ -152,14 +152,14 @@ def _vraag(tekst: str) -> str:
 
 def _lees_herinnering(tekst: str) -> int:
     """Minutes before each event: '15', '15m', '1u', '1d', '2w'."""
-    from planner.tijd import lees_interval
+    from planner.tijd import kort, lees_interval
 
     try:
         stap = lees_interval(tekst, naam="--herinnering")
     except InvoerFout:
         stap = None
     if stap is None or stap.maanden:
-        raise InvoerFout(f"--herinnering '{tekst}' is geen duur voor een herinnering: "
+        raise InvoerFout(f"--herinnering '{kort(tekst)}' is geen duur voor een herinnering: "
                          "gebruik bijvoorbeeld 15m, 1u of 1d.")
     return stap.dagen * 24 * 60 + stap.minuten
 
@@ -177,6 +177,9 @@ def _lees_groep(tekst: str | None, verplicht: bool = True) -> int | None:
             raise InvoerFout("Geef de groepsgrootte op met --groep, bijvoorbeeld --groep 12: "
                              "de variant hangt ervan af.")
         return None
+    from planner.tijd import weiger_reuzengetal
+
+    weiger_reuzengetal(tekst, "--groep", "geef het aantal deelnemers, bijvoorbeeld --groep 12")
     try:
         groep = int(tekst.strip())
     except ValueError:

@@ -29,9 +29,25 @@ def _getal(tekst: str) -> float:
     return float(tekst.replace(",", "."))
 
 
+# More digits than any duration or group needs; also keeps int()/float() far from their limits.
+_TE_VEEL_CIJFERS = re.compile(r"\d{7,}")
+
+
+def kort(tekst: str, lengte: int = 30) -> str:
+    """What the user typed, shortened for quoting in a message."""
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def weiger_reuzengetal(tekst: str, naam: str, voorbeeld: str) -> None:
+    """Refuse a number of absurd length with a sentence, before it overflows a float or int()."""
+    if _TE_VEEL_CIJFERS.search(tekst):
+        raise InvoerFout(f"{naam} '{kort(tekst)}' is veel te groot: {voorbeeld}.")
+
+
 def lees_duur(tekst: str, naam: str = "--tijd") -> int:
     """Minutes in a duration such as '90', '1u30', '1:30', '1,5u', '2h' or '1h30m'."""
     schoon = tekst.strip().lower().replace(" ", "")
+    weiger_reuzengetal(schoon, naam, f"geef een duur van hooguit een week, {VOORBEELD_DUUR}")
     if schoon.startswith(("-", "\u2212")):
         raise InvoerFout(f"{naam} '{tekst}' is negatief: geef een positieve duur, {VOORBEELD_DUUR}.")
     klok = _KLOK.match(schoon)
@@ -41,6 +57,10 @@ def lees_duur(tekst: str, naam: str = "--tijd") -> int:
         delen = _UREN_MINUTEN.match(schoon)
         if not schoon or not delen or not (delen["u"] or delen["m"]):
             raise InvoerFout(f"{naam} '{tekst}' is geen duur: gebruik {VOORBEELD_DUUR}.")
+        if delen["u"] and delen["m"] and int(delen["m"]) >= 60:
+            # '1u61' is a typing error, not 2u01: minutes after the hours stay below 60.
+            raise InvoerFout(f"{naam} '{tekst}' heeft {delen['m']} minuten na de uren: dat moet minder dan 60 "
+                             f"zijn; {VOORBEELD_DUUR}.")
         uren = _getal(delen["u"]) if delen["u"] else 0.0
         minuten = round(uren * 60) + (int(delen["m"]) if delen["m"] else 0)
     if minuten <= 0:
@@ -86,6 +106,7 @@ def _dagen_in_maand(jaar: int, maand: int) -> int:
 def lees_interval(tekst: str, naam: str = "--interval") -> Interval:
     """An interval such as '7d', '2w', '14 dagen', '3mnd' or a plain duration ('2u')."""
     schoon = tekst.strip().lower().replace(" ", "")
+    weiger_reuzengetal(schoon, naam, "gebruik bijvoorbeeld 7d, 2w, 14dagen, 3mnd of 2u")
     kalender = _KALENDER.match(schoon)
     if kalender and kalender["eenheid"] in _EENHEDEN_DAG | _EENHEDEN_MAAND:
         n = int(kalender["n"])

@@ -66,3 +66,23 @@ def test_nederlandse_weergave():
     assert toon_duur(45) == "45 min"
     assert toon_duur(120) == "2u"
     assert toon_datum(datetime(2026, 12, 1)) == "dinsdag 1 december 2026"
+
+
+@pytest.mark.parametrize("tekst", ["1u61", "1h90m", "2u60"])
+def test_minuten_na_uren_onder_60(tekst: str) -> None:
+    with pytest.raises(InvoerFout, match="minder dan 60"):
+        lees_duur(tekst)
+
+
+@pytest.mark.parametrize("tekst", ["1u59", "90", "90m", "1:30", "120m"])
+def test_gewone_duren_blijven_goed(tekst: str) -> None:
+    assert lees_duur(tekst) > 0
+
+
+@pytest.mark.parametrize("cijfers", [7, 400, 5000])
+@pytest.mark.parametrize("lezer", [lees_duur, lees_interval])
+def test_reuzengetallen_zijn_een_zin(cijfers: int, lezer) -> None:
+    tekst = "9" * cijfers
+    with pytest.raises(InvoerFout, match="veel te groot") as gevangen:
+        lezer(tekst)
+    assert len(str(gevangen.value)) < 200  # the number is quoted shortened, not 5,000 digits long
