@@ -63,7 +63,8 @@ def test_regels_eindigen_op_crlf_en_zijn_hooguit_75_octetten(gesplitst):
 
 
 def test_zelfde_plan_geeft_dezelfde_uids(kickoff, gesplitst):
-    opnieuw = maak_plan(kickoff, Vraag(groep=20, tijd_min=120, start=start("2026-10-20T13:30")))
+    opnieuw = maak_plan(kickoff, Vraag(groep=20, tijd_min=120, start=start("2026-10-20T13:30"),
+                                       locatie="Buurthuis De Linde, zaal 2; Utrecht"))
     uids = [str(e["UID"]) for e in events(render("ics", gesplitst))[1]]
     assert uids == [str(e["UID"]) for e in events(render("ics", opnieuw))[1]]
     assert len(set(uids)) == 3

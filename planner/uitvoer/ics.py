@@ -9,6 +9,7 @@ Built with ics 0.7, which lacks two things calendar programs rely on (RFC 5545):
 
 from __future__ import annotations
 
+import re
 import uuid
 import warnings
 from datetime import UTC, datetime, timedelta
@@ -18,21 +19,35 @@ from planner import __version__
 from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.planning import herhaling_van
 from planner.tekst import groepjes_tekst, per_persoon_tekst
-from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
+from planner.tijd import Interval, deelnemers, plus_minuten, toon_datum, toon_duur
 from planner.uitvoer.handout import materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"
+STANDAARD_ZONE = "Europe/Amsterdam"
 _UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
 
 
-def _uid(plan: Plan, *delen: object) -> str:
-    """Stable per draaiboek and first start plus `delen`: a re-import updates, not duplicates."""
-    sleutel = "|".join([plan.draaiboek.id, _utc(plan.sessies[0].start), *map(str, delen)])
+def _uid(plan: Plan, *delen: object, reeks: str = "") -> str:
+    """What identifies the meeting: draaiboek, first start, zone, location and --reeks, plus `delen`
+    (session number, onderdeel). Not the group size or the time available: re-exporting after such
+    a change updates the events instead of duplicating them. Two meetings alike in all of this are
+    told apart with --reeks."""
+    sleutel = "|".join([plan.draaiboek.id, _utc(plan.sessies[0].start), plan.tz, plan.locatie, reeks,
+                        *map(str, delen)])
     return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
 
 
-def uid(plan: Plan, sessie: Sessie) -> str:
-    return _uid(plan, sessie.nummer)
+def uid(plan: Plan, sessie: Sessie, reeks: str = "") -> str:
+    return _uid(plan, sessie.nummer, reeks=reeks)
+
+
+def _zone(plan: Plan) -> str:
+    """' (Europe/London)' when the clock times are not Dutch/Belgian ones people assume."""
+    return "" if plan.tz == STANDAARD_ZONE else f" ({plan.tz})"
+
+
+def _zonregel(plan: Plan) -> list[str]:
+    return [] if plan.tz == STANDAARD_ZONE else [f"Tijden in tijdzone {plan.tz}."]
 
 
 def _utc(moment: datetime) -> str:
@@ -50,6 +65,7 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
     regels = [f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}"]
     if plan.variant:
         regels.append(plan.variant.titel)
+    regels += _zonregel(plan)
     regels.append("")
     for o in sessie.onderdelen:
         tijd = f"{o.start:%H:%M}-{o.eind:%H:%M}"
@@ -59,12 +75,12 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
     return "\n".join(regels)
 
 
-def uid_onderdeel(plan: Plan, sessie: Sessie, onderdeel: GeplandOnderdeel) -> str:
-    return _uid(plan, sessie.nummer, onderdeel.id)
+def uid_onderdeel(plan: Plan, sessie: Sessie, onderdeel: GeplandOnderdeel, reeks: str = "") -> str:
+    return _uid(plan, sessie.nummer, onderdeel.id, reeks=reeks)
 
 
-def uid_herhaling(plan: Plan) -> str:
-    return _uid(plan, "herhaling")
+def uid_herhaling(plan: Plan, reeks: str = "") -> str:
+    return _uid(plan, "herhaling", reeks=reeks)
 
 
 def samenvatting_onderdeel(plan: Plan, onderdeel: GeplandOnderdeel) -> str:
@@ -78,7 +94,7 @@ def _merk(o: GeplandOnderdeel) -> str:
 
 def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> str:
     merk = _merk(o)
-    regels = [f"{o.start:%H:%M}-{o.eind:%H:%M} {o.titel} ({o.duur_min} min){merk}"]
+    regels = [f"{o.start:%H:%M}-{o.eind:%H:%M} {o.titel} ({o.duur_min} min){merk}", *_zonregel(plan)]
     if len(plan.sessies) > 1:
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
     regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
@@ -86,7 +102,8 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
         for kop, items in (("Instructies", o.bron.instructies), ("Vragen", o.bron.vragen),
                            ("Nodig", materialen(plan, o))):
             if items:
-                regels += ["", f"{kop}:"] + [f"- {i}" for i in items]
+                # A continuation line stays under its item, indented like the text after "- ".
+                regels += ["", f"{kop}:"] + [f"- {i}".replace("\n", "\n  ") for i in items]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
 
@@ -106,12 +123,23 @@ def beschrijving_herhaling(plan: Plan, herhaling: Herhaling) -> str:
     return "\n".join(regels)
 
 
-def herinnering_tekst(naam: str, begin: datetime, minuten: int) -> str:
-    return f"Herinnering: {naam} begint om {begin:%H:%M} (over {toon_duur(minuten)})."
+def herinnering_tekst(naam: str, begin: datetime, minuten: int, zone: str = "") -> str:
+    """'begint om 13:30 (over 15 min)' the same day; 'morgen om 13:30' when it rings the day before."""
+    klok = f"{begin:%H:%M}{zone}"
+    dagen = (begin.date() - plus_minuten(begin, -minuten).date()).days
+    if dagen == 0:
+        wanneer = f"om {klok} (over {toon_duur(minuten)})"
+    elif dagen == 1:
+        wanneer = f"morgen om {klok}"
+    elif dagen == 2:
+        wanneer = f"overmorgen om {klok}"
+    else:
+        wanneer = f"op {toon_datum(begin)} om {klok}"
+    return f"Herinnering: {naam} begint {wanneer}."
 
 
 def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = False,
-           herhaling: Interval | None = None, **_: Any) -> bytes:
+           herhaling: Interval | None = None, reeks: str = "", **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
     follow-up meeting the draaiboek recommends."""
     import arrow  # ics 0.7 works with arrow; both come with ics
@@ -136,33 +164,64 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         )
         if herinnering is not None:
             event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
-                                             display_text=herinnering_tekst(naam, begin, herinnering)))
+                                             display_text=herinnering_tekst(naam, begin, herinnering,
+                                                                            _zone(plan))))
         afspraken.append(event)
 
     for sessie in plan.sessies:
         if per_onderdeel:
             for o in sessie.onderdelen:
-                afspraak(samenvatting_onderdeel(plan, o), o.start, o.eind, uid_onderdeel(plan, sessie, o),
+                afspraak(samenvatting_onderdeel(plan, o), o.start, o.eind, uid_onderdeel(plan, sessie, o, reeks),
                          beschrijving_onderdeel(plan, sessie, o))
         else:
-            afspraak(samenvatting(plan, sessie), sessie.start, sessie.eind, uid(plan, sessie),
+            afspraak(samenvatting(plan, sessie), sessie.start, sessie.eind, uid(plan, sessie, reeks),
                      beschrijving(plan, sessie))
     if herhaling is not None:
         extra = herhaling_van(plan.draaiboek)
         begin = herhaling_start(plan, herhaling)
-        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan),
+        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks),
                  beschrijving_herhaling(plan, extra))
     with warnings.catch_warnings():
         # ics 0.7 serialises alarms with str(), which warns about its own future; not ours to fix.
         warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
         leeg = kalender.serialize().replace("\r\n", "\n")
-        inhoud = "".join(event.serialize().replace("\r\n", "\n") + "\n" for event in afspraken)
-        return _rfc5545(leeg.replace("END:VCALENDAR", inhoud + "END:VCALENDAR"))
+        inhoud = "".join(_alarmen_achteraan(event.serialize().replace("\r\n", "\n")) + "\n"
+                         for event in afspraken)
+        # What Google and Outlook use to name and place a subscribed or imported calendar.
+        kop = (f"METHOD:PUBLISH\nX-WR-CALNAME:{_tekstwaarde(plan.draaiboek.titel)}\n"
+               f"X-WR-TIMEZONE:{plan.tz}\n")
+        return _rfc5545(leeg.replace("END:VCALENDAR", kop + inhoud + "END:VCALENDAR"))
+
+
+def _tekstwaarde(tekst: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, ';', ',' and line breaks escaped."""
+    return (tekst.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\n").replace("\n", "\\n"))
+
+
+def _alarmen_achteraan(event: str) -> str:
+    """ics 0.7 writes VALARM in the middle of the event; RFC 5545 puts the properties first."""
+    regels = event.split("\n")
+    eigen: list[str] = []
+    alarmen: list[str] = []
+    in_alarm = False
+    for regel in regels:
+        if regel == "BEGIN:VALARM":
+            in_alarm = True
+        (alarmen if in_alarm else eigen).append(regel)
+        if regel == "END:VALARM":
+            in_alarm = False
+    einde = eigen.index("END:VEVENT") if "END:VEVENT" in eigen else len(eigen)
+    return "\n".join(eigen[:einde] + alarmen + eigen[einde:])
+
+
+# No raw control character may reach a calendar program: a NUL or ESC would end or corrupt the line.
+_STUURTEKEN = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _rfc5545(tekst: str) -> bytes:
     regels = tekst.replace("\r\n", "\n").split("\n")
-    gevouwen = [vouw(r) for r in regels if r]
+    gevouwen = [vouw(_STUURTEKEN.sub("", r)) for r in regels if r]
     return ("\r\n".join(gevouwen) + "\r\n").encode("utf-8")
 
 
