@@ -138,6 +138,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         for label, items in (("Instructies", o.instructies), ("Vragen", o.vragen),
                              ("Nodig", tuple(map(str, o.materialen)))):
             if items:
-                tabel.add_row(label, "\n".join(f"• {i}" for i in items))
+                # A continuation line stays under its bullet.
+                tabel.add_row(label, "\n".join(f"• {i}".replace("\n", "\n  ") for i in items))
         delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
     return _tekst(console(kleur, breedte), Group(*delen))
