@@ -516,6 +516,12 @@ def nieuw(
         raise InvoerFout(f"De map '{map_}' kan ik niet maken ({os_reden(fout)}): zet PLANNER_DRAAIBOEKEN "
                          "op een map waar je mag schrijven.") from None
     pad = map_ / f"{naam}.toml"
+    if van is not None:
+        # The copy is checked before it is written: a planner-made file must pass 'planner controleer'.
+        _, problemen = laden.controleer_tekst(tekst, pad)
+        if problemen:
+            raise InvoerFout(f"De kopie van '{van}' zou niet in orde zijn ({problemen[0].melding}): kopieer het "
+                             f"bestand zelf naar {pad} en pas het id aan.")
     schrijf(pad, tekst, force=force)
     toon = schoon(str(pad))
     typer.echo(f"Geschreven: {toon}")

@@ -242,6 +242,12 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
         return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
     except OSError as fout:
         return None, [Probleem(naam, f"{fout.strerror}.")]
+    return controleer_tekst(tekst, pad, herkomst)
+
+
+def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
+    """Validate the text of a draaiboek as if it were the file `pad` (also before it is written)."""
+    naam = str(pad)
     try:
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
