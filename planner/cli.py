@@ -5,6 +5,7 @@ Errors become one Dutch sentence on stderr and an exit code, in `main` and nowhe
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
@@ -208,7 +209,7 @@ def _geschreven(pad: Path) -> None:
 
 def _naar_scherm(tekst: str | bytes) -> None:
     """Write to stdout, and say in Dutch when that cannot be done (closed, disk full)."""
-    if sys.stdout is None:
+    if sys.stdout is None or isinstance(sys.stdout, _GeslotenUitvoer):
         raise BestandFout(_GESLOTEN)
     if isinstance(tekst, bytes):
         sys.stdout.flush()  # text already buffered must come first
@@ -220,6 +221,28 @@ def _naar_scherm(tekst: str | bytes) -> None:
 
 _GESLOTEN = ("De uitvoer (stdout) is gesloten, dus er kan niets getoond worden: start de planner zonder '>&-', "
              "of schrijf naar een bestand met --uitvoer PAD.")
+
+
+class _GeslotenUitvoer(io.TextIOBase):
+    """Stands in for a closed stdout (>&-): writing anything says so in Dutch instead of crashing."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, tekst: str) -> int:
+        if tekst:
+            raise BestandFout(_GESLOTEN)
+        return 0
+
+    @property
+    def buffer(self) -> Any:
+        raise BestandFout(_GESLOTEN)
 
 
 def _uitvoer_fout(fout: OSError) -> str:
@@ -590,6 +613,8 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
 
 def main() -> None:
     """Entry point: run the app and turn every failure into one Dutch sentence."""
+    if sys.stdout is None:
+        sys.stdout = _GeslotenUitvoer()
     for stroom in (sys.stdout, sys.stderr):
         # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
         if hasattr(stroom, "reconfigure"):
