@@ -381,7 +381,7 @@ def test_willekeurige_opdrachtregels(tmp_path: Path, monkeypatch: pytest.MonkeyP
     args = [str(plaatsen.get(a, a)) for a in regel]
     code, uit, fout = draai(*args)
     geen_interne_fout(code, uit, fout, csv_regels=True)
-    if code != 0:
+    if code != 0 and not (regel[:1] == ["controleer"] and code == 5):  # controleer reports on stdout
         assert fout.startswith("planner: ") and fout.count("\n") <= 2, fout
     if "--force" not in args:
         for naam, inhoud in voor.items():
