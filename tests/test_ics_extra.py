@@ -232,3 +232,12 @@ def test_geen_stuurtekens_in_het_agenda_bestand(tmp_path: Path) -> None:
         assert not any(any(b < 32 or b == 127 for b in r) for r in regels)
         assert not any(0x80 <= ord(t) <= 0x9f for t in data.decode("utf-8"))
         assert gebeurtenissen(data)  # still a calendar
+
+
+def test_onderdeel_van_een_week_noemt_de_einddag() -> None:
+    from planner.planning import lees_agendapunt
+
+    lang = lees_agendapunt("Lang=10080", "--daarna", set())
+    gepland = plan("kennismaking", groep=8, daarna=(lang,))
+    beschrijving = str(gebeurtenissen(render("ics", gepland))[0]["DESCRIPTION"])
+    assert "27 oktober 2026" in beschrijving

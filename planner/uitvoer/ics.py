@@ -46,6 +46,13 @@ def _zone(plan: Plan) -> str:
     return "" if plan.tz == STANDAARD_ZONE else f" ({plan.tz})"
 
 
+def _van_tot(o: GeplandOnderdeel) -> str:
+    """'13:30-14:15'; an onderdeel that ends on another day names that day."""
+    if o.eind.date() != o.start.date():
+        return f"{o.start:%H:%M}-{toon_datum(o.eind)} {o.eind:%H:%M}"
+    return f"{o.start:%H:%M}-{o.eind:%H:%M}"
+
+
 def _zonregel(plan: Plan) -> list[str]:
     return [] if plan.tz == STANDAARD_ZONE else [f"Tijden in tijdzone {plan.tz}."]
 
@@ -68,7 +75,7 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
     regels += _zonregel(plan)
     regels.append("")
     for o in sessie.onderdelen:
-        tijd = f"{o.start:%H:%M}-{o.eind:%H:%M}"
+        tijd = _van_tot(o)
         merk = _merk(o)
         regels.append(f"{tijd} {o.titel} ({o.duur_min} min){merk}")
     regels += ["", f"Bron: {plan.draaiboek.bron}"]
@@ -94,7 +101,7 @@ def _merk(o: GeplandOnderdeel) -> str:
 
 def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> str:
     merk = _merk(o)
-    regels = [f"{o.start:%H:%M}-{o.eind:%H:%M} {o.titel} ({o.duur_min} min){merk}", *_zonregel(plan)]
+    regels = [f"{_van_tot(o)} {o.titel} ({o.duur_min} min){merk}", *_zonregel(plan)]
     if len(plan.sessies) > 1:
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
     regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
