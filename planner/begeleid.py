@@ -18,7 +18,7 @@ from planner import laden
 from planner.fouten import InvoerFout, PlannerFout
 from planner.model import Draaiboek, Plan
 from planner.planning import kies_variant
-from planner.tijd import lees_datumtijd, lees_duur, toon_duur
+from planner.tijd import lees_datumtijd, lees_duur, toon_duur, verleden_melding
 
 Lees = Callable[[str], str]  # shows a question, returns what was typed ("" for just Enter)
 Meld = Callable[[str], None]  # shows a line
@@ -96,19 +96,26 @@ def vraag_tijd(lees: Lees, meld: Meld, probeer: Callable[[int | None], Plan]) ->
         lees, meld, f"Hoeveel tijd per sessie? (Enter = {toon_duur(nominaal)}, zoals het draaiboek)", verwerk)
 
 
-def vraag_start(lees: Lees, meld: Meld, zone: ZoneInfo) -> datetime | None:
+def vraag_start(lees: Lees, meld: Meld, zone: ZoneInfo, nu: datetime | None = None) -> datetime | None:
     def verwerk(antwoord: str) -> datetime | None:
-        return lees_datumtijd(antwoord, zone) if antwoord else None
+        if not antwoord:
+            return None
+        start = lees_datumtijd(antwoord, zone, nu, naam="De start")
+        melding = verleden_melding(start, nu, naam="de start")
+        if melding:
+            meld(melding[0].upper() + melding[1:])  # allowed, but said: a past date is rarely meant
+        return start
 
     return vraag_tot_goed(
-        lees, meld, "Wanneer begint de eerste sessie? (bijvoorbeeld 2026-12-01 13:30; Enter = morgen om 09:00)",
+        lees, meld, "Wanneer begint de eerste sessie? (bijvoorbeeld 1-12-2026 13:30, 1 dec 13:30, "
+                    "dinsdag 13:30 of morgen 9:00; Enter = morgen om 09:00)",
         verwerk)
 
 
 def vul_aan(lees: Lees, meld: Meld, *, draaiboek: Draaiboek | None, groep: int | None,
             tijd_min: int | None, start: datetime | None, zone: ZoneInfo,
             lees_groep: Callable[[str], int], probeer: Callable[[Draaiboek, int, int | None], Plan],
-            ) -> Antwoorden:
+            nu: datetime | None = None) -> Antwoorden:
     """Ask for the draaiboek, group, time and start that were not given as options.
 
     `probeer(draaiboek, groep, tijd_min)` plans without printing; it is how a time is checked.
@@ -124,7 +131,7 @@ def vul_aan(lees: Lees, meld: Meld, *, draaiboek: Draaiboek | None, groep: int |
         gekozen = draaiboek
         tijd_min = vraag_tijd(lees, meld, lambda minuten: probeer(gekozen, groep, minuten))
     if vraag_rest and start is None:
-        start = vraag_start(lees, meld, zone)
+        start = vraag_start(lees, meld, zone, nu)
     return Antwoorden(draaiboek, groep, tijd_min, start)
 
 

@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from planner import __version__
+from planner.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
 from planner.fouten import BestandFout, InvoerFout, PlannerFout
 
 
@@ -36,7 +37,15 @@ class _NederlandseHulp:
         return optie
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Gebruik: ")
+        from planner.hulp import gebruiksregel
+
+        formatter.write(gebruiksregel(self, ctx) + "\n")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # Our own panels: typer's rich help costs ~100 ms of imports and shows type markers.
+        from planner.hulp import toon
+
+        toon(self, ctx)
 
 
 class Commando(_NederlandseHulp, TyperCommand):
@@ -55,7 +64,7 @@ app = typer.Typer(
         "en de beschikbare tijd, en de planner kiest de variant, past de onderdelen in de tijd "
         "(of verdeelt ze over sessies) en schrijft desgewenst een agenda-bestand (.ics).\n\n"
         "Begin met 'planner lijst', bekijk een draaiboek met 'planner toon kickoff' en plan "
-        "met 'planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30'."
+        "met 'planner plan kickoff --groep 20 --tijd 3u --start \"1 dec 13:30\"'."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -108,14 +117,6 @@ def _toon_aanvulling(ctx: typer.Context, waarde: bool) -> None:
     typer.echo(completion.get_completion_script(prog_name="planner", complete_var="_PLANNER_COMPLETE",
                                                 shell=_shell()))
     raise typer.Exit()
-
-
-def draaiboeknamen(incomplete: str) -> list[tuple[str, str]]:
-    """Tab completion for a draaiboek: built-in and own ids (with where they come from)."""
-    from planner import laden
-
-    begin = incomplete.strip().lower()
-    return sorted((b.id, b.herkomst) for b in laden.zichtbare_bronnen() if b.id.startswith(begin))
 
 
 @app.callback()
@@ -270,7 +271,8 @@ def _waarschuw_eigen_map() -> None:
 
 @app.command(cls=Commando)
 def lijst(
-    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json.",
+                                autocompletion=lijstformaten),
 ) -> None:
     """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
     from planner import laden
@@ -317,7 +319,8 @@ def toon(
                                     autocompletion=draaiboeknamen),
     groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL",
                                         help="Toon alleen de onderdelen van de variant voor deze groep."),
-    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json."),
+    formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT", help="tabel of json.",
+                                autocompletion=lijstformaten),
 ) -> None:
     """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
     from planner import laden
@@ -350,17 +353,22 @@ def plan(
              "Zonder --tijd: de duur die het draaiboek zelf noemt."),
     start: str | None = typer.Option(
         None, "--start", "-s", metavar="DATUMTIJD",
-        help="Begin van de eerste sessie: 2026-12-01T13:30 of '2026-12-01 13:30'. "
-                                    "Zonder --start: morgen om 09:00."),
+        help="Begin van de eerste sessie: 2026-12-01T13:30, '1-12-2026 13:30', '1 dec 13:30', "
+             "'di 1 dec 13:30', 'dinsdag 13:30' of 'morgen 9:00'. Zonder --start: morgen om 09:00."),
     interval: str = typer.Option("7d", "--interval", metavar="DUUR",
                                  help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
-    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
+    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels.",
+                           autocompletion=tijdzones),
     strategie: str = typer.Option(
         "auto", "--strategie", metavar="STRATEGIE",
         help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "
-             "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren)."),
+             "sessies, nooit inkorten) of inkorten (binnen de grenzen, anders weigeren).",
+        autocompletion=strategieen),
     formaat: str = typer.Option("tabel", "--format", "-f", metavar="FORMAAT",
-                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster) of csv."),
+                                help="Uitvoer: tabel, json, markdown (handout), html (trainersraster), csv, "
+                                     "uitnodiging (tekst voor een e-mail aan de deelnemers) of kaarten "
+                                     "(vraagkaarten, HTML).",
+                                autocompletion=formaten),
     uitvoer: Path | None = typer.Option(None, "--uitvoer", "-o", metavar="PAD",
                                            help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm."),
     ics: Path | None = typer.Option(None, "--ics", metavar="PAD",
@@ -378,9 +386,17 @@ def plan(
              "zo lang na de laatste sessie: 3mnd, 10w."),
     html: Path | None = typer.Option(None, "--html", metavar="PAD",
                                      help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand."),
+    kaarten: Path | None = typer.Option(None, "--kaarten", metavar="PAD",
+                                        help="Schrijf ook printbare vraagkaarten (HTML, A4 met A6-kaarten) naar "
+                                             "dit bestand: per subgroepje de startvraag, per onderdeel de vragen."),
+    opdrachtgever: str = typer.Option("", "--opdrachtgever", metavar="TEKST",
+                                      help="Opdrachtgever, op de eerste pagina van het trainersraster."),
+    begeleider: list[str] | None = typer.Option(
+        None, "--begeleider", metavar="NAAM",
+        help="Begeleider, op het trainersraster en onder de uitnodiging. Mag vaker."),
     voor: str = typer.Option("begeleider", "--voor", metavar="WIE",
                              help="Handout (markdown, html) voor de begeleider (alles) of voor deelnemers "
-                                  "(alleen de agenda, zonder instructies en vragen)."),
+                                  "(alleen de agenda, zonder instructies en vragen).", autocompletion=voor),
     csv_scheiding: str = typer.Option(";", "--csv-scheiding", metavar="TEKEN",
                                       help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
     force: bool = typer.Option(False, "--force", metavar="", help="Vervang bestaande bestanden."),
@@ -393,6 +409,20 @@ def plan(
     daarna: list[str] | None = typer.Option(
         None, "--daarna", metavar="TITEL=DUUR", help='Eigen agendapunt na het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --daarna "Teamoverleg=45m". Mag vaker.'),
+    variant: str | None = typer.Option(
+        None, "--variant", metavar="ID", help="Kies zelf de variant (bijvoorbeeld A) waar de groep bij meer "
+                                              "dan één variant past; zie 'planner toon DRAAIBOEK'."),
+    zonder: list[str] | None = typer.Option(
+        None, "--zonder", metavar="ONDERDEEL", help="Laat een optioneel onderdeel weg (id uit 'planner toon "
+                                                    "DRAAIBOEK'), bijvoorbeeld --zonder reflectie. Mag vaker."),
+    nu: str | None = typer.Option(
+        None, "--nu", metavar="TIJD",
+        help="Met --klaar: herplan de rest van de sessie vanaf dit moment: 14:40 (op de dag van die "
+             "sessie) of 2026-12-01T14:40."),
+    klaar: str | None = typer.Option(
+        None, "--klaar", metavar="ONDERDEEL",
+        help="Met --nu: het onderdeel (id) dat net klaar is; de rest wordt opnieuw verdeeld tot het "
+             "afgesproken einde."),
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 
@@ -400,9 +430,9 @@ def plan(
 
       planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30
 
-      planner plan kennismaking --groep 8 --format json
+      planner plan kennismaking --groep 8 --start "morgen 9:00" --format json
 
-      planner plan training --groep 16 --tijd 2u --ics training.ics --herinnering 1d --herhaling 3mnd
+      planner plan training --groep 16 --tijd 2u30 --ics training.ics --herinnering 1d --herhaling 3mnd
 
       planner plan          (in een terminal: de planner vraagt wat hij nodig heeft)
 
@@ -411,13 +441,19 @@ def plan(
       planner plan training --groep 16 --html raster.html --locatie "Buurthuis De Linde"
 
       planner plan kickoff --groep 20 --format markdown --voor deelnemers -o agenda.md
+
+      planner plan training --groep 16 --format uitnodiging -o uitnodiging.txt --ics training.ics
+
+      planner plan kennismaking --groep 20 --kaarten kaarten.html
+
+      planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
     """
     from dataclasses import replace
 
     from planner import laden
     from planner.bestanden import controleer_doel, schrijf_alles
-    from planner.planning import Vraag, herhaling_van, lees_agendapunt, maak_plan
-    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+    from planner.planning import herhaling_van, maak_plan
+    from planner.tijd import lees_interval, verleden_melding
     from planner.uitvoer import FORMATEN, render
     from planner.uitvoer.csv import lees_scheiding
     from planner.uitvoer.handout import lees_voor
@@ -428,9 +464,11 @@ def plan(
         raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
                          "--format html of --html PAD.")
     scheiding = lees_scheiding(csv_scheiding)
-    doelen = [pad for pad in (uitvoer, ics, html) if pad is not None]
+    begeleiders = tuple(naam.strip() for naam in begeleider or () if naam.strip())
+    doelen = [pad for pad in (uitvoer, ics, html, kaarten) if pad is not None]
     if len({pad.resolve() for pad in doelen}) < len(doelen):
-        raise InvoerFout("--uitvoer, --ics en --html wijzen naar hetzelfde bestand: geef elk een eigen naam.")
+        raise InvoerFout("--uitvoer, --ics, --html en --kaarten wijzen naar hetzelfde bestand: "
+                         "geef elk een eigen naam.")
     for pad in doelen:
         # Refuse before anything is printed or written, not halfway through.
         controleer_doel(pad, force)
@@ -444,20 +482,15 @@ def plan(
         werkwoord = "hoort" if len(agenda_opties) == 1 else "horen"
         raise InvoerFout(f"{' en '.join(agenda_opties)} {werkwoord} bij het agenda-bestand: "
                          "geef ook --ics BESTAND op, bijvoorbeeld --ics agenda.ics.")
+    if (nu is None) != (klaar is None):
+        raise InvoerFout("--nu en --klaar horen bij elkaar: geef allebei, bijvoorbeeld --nu 14:40 --klaar focus.")
     aantal = _lees_groep(groep, verplicht=not begeleid)
-    zone = lees_zone(tz)
     herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
     herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
     gekozen = laden.vind(draaiboek) if draaiboek is not None else None
-    vraag = Vraag(
-        groep=aantal or 1,
-        tijd_min=lees_duur(tijd) if tijd is not None else None,
-        start=lees_datumtijd(start, zone) if start is not None else None,
-        interval=lees_interval(interval),
-        tz=zone.key,
-        strategie=strategie.strip().lower(),
-        locatie=locatie,
-    )
+    vraag, zone = _vraag_uit_opties(aantal or 1, tijd, start, interval, tz, strategie, locatie, variant, zonder)
+    if vraag.start is not None and (melding := verleden_melding(vraag.start)):
+        _fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
     if begeleid:
         from planner import begeleid as gids
 
@@ -471,13 +504,13 @@ def plan(
     assert gekozen is not None
     if herhaling_na is not None:
         herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
-    # The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek.
-    bezet = {o.id for o in gekozen.onderdelen}
-    vraag = replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
-                    daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
+    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
     gepland = maak_plan(gekozen, vraag)
+    if klaar is not None and nu is not None:
+        gepland = _herplan_uit_opties(gepland, nu, klaar, zone).plan
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
-              "voor": voor, "scheiding": scheiding}
+              "voor": voor, "scheiding": scheiding, "opdrachtgever": opdrachtgever.strip(),
+              "begeleiders": begeleiders, "bijlage": ics.name if ics is not None else ""}
     hoofd = render(formaat, gepland, **opties)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na,
               "reeks": reeks}
@@ -487,7 +520,10 @@ def plan(
     if ics is not None:
         bestanden.append((ics, render("ics", gepland, **agenda)))
     if html is not None:
-        bestanden.append((html, render("html", gepland, voor=voor)))
+        bestanden.append((html, render("html", gepland, voor=voor, opdrachtgever=opties["opdrachtgever"],
+                                       begeleiders=begeleiders)))
+    if kaarten is not None:
+        bestanden.append((kaarten, render("kaarten", gepland)))
     schrijf_alles(bestanden, force=force)
     for pad, _ in bestanden:
         _geschreven(pad)
@@ -499,10 +535,150 @@ def plan(
 
         def schrijf_naar(pad: Path, vervangen: bool) -> None:
             schrijf(pad, render("ics", gepland, **agenda), force=vervangen)
-            typer.echo(f"Geschreven: {pad}")
+            _geschreven(pad)
 
         gids.bewaar_agenda(_vraag, typer.echo, f"{gekozen.id}-{gepland.sessies[0].start:%Y-%m-%d}.ics",
                            schrijf_naar)
+
+
+def _vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: str, tz: str,
+                      strategie: str, locatie: str, variant: str | None = None,
+                      zonder: list[str] | None = None) -> tuple[Any, Any]:
+    """The options that plan and live share, read into a Vraag (and the time zone they name)."""
+    from planner.planning import Vraag
+    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+
+    zone = lees_zone(tz)
+    vraag = Vraag(
+        groep=groep,
+        tijd_min=lees_duur(tijd) if tijd is not None else None,
+        start=lees_datumtijd(start, zone) if start is not None else None,
+        interval=lees_interval(interval),
+        tz=zone.key,
+        strategie=strategie.strip().lower(),
+        locatie=locatie,
+        variant=variant,
+        zonder=tuple(zonder or ()),
+    )
+    return vraag, zone
+
+
+def _met_agendapunten(vraag: Any, gekozen: Any, vooraf: list[str] | None, daarna: list[str] | None) -> Any:
+    """The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek."""
+    from dataclasses import replace
+
+    from planner.planning import lees_agendapunt
+
+    bezet = {o.id for o in gekozen.onderdelen}
+    return replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
+                   daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
+
+
+def _herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
+    """--nu/--klaar: the rest of the finished part's session re-planned from that moment."""
+    from planner.herplan import controleer_moment, herplan, lees_moment, sessie_van
+
+    sessie = sessie_van(gepland, klaar.strip())
+    moment = lees_moment(nu, sessie, zone)
+    controleer_moment(gepland, sessie, moment)
+    return herplan(gepland, moment, klaar.strip())
+
+
+@app.command(cls=Commando)
+def live(
+    draaiboek: str = typer.Argument(..., metavar="DRAAIBOEK",
+                                    help="Naam uit 'planner lijst', of een pad naar een .toml-bestand.",
+                                    autocompletion=draaiboeknamen),
+    groep: str | None = typer.Option(None, "--groep", "-g", metavar="AANTAL", help="Aantal deelnemers (verplicht)."),
+    tijd: str | None = typer.Option(None, "--tijd", "-t", metavar="DUUR",
+                                    help="Beschikbare tijd per sessie, zoals bij 'planner plan'."),
+    start: str | None = typer.Option(
+        None, "--start", "-s", metavar="DATUMTIJD",
+        help="Begin van de eerste sessie. Zonder --start begint de sessie nu; bij een latere start telt "
+             "de klok af, bij een eerdere wordt meteen herpland."),
+    interval: str = typer.Option("7d", "--interval", metavar="DUUR", help="Tijd tussen sessies: 7d, 2w."),
+    tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels."),
+    strategie: str = typer.Option("auto", "--strategie", metavar="STRATEGIE",
+                                  help="auto, splitsen of inkorten, zoals bij 'planner plan'."),
+    locatie: str = typer.Option("", "--locatie", metavar="TEKST", help="Locatie (alleen ter informatie)."),
+    vooraf: list[str] | None = typer.Option(None, "--vooraf", metavar="TITEL=DUUR",
+                                            help="Eigen agendapunt vóór het draaiboek. Mag vaker."),
+    daarna: list[str] | None = typer.Option(None, "--daarna", metavar="TITEL=DUUR",
+                                            help="Eigen agendapunt na het draaiboek. Mag vaker."),
+    variant: str | None = typer.Option(
+        None, "--variant", metavar="ID", help="Kies zelf de variant, zoals bij 'planner plan'."),
+    zonder: list[str] | None = typer.Option(
+        None, "--zonder", metavar="ONDERDEEL", help="Laat een optioneel onderdeel weg, zoals bij 'planner plan'. "
+                                                    "Mag vaker."),
+    sessie: int | None = typer.Option(None, "--sessie", metavar="N",
+                                      help="Welke sessie van een planning over meer sessies; zonder: die van "
+                                           "vandaag, anders de eerste."),
+    log: Path | None = typer.Option(None, "--log", metavar="PAD",
+                                    help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
+                                         "naar dit CSV-bestand (lees het terug met 'planner terugblik')."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Vervang een bestaand log."),
+) -> None:
+    """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
+
+    Toetsen: spatie/enter = onderdeel klaar · + of - = een minuut erbij of eraf · p = pauze
+
+    o = sla een optioneel onderdeel over · z = terugzetten · ? = hulp · q = stoppen
+
+    Voorbeelden:
+
+      planner live ambitiegesprek --groep 5 --tijd 2u --log gesprek.csv
+
+      planner live kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30 --log kickoff.csv
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner import laden
+    from planner.bestanden import controleer_doel
+    from planner.live_staat import LiveStaat, kies_sessie
+    from planner.planning import maak_plan
+
+    if log is not None:
+        # An earlier run's log is the facilitator's material: never replace it silently.
+        controleer_doel(log, force)
+    aantal = _lees_groep(groep)
+    assert aantal is not None
+    gekozen = laden.vind(draaiboek)
+    vraag, zone = _vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie, variant, zonder)
+
+    def klok() -> datetime:
+        return datetime.now(ZoneInfo(zone.key))
+
+    if vraag.start is None:
+        from dataclasses import replace
+
+        vraag = replace(vraag, start=klok().replace(second=0, microsecond=0))
+    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
+    gepland = maak_plan(gekozen, vraag)
+    staat = LiveStaat(gepland, sessie if sessie is not None else kies_sessie(gepland, klok()))
+    if not _interactief():
+        raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
+                         "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.live import LiveApp
+
+    LiveApp(staat, klok, log=log).run()
+    if log is not None:
+        from planner.veilig import schoon
+
+        pad = schoon(str(log))
+        typer.echo(f"Log bewaard: {pad} (lees het terug met 'planner terugblik {pad}')", err=True)
+
+
+@app.command(cls=Commando)
+def terugblik(
+    log: Path = typer.Argument(..., metavar="LOG", help="Het CSV-log van 'planner live --log'."),
+) -> None:
+    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen."""
+    from planner.terugblik import lees_log, render_terugblik
+    from planner.veilig import schoon_kopie
+
+    # A log is a CSV anyone can edit: its titles are shown with control characters written out.
+    _uit(render_terugblik(schoon_kopie(lees_log(log))), None, False)
 
 
 @app.command(cls=Commando)
@@ -510,7 +686,8 @@ def nieuw(
     naam: str = typer.Argument(..., metavar="NAAM",
                                help="Naam van het nieuwe draaiboek: kleine letters, cijfers, '-' en '_'."),
     van: str | None = typer.Option(None, "--van", metavar="DRAAIBOEK",
-                                   help="Begin met een kopie van dit draaiboek (naam of pad)."),
+                                   help="Begin met een kopie van dit draaiboek (naam of pad).",
+                                   autocompletion=draaiboeknamen),
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Vervang een bestaand eigen draaiboek met deze naam."),
 ) -> None:
@@ -555,10 +732,80 @@ def nieuw(
 
 
 @app.command(cls=Commando)
+def importeer(
+    bestand: str = typer.Argument(..., metavar="BESTAND",
+                                   help="Je eigen draaiboek: Word-document (.docx), Markdown (.md) of tekst (.txt)."),
+    naam: str | None = typer.Option(None, "--naam", metavar="NAAM",
+                                    help="Naam van het nieuwe draaiboek (standaard: uit de bestandsnaam)."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="Vervang een bestaand eigen draaiboek met deze naam."),
+) -> None:
+    """Maak van een bestaand draaiboek (Word, Markdown of tekst) een eigen draaiboek voor de planner.
+
+    Voorbeelden:
+
+      planner importeer teamdag.docx
+
+      planner importeer draaiboek.txt --naam mijn-training
+    """
+    from planner.importeer import importeer as lees_in
+
+    geschreven = lees_in(Path(bestand).expanduser(), naam, force)
+    fout = False
+    for resultaat in geschreven:
+        _meld_import(resultaat)
+        fout = fout or bool(resultaat.problemen)
+    if len(geschreven) > 1:
+        typer.echo(f"Het document bevat {len(geschreven)} draaiboeken; elk staat in een eigen bestand.")
+    if fout:
+        raise typer.Exit(5)
+
+
+def _meld_import(resultaat: Any) -> None:
+    from planner.importeer import duur_tekst
+    from planner.veilig import schoon
+
+    def echo(tekst: str) -> None:
+        typer.echo(schoon(tekst))  # the report quotes the document's text: no raw control character
+
+    c = resultaat.concept
+    totaal = sum(d.minuten for d in c.delen)
+    echo(f"Geïmporteerd: '{c.titel}' → {resultaat.pad}")
+    echo(f"Herkend: {len(c.delen)} onderdelen, samen {totaal} minuten:")
+    for d in c.delen:
+        stappen = f", {len(d.stappen)} stappen" if d.stappen else ""
+        schatting = " (geschat)" if d.geschat else ""
+        echo(f"  {d.minuten:>4} min{schatting}  {d.titel}  [{d.soort}{stappen}]")
+    for regel in c.herkend:
+        echo(f"  • {regel}")
+    echo("Gegokt (lees het na in het bestand):")
+    echo("  • de soort van elk onderdeel (opening, werkvorm, pauze, evaluatie, afronding), aan de titel.")
+    echo("  • min en max zijn gelijk aan de minuten: verruim ze als de planner mag inkorten of verlengen.")
+    for regel in c.gegokt + resultaat.waarschuwingen:
+        echo(f"  • {regel}")
+    if c.niet_geplaatst:
+        echo("Niet als onderdeel of stap herkend, maar bewaard:")
+        for regel in c.niet_geplaatst:
+            echo(f"  • {regel}")
+    if resultaat.problemen:
+        echo("Controle: het bestand heeft problemen:")
+        for probleem in resultaat.problemen:
+            echo(f"  ✗ {probleem}")
+    else:
+        echo("Controle: in orde.")
+    groep = max(c.groep_min or 1, min(c.groep_max or 12, 12))
+    echo("Zo verder:")
+    echo(f"  planner toon {resultaat.naam}")
+    echo(f"  planner plan {resultaat.naam} --groep {groep} --tijd {duur_tekst(totaal)}")
+    echo("")
+
+
+@app.command(cls=Commando)
 def controleer(
     paden: list[str] | None = typer.Argument(
-        None, help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
-                   "Zonder argument: alle ingebouwde en eigen draaiboeken."),
+        None, metavar="PAD", autocompletion=draaiboeknamen,
+        help="Draaiboeken om te controleren: paden naar .toml-bestanden of namen. "
+             "Zonder argument: alle ingebouwde en eigen draaiboeken."),
 ) -> None:
     """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
     from planner import laden
@@ -619,8 +866,6 @@ def main() -> None:
         # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
         if hasattr(stroom, "reconfigure"):
             stroom.reconfigure(errors="replace")
-    if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
-        _nederlandse_hulp()
     if os.environ.get("_PLANNER_COMPLETE"):
         _controleer_aanvulling(os.environ["_PLANNER_COMPLETE"])
         # The shell asks for completions (Tab): typer's completion classes must be registered.
@@ -628,7 +873,7 @@ def main() -> None:
 
         completion_init()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
         if sys.stdout is not None:
             sys.stdout.flush()  # a full disk must be reported here, not in Python's exit
     except PlannerFout as fout:
@@ -662,24 +907,6 @@ def main() -> None:
         _fout(_vertaal(fout))
         code = 2
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def _nederlandse_hulp() -> None:
-    """Dutch panel titles in --help; only paid for when help is asked for."""
-    try:
-        from typer import rich_utils
-    except ImportError:  # an older typer without rich help: plain click help is fine
-        return
-    vertalingen = {
-        "ARGUMENTS_PANEL_TITLE": "Argumenten",
-        "OPTIONS_PANEL_TITLE": "Opties",
-        "COMMANDS_PANEL_TITLE": "Commando's",
-        "DEFAULT_STRING": "[standaard: {}]",
-        "REQUIRED_LONG_STRING": "[verplicht]",
-    }
-    for naam, tekst in vertalingen.items():
-        if hasattr(rich_utils, naam):
-            setattr(rich_utils, naam, tekst)
 
 
 def _fout(melding: str) -> None:
@@ -728,11 +955,13 @@ def _controleer_aanvulling(waarde: str) -> None:
 
 def _vertaal(fout: Exception) -> str:
     """Click's own usage errors, in Dutch."""
-    ctx = getattr(fout, "ctx", None)
-    hulp = f"zie '{ctx.command_path if ctx else 'planner'} --help'."
+    hulp = f"zie '{_commandopad(getattr(fout, 'ctx', None))} --help'."
     soort = type(fout).__name__
     param = getattr(fout, "param", None)
-    naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
+    if param is not None and getattr(param, "param_type_name", "") == "argument":
+        naam = param.metavar or (param.name or "").upper()  # as the usage line shows it: DRAAIBOEK
+    else:
+        naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
     bericht = fout.format_message()  # type: ignore[attr-defined]
     if soort == "NoSuchOption":
         return f"De optie '{getattr(fout, 'option_name', '')}' bestaat niet: {hulp}"
@@ -747,10 +976,23 @@ def _vertaal(fout: Exception) -> str:
         return f"De waarde voor {naam} klopt niet: {hulp}"
     if "No such command" in bericht:
         woord = bericht.split("'")[1] if "'" in bericht else ""
-        return f"Het commando '{woord}' bestaat niet: kies uit {', '.join(_commandos())} (zie 'planner --help')."
+        return f"Het commando '{woord}' bestaat niet: kies uit {', '.join(_commandos())}; {hulp}"
     if "unexpected extra argument" in bericht:
         return f"Er staat een woord te veel op de opdrachtregel: {hulp}"
     return f"De opdracht klopt niet ({bericht}): {hulp}"
+
+
+def _commandopad(ctx: Any) -> str:
+    """'planner plan' for every mistake inside `planner plan …`, so each message points to the same
+    help; click reports some (a missing option value) from the group, before the command is known."""
+    if ctx is not None and ctx.command_path != "planner":
+        return str(ctx.command_path)
+    for woord in sys.argv[1:]:
+        if woord in _commandos():
+            return f"planner {woord}"
+        if not woord.startswith("-"):
+            break
+    return "planner"
 
 
 def _commandos() -> list[str]:

@@ -10,21 +10,24 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from planner.fouten import DraaiboekFout, InvoerFout, Probleem
 from planner.model import (
     SOORTEN,
+    STAPSOORTEN,
+    VOORWAARDEN,
     Beurten,
     Draaiboek,
     GroepsOpmerking,
     Herhaling,
     Materiaal,
     Onderdeel,
+    Stap,
     Variant,
 )
+from planner.teksten import fout_in
 
 DAG = 24 * 60
 MAX_GROEP = 1000
@@ -43,8 +46,9 @@ class Bron:
 
 
 def ingebouwde_map() -> Path:
-    # In an installed wheel the templates are package data: planner/draaiboeken/.
-    geinstalleerd = Path(str(resources.files("planner") / "draaiboeken"))
+    # In an installed wheel the templates are package data: planner/draaiboeken/. (A plain path,
+    # not importlib.resources: that import alone costs ~4 ms of every start, and pip installs unzipped.)
+    geinstalleerd = Path(__file__).resolve().parent / "draaiboeken"
     if geinstalleerd.is_dir():
         return geinstalleerd
     # In a checkout (or an editable install) the folder sits next to the package.
@@ -515,12 +519,14 @@ class _Lezer:
 _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
-    "varianten", "onderdelen", "herhaling",
+    "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat", "meenemen",
 }
 _ONDERDEEL_VELDEN = {
-    "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "instructies", "vragen",
-    "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting",
+    "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
+    "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting", "optioneel",
 }
+_SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "welkom_terug", "vooruitblik",
+                    "welkom_terug_stappen", "vooruitblik_stappen"}
 
 
 def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
@@ -547,9 +553,15 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
     if not isinstance(splitsen, dict):
         lezer.probleem("splitsen", "moet een [splitsen]-tabel zijn.")
         splitsen = {}
-    split_lezer = _Lezer(splitsen, bestand, problemen)
+    split_lezer = _Lezer(splitsen, bestand, problemen, onderdeel="splitsen")
+    split_lezer.onbekende_velden(_SPLITSEN_VELDEN)
     variant_ids = {v.id for v in varianten}
     onderdelen = _lees_onderdelen(lezer, variant_ids)
+    mag_splitsen = split_lezer.ja_nee("mag", standaard=True)
+    omdat = split_lezer.tekst("omdat")
+    if not mag_splitsen and not omdat:
+        split_lezer.probleem("omdat", "zeg waarom dit draaiboek niet over sessies verdeeld mag worden "
+                             "(met de bron), zodat de planner het de gebruiker kan uitleggen.")
     draaiboek = Draaiboek(
         id=id_,
         titel=lezer.tekst("titel", verplicht=True),
@@ -558,14 +570,24 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         varianten=tuple(varianten),
         groep_min=groep_min,
         groep_max=groep_max,
+        groep_omdat=lezer.tekst("groep_omdat"),
         beschrijving=lezer.tekst("beschrijving"),
         opstelling=lezer.tekst("opstelling"),
         tijdsduur=lezer.tekst("tijdsduur"),
         bij_tijdgebrek=lezer.keuze("bij_tijdgebrek", BELEID, standaard="inkorten") or "inkorten",
-        welkom_terug_min=split_lezer.getal("welkom_terug", standaard=5, minimum=1) or 5,
-        vooruitblik_min=split_lezer.getal("vooruitblik", standaard=5, minimum=1) or 5,
+        # 0: the planner adds no welkom terug / vooruitblik of its own.
+        welkom_terug_min=_of(split_lezer.getal("welkom_terug", standaard=5, minimum=0, maximum=60), 5),
+        vooruitblik_min=_of(split_lezer.getal("vooruitblik", standaard=5, minimum=0, maximum=60), 5),
+        splitsen=mag_splitsen,
+        niet_splitsen_omdat=omdat,
+        welkom_terug_stappen=_lees_stappen(split_lezer, "welkom_terug_stappen"),
+        vooruitblik_stappen=_lees_stappen(split_lezer, "vooruitblik_stappen"),
+        samen=_lees_samen(split_lezer, onderdelen),
+        naden=_lees_naden(split_lezer, onderdelen),
+        standaard_minuten=lezer.getal("standaard_minuten", minimum=1, maximum=DAG),
         materialen=lezer.materialen(),
         deelnemers=lezer.tekst("deelnemers"),
+        meenemen=lezer.teksten("meenemen"),
         opmerkingen=lezer.teksten("opmerkingen"),
         groepsopmerkingen=tuple(_lees_groepsopmerkingen(lezer)),
         herhaling=_lees_herhaling(lezer),
@@ -577,19 +599,33 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
     return draaiboek, []
 
 
+def _of(waarde: int | None, standaard: int) -> int:
+    return standaard if waarde is None else waarde
+
+
 def _lees_varianten(lezer: _Lezer) -> list[Variant]:
     varianten = []
     for i, tabel in enumerate(lezer.tabellen("varianten"), start=1):
         sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"variant {i}")
-        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting", "opstelling"})
+        sub.onbekende_velden({"id", "titel", "groep_min", "groep_max", "toelichting", "opstelling",
+                              "ook_groep_min", "ook_groep_max"})
         id_ = sub.tekst("id", verplicht=True)
         sub.onderdeel = f"variant {id_ or i}"
         laag = sub.getal("groep_min", standaard=1, minimum=1, maximum=MAX_GROEP) or 1
         hoog = sub.getal("groep_max", verplicht=True, minimum=1, maximum=MAX_GROEP) or laag
         if laag > hoog:
             sub.probleem("groep_min", f"groep_min ({laag}) is groter dan groep_max ({hoog}).")
+        # The wider range the source also allows (R1); it must contain the variant's own range.
+        ook_laag = sub.getal("ook_groep_min", minimum=1, maximum=MAX_GROEP)
+        ook_hoog = sub.getal("ook_groep_max", minimum=1, maximum=MAX_GROEP)
+        if ook_laag is not None and ook_laag > laag:
+            sub.probleem("ook_groep_min", f"ook_groep_min ({ook_laag}) moet de groep van de variant "
+                         f"omvatten: hooguit groep_min ({laag}).")
+        if ook_hoog is not None and ook_hoog < hoog:
+            sub.probleem("ook_groep_max", f"ook_groep_max ({ook_hoog}) moet de groep van de variant "
+                         f"omvatten: minstens groep_max ({hoog}).")
         varianten.append(Variant(id_, sub.tekst("titel", standaard=id_), laag, hoog,
-                                 sub.tekst("toelichting"), sub.tekst("opstelling")))
+                                 sub.tekst("toelichting"), sub.tekst("opstelling"), ook_laag, ook_hoog))
     ids = [v.id for v in varianten]
     for dubbel in sorted({i for i in ids if ids.count(i) > 1}):
         lezer.probleem("varianten", f"variant-id '{dubbel}' komt meer dan eens voor.")
@@ -610,11 +646,12 @@ def _lees_groepsopmerkingen(lezer: _Lezer) -> list[GroepsOpmerking]:
     opmerkingen = []
     for tabel in lezer.tabellen("groepsopmerkingen"):
         sub = _Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel="groepsopmerking")
-        sub.onbekende_velden({"groep_min", "groep_max", "tekst"})
+        sub.onbekende_velden({"groep_min", "groep_max", "tekst", "variant"})
         opmerkingen.append(GroepsOpmerking(
             sub.getal("groep_min", standaard=1, minimum=1) or 1,
             sub.getal("groep_max", verplicht=True, minimum=1) or 1,
             sub.tekst("tekst", verplicht=True),
+            sub.tekst("variant"),
         ))
     return opmerkingen
 
@@ -692,8 +729,7 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
         min_minuten=laag or 1,
         max_minuten=hoog or 1,
         werkvorm=sub.tekst("werkvorm"),
-        instructies=sub.teksten("instructies"),
-        vragen=sub.teksten("vragen"),
+        stappen=_lees_stappen(sub),
         materialen=sub.materialen(),
         varianten=varianten,
         geschat=sub.ja_nee("geschat"),
@@ -702,8 +738,116 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: _Lezer, nummer: int,
         groepjes=_lees_groepjes(sub),
         anker=sub.keuze("anker", ANKERS),
         toelichting=sub.tekst("toelichting"),
+        optioneel=sub.ja_nee("optioneel"),
     )
     return onderdeel if id_ else None
+
+
+_STAP_VOORBEELD = ('stappen = ["Een instructie.", { vraag = "Een vraag?" }, '
+                   '{ instructie = "Met punten:", sub = ["a", "b"] }]')
+
+
+def _lees_stappen(sub: _Lezer, veld: str = "stappen") -> tuple[Stap, ...]:
+    """The ordered steps; the older separate lists (instructions, then questions) still read."""
+    if veld in sub.data:
+        if veld == "stappen" and ("instructies" in sub.data or "vragen" in sub.data):
+            sub.probleem("stappen", "geef stappen, of instructies en vragen, maar niet allebei: "
+                         "zet alles in stappen, in de volgorde van de bron.")
+        waarde = sub.data[veld]
+        if isinstance(waarde, str | dict):
+            waarde = [waarde]
+        if not isinstance(waarde, list):
+            sub.probleem(veld, f"moet een lijst zijn, bijvoorbeeld {_STAP_VOORBEELD}.")
+            return ()
+        stappen = [_lees_stap(sub, nummer, item, veld) for nummer, item in enumerate(waarde, start=1)]
+        return tuple(s for s in stappen if s is not None)
+    if veld != "stappen":
+        return ()
+    stappen: tuple[Stap, ...] = ()
+    for lijst, soort in (("instructies", "instructie"), ("vragen", "vraag")):
+        teksten = sub.teksten(lijst)
+        for nummer, tekst in enumerate(teksten, start=1):
+            _controleer_invulplekken(sub, lijst, f"{soort} {nummer}", (tekst,))
+        stappen += tuple(Stap(soort, t) for t in teksten)
+    return stappen
+
+
+def _controleer_invulplekken(sub: _Lezer, veld: str, plek: str, teksten: tuple[str, ...]) -> None:
+    """Every {placeholder} in a step must be one the planner fills in (planner.teksten)."""
+    for tekst in teksten:
+        fout = fout_in(tekst)
+        if fout:
+            sub.probleem(veld, f"{plek}: {fout}")
+
+
+def _lees_stap(sub: _Lezer, nummer: int, item: Any, veld: str = "stappen") -> Stap | None:
+    plek = f"stap {nummer}"
+    if isinstance(item, str):
+        if not item.strip():
+            sub.probleem(veld, f"{plek} is een lege tekst; vul iets in of haal hem weg.")
+            return None
+        _controleer_invulplekken(sub, veld, plek, (item,))
+        return Stap("instructie", item.strip())
+    if not isinstance(item, dict):
+        sub.probleem(veld, f"{plek} ({item!r}) moet een tekst zijn of een tabel als "
+                     '{ vraag = "…" } of { instructie = "…" }.')
+        return None
+    for onbekend in [k for k in item if k not in {*STAPSOORTEN, "sub", "als"}]:
+        sub.probleem(veld, f"{plek}: '{onbekend}' ken ik niet; gebruik instructie of vraag, "
+                     "en eventueel sub en als.")
+    soorten = [k for k in STAPSOORTEN if k in item]
+    if len(soorten) != 1:
+        sub.probleem(veld, f"{plek}: geef precies één van instructie of vraag.")
+        return None
+    tekst = item[soorten[0]]
+    if not isinstance(tekst, str) or not tekst.strip():
+        sub.probleem(veld, f"{plek}: {soorten[0]} moet een niet-lege tekst zijn.")
+        return None
+    onder = item.get("sub", [])
+    if isinstance(onder, str):
+        onder = [onder]
+    if not isinstance(onder, list) or not all(isinstance(t, str) and t.strip() for t in onder):
+        sub.probleem(veld, f'{plek}: sub moet een lijst van teksten zijn, bijvoorbeeld sub = ["a", "b"].')
+        onder = []
+    als = item.get("als", "")
+    if als not in ("", *VOORWAARDEN):
+        sub.probleem(veld, f"{plek}: als = {als!r} kan niet; kies uit {', '.join(VOORWAARDEN)}.")
+        als = ""
+    stap = Stap(soorten[0], tekst.strip(), tuple(t.strip() for t in onder), als)
+    _controleer_invulplekken(sub, veld, plek, (stap.tekst, *stap.sub))
+    return stap
+
+
+def _lees_samen(lezer: _Lezer, onderdelen: list[Onderdeel]) -> tuple[tuple[str, ...], ...]:
+    """Groups of onderdelen that must share a session; each group is consecutive in the draaiboek."""
+    waarde = lezer.data.get("samen", [])
+    ids = [o.id for o in onderdelen]
+    if not isinstance(waarde, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(i, str) for i in g) for g in waarde):
+        lezer.probleem("samen", 'moet een lijst van groepen ids zijn, bijvoorbeeld samen = [["filmronde", '
+                       '"evaluatie"]].')
+        return ()
+    groepen = []
+    for groep in waarde:
+        onbekend = [i for i in groep if i not in ids]
+        if onbekend:
+            lezer.probleem("samen", f"onderdeel '{onbekend[0]}' bestaat niet in dit draaiboek.")
+            continue
+        dubbel = [i for i in groep if any(i in g for g in groepen)]
+        if dubbel:
+            lezer.probleem("samen", f"onderdeel '{dubbel[0]}' staat in twee samen-groepen; "
+                           "voeg ze samen tot één groep.")
+            continue
+        groepen.append(tuple(groep))
+    return tuple(groepen)
+
+
+def _lees_naden(lezer: _Lezer, onderdelen: list[Onderdeel]) -> tuple[str, ...]:
+    naden = lezer.teksten("naden")
+    ids = {o.id for o in onderdelen}
+    for onbekend in [n for n in naden if n not in ids]:
+        lezer.probleem("naden", f"onderdeel '{onbekend}' bestaat niet in dit draaiboek.")
+    return tuple(n for n in naden if n in ids)
 
 
 def _lees_beurten(sub: _Lezer) -> Beurten | None:
@@ -714,7 +858,7 @@ def _lees_beurten(sub: _Lezer) -> Beurten | None:
         sub.probleem("beurten", "moet een tabel zijn, bijvoorbeeld beurten = { min = 1, max = 3 }.")
         return None
     lezer = _Lezer(tabel, sub.bestand, sub.problemen, sub.onderdeel)
-    lezer.onbekende_velden({"min", "max", "bepaalt_duur", "iedereen_tot", "ronde_minuten"})
+    lezer.onbekende_velden({"min", "max", "bepaalt_duur", "iedereen_tot", "ronde_minuten", "label", "geschat"})
     laag = lezer.kommagetal("min", verplicht=True)
     hoog = lezer.kommagetal("max", verplicht=True)
     if laag is None or hoog is None:
@@ -726,6 +870,8 @@ def _lees_beurten(sub: _Lezer) -> Beurten | None:
         bepaalt_duur=lezer.ja_nee("bepaalt_duur"),
         iedereen_tot=lezer.getal("iedereen_tot", minimum=1),
         ronde_minuten=lezer.getal("ronde_minuten", minimum=1),
+        label=lezer.tekst("label"),
+        geschat=lezer.ja_nee("geschat"),
     )
 
 

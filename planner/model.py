@@ -7,6 +7,24 @@ from dataclasses import dataclass
 from datetime import datetime
 
 SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding", "agendapunt")
+STAPSOORTEN = ("instructie", "vraag")
+# When a step applies (template data, R5/P3): a step that talks about the coffee break only makes
+# sense when that break is still in this session; one that speaks of "next time" only when split.
+VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies")
+
+
+@dataclass(frozen=True)
+class Stap:
+    """One step of an onderdeel, in the source's order: an instruction or a question.
+
+    `sub` keeps a source's nested bullets under their step; `als` names a condition from
+    VOORWAARDEN under which the step applies (empty: always).
+    """
+
+    soort: str
+    tekst: str
+    sub: tuple[str, ...] = ()
+    als: str = ""
 
 
 @dataclass(frozen=True)
@@ -21,6 +39,11 @@ class Beurten:
     iedereen_tot: int | None = None
     # Part of the onderdeel that the round itself takes, when the rest is plenary (R3: ~20 min).
     ronde_minuten: int | None = None
+    # How outputs name one turn when "± N min per persoon" would not be honest, e.g. "10 + 5 min per
+    # gesprek" (R16: a turn is a conversation plus its nabespreking).
+    label: str = ""
+    # True when the minutes per person are the planner's estimate ("een paar minuten", P5).
+    geschat: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,8 +82,8 @@ class Onderdeel:
     min_minuten: int
     max_minuten: int
     werkvorm: str = ""
-    instructies: tuple[str, ...] = ()
-    vragen: tuple[str, ...] = ()
+    # Instructions and questions in one list, in the source's order.
+    stappen: tuple[Stap, ...] = ()
     materialen: tuple[Materiaal, ...] = ()
     # Variant ids this onderdeel belongs to; empty means every variant.
     varianten: tuple[str, ...] = ()
@@ -74,6 +97,16 @@ class Onderdeel:
     # "einde": the onderdeel starts a fixed number of minutes before the agreed end (R8).
     anker: str | None = None
     toelichting: str = ""
+    # An optional part (R15) is the first to go when time is short, and --zonder may leave it out.
+    optioneel: bool = False
+
+    @property
+    def instructies(self) -> tuple[str, ...]:
+        return tuple(s.tekst for s in self.stappen if s.soort == "instructie")
+
+    @property
+    def vragen(self) -> tuple[str, ...]:
+        return tuple(s.tekst for s in self.stappen if s.soort == "vraag")
 
 
 @dataclass(frozen=True)
@@ -85,6 +118,16 @@ class Variant:
     toelichting: str = ""
     # Room set-up for this variant when it differs per group size (R12: one-to-one vs circle).
     opstelling: str = ""
+    # The wider range the source also allows for this variant (R1: "kleiner dan 15"); --variant
+    # may choose it there. None: the same as groep_min/groep_max.
+    ook_groep_min: int | None = None
+    ook_groep_max: int | None = None
+
+    def past_ook(self, groep: int) -> bool:
+        """True when --variant may choose this variant for `groep` (its own or its wider range)."""
+        laag = self.ook_groep_min if self.ook_groep_min is not None else self.groep_min
+        hoog = self.ook_groep_max if self.ook_groep_max is not None else self.groep_max
+        return min(laag, self.groep_min) <= groep <= max(hoog, self.groep_max)
 
 
 @dataclass(frozen=True)
@@ -94,6 +137,9 @@ class GroepsOpmerking:
     groep_min: int
     groep_max: int
     tekst: str
+    # Only when the plan uses this variant (empty: whatever the variant), e.g. a remark on the
+    # variant the planner chose that --variant can change.
+    variant: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +162,8 @@ class Draaiboek:
     varianten: tuple[Variant, ...] = ()
     groep_min: int = 1
     groep_max: int = 30
+    # Why the group bounds are what they are (the source's, or the planner's own reading of a werkvorm).
+    groep_omdat: str = ""
     beschrijving: str = ""
     opstelling: str = ""
     tijdsduur: str = ""
@@ -125,9 +173,24 @@ class Draaiboek:
     vooruitblik_min: int = 5
     materialen: tuple[Materiaal, ...] = ()
     deelnemers: str = ""
+    # What participants bring themselves (shown on their handout and in the invitation).
+    meenemen: tuple[str, ...] = ()
     opmerkingen: tuple[str, ...] = ()
     groepsopmerkingen: tuple[GroepsOpmerking, ...] = ()
     herhaling: Herhaling | None = None
+    # False when the source treats the draaiboek as one meeting (R13); the reason says why, citing it.
+    splitsen: bool = True
+    niet_splitsen_omdat: str = ""
+    # Groups of onderdeel ids that must share a session (R14).
+    samen: tuple[tuple[str, ...], ...] = ()
+    # Ids of onderdelen after which the template prefers a session break (P3), best first.
+    naden: tuple[str, ...] = ()
+    # The template's own steps for the parts the planner adds when it splits (P3); empty: the
+    # planner's defaults (planner.teksten). Placeholders such as {volgende_datum} are filled in.
+    welkom_terug_stappen: tuple[Stap, ...] = ()
+    vooruitblik_stappen: tuple[Stap, ...] = ()
+    # The duration the source states ("ongeveer 2 uur"); None: the sum of the nominal minutes.
+    standaard_minuten: int | None = None
     # Where the file came from: "ingebouwd", "eigen" or a path.
     herkomst: str = "ingebouwd"
     pad: str = ""
@@ -154,6 +217,20 @@ class GeplandOnderdeel:
     per_persoon_min: float | None = None
     # The template onderdeel this was planned from; None for parts the planner added.
     bron: Onderdeel | None = None
+    # The steps as this plan uses them (placeholders filled, conditions applied), in source order.
+    stappen: tuple[Stap, ...] = ()
+    # True when a re-plan (--nu/--klaar, planner live) counts this part as finished.
+    gedaan: bool = False
+    # The template's minutes for a source onderdeel (None for parts the planner or user added), so
+    # every output can show where the plan differs from the source (issue 8).
+    bron_min: int | None = None
+    # How to read one turn: "10 + 5 min per gesprek" (Beurten.label) or "± 2 min per persoon".
+    beurt_tekst: str = ""
+
+    @property
+    def aangepast(self) -> bool:
+        """True when the plan gives a source onderdeel other minutes than the template."""
+        return self.bron_min is not None and self.duur_min != self.bron_min
 
 
 @dataclass(frozen=True)
@@ -177,8 +254,13 @@ class Plan:
     strategie: str
     sessies: tuple[Sessie, ...]
     waarschuwingen: tuple[str, ...] = ()
-    # Source onderdelen the plan leaves out on purpose (a pause replaced by a session break).
+    # Source onderdelen the plan leaves out on purpose (a pause replaced by a session break, an
+    # optional part dropped).
     vervallen: tuple[str, ...] = ()
+    # The optional onderdelen left out (--zonder, or dropped because time was short); also in vervallen.
+    weggelaten: tuple[str, ...] = ()
+    # Minutes of the agreed time the plan leaves free after its end (more time than the draaiboek uses).
+    vrij_min: int = 0
     start_aangenomen: bool = False
     tz: str = "Europe/Amsterdam"
     locatie: str = ""

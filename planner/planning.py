@@ -24,7 +24,8 @@ from planner.model import (
     Sessie,
     Variant,
 )
-from planner.tekst import groepjes_tekst
+from planner.tekst import groepjes_tekst, per_persoon_tekst
+from planner.teksten import pas_teksten_aan
 from planner.tijd import Interval, deelnemers, lees_duur, lees_zone, plus_minuten, toon_duur
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
@@ -53,6 +54,8 @@ class Vraag:
     locatie: str = ""
     vooraf: tuple[Onderdeel, ...] = ()
     daarna: tuple[Onderdeel, ...] = ()
+    variant: str | None = None  # --variant: the facilitator's choice where the group fits more than one
+    zonder: tuple[str, ...] = ()  # --zonder: optional onderdelen to leave out
 
 
 @dataclass(frozen=True)
@@ -121,20 +124,49 @@ def _slug(titel: str) -> str:
 # ---------------------------------------------------------------------------- variant and sizes
 
 
-def kies_variant(draaiboek: Draaiboek, groep: int) -> Variant | None:
+def kies_variant(draaiboek: Draaiboek, groep: int, gekozen: str | None = None) -> Variant | None:
+    """The variant for this group: the one whose range holds it, or `gekozen` (--variant) where
+    the source allows that variant for this group too (Variant.ook_groep_min/max, R1)."""
     if groep < 1:
         raise InvoerFout(f"--groep {groep} kan niet: een groep heeft minstens 1 deelnemer.")
     if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
         grens = (f"maximaal {draaiboek.groep_max}" if groep > draaiboek.groep_max
                  else f"minstens {draaiboek.groep_min}")
+        waarom = f" {draaiboek.groep_omdat}" if draaiboek.groep_omdat else ""
         raise PlanFout(
-            f"Een groep van {groep} past niet bij '{draaiboek.id}' ({grens} deelnemers): "
-            "verdeel de groep over meer bijeenkomsten of kies een ander draaiboek."
+            f"Een groep van {groep} past niet bij '{draaiboek.id}' ({grens} deelnemers):"
+            f"{waarom.rstrip('.')}{';' if waarom else ''} "
+            + ("verdeel de groep over meer bijeenkomsten of kies een ander draaiboek."
+               if groep > draaiboek.groep_max else "kies een ander draaiboek.")
         )
+    if gekozen is not None:
+        return _gekozen_variant(draaiboek, groep, gekozen)
     for variant in draaiboek.varianten:
         if variant.groep_min <= groep <= variant.groep_max:
             return variant
     return None
+
+
+def _gekozen_variant(draaiboek: Draaiboek, groep: int, gekozen: str) -> Variant:
+    ids = [v.id for v in draaiboek.varianten]
+    variant = next((v for v in draaiboek.varianten if v.id.lower() == gekozen.strip().lower()), None)
+    if variant is None:
+        if not ids:
+            raise InvoerFout(f"'{draaiboek.id}' heeft geen varianten: laat --variant weg.")
+        raise InvoerFout(f"--variant '{gekozen}' bestaat niet in '{draaiboek.id}': kies uit {', '.join(ids)}.")
+    if not variant.past_ook(groep):
+        passend = [v.id for v in draaiboek.varianten if v.past_ook(groep)]
+        raise PlanFout(
+            f"Variant {variant.id} past niet bij een groep van {groep} ({_bereik(variant)} deelnemers): "
+            f"kies {' of '.join(passend) or 'een andere variant'}, of laat --variant weg."
+        )
+    return variant
+
+
+def _bereik(variant: Variant) -> str:
+    laag = min(variant.groep_min, variant.ook_groep_min or variant.groep_min)
+    hoog = max(variant.groep_max, variant.ook_groep_max or variant.groep_max)
+    return f"{laag}-{hoog}" if laag != hoog else str(laag)
 
 
 def _naar_boven(minuten: float, stap: int) -> int:
@@ -215,13 +247,55 @@ def _past(maten: list[Maat], tijd: int) -> bool:
 # -------------------------------------------------------------------------------- splitting
 
 
-def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tuple[int, int]] | None:
+@dataclass(frozen=True)
+class Naden:
+    """Where sessions may break and where the template prefers them (R14, P3), by part index.
+
+    A seam "after i" lies between part i and part i+1. `verboden`: seams inside a keep-together
+    group (R14), never chosen. `voorkeur`: the template's preferred seams (`naden`); None when the
+    template names none, so no seam is worse than another on that count.
+    """
+
+    verboden: frozenset[int] = frozenset()
+    voorkeur: frozenset[int] | None = None
+
+
+def naden_voor(draaiboek: Draaiboek, maten: list[Maat]) -> Naden:
+    """The seam rules of `draaiboek` for these parts (ids of other variants or dropped parts ignored)."""
+    plek = {m.onderdeel.id: i for i, m in enumerate(maten) if not m.toegevoegd}
+    verboden: set[int] = set()
+    for groep in draaiboek.samen:
+        posities = [plek[i] for i in groep if i in plek]
+        if len(posities) > 1:
+            verboden.update(range(min(posities), max(posities)))
+    voorkeur = frozenset(plek[i] for i in draaiboek.naden if i in plek) if draaiboek.naden else None
+    return Naden(frozenset(verboden), voorkeur)
+
+
+# A session is worth meeting for only with one part beyond these: nobody meets a week later for
+# only a welcome, a break or the closing round (the planner's reading, issue 8).
+GEEN_INHOUD = ("opening", "pauze", "afronding")
+
+
+def is_inhoud(maat: Maat) -> bool:
+    """True for a part that makes a session worth meeting for (not in GEEN_INHOUD)."""
+    return maat.onderdeel.soort not in GEEN_INHOUD
+
+
+def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int,
+           naden: Naden = Naden()) -> list[tuple[int, int]] | None:
     """The fewest sessions, as (first, end) index ranges, or None when no split fits.
 
+    A session fits when its parts fit at their minimum: the planner's own welkom terug and
+    vooruitblik shrink or drop to make room and never cost a session (P3, R13). Every session
+    holds a part beyond an opening or closing (`is_inhoud`), starts with no pause, and no seam falls inside a
+    keep-together group (R14). A seam at an interior pause drops the pause: the break between
+    sessions replaces it.
+
     Dynamic programming over the start of each session. Cost, compared in order: number of
-    sessions; number of seams not at a pause (P3); the longest session (for balance); on a tie
-    the earliest start. A seam at an interior pause drops the pause: the break between sessions
-    replaces it.
+    sessions; seams the template does not prefer (`naden`); seams not at a pause (P3); the
+    longest session counting welkom terug and vooruitblik at full length (balance, which leaves
+    them room); on a tie the earliest start.
 
     Each position v (the next session starts at part v) has one possible last part e(v): v-1,
     or v-2 when part v-1 is the pause that gives way. The sessions that can end there start in a
@@ -232,36 +306,60 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
     n = len(maten)
     if n == 0:
         return []
-    # begin[b] = minutes before part b; a session [b, e] has load welkom + som[e+1] - som[b]
-    # (no welkom for the first). `basis` folds the welkom in, so load = som[e+1] - basis[b].
+    # som[b] = minutes before part b at their minimum; a session [b, e] fits when
+    # som[e+1] - som[b] <= tijd. Its load for balance adds welkom (not for the first) and the
+    # vooruitblik; `basis` folds the welkom in, so load = som[e+1] + extra - basis[b].
     som = [0] * (n + 1)
     for i, m in enumerate(maten):
         som[i + 1] = som[i] + m.laag
     basis = [0] + [som[b] - welkom for b in range(1, n + 1)]
-    beste: list[tuple[int, int, int] | None] = [None] * (n + 1)
+    # laatste_inhoud[e]: the last part <= e with content, or -1; a session [b, e] needs b <= it.
+    # A draaiboek with no such part at all (only openings) is judged on every part.
+    inhoud = [is_inhoud(m) for m in maten]
+    if not any(inhoud):
+        inhoud = [True] * n
+    laatste_inhoud = [-1] * n
+    for i in range(n):
+        laatste_inhoud[i] = i if inhoud[i] else (laatste_inhoud[i - 1] if i else -1)
+    beste: list[tuple[int, int, int, int] | None] = [None] * (n + 1)
     vorige: list[tuple[int, int] | None] = [None] * (n + 1)
-    beste[0] = (0, 0, 0)
+    beste[0] = (0, 0, 0, 0)
     rij: list[int] = []  # starts b >= 1, costs non-decreasing from rij[kop] on
     kop = 0
     ingevoegd = 1  # next start to offer to the queue
     links = 1  # no start left of this fits any more
 
-    def kosten(b: int) -> tuple[int, int, int]:
+    def kosten(b: int) -> tuple[int, int, int, int]:
         waarde = beste[b]
         assert waarde is not None
         return waarde
 
+    def mag_na(i: int) -> bool:
+        return i not in naden.verboden
+
+    def voorkeur(*plekken: int) -> int:
+        """0 when the template prefers a seam after one of `plekken` (or names no seams), else 1."""
+        if naden.voorkeur is None:
+            return 0
+        return 0 if any(p in naden.voorkeur for p in plekken) else 1
+
     for v in range(1, n + 1):
         if v == n:
-            einde, extra, naad = n - 1, 0, 0
+            einde, extra, naad, mis = n - 1, 0, 0, 0
+        elif maten[v].is_pauze:
+            continue  # a session does not open with a pause
         elif maten[v - 1].is_pauze:
-            if v < 2:
+            if v < 2 or not (mag_na(v - 2) and mag_na(v - 1)):
                 continue
-            einde, extra, naad = v - 2, vooruit, 0
+            einde, extra, naad, mis = v - 2, vooruit, 0, voorkeur(v - 2, v - 1)
         else:
-            einde, extra, naad = v - 1, vooruit, 1
-        drempel = som[einde + 1] + extra - tijd  # a start b fits when basis[b] >= drempel
-        while ingevoegd <= einde:
+            if not mag_na(v - 1):
+                continue
+            einde, extra, naad, mis = v - 1, vooruit, 1, voorkeur(v - 1)
+        grens = laatste_inhoud[einde]  # the latest start that still holds content
+        drempel = som[einde + 1] - tijd - welkom  # a start b >= 1 fits when basis[b] >= drempel
+        totaal = som[einde + 1] + extra
+        while ingevoegd <= grens:
             if beste[ingevoegd] is not None:
                 nieuw = kosten(ingevoegd)
                 # A later start that is no worse makes an earlier one useless from now on.
@@ -269,14 +367,14 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
                     rij.pop()
                 rij.append(ingevoegd)
             ingevoegd += 1
-        kandidaat: tuple[tuple[int, int, int], int] | None = None
+        kandidaat: tuple[tuple[int, int, int, int], int] | None = None
         if v == n:
             # The last session has no look-ahead, so its window may reach further left than the
             # queue still holds: scan it once.
-            for b in range(max(1, bisect.bisect_left(basis, drempel, 1, einde + 1)), einde + 1):
+            for b in range(max(1, bisect.bisect_left(basis, drempel, 1, einde + 1)), grens + 1):
                 if beste[b] is not None:
-                    s, k, lang = kosten(b)
-                    sleutel = (s + 1, k + naad, max(lang, som[einde + 1] - basis[b] + extra))
+                    s, m, k, lang = kosten(b)
+                    sleutel = (s + 1, m + mis, k + naad, max(lang, totaal - basis[b]))
                     if kandidaat is None or sleutel < kandidaat[0]:
                         kandidaat = (sleutel, b)
         else:
@@ -285,23 +383,23 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
             while len(rij) > kop and rij[kop] < links:
                 kop += 1
             if len(rij) > kop:
-                groep = kosten(rij[kop])[:2]
+                groep = kosten(rij[kop])[:3]
                 # The starts with the fewest sessions and seams: their longest session rises
                 # along the queue while this session's load falls, so the best is where they cross.
-                eind = bisect.bisect_right(rij, groep, kop, key=lambda b: kosten(b)[:2])
-                totaal = som[einde + 1] + extra
+                eind = bisect.bisect_right(rij, groep, kop, key=lambda b: kosten(b)[:3])
                 kruis = bisect.bisect_left(rij, True, kop, eind,
-                                           key=lambda b: kosten(b)[2] >= totaal - basis[b])
+                                           key=lambda b: kosten(b)[3] >= totaal - basis[b])
                 for plek in (kruis - 1, kruis):
                     if kop <= plek < eind:
                         b = rij[plek]
-                        sleutel = (groep[0] + 1, groep[1] + naad, max(kosten(b)[2], totaal - basis[b]))
+                        sleutel = (groep[0] + 1, groep[1] + mis, groep[2] + naad,
+                                   max(kosten(b)[3], totaal - basis[b]))
                         if kandidaat is None or sleutel < kandidaat[0]:
                             kandidaat = (sleutel, b)
         # The first session has no welkom, so start 0 is outside the queue's order: check it apart.
-        eerste = som[einde + 1] + extra
-        if eerste <= tijd and (kandidaat is None or (1, naad, eerste) <= kandidaat[0]):
-            kandidaat = ((1, naad, eerste), 0)
+        if som[einde + 1] <= tijd and grens >= 0 and (
+                kandidaat is None or (1, mis, naad, totaal) <= kandidaat[0]):
+            kandidaat = ((1, mis, naad, totaal), 0)
         if kandidaat is not None:
             beste[v], vorige[v] = kandidaat[0], (kandidaat[1], einde + 1)
     if beste[n] is None:
@@ -316,23 +414,23 @@ def splits(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tupl
     return list(reversed(reeksen))
 
 
-def minimale_sessietijd(maten: list[Maat], welkom: int, vooruit: int) -> int:
+def minimale_sessietijd(maten: list[Maat], welkom: int, vooruit: int, naden: Naden = Naden()) -> int:
     """The shortest session length for which some split exists (binary search on `splits`).
 
     The answer lies close to the longest part, so gallop up from there and bisect the last gap:
     far fewer probes than bisecting the whole range up to the programme's total length.
     """
     laag = max(m.laag for m in maten)
-    bovengrens = sum(m.laag for m in maten) + welkom + vooruit  # one session always fits
+    bovengrens = sum(m.laag for m in maten)  # one session always fits
     sprong = max(1, welkom + vooruit)
     hoog = min(laag + sprong, bovengrens)
-    while hoog < bovengrens and splits(maten, hoog, welkom, vooruit) is None:
+    while hoog < bovengrens and splits(maten, hoog, welkom, vooruit, naden) is None:
         laag = hoog + 1
         sprong *= 2
         hoog = min(laag + sprong, bovengrens)
     while laag < hoog:
         midden = (laag + hoog) // 2
-        if splits(maten, midden, welkom, vooruit) is None:
+        if splits(maten, midden, welkom, vooruit, naden) is None:
             laag = midden + 1
         else:
             hoog = midden
@@ -349,42 +447,73 @@ def _toegevoegd(id_: str, titel: str, soort: str, minuten: int) -> Maat:
     return Maat(onderdeel, minuten, minuten, minuten, toegevoegd=True)
 
 
+def maatstrategie_voor(draaiboek: Draaiboek, strategie: str) -> str:
+    """How parts are sized: 'auto' follows the draaiboek, so a kickoff is split rather than shortened (R5)."""
+    return "splitsen" if (strategie == "splitsen" or (
+        strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen" and draaiboek.splitsen)) else "inkorten"
+
+
 def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
     """Plan `draaiboek` for the group and time in `vraag`."""
     strategie = vraag.strategie
     if strategie not in STRATEGIEEN:
         raise InvoerFout(f"--strategie '{strategie}' ken ik niet: kies auto, splitsen of inkorten.")
     zone = lees_zone(vraag.tz)
-    variant = kies_variant(draaiboek, vraag.groep)
-    # 'auto' follows the draaiboek: a kickoff is split rather than shortened (R5).
-    maatstrategie = "splitsen" if (strategie == "splitsen" or (
-        strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen")) else "inkorten"
-    onderdelen = vraag.vooraf + draaiboek.onderdelen_voor(variant) + vraag.daarna
+    variant = kies_variant(draaiboek, vraag.groep, vraag.variant)
+    if strategie == "splitsen" and not draaiboek.splitsen:
+        raise PlanFout(f"'{draaiboek.id}' verdeel ik niet over meer sessies: "
+                       f"{_zin(draaiboek.niet_splitsen_omdat)}; laat --strategie splitsen weg.")
+    maatstrategie = maatstrategie_voor(draaiboek, strategie)
+    eigen = draaiboek.onderdelen_voor(variant)
+    zonder = _zonder(draaiboek, eigen, vraag.zonder)
+    onderdelen = vraag.vooraf + tuple(o for o in eigen if o.id not in zonder) + vraag.daarna
+    # Without --tijd: the duration the source states (ambitiegesprek: "ongeveer 2 uur"), else the
+    # draaiboek's nominal minutes, plus the meeting's own agenda items.
+    if vraag.tijd_min is not None:
+        tijd = vraag.tijd_min
+    elif draaiboek.standaard_minuten is not None:
+        tijd = draaiboek.standaard_minuten + sum(o.minuten for o in vraag.vooraf + vraag.daarna)
+    else:
+        tijd = sum(o.minuten for o in onderdelen)
     maten = [maat_voor(o, vraag.groep, maatstrategie) for o in onderdelen]
-    # Without --tijd: the duration the draaiboek itself names (kennismaking: 1 uur), even when
-    # this group makes a round shorter; fitting then fills the hour within the bounds.
-    tijd = vraag.tijd_min if vraag.tijd_min is not None else sum(o.minuten for o in onderdelen)
     waarschuwingen: list[str] = []
-    vervallen: list[str] = []
+    vervallen: list[str] = list(zonder)
+    weggelaten: list[str] = list(zonder)
+    # R15: an optional part is the first to go, before anything shrinks below nominal or a
+    # session is added; the last one first.
+    while sum(m.nominaal for m in maten) > tijd:
+        optioneel = [i for i, m in enumerate(maten) if m.onderdeel.optioneel]
+        if not optioneel:
+            break
+        weg = maten.pop(optioneel[-1]).onderdeel
+        vervallen.append(weg.id)
+        weggelaten.append(weg.id)
+        waarschuwingen.append(f"'{weg.titel}' valt weg: het is een optioneel onderdeel en zonder past de rest "
+                              f"beter in {toon_duur(tijd)}. Plan het eventueel later.")
 
     if _past(maten, tijd):
         groepen = [maten]
-    elif strategie == "inkorten":
+    elif strategie == "inkorten" or not draaiboek.splitsen:
         minimum = sum(m.laag for m in maten)
+        if not draaiboek.splitsen:
+            raise PlanFout(
+                f"In {toon_duur(tijd)} past '{draaiboek.id}' niet, ook niet ingekort: het vraagt minstens "
+                f"{toon_duur(minimum)} en gaat niet over meer sessies, want {_zin(draaiboek.niet_splitsen_omdat)}."
+            )
         raise PlanFout(
             f"In {toon_duur(tijd)} past '{draaiboek.id}' niet, ook niet ingekort: je hebt minstens "
             f"{toon_duur(minimum)} nodig, of gebruik --strategie splitsen."
         )
     else:
-        groepen = _splits_in_sessies(draaiboek, maten, tijd, vervallen)
-        waarschuwingen.append(
+        groepen = _splits_in_sessies(draaiboek, maten, tijd, vervallen, waarschuwingen)
+        waarschuwingen.insert(0,
             f"In {toon_duur(tijd)} past het programma niet in één keer: het is verdeeld over "
             f"{len(groepen)} sessies, steeds tussen twee onderdelen."
         )
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         for pauze in vervallen:
-            titel = titels[pauze]
-            waarschuwingen.append(f"'{titel}' vervalt: de tijd tussen de sessies vervangt haar.")
+            if pauze in titels and pauze not in weggelaten:
+                waarschuwingen.append(f"'{titels[pauze]}' vervalt: de tijd tussen de sessies vervangt haar.")
 
     if len(groepen) > 1:
         # Split because time is short: parts keep (at most) their nominal minutes; stretching them
@@ -407,8 +536,8 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
                 f"{eerder.nummer} om {eerder.eind:%H:%M} klaar is; kies minstens "
                 f"{toon_duur(max(s.duur_min for s in sessies))}, bijvoorbeeld 1d of 7d."
             )
-    waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten)
-    return Plan(
+    waarschuwingen += _waarschuwingen(draaiboek, vraag, tijd, sessies, maten, variant)
+    return pas_teksten_aan(Plan(
         draaiboek=draaiboek,
         variant=variant,
         groep=vraag.groep,
@@ -417,19 +546,55 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         sessies=sessies,
         waarschuwingen=tuple(waarschuwingen),
         vervallen=tuple(vervallen),
+        weggelaten=tuple(weggelaten),
+        vrij_min=max(0, tijd - sessies[0].duur_min) if len(sessies) == 1 else 0,
         start_aangenomen=vraag.start is None,
         tz=zone.key,
         locatie=vraag.locatie,
-    )
+    ))
+
+
+def _zin(tekst: str) -> str:
+    """A template's reason as part of a sentence: no closing full stop, first letter kept."""
+    return tekst.strip().rstrip(".") or "het draaiboek staat dat niet toe"
+
+
+def _zonder(draaiboek: Draaiboek, onderdelen: tuple[Onderdeel, ...], ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The optional onderdelen --zonder leaves out; a required or unknown id is refused."""
+    gekozen = []
+    for ruw in ids:
+        id_ = ruw.strip().lower()
+        onderdeel = next((o for o in onderdelen if o.id == id_), None)
+        if onderdeel is None:
+            optioneel = [o.id for o in onderdelen if o.optioneel]
+            keuze = (f"kies uit {', '.join(optioneel)}" if optioneel
+                     else "dit draaiboek heeft geen optionele onderdelen")
+            raise InvoerFout(f"--zonder '{ruw}': '{draaiboek.id}' heeft (in deze variant) geen onderdeel met die "
+                             f"naam; {keuze} (zie 'planner toon {draaiboek.id}').")
+        if not onderdeel.optioneel:
+            raise InvoerFout(f"--zonder '{id_}' kan niet: '{onderdeel.titel}' is geen optioneel onderdeel van "
+                             f"'{draaiboek.id}' en hoort bij het draaiboek.")
+        if id_ not in gekozen:
+            gekozen.append(id_)
+    return tuple(gekozen)
 
 
 def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
-                       vervallen: list[str]) -> list[list[Maat]]:
+                       vervallen: list[str], waarschuwingen: list[str]) -> list[list[Maat]]:
     welkom, vooruit = draaiboek.welkom_terug_min, draaiboek.vooruitblik_min
-    reeksen = splits(maten, tijd, welkom, vooruit)
+    naden = naden_voor(draaiboek, maten)
+    reeksen = splits(maten, tijd, welkom, vooruit, naden)
     if reeksen is None:
-        nodig = minimale_sessietijd(maten, welkom, vooruit)
+        nodig = minimale_sessietijd(maten, welkom, vooruit, naden)
         langste = max(maten, key=lambda m: m.laag)
+        if langste.laag <= tijd:
+            # Every part fits on its own: what does not is a keep-together group (R14), or an
+            # opening or closing that needs a part with it (GEEN_INHOUD).
+            samen = "wat het draaiboek samen in één sessie houdt, of " if naden.verboden else ""
+            raise PlanFout(
+                f"Sessies van {toon_duur(tijd)} zijn te kort: {samen}een opening of afronding met het "
+                f"onderdeel erbij past er niet in; kies minstens {toon_duur(nodig)} per sessie."
+            )
         raise PlanFout(
             f"Sessies van {toon_duur(tijd)} zijn te kort: '{langste.onderdeel.titel}' duurt "
             f"minstens {toon_duur(langste.laag)}; kies minstens {toon_duur(nodig)} per sessie."
@@ -437,17 +602,45 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
     groepen = []
     for nummer, (begin, einde) in enumerate(reeksen, start=1):
         groep = list(maten[begin:einde])
+        # The planner's own parts take the room the source's parts leave (P3, R13): on the grid,
+        # welkom terug first, and they drop out rather than cost a session.
+        ruimte = tijd - sum(m.laag for m in groep)
         if nummer > 1:
-            groep.insert(0, _toegevoegd(f"{WELKOM_TERUG}-{nummer}", "Welkom terug", "opening",
-                                        welkom))
+            minuten = _eigen_minuten(welkom, ruimte)
+            ruimte -= minuten
+            if minuten:
+                groep.insert(0, _toegevoegd(f"{WELKOM_TERUG}-{nummer}", "Welkom terug", "opening", minuten))
+            _meld_eigen(waarschuwingen, f"Het welkom terug van sessie {nummer}", welkom, minuten)
         if nummer < len(reeksen):
-            groep.append(_toegevoegd(f"{VOORUITBLIK}-{nummer}", "Vooruitblik op de volgende sessie",
-                                     "afronding", vooruit))
+            minuten = _eigen_minuten(vooruit, ruimte)
+            if minuten:
+                groep.append(_toegevoegd(f"{VOORUITBLIK}-{nummer}", "Vooruitblik op de volgende sessie",
+                                         "afronding", minuten))
+            _meld_eigen(waarschuwingen, f"De vooruitblik aan het einde van sessie {nummer}", vooruit, minuten)
             volgende = reeksen[nummer][0]
             if volgende == einde + 1:
                 vervallen.append(maten[einde].onderdeel.id)
         groepen.append(groep)
     return groepen
+
+
+def _eigen_minuten(nominaal: int, ruimte: int) -> int:
+    """A planner part's minutes: nominal when there is room, else what is left on the grid (P1)."""
+    if ruimte >= nominaal:
+        return nominaal
+    return max(0, _naar_beneden(ruimte, GRID))
+
+
+def _meld_eigen(waarschuwingen: list[str], wat: str, nominaal: int, minuten: int) -> None:
+    if minuten == nominaal:
+        return
+    if minuten == 0:
+        waarschuwingen.append(f"{wat} vervalt: de onderdelen uit het draaiboek vullen de sessie al "
+                              "(zo blijft het bij zo weinig mogelijk sessies); doe het kort bij het vorige "
+                              "of volgende onderdeel.")
+    else:
+        waarschuwingen.append(f"{wat} duurt {minuten} in plaats van {nominaal} min: meer ruimte laten de "
+                              "onderdelen uit het draaiboek niet.")
 
 
 def _vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
@@ -516,8 +709,15 @@ def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
         if extra > 0:
             duren[i] += extra
             rest -= extra
-    # A positive rest is the room no part may take; maak_plan shows it as 'vrije ruimte'.
+    # A positive rest is the room no part may take; maak_plan shows up to VRIJE_RUIMTE_MAX of it
+    # as 'vrije ruimte' (uitloop before the closing); beyond that the session simply ends early and
+    # the warnings report the free time: nobody plans an hour of emptiness before the closing.
+    rest = min(rest, VRIJE_RUIMTE_MAX)
     return duren + ([rest] if rest > 0 else []) + vast
+
+
+# The planner's own policy, not a source's: at most this much slack before an anchored closing.
+VRIJE_RUIMTE_MAX = 15
 
 
 def _vrije_ruimte(minuten: int) -> Maat:
@@ -607,6 +807,35 @@ def _per_persoon(maat: Maat, duur: int, groep: int, groepjes: tuple[int, ...]) -
     return min(max(per_persoon, beurten.min), beurten.max)
 
 
+def groepjes_voor(onderdeel: Onderdeel, groep: int, duur: int) -> tuple[int, ...]:
+    """How to divide the group for this onderdeel of `duur` minutes.
+
+    When the round gives each member a turn of fixed length (R16: 10 + 5 min per gesprek), the
+    groups are no larger than the turns that fit, if the group can be divided that way (12 in
+    45 minutes: 4 x 3, not 3 x 4); otherwise the plain division within the template's bounds,
+    and `_waarschuwingen` says that not everybody gets a turn.
+    """
+    if not onderdeel.groepjes:
+        return ()
+    kleinste, grootste = onderdeel.groepjes
+    beurten = onderdeel.beurten
+    if beurten is not None and beurten.iedereen_tot is None:
+        ronde = min(duur, beurten.ronde_minuten) if beurten.ronde_minuten else duur
+        passen = _beurten_in(ronde, beurten.min)
+        if kleinste <= passen < grootste and groepjes_passen(groep, kleinste, passen):
+            return verdeel_groep(groep, kleinste, passen)
+    return verdeel_groep(groep, kleinste, grootste)
+
+
+def beurt_tekst(beurten: Beurten | None, per_persoon: float | None) -> str:
+    """How a turn reads in every output: the template's label, or '± N min per persoon' (marked
+    '*' when the source gives no minutes per person, P5)."""
+    if beurten is None:
+        return ""
+    tekst = beurten.label or per_persoon_tekst(per_persoon)
+    return f"{tekst} *" if tekst and beurten.geschat else tekst
+
+
 def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[int],
                  groep: int) -> Sessie:
     onderdelen = []
@@ -614,7 +843,8 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
     begin = plus_minuten(start, 0)
     for maat, duur in zip(maten, duren, strict=True):
         bron = maat.onderdeel
-        groepjes = verdeel_groep(groep, *bron.groepjes) if bron.groepjes else ()
+        groepjes = groepjes_voor(bron, groep, duur)
+        per_persoon = _per_persoon(maat, duur, groep, groepjes)
         eind = plus_minuten(start, verstreken + duur)
         onderdelen.append(GeplandOnderdeel(
             id=bron.id,
@@ -627,8 +857,11 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
             geschat=bron.geschat,
             werkvorm=bron.werkvorm,
             groepjes=groepjes,
-            per_persoon_min=_per_persoon(maat, duur, groep, groepjes),
+            per_persoon_min=per_persoon,
             bron=None if maat.toegevoegd and bron.soort != "agendapunt" else bron,
+            stappen=bron.stappen,
+            bron_min=None if maat.toegevoegd else bron.minuten,
+            beurt_tekst=beurt_tekst(bron.beurten, per_persoon),
         ))
         verstreken += duur
         begin = eind  # the next part starts when this one ends
@@ -636,13 +869,14 @@ def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[in
 
 
 def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tuple[Sessie, ...],
-                    maten: list[Maat]) -> list[str]:
+                    maten: list[Maat], plan_variant: Variant | None = None) -> list[str]:
     meldingen = []
     if len(sessies) == 1 and sessies[0].duur_min < tijd:
         over = tijd - sessies[0].duur_min
         meldingen.append(
             f"Het programma duurt {toon_duur(sessies[0].duur_min)}: er blijft {toon_duur(over)} "
-            "vrij (langer maakt het draaiboek de onderdelen niet)."
+            "vrij (langer maakt het draaiboek de onderdelen niet); vul die tijd met eigen agendapunten "
+            "(--daarna) of kies een kortere --tijd."
             if over >= GRID else
             f"Er blijft {over} min over: het programma rekent in blokken van {GRID} minuten."
         )
@@ -653,12 +887,14 @@ def _waarschuwingen(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tupl
                 meldingen.append(
                     f"De onderdelen duren samen hooguit {toon_duur(sessie.duur_min - o.duur_min)}: "
                     f"er blijft {toon_duur(o.duur_min)} vrije ruimte vóór '{anker.titel}', dat om "
-                    f"{anker.start:%H:%M} begint omdat het draaiboek het aan het einde vastlegt. "
-                    "Vul die ruimte zelf in of kies een kortere --tijd."
+                    f"{anker.start:%H:%M} begint (het draaiboek legt het vast aan het einde). "
+                    "Gebruik die ruimte als uitloop, of kies een kortere --tijd."
                 )
     for opmerking in draaiboek.groepsopmerkingen:
-        if opmerking.groep_min <= vraag.groep <= opmerking.groep_max:
-            meldingen.append(opmerking.tekst)
+        gekozen = plan_variant.id if plan_variant else ""
+        if opmerking.groep_min <= vraag.groep <= opmerking.groep_max and opmerking.variant in ("", gekozen):
+            # Every output puts its own "Let op" above the warnings: a template's own would double it.
+            meldingen.append(re.sub(r"^\s*let op\s*:\s*", "", opmerking.tekst, flags=re.IGNORECASE))
     gepland = {o.id: o for s in sessies for o in s.onderdelen}
     for maat in maten:
         onderdeel = maat.onderdeel

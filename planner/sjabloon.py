@@ -114,6 +114,10 @@ materialen = ["flap-over", "stiften"]
 # minuten = de gewone duur; min en max = hoe ver de planner mag inkorten of verlengen.
 # geschat = true betekent: deze minuten zijn een schatting, niet uit de bron.
 # soort: opening, werkvorm, pauze, evaluatie of afronding.
+# stappen = wat de begeleider doet en vraagt, in volgorde: een tekst is een instructie,
+# {{ vraag = "..." }} een vraag, sub = ["...", "..."] zijn punten eronder, en
+# als = "pauze" (of "geen-pauze", "een-sessie", "meer-sessies") laat een stap alleen staan als dat
+# geldt. {{eind}} in een tekst wordt het einde van de sessie (meer invulplekken in de README).
 
 [[onderdelen]]
 id = "opening"
@@ -124,7 +128,11 @@ min = 5
 max = 15
 geschat = true
 werkvorm = "plenair"
-instructies = ["Stel je voor en schets het programma."]
+stappen = [
+    "Stel je voor en schets het programma.",
+    {{ instructie = "Huishoudelijke mededelingen", sub = ["Duurt tot {{eind}} uur"] }},
+    {{ vraag = "Wat wil je vandaag meenemen?" }},
+]
 
 [[onderdelen]]
 id = "kern"
@@ -136,7 +144,10 @@ max = 60
 geschat = true
 werkvorm = "subgroepjes van 3-4"
 groepjes = [3, 4]
-vragen = ["Welke vraag stel je de groep?"]
+stappen = [
+    "Verdeel de groep in subgroepjes.",
+    {{ vraag = "Welke vraag stel je de groep?" }},
+]
 
 [[onderdelen]]
 id = "afronding"
@@ -149,5 +160,5 @@ geschat = true
 werkvorm = "plenair"
 # Met anker = "einde" begint dit onderdeel altijd precies 'minuten' voor het einde.
 # anker = "einde"
-vragen = ["Wat neem je mee?"]
+stappen = [{{ vraag = "Wat neem je mee?" }}]
 '''

@@ -1,6 +1,30 @@
-"""Short Dutch phrases for how a group is divided, shared by the core's warnings and every output."""
+"""Short Dutch phrases shared by the core's warnings and every output: groups, turns, steps."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planner.model import Stap
+
+VRAAG = "Vraag: "
+# How a template view (planner toon) says when a conditional step applies; a plan has applied them.
+ALS = {
+    "pauze": "alleen als deze sessie een pauze heeft",
+    "geen-pauze": "alleen als deze sessie geen pauze heeft",
+    "een-sessie": "alleen in een plan van één sessie",
+    "meer-sessies": "alleen als het plan meer sessies heeft",
+}
+
+
+def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:
+    """The steps as (depth, text) lines in source order; a question says it is one."""
+    regels = []
+    for stap in stappen:
+        als = f" ({ALS.get(stap.als, stap.als)})" if stap.als else ""
+        regels.append((0, (VRAAG if stap.soort == "vraag" else "") + stap.tekst + als))
+        regels += [(1, t) for t in stap.sub]
+    return regels
+
 
 
 def groepjes_tekst(groepjes: tuple[int, ...]) -> str:

@@ -139,40 +139,200 @@ def lees_zone(naam: str) -> ZoneInfo:
 
 
 EERSTE_JAAR, LAATSTE_JAAR = 1900, 2999
-_DATUMTIJD = re.compile(
-    r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<u>\d{1,2})[:.](?P<mi>\d{2}))?$"
-)
+STANDAARD_UUR = 9  # a date without a time starts at 09:00, like the start without --start
+
+VOORBEELD_DATUM = "1-12-2026 13:30, 1 december 13:30, di 1 dec 13:30, morgen 9:00 of 2026-12-01T13:30"
+
+_ISO = re.compile(r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t(?P<tijd>.+))?$")
+# Dutch numeric dates: day first. Without a year only with '-' or '/': '1.12' reads as a clock time.
+# A two-digit year is this century's: 1-12-26 is 1 December 2026.
+_NUMERIEK = re.compile(r"^(?P<d>\d{1,2})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<j>\d{4}|\d{2}))?"
+                       r"|\.(?P<m2>\d{1,2})\.(?P<j2>\d{4}|\d{2}))$")
+# 13:30, 13.30, 13u30, 13u, 13h; ":00" seconds as ISO writes them.
+_KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?|[uh](?P<m2>\d{2})?)$")
+_GETAL_DAG = re.compile(r"^\d{1,2}$")
+_JAAR = re.compile(r"^\d{4}$")
+_RELATIEF = {"eergisteren": -2, "gisteren": -1, "vandaag": 0, "morgen": 1, "overmorgen": 2}
+_DAGNAMEN = {naam: i for i, naam in enumerate(
+    ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))}
+_DAGNAMEN |= {naam: i for i, naam in enumerate(("ma", "di", "wo", "do", "vr", "za", "zo"))}
+_DAGNAMEN |= {naam: i for i, naam in enumerate(("maa", "din", "woe", "don", "vrij", "zat", "zon"))}
+_MAANDNAMEN = {naam: i for i, naam in enumerate((
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december"), start=1)}
+_MAANDNAMEN |= {naam: i for i, naam in enumerate((
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"), start=1)}
+_MAANDNAMEN |= {"mar": 3, "maa": 3, "sept": 9}
 
 
-def lees_datumtijd(tekst: str, zone: ZoneInfo) -> datetime:
-    """A local start moment such as '2026-12-01T13:30' or '2026-12-01 13:30' in `zone`."""
-    gevonden = _DATUMTIJD.match(tekst.strip())
-    if not gevonden:
+def _geen_datum(tekst: str, naam: str) -> InvoerFout:
+    if naam == "--nu":
+        # During a session the clock time is what one types; a date is the exception.
+        return InvoerFout(f"{naam} '{kort(tekst, 60)}' is geen tijd: schrijf een kloktijd op de dag van de sessie, "
+                          f"bijvoorbeeld 14:40, of een datum en tijd, bijvoorbeeld {VOORBEELD_DATUM}.")
+    return InvoerFout(f"{naam} '{kort(tekst, 60)}' is geen datum en tijd: schrijf bijvoorbeeld {VOORBEELD_DATUM}.")
+
+
+def _buiten_kalender(tekst: str, naam: str) -> InvoerFout:
+    return InvoerFout(f"{naam} '{kort(tekst, 60)}' bestaat niet in de kalender: controleer dag, maand en uur.")
+
+
+class _Delen:
+    """What a date text names; None where it names nothing. (A plain class: a dataclass costs
+    about a millisecond of every start.)"""
+
+    def __init__(self) -> None:
+        self.jaar: int | None = None
+        self.maand: int | None = None
+        self.dag: int | None = None
+        self.over_dagen: int | None = None  # gisteren -1, vandaag 0, morgen 1, overmorgen 2
+        self.weekdag: int | None = None
+        self.uur: int | None = None
+        self.minuut = 0
+
+
+def _lees_klok(woord: str, delen: _Delen) -> bool:
+    klok = _KLOKTIJD.match(woord)
+    if not klok:
+        return False
+    delen.uur = int(klok["u"])
+    delen.minuut = int(klok["m"] or klok["m2"] or 0)
+    return True
+
+
+def _ontleed(tekst: str, naam: str) -> _Delen:
+    """Split 'di 1 dec 2026 13:30' and its kin into parts; any word left over is refused."""
+    schoon = tekst.strip().lower().replace(",", " ")
+    woorden = [w.removesuffix(".") if not _KLOKTIJD.match(w) else w for w in schoon.split()]
+    delen = _Delen()
+    i = 0
+
+    def volgende() -> str | None:
+        return woorden[i] if i < len(woorden) else None
+
+    if volgende() in _DAGNAMEN:
+        delen.weekdag = _DAGNAMEN[woorden[i]]
+        i += 1
+    woord = volgende()
+    iso = _ISO.match(woord) if woord else None
+    numeriek = _NUMERIEK.match(woord) if woord else None
+    if woord in _RELATIEF:
+        delen.over_dagen = _RELATIEF[woord]
+        i += 1
+    elif iso:
+        delen.jaar, delen.maand, delen.dag = int(iso["j"]), int(iso["m"]), int(iso["d"])
+        i += 1
+        # '2026-12-01T13:30': the time is glued to the date
+        if iso["tijd"] is not None and not _lees_klok(iso["tijd"], delen):
+            raise _geen_datum(tekst, naam)
+    elif numeriek:
+        delen.dag = int(numeriek["d"])
+        delen.maand = int(numeriek["m"] or numeriek["m2"])
+        jaar = numeriek["j"] or numeriek["j2"]
+        delen.jaar = (int(jaar) + (2000 if len(jaar) == 2 else 0)) if jaar else None
+        i += 1
+    elif woord is not None and _GETAL_DAG.match(woord) and i + 1 < len(woorden) and woorden[i + 1] in _MAANDNAMEN:
+        delen.dag, delen.maand = int(woord), _MAANDNAMEN[woorden[i + 1]]
+        i += 2
+        if volgende() is not None and _JAAR.match(volgende() or ""):
+            delen.jaar = int(woorden[i])
+            i += 1
+    if volgende() == "om":
+        i += 1
+    if delen.uur is None and volgende() is not None and _lees_klok(woorden[i], delen):
+        i += 1
+    elif delen.uur is None and _GETAL_DAG.match(volgende() or "") and woorden[i + 1:i + 2] == ["uur"]:
+        delen.uur = int(woorden[i])  # 'om 13 uur'
+        i += 1
+    if volgende() == "uur" and delen.uur is not None:
+        i += 1
+    if i < len(woorden) or not woorden:
+        raise _geen_datum(tekst, naam)
+    if delen.uur is None and delen.dag is None and delen.over_dagen is None and delen.weekdag is None:
+        raise _geen_datum(tekst, naam)
+    return delen
+
+
+def _eerstvolgende(maand: int, dag: int, vanaf: date) -> date | None:
+    """The first day-month on or after `vanaf` (today counts); 29 February may be years away."""
+    for jaar in range(vanaf.year, vanaf.year + 9):
+        try:
+            kandidaat = date(jaar, maand, dag)
+        except ValueError:
+            continue
+        if kandidaat >= vanaf:
+            return kandidaat
+    return None
+
+
+def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, naam: str = "--start",
+                   dag: date | None = None) -> datetime:
+    """A local moment in `zone`, written as a Dutch facilitator writes it.
+
+    Accepted: ISO ('2026-12-01T13:30', '2026-12-01 13:30'), '1-12-2026 13:30', '01-12-2026 13.30',
+    '1 december 2026 13:30', '1 dec 13:30' (the next 1 December, today included), 'di 1 dec 13:30',
+    'dinsdag 13:30' (the next Tuesday, today included), 'morgen 9:00', 'vandaag 14:00', and a bare
+    '14:00' (on `dag`, else today). Without a time: 09:00. A weekday that contradicts the date is
+    refused. `nu` is injected by tests; by default it is the current moment.
+    """
+    nu = (nu or datetime.now(zone)).astimezone(zone)
+    delen = _ontleed(tekst, naam)
+    vandaag = nu.date()
+    if delen.over_dagen is not None:
+        datum: date | None = vandaag + timedelta(days=delen.over_dagen)
+    elif delen.dag is not None:
+        assert delen.maand is not None
+        if delen.jaar is None:
+            datum = _eerstvolgende(delen.maand, delen.dag, vandaag)
+            if datum is None:
+                raise _buiten_kalender(tekst, naam)
+        else:
+            if not EERSTE_JAAR <= delen.jaar <= LAATSTE_JAAR:
+                # Far-off years overflow the clock arithmetic (and no workshop is planned there).
+                raise InvoerFout(
+                    f"{naam} '{kort(tekst, 60)}' ligt buiten de kalender van de planner: kies een jaar van "
+                    f"{EERSTE_JAAR} tot en met {LAATSTE_JAAR}."
+                )
+            try:
+                datum = date(delen.jaar, delen.maand, delen.dag)
+            except ValueError:
+                raise _buiten_kalender(tekst, naam) from None
+    elif delen.weekdag is not None:
+        datum = vandaag + timedelta(days=(delen.weekdag - vandaag.weekday()) % 7)
+    else:
+        datum = dag or vandaag
+    assert datum is not None
+    if delen.weekdag is not None and datum.weekday() != delen.weekdag:
         raise InvoerFout(
-            f"--start '{tekst}' is geen datum en tijd: schrijf bijvoorbeeld 2026-12-01T13:30."
+            f"{naam} '{kort(tekst, 60)}': {datum.day} {_MAANDEN[datum.month - 1]} {datum.year} is een "
+            f"{_DAGEN[datum.weekday()]}, geen {_DAGEN[delen.weekdag]}: controleer de dag of de datum."
         )
-    jaar = int(gevonden["j"])
-    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
-        # Far-off years overflow the clock arithmetic (and no workshop is planned there).
-        raise InvoerFout(
-            f"--start '{tekst}' ligt buiten de kalender van de planner: kies een jaar van "
-            f"{EERSTE_JAAR} tot en met {LAATSTE_JAAR}."
-        )
-    try:
-        lokaal = datetime(
-            jaar, int(gevonden["m"]), int(gevonden["d"]),
-            int(gevonden["u"] or 9), int(gevonden["mi"] or 0), tzinfo=zone,
-        )
-    except ValueError:
-        raise InvoerFout(
-            f"--start '{tekst}' bestaat niet in de kalender: controleer dag, maand en uur."
-        ) from None
+    uur = STANDAARD_UUR if delen.uur is None else delen.uur
+    if uur > 23 or delen.minuut > 59:
+        raise _buiten_kalender(tekst, naam)
+    lokaal = datetime(datum.year, datum.month, datum.day, uur, delen.minuut, tzinfo=zone)
     if not bestaat(lokaal):
         raise InvoerFout(
-            f"--start '{tekst}' valt in de zomertijdsprong en bestaat niet in {zone.key}: "
+            f"{naam} '{kort(tekst, 60)}' valt in de zomertijdsprong en bestaat niet in {zone.key}: "
             "kies een uur later of eerder."
         )
     return lokaal
+
+
+def lees_kloktijd(tekst: str, zone: ZoneInfo, dag: date, nu: datetime | None = None,
+                  naam: str = "--nu") -> datetime:
+    """A moment during a session on `dag`: a bare '14:40' is that time on `dag`; every date form
+    of lees_datumtijd works too ('morgen 9:00', '1-12-2026 14:40')."""
+    return lees_datumtijd(tekst, zone, nu, naam=naam, dag=dag)
+
+
+def verleden_melding(moment: datetime, nu: datetime | None = None, naam: str = "--start") -> str | None:
+    """A warning when `moment` has passed: a past start is allowed (a plan afterwards), but rarely meant."""
+    nu = nu or datetime.now(moment.tzinfo)
+    if moment >= nu:
+        return None
+    return (f"let op: {naam} {toon_datum(moment)} {moment:%H:%M} ligt in het verleden; "
+            "bedoel je een latere datum?")
 
 
 def bestaat(lokaal: datetime) -> bool:

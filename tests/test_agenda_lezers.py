@@ -65,7 +65,7 @@ def _schrijf_lastig(map_: Path) -> Path:
 # name -> planner arguments (after 'plan'); "{lastig}" is the tricky draaiboek's path.
 GEVALLEN = {
     "een-sessie": ["{lastig}", "--groep", "8", "--tijd", "3u", "--start", "2026-12-01T13:30"],
-    "zomertijd-najaar": ["kickoff", "--groep", "20", "--tijd", "2u", "--start", "2026-10-20T13:30",
+    "zomertijd-najaar": ["kickoff", "--groep", "20", "--tijd", "1u45", "--start", "2026-10-20T13:30",
                          "--interval", "7d"],
     "locatie": ["kennismaking", "--groep", "8", "--start", "2026-06-02T09:00",
                 "--locatie", "Buurthuis De Brug, Kerkstraat 1, Utrecht"],

@@ -63,7 +63,7 @@ def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
     gesprek = Gesprek(str(aantal + 1), "kickof", "kickoff",  # draaiboek: bad number, typo, name
                       "veel", "40", "20",  # group: not a number, too large for a kickoff, fine
                       "lang", "30m", "3u",  # time: not a duration, too short for any session, fine
-                      "morgen", "2026-12-01 13:30")  # start
+                      "morgenochtend", "wo 1 dec 2026 13:30", "1 dec 2026 13:30")  # start: unknown word, wrong weekday
     antwoorden = vul_aan(gesprek)
     assert antwoorden.draaiboek.id == "kickoff"
     assert antwoorden.groep == 20
@@ -78,7 +78,8 @@ def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
     assert "Een groep van 40 past niet bij 'kickoff'" in meldingen
     assert "De tijd 'lang' is geen duur" in meldingen
     assert "Sessies van 30 min zijn te kort" in meldingen
-    assert "--start 'morgen' is geen datum en tijd" in meldingen
+    assert "De start 'morgenochtend' is geen datum en tijd" in meldingen
+    assert "1 december 2026 is een dinsdag, geen woensdag" in meldingen
     assert not gesprek.antwoorden
 
 
@@ -98,7 +99,7 @@ def test_vraagt_alleen_wat_ontbreekt() -> None:
     antwoorden = vul_aan(gesprek, draaiboek=laden.vind("training"), tijd_min=150)
     assert antwoorden.groep == 12 and antwoorden.tijd_min == 150 and antwoorden.start is None
     # Draaiboek and time were given: the group and the start are asked, the time is not.
-    assert gesprek.vragen[0] == "Hoeveel deelnemers? (1-20)"
+    assert gesprek.vragen[0] == "Hoeveel deelnemers? (3-20)"
     assert gesprek.vragen[1].startswith("Wanneer begint")
     assert len(gesprek.vragen) == 2
 
@@ -233,3 +234,13 @@ def test_geen_vraag_als_alles_gegeven_is(monkeypatch: pytest.MonkeyPatch) -> Non
     assert uit.exit_code == 0, uit.output
     assert "?" not in uit.output.split("Oefenen betekenisvol")[0]
     assert "Wil je de sessies" not in uit.output
+
+
+def test_start_in_nederlandse_schrijfwijze_en_in_het_verleden() -> None:
+    nu = datetime(2026, 11, 23, 10, 0, tzinfo=ZONE)
+    gesprek = Gesprek("kickoff", "20", "3u", "gisteravond", "1-11-2026 13:30")
+    antwoorden = begeleid.vul_aan(gesprek.lees, gesprek.meld, zone=ZONE, lees_groep=_lees_groep, probeer=probeer,
+                                  draaiboek=None, groep=None, tijd_min=None, start=None, nu=nu)
+    # A past start is taken, with a warning; an unknown word is asked again.
+    assert antwoorden.start == datetime(2026, 11, 1, 13, 30, tzinfo=ZONE)
+    assert any("ligt in het verleden" in m for m in gesprek.meldingen)

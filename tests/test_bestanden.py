@@ -408,3 +408,26 @@ def test_systeemfout_in_het_nederlands(tmp_path: Path, monkeypatch, fout: int, w
         schrijf(tmp_path / "a.md", "x")
     assert woorden in str(gevangen.value)
     assert os.strerror(fout) not in str(gevangen.value)
+
+
+def test_alle_uitvoer_van_plan_alles_of_niets_ook_kaarten(tmp_path: Path, monkeypatch, capsys) -> None:
+    """-o, --ics, --html and --kaarten together: the cards failing last still means nothing is written."""
+    echte_bereid = bestanden._bereid
+
+    def bereid(stuk):
+        if stuk.pad.name == "kaarten.html":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        echte_bereid(stuk)
+
+    monkeypatch.setattr(bestanden, "_bereid", bereid)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
+                         "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"),
+                         "--kaarten", str(tmp_path / "kaarten.html"))
+    assert code == 4 and "mag niet schrijven" in een_zin(err)
+    assert os.listdir(tmp_path) == []
+    monkeypatch.setattr(bestanden, "_bereid", echte_bereid)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
+                         "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"),
+                         "--kaarten", str(tmp_path / "kaarten.html"))
+    assert code == 0, err
+    assert sorted(os.listdir(tmp_path)) == ["kaarten.html", "ok.md", "r.html", "x.ics"]

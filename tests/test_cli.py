@@ -140,3 +140,26 @@ def test_het_voorbeeld_in_de_readme_klopt(capsys, monkeypatch):
     voorbeeld = readme.split(opdracht, 1)[1].split("```", 1)[0]
     code, out, _ = run(capsys, monkeypatch, *opdracht.split()[2:])
     assert code == 0 and out == voorbeeld
+
+
+def test_start_in_nederlandse_schrijfwijze(capsys, monkeypatch):
+    iso = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--tijd", "3u", "--start", "2026-12-01T13:30",
+              "--format", "json")
+    nl = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--tijd", "3u", "--start", "di 1-12-2026 13.30",
+             "--format", "json")
+    assert nl[0] == 0 and nl[1] == iso[1]
+
+
+def test_start_in_het_verleden_wordt_gemeld_op_stderr(capsys, monkeypatch):
+    code, out, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--start", "1 december 2001 13:30",
+                         "--format", "json")
+    assert code == 0
+    assert json.loads(out)["sessies"][0]["start"].startswith("2001-12-01T13:30")
+    assert "ligt in het verleden" in err and err.count("\n") == 1
+
+
+def test_dagnaam_die_de_datum_tegenspreekt(capsys, monkeypatch):
+    code, out, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--start", "wo 1-12-2026 13:30")
+    assert code == 2 and out == ""
+    assert err == ("planner: --start 'wo 1-12-2026 13:30': 1 december 2026 is een dinsdag, geen woensdag: "
+                   "controleer de dag of de datum.\n")

@@ -45,7 +45,14 @@ def test_elk_plan_houdt_zich_aan_de_regels(geval):
 
     # P4: every source onderdeel exactly once, in source order (a pause on a seam is dropped).
     assert [o.id for o in gepland if not o.toegevoegd] == [i for i in bron if i not in plan.vervallen]
-    assert all(bron[i].soort == "pauze" for i in plan.vervallen)
+    # Only a pause gives way to a break; only an optional part is left out (R15).
+    assert all(bron[i].soort == "pauze" or (i in plan.weggelaten and bron[i].optioneel) for i in plan.vervallen)
+    # R13: a draaiboek the source treats as one meeting is never split.
+    assert draaiboek.splitsen or len(plan.sessies) == 1
+    # R14: what belongs together shares a session.
+    sessie_van = {o.id: s.nummer for s in plan.sessies for o in s.onderdelen}
+    for groep in draaiboek.samen:
+        assert len({sessie_van[i] for i in groep if i in sessie_van}) <= 1
     for sessie in plan.sessies:
         # Each session fits the available time.
         assert sessie.duur_min <= vraag.tijd_min

@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from planner import cli, laden
 from planner.fouten import PlanFout, PlannerFout
 from planner.model import Draaiboek, Onderdeel, Plan, Variant
-from planner.planning import STRATEGIEEN, Maat, Vraag, maak_plan, splits
+from planner.planning import GEEN_INHOUD, STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
 from planner.tijd import Interval
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -81,7 +81,23 @@ def onderdeel(draw, nummer: int, variant_ids: tuple[str, ...], laatste: bool) ->
         if variant_ids else (),
         geschat=draw(st.booleans()),
         anker="einde" if laatste and soort != "pauze" and draw(st.integers(0, 3)) == 0 else None,
+        optioneel=soort != "pauze" and draw(st.integers(0, 4)) == 0,
     )
+
+
+@st.composite
+def samen_groepen(draw, ids: list[str]) -> tuple[tuple[str, ...], ...]:
+    """0-2 disjoint runs of consecutive ids that must share a session (R14)."""
+    groepen: list[tuple[str, ...]] = []
+    begin = 0
+    for _ in range(draw(st.integers(0, 2))):
+        if begin >= len(ids) - 1:
+            break
+        start = draw(st.integers(begin, len(ids) - 2))
+        eind = draw(st.integers(start + 1, min(len(ids) - 1, start + 3)))
+        groepen.append(tuple(ids[start:eind + 1]))
+        begin = eind + 1
+    return tuple(groepen)
 
 
 @st.composite
@@ -91,6 +107,8 @@ def draaiboeken(draw, max_onderdelen: int = 7) -> Draaiboek:
     n = draw(st.integers(1, max_onderdelen))
     delen = tuple(draw(onderdeel(i, ids, i == n - 1)) for i in range(n))
     groep_min, groep_max = (vs[0].groep_min, vs[-1].groep_max) if vs else (1, draw(st.integers(1, 40)))
+    alle_ids = [o.id for o in delen]
+    mag = draw(st.integers(0, 3)) > 0
     return Draaiboek(
         id="willekeurig",
         titel="Willekeurig draaiboek",
@@ -100,8 +118,12 @@ def draaiboeken(draw, max_onderdelen: int = 7) -> Draaiboek:
         groep_min=groep_min,
         groep_max=groep_max,
         bij_tijdgebrek=draw(st.sampled_from(("splitsen", "inkorten"))),
-        welkom_terug_min=draw(st.sampled_from((5, 5, 10, 3))),
-        vooruitblik_min=draw(st.sampled_from((5, 5, 10, 7))),
+        welkom_terug_min=draw(st.sampled_from((5, 5, 10, 3, 0))),
+        vooruitblik_min=draw(st.sampled_from((5, 5, 10, 7, 0))),
+        splitsen=mag,
+        niet_splitsen_omdat="" if mag else "de bron zegt 'één bijeenkomst'",
+        samen=draw(samen_groepen(alle_ids)),
+        naden=tuple(draw(st.lists(st.sampled_from(alle_ids), unique=True, max_size=2))),
     )
 
 
@@ -129,36 +151,66 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def splitst(draaiboek: Draaiboek, strategie: str) -> bool:
+    """True when the plan splits rather than shortens (R5); never for a draaiboek that may not (R13)."""
+    return draaiboek.splitsen and (strategie == "splitsen" or (
+        strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen"))
+
+
 def effectieve_laag(o: Onderdeel, draaiboek: Draaiboek, strategie: str) -> int:
     """The least minutes the rules allow: 'splitsen' (asked, or the draaiboek's 'auto') never shrinks."""
-    splitsen = strategie == "splitsen" or (strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen")
-    return o.minuten if splitsen else o.min_minuten
+    return o.minuten if splitst(draaiboek, strategie) else o.min_minuten
 
 
-def fewest_sessies(laag: list[int], pauze: list[bool], tijd: int, welkom: int, vooruit: int) -> int | None:
-    """Exhaustive search over every set of seams, under planning.splits' rules (P3).
+def behouden(bron: tuple[Onderdeel, ...], tijd: int, zonder: tuple[str, ...] = ()) -> list[Onderdeel]:
+    """The rule of R15 as stated: --zonder parts go, then optional parts, last first, while the
+    nominal minutes exceed the time (before anything shrinks or a session is added)."""
+    delen = [o for o in bron if o.id not in zonder]
+    while sum(o.minuten for o in delen) > tijd and any(o.optioneel for o in delen):
+        laatste = max(i for i, o in enumerate(delen) if o.optioneel)
+        del delen[laatste]
+    return delen
 
-    A session holds consecutive parts; every session but the first opens with `welkom`, every
-    one but the last closes with `vooruit`. A seam lies after a part that is no pause, or drops
-    an interior pause (the break between sessions replaces it).
+
+def verboden_naden(draaiboek: Draaiboek, delen: list[Onderdeel]) -> frozenset[int]:
+    """Seams 'after i' inside a keep-together group (R14)."""
+    plek = {o.id: i for i, o in enumerate(delen)}
+    verboden: set[int] = set()
+    for groep in draaiboek.samen:
+        posities = [plek[i] for i in groep if i in plek]
+        if len(posities) > 1:
+            verboden.update(range(min(posities), max(posities)))
+    return frozenset(verboden)
+
+
+def fewest_sessies(laag: list[int], pauze: list[bool], tijd: int, inhoud: list[bool] | None = None,
+                   verboden: frozenset[int] = frozenset()) -> int | None:
+    """Exhaustive search over every set of seams, under planning.splits' rules (P3, R13, R14).
+
+    A session holds consecutive parts whose minutes fit `tijd` (the planner's own welkom terug and
+    vooruitblik shrink or drop, never costing a session) and at least one part with content, not
+    only an opening, pause or closing (if the draaiboek has any). A seam lies after a part that is
+    no pause, before one that is no pause, or drops an interior pause (the break between sessions
+    replaces it); never inside a keep-together group (`verboden`: seams 'after i').
     """
     n = len(laag)
+    inhoud = list(inhoud) if inhoud is not None and any(inhoud) else [True] * n
     beste: list[int | None] = [None]
 
     def verder(begin: int, sessies: int) -> None:
         for einde in range(begin, n):
-            last = (welkom if begin else 0) + sum(laag[begin:einde + 1])
-            if last > tijd:
+            if sum(laag[begin:einde + 1]) > tijd:
                 return
+            if not any(inhoud[begin:einde + 1]):
+                continue
             if einde == n - 1:
                 if beste[0] is None or sessies + 1 < beste[0]:
                     beste[0] = sessies + 1
                 return
-            if last + vooruit > tijd:
-                continue
-            if not pauze[einde]:
+            if not pauze[einde] and not pauze[einde + 1] and einde not in verboden:
                 verder(einde + 1, sessies + 1)
-            if pauze[einde + 1] and einde + 1 < n - 1:
+            if (pauze[einde + 1] and einde + 1 < n - 1 and not pauze[einde + 2]
+                    and einde not in verboden and einde + 1 not in verboden):
                 verder(einde + 2, sessies + 1)
 
     verder(0, 0)
@@ -208,12 +260,38 @@ def controleer_plan(plan: Plan, draaiboek: Draaiboek, vraag: Vraag, bron: tuple[
                     g.id == "vrije-ruimte" and volgende is not None and volgende.bron is not None
                     and volgende.bron.anker == "einde"), g.id
         assert _utc(sessie.eind) == klok
-    # P4: every source onderdeel exactly once, in order; only a pause may give way to a break.
+    # P4: every source onderdeel exactly once, in order; only a pause may give way to a break, and
+    # only an optional part may be left out (R15).
     verwacht = [o.id for o in bron if o.id not in plan.vervallen]
     assert gezien == verwacht
-    for id_ in plan.vervallen:
+    for id_ in plan.weggelaten:
+        assert per_id[id_].optioneel and id_ in plan.vervallen
+    pauzes = [i for i in plan.vervallen if i not in plan.weggelaten]
+    for id_ in pauzes:
         assert per_id[id_].soort == "pauze"
-    assert len(plan.vervallen) <= len(plan.sessies) - 1
+    assert len(pauzes) <= len(plan.sessies) - 1
+    # R14: the parts of a keep-together group share a session.
+    sessie_van = {o.id: s.nummer for s in plan.sessies for o in s.onderdelen}
+    for groep in draaiboek.samen:
+        assert len({sessie_van[i] for i in groep if i in sessie_van}) <= 1, groep
+    # R13: a draaiboek that may not be split is one session.
+    if not draaiboek.splitsen:
+        assert len(plan.sessies) == 1
+    # Every session holds content beyond an opening or closing (when the draaiboek has any).
+    if len(plan.sessies) > 1 and any(per_id[i].soort not in GEEN_INHOUD for i in gezien):
+        for sessie in plan.sessies:
+            assert any(o.bron is not None and o.soort not in GEEN_INHOUD for o in sessie.onderdelen
+                       if not o.toegevoegd or o.soort == "agendapunt"), sessie.nummer
+    # R15: an optional part goes before anything shrinks below nominal or a session is added; and
+    # only when the nominal minutes did not fit with it.
+    ingekort = any(o.id in per_id and o.duur_min < per_id[o.id].minuten for s in plan.sessies for o in s.onderdelen)
+    if ingekort or len(plan.sessies) > 1:
+        assert not any(per_id[i].optioneel for i in gezien)
+    zelf_weg = [i for i in plan.weggelaten if i not in vraag.zonder]
+    if zelf_weg:
+        eerste = min(zelf_weg, key=[o.id for o in bron].index)
+        over = [o.id for o in bron if o.id not in plan.weggelaten]
+        assert sum(per_id[i].minuten for i in over) + per_id[eerste].minuten > plan.tijd_min
     # The first session starts when asked (the same instant).
     assert _utc(plan.sessies[0].start) == _utc(vraag.start)
 
@@ -222,33 +300,42 @@ def plan_of_weigering(draaiboek: Draaiboek, vraag: Vraag) -> None:
     """Plan, check every invariant, and compare the session count with the exhaustive search."""
     variant = next((v for v in draaiboek.varianten if v.groep_min <= vraag.groep <= v.groep_max), None)
     bron = draaiboek.onderdelen_voor(variant)
+    tijd = vraag.tijd_min
+    assert tijd is not None
+    delen = behouden(bron, tijd, vraag.zonder)
+    laag = [effectieve_laag(o, draaiboek, vraag.strategie) for o in delen]
+    past = sum(laag) <= tijd
+
+    def minst() -> int | None:
+        return fewest_sessies(laag, [o.soort == "pauze" for o in delen], tijd,
+                              [o.soort not in GEEN_INHOUD for o in delen],
+                              verboden_naden(draaiboek, delen))
+
     try:
         plan = maak_plan(draaiboek, vraag)
     except PlannerFout as fout:
         assert str(fout).strip()
         buiten = not draaiboek.groep_min <= vraag.groep <= draaiboek.groep_max
-        laag = [effectieve_laag(o, draaiboek, vraag.strategie) for o in bron]
-        past = sum(laag) <= vraag.tijd_min
         if buiten or not bron:
             return
+        if isinstance(fout, PlanFout) and vraag.strategie == "splitsen" and not draaiboek.splitsen:
+            assert draaiboek.niet_splitsen_omdat in str(fout)  # says why, citing the source
+            return
         if isinstance(fout, PlanFout) and not past and (
-                vraag.strategie == "inkorten"
-                or fewest_sessies(laag, [o.soort == "pauze" for o in bron], vraag.tijd_min,
-                                  draaiboek.welkom_terug_min, draaiboek.vooruitblik_min) is None):
+                vraag.strategie == "inkorten" or not draaiboek.splitsen or minst() is None):
             return
         if "--interval is te kort" in str(fout):
             return  # refused: the next session would start before this one ends
         raise AssertionError(f"onterecht geweigerd: {fout}") from fout
     assert draaiboek.groep_min <= vraag.groep <= draaiboek.groep_max
     controleer_plan(plan, draaiboek, vraag, bron)
-    laag = [effectieve_laag(o, draaiboek, vraag.strategie) for o in bron]
-    if sum(laag) <= vraag.tijd_min:
+    assert [o.id for s in plan.sessies for o in s.onderdelen if not o.toegevoegd] == [
+        o.id for o in delen if o.id not in plan.vervallen]
+    if past:
         assert len(plan.sessies) == 1
     else:
-        assert vraag.strategie != "inkorten"
-        minst = fewest_sessies(laag, [o.soort == "pauze" for o in bron], vraag.tijd_min,
-                               draaiboek.welkom_terug_min, draaiboek.vooruitblik_min)
-        assert len(plan.sessies) == minst
+        assert vraag.strategie != "inkorten" and draaiboek.splitsen
+        assert len(plan.sessies) == minst()
 
 
 vragen = st.builds(
@@ -262,8 +349,13 @@ vragen = st.builds(
 
 
 @INSTELLINGEN
-@given(draaiboek=draaiboeken(), vraag=vragen)
-def test_elk_plan_houdt_zich_aan_de_regels(draaiboek: Draaiboek, vraag: Vraag) -> None:
+@given(draaiboek=draaiboeken(), vraag=vragen, data=st.data())
+def test_elk_plan_houdt_zich_aan_de_regels(draaiboek: Draaiboek, vraag: Vraag, data: st.DataObject) -> None:
+    variant = next((v for v in draaiboek.varianten if v.groep_min <= vraag.groep <= v.groep_max), None)
+    optioneel = [o.id for o in draaiboek.onderdelen_voor(variant) if o.optioneel]
+    if optioneel:
+        # --zonder: leave out some optional parts by hand.
+        vraag = replace(vraag, zonder=tuple(data.draw(st.lists(st.sampled_from(optioneel), unique=True))))
     plan_of_weigering(draaiboek, vraag)
 
 
@@ -291,7 +383,12 @@ def als_toml(d: Draaiboek) -> str:
               f"bij_tijdgebrek = {tekst(d.bij_tijdgebrek)}"]
     if not d.varianten:
         regels += [f"groep_min = {d.groep_min}", f"groep_max = {d.groep_max}"]
-    regels += ["", "[splitsen]", f"welkom_terug = {d.welkom_terug_min}", f"vooruitblik = {d.vooruitblik_min}", ""]
+    regels += ["", "[splitsen]", f"welkom_terug = {d.welkom_terug_min}", f"vooruitblik = {d.vooruitblik_min}",
+               f"mag = {str(d.splitsen).lower()}", f"samen = {json.dumps([list(g) for g in d.samen])}",
+               f"naden = {json.dumps(list(d.naden))}"]
+    if d.niet_splitsen_omdat:
+        regels.append(f"omdat = {tekst(d.niet_splitsen_omdat)}")
+    regels.append("")
     for v in d.varianten:
         regels += ["[[varianten]]", f"id = {tekst(v.id)}", f"titel = {tekst(v.titel)}",
                    f"groep_min = {v.groep_min}", f"groep_max = {v.groep_max}", ""]
@@ -303,6 +400,8 @@ def als_toml(d: Draaiboek) -> str:
             regels.append(f"varianten = {json.dumps(list(o.varianten))}")
         if o.anker:
             regels.append(f"anker = {tekst(o.anker)}")
+        if o.optioneel:
+            regels.append("optioneel = true")
         regels.append("")
     return "\n".join(regels)
 
@@ -391,7 +490,7 @@ atexit.register(shutil.rmtree, WERK, ignore_errors=True)
 
 WOORDEN = {
     "cmd": ["plan", "lijst", "toon", "onzin", "", "--help", "-h", "--version", "plan plan"],
-    "draaiboek": ["kickoff", "training", "kennismaking", "onbekend", "", "KICKOFF", "../x.toml",
+    "draaiboek": ["kickoff", "training", "kennismaking", "ontmoeting", "onbekend", "", "KICKOFF", "../x.toml",
                   str(WERK / "eigen.toml"), str(WERK / "kapot.toml"), str(WERK), "a b", "é"],
     "--groep": ["20", "1", "0", "-3", "abc", "", "1e3", "99999999999999999999", "8", "31", " 12 "],
     "--tijd": ["2u", "90", "0", "-1u", "abc", "1u30", "99999u", "", "1,5u", "1:30", "5", "10000"],
@@ -400,6 +499,8 @@ WOORDEN = {
     "--interval": ["7d", "0d", "2u", "-1", "x", "1m", "3mnd", "5", "9999999999w"],
     "--tz": ["Europe/Amsterdam", "Europe/Brussels", "Mars/Olympus", "../../etc/passwd", "", "UTC", "America/Sao_Paulo"],
     "--strategie": ["auto", "splitsen", "inkorten", "snel", ""],
+    "--variant": ["A", "B", "a", "Z", ""],
+    "--zonder": ["reflectie", "welkom", "onbekend", ""],
     "--format": ["tabel", "json", "ics", "xml", "JSON", ""],
     "--locatie": ["Zaal 1", "", "; , \\ \"", "é" * 200],
     "--uitvoer": [str(WERK / "uit.txt"), str(WERK), str(WERK / "geen" / "uit.txt"), "-"],
@@ -453,44 +554,59 @@ def test_willekeurige_opdrachtregel_nooit_een_traceback(args: list[str]) -> None
 
 
 def test_brute_force_telt_zelf_goed() -> None:
-    """The reference itself: a middle session of one 60-minute part needs 5 + 60 + 5 minutes."""
-    assert fewest_sessies([60, 60, 60], [False] * 3, 69, 5, 5) is None
-    assert fewest_sessies([60, 60, 60], [False] * 3, 70, 5, 5) == 3
-    assert fewest_sessies([60, 60, 60], [False] * 3, 125, 5, 5) == 2
-    assert fewest_sessies([30, 15, 30], [False, True, False], 35, 5, 5) == 2  # the pause gives way
+    """The reference itself: the planner's own parts cost no session, a pause gives way, a
+    keep-together group and a session of only an opening are never chosen."""
+    assert fewest_sessies([60, 60, 60], [False] * 3, 59) is None
+    assert fewest_sessies([60, 60, 60], [False] * 3, 60) == 3
+    assert fewest_sessies([60, 60, 60], [False] * 3, 120) == 2
+    assert fewest_sessies([30, 15, 30], [False, True, False], 30) == 2  # the pause gives way
+    assert fewest_sessies([30, 30, 30], [False] * 3, 60, verboden=frozenset({0})) == 2
+    assert fewest_sessies([30, 30, 30], [False] * 3, 60, verboden=frozenset({0, 1})) is None
+    assert fewest_sessies([30, 30, 30], [False] * 3, 30, [False, True, True]) is None  # opening alone
 
 
 # ------------------------------------------------------- splits against the plain DP
 
 
-def splits_eenvoudig(maten: list[Maat], tijd: int, welkom: int, vooruit: int) -> list[tuple[int, int]] | None:
+def splits_eenvoudig(maten: list[Maat], tijd: int, welkom: int, vooruit: int,
+                     naden: Naden = Naden()) -> list[tuple[int, int]] | None:
     """The straightforward O(n x parts per session) DP that `planning.splits` speeds up."""
     n = len(maten)
-    oneindig = (math.inf, math.inf, math.inf)
-    beste: list[tuple[float, float, float]] = [oneindig] * (n + 1)
+    inhoud = [is_inhoud(m) for m in maten]
+    if not any(inhoud):
+        inhoud = [True] * n
+    oneindig = (math.inf, math.inf, math.inf, math.inf)
+    beste: list[tuple[float, float, float, float]] = [oneindig] * (n + 1)
     vorige: list[tuple[int, int] | None] = [None] * (n + 1)
-    beste[0] = (0, 0, 0)
+    beste[0] = (0, 0, 0, 0)
+
+    def mis(*plekken: int) -> int:
+        return 0 if naden.voorkeur is None or any(p in naden.voorkeur for p in plekken) else 1
+
     for begin in range(n):
         if beste[begin] == oneindig:
             continue
-        sessies, naden, langste = beste[begin]
-        last = welkom if begin > 0 else 0
+        sessies, missers, zonder_pauze, langste = beste[begin]
+        last = 0
         for einde in range(begin, n):
             last += maten[einde].laag
             if last > tijd:
                 break
+            if not any(inhoud[begin:einde + 1]):
+                continue
+            eigen = welkom if begin > 0 else 0
             if einde == n - 1:
-                opties = [(n, 0, last)]
+                opties = [(n, 0, 0, last + eigen)]
             else:
-                if last + vooruit > tijd:
-                    continue
                 opties = []
-                if maten[einde + 1].is_pauze and einde + 1 < n - 1:
-                    opties.append((einde + 2, 0, last + vooruit))
-                if not maten[einde].is_pauze:
-                    opties.append((einde + 1, 1, last + vooruit))
-            for volgende, naad, sessielast in opties:
-                kosten = (sessies + 1, naden + naad, max(langste, sessielast))
+                if (maten[einde + 1].is_pauze and einde + 1 < n - 1 and not maten[einde + 2].is_pauze
+                        and einde not in naden.verboden and einde + 1 not in naden.verboden):
+                    opties.append((einde + 2, mis(einde, einde + 1), 0, last + eigen + vooruit))
+                if (not maten[einde].is_pauze and not maten[einde + 1].is_pauze
+                        and einde not in naden.verboden):
+                    opties.append((einde + 1, mis(einde), 1, last + eigen + vooruit))
+            for volgende, m, naad, sessielast in opties:
+                kosten = (sessies + 1, missers + m, zonder_pauze + naad, max(langste, sessielast))
                 if kosten < beste[volgende]:
                     beste[volgende] = kosten
                     vorige[volgende] = (begin, einde + 1)
@@ -511,14 +627,18 @@ def maten_lijsten(draw) -> list[Maat]:
     uit = []
     for i in range(draw(st.integers(1, 14))):
         laag = draw(st.sampled_from((5, 10, 15, 30, 45, 60)) | st.integers(1, 90))
-        soort = "pauze" if draw(st.integers(0, 3)) == 0 else "werkvorm"
+        soort = draw(st.sampled_from(("pauze", "werkvorm", "werkvorm", "opening", "evaluatie", "afronding")))
         uit.append(Maat(Onderdeel(f"o{i}", "O", soort, laag, laag, laag), laag, laag, laag))
     return uit
 
 
 @settings(max_examples=1000, deadline=None)
-@given(maten=maten_lijsten(), tijd=st.integers(1, 400), welkom=st.integers(0, 10), vooruit=st.integers(0, 10))
+@given(maten=maten_lijsten(), tijd=st.integers(1, 400), welkom=st.integers(0, 10), vooruit=st.integers(0, 10),
+       data=st.data())
 def test_splits_kiest_precies_wat_de_eenvoudige_dp_kiest(maten: list[Maat], tijd: int, welkom: int,
-                                                         vooruit: int) -> None:
+                                                         vooruit: int, data: st.DataObject) -> None:
     """Same sessions, same seams, same tie-breaks: the fast splits is only faster."""
-    assert splits(maten, tijd, welkom, vooruit) == splits_eenvoudig(maten, tijd, welkom, vooruit)
+    plekken = st.integers(0, max(0, len(maten) - 1))
+    naden = Naden(frozenset(data.draw(st.sets(plekken, max_size=3))),
+                  data.draw(st.none() | st.frozensets(plekken, max_size=3)))
+    assert splits(maten, tijd, welkom, vooruit, naden) == splits_eenvoudig(maten, tijd, welkom, vooruit, naden)

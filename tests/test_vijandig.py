@@ -97,21 +97,39 @@ def vijandig_draaiboek(naam: str = "kwaad", kwaad: str = KWAAD) -> str:
             f"id = \"a\"\ntitel = {t('=HYPERLINK(1) ' + kwaad)}\nsoort = \"werkvorm\"\nminuten = 30\n"
             f"werkvorm = {t('[/bold] plenair ' + kwaad)}\ninstructies = [{t('stap ' + kwaad + chr(10) + 'vervolg')}]\n"
             f"vragen = [{t('<script>alert(1)</script> ' + kwaad)}]\ntoelichting = {t('noot ' + kwaad)}\n"
+            # The ordered steps: an instruction with sub-bullets, a question.
+            f"[[onderdelen]]\nid = \"c\"\ntitel = {t('Stappen ' + kwaad)}\nsoort = \"werkvorm\"\nminuten = 20\n"
+            f"stappen = [{{ instructie = {t('doe ' + kwaad)}, sub = [{t('sub ' + kwaad)}] }}, "
+            f"{{ vraag = {t('[b]vraag[/b] ' + kwaad + '?')} }}]\n"
             "[[onderdelen]]\nid = \"b\"\ntitel = \"Afsluiting\"\nsoort = \"afronding\"\nminuten = 10\n")
 
 
 # ------------------------------------------------------------------ 1. terminal injection
 
 
-@pytest.mark.parametrize("formaat", ["tabel", "markdown", "csv", "html"])
+@pytest.mark.parametrize("formaat", ["tabel", "markdown", "csv", "html", "uitnodiging", "kaarten"])
 def test_stuurtekens_uit_een_draaiboek_komen_nooit_rauw_op_het_scherm(eigen: Path, formaat: str) -> None:
     (eigen / "kwaad.toml").write_text(vijandig_draaiboek(), encoding="utf-8")
     code, uit, fout = draai("plan", "kwaad", "--groep", "5", "--format", formaat,
                             "--vooraf", f"Mededelingen {KWAAD}=10m",
-                            "--daarna", f"Rondvraag{ESCAPES}=5m")
+                            "--daarna", f"Rondvraag{ESCAPES}=5m",
+                            "--opdrachtgever", f"Gemeente {KWAAD}", "--begeleider", f"Anna {KWAAD}",
+                            "--locatie", f"Zaal {KWAAD}")
     assert code == 0, fout
     geen_interne_fout(code, uit, fout, csv_regels=formaat == "csv")
-    assert "\\x1b]0;gekaapt\\x07" in uit or formaat == "html" and "\\x1b]0;gekaapt\\x07" in uit
+    assert "\\x1b]0;gekaapt\\x07" in uit
+
+
+@pytest.mark.parametrize("uitvoer", ["--html", "--kaarten", "--ics"])
+def test_stuurtekens_ook_niet_in_de_extra_bestanden(eigen: Path, tmp_path: Path, uitvoer: str) -> None:
+    (eigen / "kwaad.toml").write_text(vijandig_draaiboek(), encoding="utf-8")
+    pad = tmp_path / "uit.bestand"
+    code, uit, fout = draai("plan", "kwaad", "--groep", "5", uitvoer, str(pad), "--format", "uitnodiging",
+                            "--opdrachtgever", f"Gemeente {KWAAD}", "--begeleider", f"Anna {KWAAD}",
+                            "--locatie", f"Zaal {KWAAD}")
+    assert code == 0, fout
+    geen_interne_fout(code, uit, fout)
+    assert not rauw(pad.read_bytes().decode("utf-8"), csv_regels=True)
 
 
 @pytest.mark.parametrize("opdracht", [["lijst"], ["toon", "kwaad"], ["controleer"], ["controleer", "kwaad"],
@@ -145,6 +163,54 @@ def test_foutmelding_op_stderr_is_schoon() -> None:
     code, uit, fout = draai("plan", f"kick{ESCAPES}off", "--groep", "5")
     assert code == 2
     geen_interne_fout(code, uit, fout)
+
+
+def test_terugblik_van_een_vijandig_log(tmp_path: Path) -> None:
+    """A live log is a CSV anyone can edit: its titles must not reach the terminal raw, an odd time
+    (with an offset next to ones without) must not crash, and a broken file gets a sentence."""
+    log = tmp_path / "log.csv"
+    kop = "id;titel;gepland_start;gepland_eind;werkelijk_start;werkelijk_eind;minuten_verschil;status\r\n"
+    log.write_text(kop + f'a;"Titel {KWAAD}";2026-12-01 13:00:00;2026-12-01 13:30:00;'
+                   "2026-12-01T13:00:00+01:00;2026-12-01 13:41:00;11;gedaan\r\n"
+                   f'b;"[b]x[/b]{ESCAPES}";2026-12-01 13:30:00;2026-12-01 13:40:00;;;;bezig\r\n', encoding="utf-8")
+    code, uit, fout = draai("terugblik", str(log))
+    assert code == 0, fout
+    geen_interne_fout(code, uit, fout)
+    assert "\\x1b]0;gekaapt\\x07" in uit and "+11 min" in uit
+    for inhoud in (kop + "a;" + "x" * 200_000 + ";;;;;;\r\n", "\x00\x1b" * 50, "", kop):
+        log.write_text(inhoud, encoding="utf-8")
+        code, uit, fout = draai("terugblik", str(log))
+        geen_interne_fout(code, uit, fout)
+        assert code != 0 and fout.startswith("planner: ")
+
+
+@pytest.mark.parametrize("soort", ["fifo", "/dev/zero"])
+def test_terugblik_van_een_speciaal_bestand_wacht_niet(tmp_path: Path, soort: str) -> None:
+    log = tmp_path / "log.csv"
+    if soort == "fifo":
+        os.mkfifo(log)
+    else:
+        log.symlink_to(soort)
+    uit = _proces("terugblik", str(log), env=dict(os.environ), timeout=20)
+    assert uit.returncode != 0 and uit.stderr.startswith("planner: ") and "Traceback" not in uit.stderr
+
+
+@pytest.mark.parametrize("achtervoegsel", [".md", ".txt"])
+def test_importeer_van_een_vijandig_document(eigen: Path, tmp_path: Path, achtervoegsel: str) -> None:
+    """The report quotes the document's text: no raw control character; the imported file still loads."""
+    document = tmp_path / f"kwaad{achtervoegsel}"
+    kwaad = KWAAD.replace("\x00", "")  # a NUL makes it no text file at all (refused, tested elsewhere)
+    document.write_text(f"# Teamdag {kwaad}\n\n## Opening {ESCAPES} (10 min)\n\n- welkom {kwaad}\n"
+                        f"- [b]vraag[/b]{ESCAPES}?\n\n## Werkvorm \x1b[31mrood\x1b[0m (30 min)\n\n"
+                        f"Los: {kwaad}\n", encoding="utf-8")
+    code, uit, fout = draai("importeer", str(document), "--naam", "kwaad-import")
+    geen_interne_fout(code, uit, fout)
+    assert code in (0, 5), fout
+    assert "\\x1b" in uit
+    for opdracht in (["toon", "kwaad-import"], ["controleer", "kwaad-import"],
+                     ["plan", "kwaad-import", "--groep", "5", "--format", "markdown"]):
+        code, uit, fout = draai(*opdracht)
+        geen_interne_fout(code, uit, fout)
 
 
 def test_schoon_kopie_raakt_elk_tekstveld(eigen: Path) -> None:
@@ -201,7 +267,9 @@ def test_markdown_toont_html_als_tekst_en_houdt_vervolgregels_onder_het_punt(eig
     assert "<script>" not in tekst and "&lt;script>" in tekst
     regels = tekst.splitlines()
     i = next(i for i, r in enumerate(regels) if r.startswith("- stap "))
-    assert regels[i + 1] == "  vervolg"
+    # A step is one line in the handout (its line break read as a space), or its continuation is
+    # indented under the bullet: either way 'vervolg' belongs to the step, never starts a paragraph.
+    assert regels[i].endswith(" vervolg") or regels[i + 1] == "  vervolg"
 
 
 def test_toon_houdt_vervolgregels_onder_het_punt(eigen: Path) -> None:
@@ -335,20 +403,26 @@ WAARDEN = st.one_of(
     st.sampled_from(["20", "0", "-1", "3u", "1u61", "9" * 400, "9" * 5000, "2026-12-01T13:30", "7d", "3mnd",
                      "Europe/London", "Mars/Olympus", "../etc", "kickoff", "training", "kennismaking", "json",
                      "csv", "markdown", "tabel", "html", "deelnemers", ";", "tab", "x=10m", "Titel=5", "=",
-                     "", " ", "\x1b[2J", "a\x00b", "é" * 300, "A=10080", "splitsen", "inkorten"]),
+                     "", " ", "\x1b[2J", "a\x00b", "é" * 300, "A=10080", "splitsen", "inkorten",
+                     "morgen 9:00", "di 1 dec 13:30", "1-12-2026 13.30", "14:40", "1 dec " + "9" * 5000,
+                     "uitnodiging", "kaarten", "contracteren", "reflectie", "A", "[b]x[/b]"]),
     st.text(max_size=12),
 )
 OPTIES = ["--groep", "--tijd", "--start", "--interval", "--tz", "--strategie", "--format", "--voor",
           "--csv-scheiding", "--locatie", "--herinnering", "--herhaling", "--vooraf", "--daarna", "--reeks",
-          "-o", "--ics", "--html"]
+          "-o", "--ics", "--html", "--kaarten", "--opdrachtgever", "--begeleider", "--variant", "--zonder",
+          "--nu", "--klaar"]
 VLAGGEN = ["--force", "--per-onderdeel", "--help", "--version"]
 
 
 @st.composite
 def opdrachtregels(draw) -> list[str]:
-    commando = draw(st.sampled_from(["plan", "toon", "lijst", "controleer", "nieuw", "onzin", ""]))
+    commando = draw(st.sampled_from(["plan", "toon", "lijst", "controleer", "nieuw", "terugblik", "importeer",
+                                     "onzin", ""]))
     regel = [commando] if commando else []
-    if commando in ("plan", "toon", "nieuw", "controleer") and draw(st.booleans()):
+    if commando in ("terugblik", "importeer") and draw(st.integers(0, 3)):
+        regel.append(draw(st.sampled_from(["{log}", "{document}", "{bestaand}", "{fifo}", "{weg}/x"])))
+    elif commando in ("plan", "toon", "nieuw", "controleer") and draw(st.booleans()):
         regel.append(draw(st.sampled_from(["kickoff", "training", "kennismaking", "geen-idee", "x.toml",
                                            "../x", "\x1b]0;x\x07", "mijn-eigen"])))
     for _ in range(draw(st.integers(0, 6))):
@@ -357,7 +431,7 @@ def opdrachtregels(draw) -> list[str]:
         else:
             optie = draw(st.sampled_from(OPTIES))
             waarde = draw(WAARDEN)
-            if optie in ("-o", "--ics", "--html"):
+            if optie in ("-o", "--ics", "--html", "--kaarten"):
                 waarde = draw(st.sampled_from(["{bestaand}", "{nieuw}", "{map}", "{weg}/x", "/dev/null",
                                                "{fifo}"]))
             regel += [optie, waarde]
@@ -375,20 +449,25 @@ def test_willekeurige_opdrachtregels(tmp_path: Path, monkeypatch: pytest.MonkeyP
     bestaand.write_bytes(b"van de gebruiker\n")
     if not (werk / "pijp").exists():
         os.mkfifo(werk / "pijp")
+    # A live log and a document to import, both hostile; they are the user's files too.
+    (werk / "log.csv").write_text("id;titel;gepland_start;gepland_eind;werkelijk_start;werkelijk_eind\r\n"
+                                  f"a;{KWAAD};2026-12-01 13:00:00;2026-12-01 13:30:00;;\r\n", encoding="utf-8")
+    (werk / "doc.md").write_text(f"# Dag {KWAAD}\n\n## Opening {ESCAPES} (10 min)\n\n- stap {KWAAD}\n",
+                                 encoding="utf-8")
     voor = {p.name: p.read_bytes() for p in werk.iterdir() if p.is_file()}
     plaatsen = {"{bestaand}": bestaand, "{nieuw}": werk / "nieuw.out", "{map}": werk, "{weg}/x": werk / "weg" / "x",
-                "{fifo}": werk / "pijp"}
+                "{fifo}": werk / "pijp", "{log}": werk / "log.csv", "{document}": werk / "doc.md"}
     args = [str(plaatsen.get(a, a)) for a in regel]
     code, uit, fout = draai(*args)
     geen_interne_fout(code, uit, fout, csv_regels=True)
-    if code != 0 and not (regel[:1] == ["controleer"] and code == 5):  # controleer reports on stdout
+    if code != 0 and not (regel[:1] in (["controleer"], ["importeer"]) and code == 5):  # reported on stdout
         assert fout.startswith("planner: ") and fout.count("\n") <= 2, fout
     if "--force" not in args:
         for naam, inhoud in voor.items():
             assert (werk / naam).read_bytes() == inhoud
     assert (werk / "pijp").is_fifo()
     for pad in werk.iterdir():  # leave the next example a clean folder
-        if pad.name not in ("bestaand.md", "pijp"):
+        if pad.name not in ("bestaand.md", "pijp", "log.csv", "doc.md"):
             pad.unlink()
 
 

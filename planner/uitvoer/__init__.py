@@ -18,6 +18,8 @@ FORMATEN: dict[str, str] = {
     "markdown": "planner.uitvoer.markdown",
     "html": "planner.uitvoer.html",
     "csv": "planner.uitvoer.csv",
+    "uitnodiging": "planner.uitvoer.uitnodiging",
+    "kaarten": "planner.uitvoer.kaarten",
 }
 
 
@@ -32,4 +34,11 @@ def render(formaat: str, plan: Plan, **opties: Any) -> str | bytes:
         from planner.veilig import schoon_kopie
 
         plan = schoon_kopie(plan)
+        # Text options printed in the output (--opdrachtgever, --begeleider, the calendar's file
+        # name) too. Not the ones that are no display text: the csv separator (a tab is meant) and
+        # --reeks, which only goes into the calendar's UIDs and must stay what the user typed.
+        opties = {naam: waarde if naam in _GEEN_TEKST else schoon_kopie(waarde) for naam, waarde in opties.items()}
     return module.render(plan, **opties)
+
+
+_GEEN_TEKST = frozenset({"scheiding", "reeks"})

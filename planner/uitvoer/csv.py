@@ -17,7 +17,7 @@ from planner.model import Plan
 from planner.tekst import groepjes_tekst
 
 KOLOMMEN = ("sessie", "datum", "start", "eind", "minuten", "titel", "soort", "werkvorm",
-            "groepjes", "per_persoon_min", "geschat", "toegevoegd")
+            "groepjes", "per_persoon_min", "geschat", "toegevoegd", "bron_min", "aangepast", "gedaan")
 
 SCHEIDINGEN = {";": ";", ",": ",", "\t": "\t", "tab": "\t", "\\t": "\t"}
 
@@ -66,5 +66,8 @@ def render(plan: Plan, scheiding: str = ";", **_: Any) -> bytes:
                 _getal(o.per_persoon_min, scheiding),
                 "ja" if o.geschat else "nee",
                 "ja" if o.toegevoegd else "nee",
+                "" if o.bron_min is None else o.bron_min,
+                "ja" if o.aangepast else "nee",
+                "ja" if o.gedaan else "nee",
             ])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -6,7 +6,9 @@ none of the facilitator's instructions, questions or notes).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import datetime
 
 from planner.fouten import InvoerFout
 from planner.model import GeplandOnderdeel, Plan, Sessie
@@ -18,6 +20,7 @@ VOOR = ("begeleider", "deelnemers")
 
 GESCHAT = "* geschatte minuten (de bron noemt er geen)"
 TOEGEVOEGD = "+ toegevoegd, niet uit het draaiboek (door de planner, of een eigen agendapunt)"
+GEDAAN = "✓ gedaan: klaar bij de herplanning (--nu/--klaar); de tijden zijn zoals ze liepen"
 
 
 def lees_voor(tekst: str) -> str:
@@ -36,18 +39,42 @@ def tijdvak(o: GeplandOnderdeel | Sessie) -> str:
     return f"{o.start:%H:%M}–{o.eind:%H:%M}"
 
 
+KORTER = "↓ korter dan in het draaiboek"
+LANGER = "↑ langer dan in het draaiboek"
+
+
 def merk(o: GeplandOnderdeel) -> str:
-    """'+' for a part the planner added, '*' for minutes the planner estimated (P5)."""
-    return "+" if o.toegevoegd else ("*" if o.geschat else "")
+    """'+' for a part the planner added, '*' for minutes the planner estimated (P5), and '↓'/'↑'
+    for minutes the plan changed from the template's (issue 8: shortened as well as lengthened); '✓'
+    first when a re-plan (--nu/--klaar) counts the part as done."""
+    return ("✓" if o.gedaan else "") + ("+" if o.toegevoegd else ("*" if o.geschat else "")) + _pijl(o)
+
+
+def _pijl(o: GeplandOnderdeel) -> str:
+    if not o.aangepast or o.bron_min is None:
+        return ""
+    return "↓" if o.duur_min < o.bron_min else "↑"
+
+
+def verschil_in_woorden(o: GeplandOnderdeel) -> str:
+    """'ingekort, draaiboek 30 min' / 'verlengd, draaiboek 15 min'; empty when unchanged."""
+    if not o.aangepast or o.bron_min is None:
+        return ""
+    return f"{'ingekort' if o.duur_min < o.bron_min else 'verlengd'}, draaiboek {o.bron_min} min"
 
 
 def merk_in_woorden(o: GeplandOnderdeel) -> str:
     """The mark spelled out, where there is no legend beside it (calendar, printed grid)."""
-    return "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else "")
+    woorden = ["gedaan" if o.gedaan else "",
+               "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else ""),
+               verschil_in_woorden(o)]
+    return "; ".join(w for w in woorden if w)
 
 
-def sessiekop(plan: Plan, sessie: Sessie) -> str:
-    deel = f"Sessie {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
+def sessiekop(plan: Plan, sessie: Sessie, voor: str = "begeleider") -> str:
+    """'Sessie 2 van 3 · dinsdag 8 december 2026 · 13:30–15:20'; participants read 'Bijeenkomst'."""
+    woord = "Bijeenkomst" if voor == "deelnemers" else "Sessie"
+    deel = f"{woord} {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
     return f"{deel}{toon_datum(sessie.start)} · {tijdvak(sessie)}"
 
 
@@ -56,24 +83,78 @@ def data(plan: Plan) -> list[str]:
     return [f"{toon_datum(s.start)}, {tijdvak(s)}" for s in plan.sessies]
 
 
-def feiten(plan: Plan, voor: str) -> list[tuple[str, str]]:
-    """Label and value for the header; empty values are left out."""
-    datums = data(plan)
-    rijen = [("Datum" if len(datums) == 1 else "Data", "; ".join(datums)),
-             ("Locatie", plan.locatie)]
+def sessieduur(sessie: Sessie) -> str:
+    """A session's real length, from its first start to its last end (not the time asked for)."""
+    return toon_duur(int((sessie.eind - sessie.start).total_seconds() // 60))
+
+
+def feiten(plan: Plan, voor: str, opdrachtgever: str = "",
+           begeleiders: tuple[str, ...] | list[str] = ()) -> list[tuple[str, str]]:
+    """Label and value for the header; empty values are left out.
+
+    Every session with its real start and end: a plan asked for 3u may hold sessions of 2u05
+    and 1u50, and the facilitator books the room for those.
+    """
+    datums = [f"{d} ({sessieduur(s)})" for d, s in zip(data(plan), plan.sessies, strict=True)]
+    rijen = []
+    if voor == "begeleider":
+        rijen += [("Opdrachtgever", opdrachtgever),
+                  ("Begeleider" if len(begeleiders) <= 1 else "Begeleiders", ", ".join(begeleiders))]
+    rijen += [("Datum" if len(datums) == 1 else "Data", "; ".join(datums)),
+              ("Locatie", plan.locatie)]
     if voor == "begeleider":
         rijen += [
             ("Groep", deelnemers(plan.groep)),
             ("Variant", plan.variant.titel if plan.variant else ""),
-            ("Tijd per sessie", toon_duur(plan.tijd_min)),
             ("Opstelling", plan.opstelling),
         ]
+    else:
+        rijen.append(("Meenemen", "; ".join(plan.draaiboek.meenemen)))
     return [(label, waarde) for label, waarde in rijen if waarde]
+
+
+def is_van_de_planner(o: GeplandOnderdeel) -> bool:
+    """A part the planner added to serve the plan (welkom terug, vooruitblik, vrije ruimte)."""
+    return o.toegevoegd and o.soort != "agendapunt"
+
+
+def titel_voor_deelnemers(o: GeplandOnderdeel) -> str:
+    """The title without a closing remark in brackets: in a template that is a note for the
+    facilitator ("… (meer dan 12 personen)"); a meeting's own agenda item keeps its title."""
+    if o.soort == "agendapunt":
+        return o.titel
+    return re.sub(r"\s*\([^()]*\)$", "", o.titel) or o.titel
+
+
+def agenda_voor_deelnemers(sessie: Sessie) -> list[tuple[datetime, datetime, str, str]]:
+    """(start, end, title, soort) per row of the participants' agenda.
+
+    The planner's own parts are not theirs to read: a welcome back is the start of the next
+    part, a look ahead or slack the end of the one before, so the times still run from the
+    session's start to its end without gaps.
+    """
+    rijen: list[list] = []
+    wachtend: datetime | None = None
+    for o in sessie.onderdelen:
+        if is_van_de_planner(o):
+            if rijen:
+                rijen[-1][1] = o.eind
+            elif wachtend is None:
+                wachtend = o.start
+            continue
+        rijen.append([wachtend or o.start, o.eind, titel_voor_deelnemers(o), o.soort])
+        wachtend = None
+    return [(a, b, titel, soort) for a, b, titel, soort in rijen]
 
 
 def indeling(o: GeplandOnderdeel) -> list[str]:
     """Werkvorm, subgroup division and minutes per person, as far as they apply."""
-    return [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
+    return [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), beurt(o)) if t]
+
+
+def beurt(o: GeplandOnderdeel) -> str:
+    """One turn as the plan reads it: '10 + 5 min per gesprek', '± 2 min per persoon *'."""
+    return o.beurt_tekst or per_persoon_tekst(o.per_persoon_min)
 
 
 def materialen(plan: Plan, o: GeplandOnderdeel) -> list[str]:
@@ -89,6 +170,11 @@ def herkomst(plan: Plan, o: GeplandOnderdeel) -> str:
     if o.soort == "agendapunt":
         return "Eigen agendapunt van de bijeenkomst, niet uit het draaiboek."
     minuten = "minuten geschat door de planner (de bron noemt er geen)" if o.geschat else "minuten uit de bron"
+    if o.aangepast and o.bron_min is not None:
+        # Changed minutes are never "uit de bron": say what the draaiboek has and what the plan does.
+        herkomst_ = "geschat door de planner" if o.geschat else "uit de bron"
+        richting = "ingekort" if o.duur_min < o.bron_min else "verlengd"
+        minuten = f"het draaiboek heeft {o.bron_min} min ({herkomst_}); dit plan heeft {richting} tot {o.duur_min} min"
     return f"{plan.draaiboek.bron}; {minuten}."
 
 
@@ -100,6 +186,12 @@ def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
         regels.append(GESCHAT)
     if any(o.toegevoegd for o in onderdelen):
         regels.append(TOEGEVOEGD)
+    if any(_pijl(o) == "↓" for o in onderdelen):
+        regels.append(KORTER)
+    if any(_pijl(o) == "↑" for o in onderdelen):
+        regels.append(LANGER)
+    if any(o.gedaan for o in onderdelen):
+        regels.append(GEDAAN)
     return regels
 
 

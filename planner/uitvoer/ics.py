@@ -3,24 +3,28 @@
 On request: a reminder (VALARM) on every event, an event per onderdeel instead of per session,
 and the follow-up meeting a draaiboek recommends (its `herhaling`, R4) after the last session.
 
-Built with ics 0.7, which lacks two things calendar programs rely on (RFC 5545): lines folded at
-75 octets and CRLF line ends everywhere. `_rfc5545` adds them, in one place.
+The lines are written here, in exactly the form ics 0.7 (the project's pinned calendar library)
+gives them: importing ics and arrow (tatsu, attrs) costs more start-up time than the rest of
+`planner plan --ics` together. tests/test_ics.py checks the bytes against ics itself (plus the
+calendar name, METHOD and zone, and the reminder after the event's properties, which ics 0.7
+does not write). ics 0.7
+lacks two things calendar programs rely on (RFC 5545): lines folded at 75 octets and CRLF line
+ends everywhere. `_rfc5545` adds them, in one place.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-import warnings
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from planner import __version__
 from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.planning import herhaling_van
-from planner.tekst import groepjes_tekst, per_persoon_tekst
+from planner.tekst import stap_regels
 from planner.tijd import Interval, deelnemers, plus_minuten, toon_datum, toon_duur
-from planner.uitvoer.handout import materialen, merk_in_woorden
+from planner.uitvoer.handout import indeling, materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"
 STANDAARD_ZONE = "Europe/Amsterdam"
@@ -104,15 +108,20 @@ def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> s
     regels = [f"{_van_tot(o)} {o.titel} ({o.duur_min} min){merk}", *_zonregel(plan)]
     if len(plan.sessies) > 1:
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
-    regels += [t for t in (o.werkvorm, groepjes_tekst(o.groepjes), per_persoon_tekst(o.per_persoon_min)) if t]
-    if o.bron is not None:
-        for kop, items in (("Instructies", o.bron.instructies), ("Vragen", o.bron.vragen),
-                           ("Nodig", materialen(plan, o))):
-            if items:
-                # A continuation line stays under its item, indented like the text after "- ".
-                regels += ["", f"{kop}:"] + [f"- {i}".replace("\n", "\n  ") for i in items]
+    regels += indeling(o)
+    if o.stappen:  # also the planner's own parts (welkom terug, vooruitblik), which have no bron
+        regels += ["", "Stappen:"] + [_opsomming(t, diepte) for diepte, t in stap_regels(o.stappen)]
+    nodig = materialen(plan, o) if o.bron is not None else []
+    if nodig:
+        regels += ["", "Nodig:"] + [_opsomming(i) for i in nodig]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
+
+
+def _opsomming(tekst: str, diepte: int = 0) -> str:
+    """'- item'; a continuation line stays under its item, indented like the text after '- '."""
+    inspringing = "  " * diepte
+    return f"{inspringing}- " + tekst.replace("\n", f"\n{inspringing}  ")
 
 
 def herhaling_start(plan: Plan, interval: Interval) -> datetime:
@@ -149,31 +158,29 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
            herhaling: Interval | None = None, reeks: str = "", **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
     follow-up meeting the draaiboek recommends."""
-    import arrow  # ics 0.7 works with arrow; both come with ics
-    import ics
-    from ics.alarm import DisplayAlarm
-
-    kalender = ics.Calendar(creator=PRODID)
-    nu = arrow.get(datetime.now(UTC))
-    # ics 0.7 keeps events in a set; a list keeps them in the order of the plan in the file.
-    afspraken: list[ics.Event] = []
+    nu = _utc(datetime.now(UTC))
+    regels = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}",
+              # What Google and Outlook use to name and place a subscribed or imported calendar.
+              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(plan.draaiboek.titel)}", f"X-WR-TIMEZONE:{plan.tz}"]
 
     def afspraak(naam: str, begin: datetime, eind: datetime, sleutel: str, tekst: str) -> None:
-        event = ics.Event(
-            name=naam,
-            begin=arrow.get(begin.astimezone(UTC)),
-            end=arrow.get(eind.astimezone(UTC)),
-            uid=sleutel,
-            description=tekst,
-            location=plan.locatie or None,
-            created=nu,  # ics 0.7 writes 'created' as DTSTAMP
-            last_modified=nu,  # a re-import under the same UID is a newer version
-        )
+        # The properties in ics 0.7's order (alphabetical by its serialiser's method names), then
+        # the reminder, as RFC 5545 orders an event (ics 0.7 itself writes the VALARM first).
+        regels.extend(["BEGIN:VEVENT", f"DTSTAMP:{nu}"])
+        if tekst:
+            regels.append(f"DESCRIPTION:{escape(tekst)}")
+        regels.extend([f"DTEND:{_utc(eind)}", f"LAST-MODIFIED:{nu}"])  # a re-import is a newer version
+        if plan.locatie:
+            regels.append(f"LOCATION:{escape(plan.locatie)}")
+        regels.append(f"DTSTART:{_utc(begin)}")
+        if naam:
+            regels.append(f"SUMMARY:{escape(naam)}")
+        regels.append(f"UID:{sleutel}")
         if herinnering is not None:
-            event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
-                                             display_text=herinnering_tekst(naam, begin, herinnering,
-                                                                            _zone(plan))))
-        afspraken.append(event)
+            regels.extend(["BEGIN:VALARM", "ACTION:DISPLAY",
+                           f"DESCRIPTION:{escape(herinnering_tekst(naam, begin, herinnering, _zone(plan)))}",
+                           f"TRIGGER:{duur(timedelta(minutes=-herinnering))}", "END:VALARM"])
+        regels.append("END:VEVENT")
 
     for sessie in plan.sessies:
         if per_onderdeel:
@@ -188,38 +195,34 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         begin = herhaling_start(plan, herhaling)
         afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks),
                  beschrijving_herhaling(plan, extra))
-    with warnings.catch_warnings():
-        # ics 0.7 serialises alarms with str(), which warns about its own future; not ours to fix.
-        warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
-        leeg = kalender.serialize().replace("\r\n", "\n")
-        inhoud = "".join(_alarmen_achteraan(event.serialize().replace("\r\n", "\n")) + "\n"
-                         for event in afspraken)
-        # What Google and Outlook use to name and place a subscribed or imported calendar.
-        kop = (f"METHOD:PUBLISH\nX-WR-CALNAME:{_tekstwaarde(plan.draaiboek.titel)}\n"
-               f"X-WR-TIMEZONE:{plan.tz}\n")
-        return _rfc5545(leeg.replace("END:VCALENDAR", kop + inhoud + "END:VCALENDAR"))
+    regels.append("END:VCALENDAR")
+    return _rfc5545("\n".join(regels))
 
 
-def _tekstwaarde(tekst: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, ';', ',' and line breaks escaped."""
-    return (tekst.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\n").replace("\n", "\\n"))
+def escape(tekst: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11), escaped as ics 0.7 escapes it."""
+    for teken, vervanging in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n"), ("\r", "\\r")):
+        tekst = tekst.replace(teken, vervanging)
+    return tekst
 
 
-def _alarmen_achteraan(event: str) -> str:
-    """ics 0.7 writes VALARM in the middle of the event; RFC 5545 puts the properties first."""
-    regels = event.split("\n")
-    eigen: list[str] = []
-    alarmen: list[str] = []
-    in_alarm = False
-    for regel in regels:
-        if regel == "BEGIN:VALARM":
-            in_alarm = True
-        (alarmen if in_alarm else eigen).append(regel)
-        if regel == "END:VALARM":
-            in_alarm = False
-    einde = eigen.index("END:VEVENT") if "END:VEVENT" in eigen else len(eigen)
-    return "\n".join(eigen[:einde] + alarmen + eigen[einde:])
+def duur(tijd: timedelta) -> str:
+    """A DURATION value (RFC 5545 3.3.6) as ics 0.7 writes it: -P1D, -PT15M, -P1W."""
+    totaal = abs(int(tijd.total_seconds()))
+    dagen, seconden = divmod(totaal, 24 * 3600)
+    tekst = "P"
+    if dagen // 7:
+        tekst += f"{dagen // 7}W"
+        dagen %= 7
+    if dagen:
+        tekst += f"{dagen}D"
+    if seconden:
+        tekst += "T"
+        for eenheid, lengte in (("H", 3600), ("M", 60), ("S", 1)):
+            if seconden // lengte:
+                tekst += f"{seconden // lengte}{eenheid}"
+                seconden %= lengte
+    return tekst if tijd.total_seconds() >= 0 else f"-{tekst}"
 
 
 # No raw control character may reach a calendar program: a NUL or ESC would end or corrupt the line.

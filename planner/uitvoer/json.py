@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie
+from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie, Stap
 from planner.nodig import benodigdheden
 
 
@@ -23,7 +23,17 @@ def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
         "werkvorm": o.werkvorm,
         "groepjes": list(o.groepjes),
         "per_persoon_min": o.per_persoon_min,
+        "stappen": _stappen(o.stappen),
+        "bron_min": o.bron_min,
+        "aangepast": o.aangepast,
+        "beurt": o.beurt_tekst or None,
+        "gedaan": o.gedaan,
     }
+
+
+def _stappen(stappen: tuple[Stap, ...]) -> list[dict[str, Any]]:
+    return [{"soort": s.soort, "tekst": s.tekst} | ({"sub": list(s.sub)} if s.sub else {})
+            | ({"als": s.als} if s.als else {}) for s in stappen]
 
 
 def _sessie(s: Sessie) -> dict[str, Any]:
@@ -47,6 +57,8 @@ def als_dict(plan: Plan) -> dict[str, Any]:
         "sessies": [_sessie(s) for s in plan.sessies],
         "waarschuwingen": list(plan.waarschuwingen),
         "vervallen": list(plan.vervallen),
+        "weggelaten": list(plan.weggelaten),
+        "vrij_min": plan.vrij_min,
         "tz": plan.tz,
         "bron": plan.draaiboek.bron,
         "opstelling": plan.opstelling,
@@ -72,10 +84,15 @@ def _template_onderdeel(o: Onderdeel) -> dict[str, Any]:
         "groepjes": list(o.groepjes) if o.groepjes else None,
         "instructies": list(o.instructies),
         "vragen": list(o.vragen),
+        "stappen": _stappen(o.stappen),
+        "optioneel": o.optioneel,
         "materialen": [str(m) for m in o.materialen],
         "toelichting": o.toelichting,
         "stap": o.stap,
         "anker": o.anker,
+        "beurten": None if o.beurten is None else {
+            "min": o.beurten.min, "max": o.beurten.max, "label": o.beurten.label or None,
+            "geschat": o.beurten.geschat},
     }
 
 
@@ -91,7 +108,7 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "nominaal_min": sum(o.minuten for o in d.onderdelen_voor(d.varianten[0] if d.varianten else None)),
         "varianten": [
             {"id": v.id, "titel": v.titel, "groep_min": v.groep_min, "groep_max": v.groep_max,
-             "opstelling": v.opstelling}
+             "opstelling": v.opstelling, "ook_groep_min": v.ook_groep_min, "ook_groep_max": v.ook_groep_max}
             for v in d.varianten
         ],
     }
@@ -101,6 +118,11 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "beschrijving": d.beschrijving,
         "opstelling": d.opstelling,
         "bij_tijdgebrek": d.bij_tijdgebrek,
+        "standaard_minuten": d.standaard_minuten,
+        "groep_omdat": d.groep_omdat,
+        "splitsen": {"mag": d.splitsen, "omdat": d.niet_splitsen_omdat, "samen": [list(g) for g in d.samen],
+                     "naden": list(d.naden), "welkom_terug": d.welkom_terug_min,
+                     "vooruitblik": d.vooruitblik_min},
         "materialen": [str(m) for m in d.materialen],
         "deelnemers": d.deelnemers,
         "opmerkingen": list(d.opmerkingen),

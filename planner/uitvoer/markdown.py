@@ -10,6 +10,7 @@ from typing import Any
 
 from planner.model import GeplandOnderdeel, Plan, Sessie
 from planner.nodig import benodigdheden
+from planner.tekst import stap_regels
 from planner.tijd import toon_duur
 from planner.uitvoer import handout
 
@@ -39,7 +40,8 @@ def _item(tekst: str) -> str:
 def _agenda(plan: Plan, sessie: Sessie, voor: str) -> list[str]:
     if voor == "deelnemers":
         regels = ["| Tijd | Onderdeel |", "| --- | --- |"]
-        regels += [f"| {handout.tijdvak(o)} | {cel(o.titel)} |" for o in sessie.onderdelen]
+        regels += [f"| {a:%H:%M}–{b:%H:%M} | {cel(titel)} |"
+                   for a, b, titel, _ in handout.agenda_voor_deelnemers(sessie)]
         return regels
     regels = ["| Tijd | Min | Onderdeel | Werkvorm |", "| --- | ---: | --- | --- |"]
     for o in sessie.onderdelen:
@@ -56,34 +58,42 @@ def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:
-    regels = [f"### {handout.tijdvak(o)} · {_regel(o.titel)} ({o.duur_min} min{handout.merk(o)})", ""]
+    verschil = handout.verschil_in_woorden(o)
+    anders = f"; {verschil}" if verschil else ""
+    regels = [f"### {handout.tijdvak(o)} · {_regel(o.titel)} ({o.duur_min} min{handout.merk(o)}{anders})", ""]
     indeling = handout.indeling(o)
     if indeling:
         regels += [f"*Werkvorm:* {' · '.join(_regel(i) for i in indeling)}", ""]
     bron = o.bron
+    # The planner's own parts (welkom terug, vooruitblik) have steps too, but no template onderdeel.
+    if o.stappen:
+        regels += ["**Stappen**", "",
+                   *[("  - " if diepte else "- ") + _regel(t) for diepte, t in stap_regels(o.stappen)], ""]
     if bron is not None:
-        regels += _lijst("Instructies", bron.instructies)
-        regels += _lijst("Vragen", bron.vragen)
         regels += _lijst("Nodig", handout.materialen(plan, o))
         if bron.toelichting:
             regels += [f"> {_regel(bron.toelichting)}", ""]
-    regels += [f"*Bron:* {_regel(handout.herkomst(plan, o))}", ""]
+    if o.bron is None or o.toegevoegd:
+        # The source is named once at the end; only a part that is not the draaiboek's says so here.
+        regels += [f"*{_regel(handout.herkomst(plan, o))}*", ""]
     return regels
 
 
-def render(plan: Plan, voor: str = "begeleider", **_: Any) -> str:
+def render(plan: Plan, voor: str = "begeleider", opdrachtgever: str = "",
+           begeleiders: tuple[str, ...] | list[str] = (), **_: Any) -> str:
     d = plan.draaiboek
     regels = [f"# {_regel(d.titel)}", ""]
-    regels += [f"- **{label}:** {_regel(waarde)}" for label, waarde in handout.feiten(plan, voor)]
+    regels += [f"- **{label}:** {_regel(waarde)}"
+               for label, waarde in handout.feiten(plan, voor, opdrachtgever, begeleiders)]
     regels.append("")
     if voor == "begeleider":
         nodig = benodigdheden(plan)
         if nodig:
             regels += ["## Nodig", "", *[f"- [ ] {_regel(str(b))}" for b in nodig], ""]
         if plan.waarschuwingen:
-            regels += ["## Let op", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
+            regels += ["## Advies van de planner", "", *[f"- {_regel(w)}" for w in plan.waarschuwingen], ""]
     for sessie in plan.sessies:
-        regels += [f"## {handout.sessiekop(plan, sessie)}", "", *_agenda(plan, sessie, voor), ""]
+        regels += [f"## {handout.sessiekop(plan, sessie, voor)}", "", *_agenda(plan, sessie, voor), ""]
         if voor == "begeleider":
             legenda = handout.legenda(sessie.onderdelen)
             if legenda:
@@ -92,6 +102,5 @@ def render(plan: Plan, voor: str = "begeleider", **_: Any) -> str:
                 regels += _onderdeel(plan, o)
     if voor == "begeleider":
         regels += [_regel(v) + "\n" for v in handout.voetnoten(plan)]
-    else:
-        regels += [f"*Bron:* {_regel(d.bron)}", ""]
+    regels += [f"*Bron:* {_regel(d.bron)}", ""]
     return "\n".join(regels).rstrip("\n") + "\n"

@@ -6,12 +6,13 @@ import io
 from typing import Any
 
 from rich.console import Console, Group
-from rich.measure import Measurement
+from rich.segment import Segment, SegmentLines
 from rich.table import Table
 from rich.text import Text
 
 from planner.model import Draaiboek, Plan, Sessie
 from planner.nodig import benodigdheden
+from planner.tekst import stap_regels
 from planner.tijd import deelnemers, toon_duur
 from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
@@ -74,11 +75,12 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     delen.append("")
     soorten: list[str] = []
     for sessie in plan.sessies:
-        tabel = _sessietabel(plan, sessie)
-        delen.append(tabel)
+        # Rendered once: the width of the drawn lines is the table's width (measuring it first, as
+        # rich would, costs a third of the whole table again).
+        regels = scherm.render_lines(_sessietabel(plan, sessie), scherm.options, pad=False)
+        delen.append(SegmentLines(regels, new_lines=True))
         # The bar sits under the table, exactly as wide, to show the rhythm of the session.
-        balk = tijdlijn(sessie, min(Measurement.get(scherm, scherm.options, tabel).maximum, scherm.width),
-                        kleur, met_legenda=False)
+        balk = tijdlijn(sessie, max(Segment.get_line_length(regel) for regel in regels), kleur, met_legenda=False)
         if balk is not None:
             delen.append(balk)
             soorten += [o.soort for o in sessie.onderdelen]
@@ -104,6 +106,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
+              ("Over sessies verdelen", "ja" if d.splitsen else f"nee: {d.niet_splitsen_omdat}"),
               ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(map(str, d.materialen)))]
     if d.herhaling:
         geschat = " (geschatte duur)" if d.herhaling.geschat else ""
@@ -128,17 +131,19 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
         bron = "geschat" if o.geschat else "uit de bron"
         tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
-        tabel.add_row("Soort", o.soort)
+        tabel.add_row("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))
         if o.varianten:
             tabel.add_row("Variant", ", ".join(o.varianten))
         if o.werkvorm:
             tabel.add_row("Werkvorm", o.werkvorm)
         if o.toelichting:
             tabel.add_row("Toelichting", o.toelichting)
-        for label, items in (("Instructies", o.instructies), ("Vragen", o.vragen),
-                             ("Nodig", tuple(map(str, o.materialen)))):
-            if items:
-                # A continuation line stays under its bullet.
-                tabel.add_row(label, "\n".join(f"• {i}".replace("\n", "\n  ") for i in items))
+        if o.stappen:
+            # A continuation line stays under its bullet.
+            regels = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
+                      for diepte, t in stap_regels(o.stappen)]
+            tabel.add_row("Stappen", "\n".join(regels))
+        if o.materialen:
+            tabel.add_row("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen))
         delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
     return _tekst(console(kleur, breedte), Group(*delen))

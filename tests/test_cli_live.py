@@ -1,0 +1,105 @@
+"""The re-plan, live and terugblik routes through the real entry point (issue 9)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_cli import run
+
+AMBITIE = ["plan", "ambitiegesprek", "--groep", "5", "--tijd", "2u", "--start", "2026-12-01T13:00"]
+
+
+def test_herplan_als_json_markeert_gedaan_en_begint_de_rest_op_nu(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, *AMBITIE, "--nu", "14:10", "--klaar", "ambities", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    onderdelen = data["sessies"][0]["onderdelen"]
+    ids = [o["id"] for o in onderdelen]
+    plek = ids.index("ambities")
+    assert all(o["gedaan"] for o in onderdelen[:plek + 1])
+    assert not any(o["gedaan"] for o in onderdelen[plek + 1:])
+    assert onderdelen[plek]["eind"] == onderdelen[plek + 1]["start"] == "2026-12-01T14:10:00+01:00"
+    afronden = onderdelen[-1]
+    assert afronden["start"] == "2026-12-01T14:53:00+01:00" and afronden["eind"] == "2026-12-01T15:00:00+01:00"
+    assert any(w.startswith("Herplanning om 14:10") for w in data["waarschuwingen"])
+
+
+@pytest.mark.parametrize("formaat", ["tabel", "markdown", "html", "csv"])
+def test_elk_formaat_toont_de_herplanning(capsys, monkeypatch, formaat):
+    code, out, _ = run(capsys, monkeypatch, *AMBITIE, "--nu", "14:40", "--klaar", "ambities", "-f", formaat)
+    assert code == 0
+    if formaat == "csv":
+        regels = out.splitlines()
+        assert regels[0].endswith(";gedaan") and regels[4].endswith(";ja") and regels[5].endswith(";nee")
+    else:
+        assert "Herplanning om 14:40" in out and "loopt 22 min uit" in out and "✓" in out
+
+
+def test_herplan_met_een_datumtijd_en_vroeg_klaar(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--start", "2026-12-01T13:00",
+                       "--nu", "2026-12-01 13:40", "--klaar", "voorstellen", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["sessies"][0]["eind"] == "2026-12-01T16:55:00+01:00"
+    assert any("er blijft 5 min vrij" in w for w in data["waarschuwingen"])
+
+
+@pytest.mark.parametrize("extra, fout", [
+    (["--nu", "14:10", "--klaar", "bestaat-niet"], "is geen onderdeel van deze planning"),
+    (["--nu", "12:10", "--klaar", "focus"], "vóór het begin van de sessie"),
+    (["--nu", "straks", "--klaar", "focus"], "--nu 'straks' is geen tijd"),
+    (["--nu", "14:10"], "--nu en --klaar horen bij elkaar"),
+])
+def test_foute_herplanning_is_een_zin(capsys, monkeypatch, extra, fout):
+    code, out, err = run(capsys, monkeypatch, *AMBITIE, *extra)
+    assert code != 0 and out == ""
+    assert fout in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_live_zonder_terminal_en_een_bestaand_log(capsys, monkeypatch, tmp_path):
+    code, _, err = run(capsys, monkeypatch, "live", "ambitiegesprek", "--groep", "5")
+    assert code != 0 and "heeft een terminal nodig" in err
+    log = tmp_path / "log.csv"
+    log.write_text("van een eerdere sessie", encoding="utf-8")
+    code, _, err = run(capsys, monkeypatch, "live", "ambitiegesprek", "--groep", "5", "--log", str(log))
+    assert code != 0 and "bestaat al" in err and "--force" in err
+    assert log.read_text(encoding="utf-8") == "van een eerdere sessie"
+
+
+def test_terugblik_leest_een_log(capsys, monkeypatch, tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_bytes(("\ufeffid;titel;gepland_start;gepland_eind;werkelijk_start;werkelijk_eind;minuten_verschil;"
+                     "status\r\n"
+                     "a;Opening;2026-12-01 13:00:00;2026-12-01 13:15:00;2026-12-01 13:02:00;2026-12-01 13:25:00;8;"
+                     "gedaan\r\n"
+                     "b;Kern;2026-12-01 13:15:00;2026-12-01 14:00:00;2026-12-01 13:25:00;;;bezig\r\n").encode())
+    code, out, _ = run(capsys, monkeypatch, "terugblik", str(log))
+    assert code == 0
+    assert "Opening" in out and "15 min" in out and "23 min" in out and "+8 min" in out
+    assert "geen einde" in out and "Duurde langer dan gepland: 'Opening' (+8)" in out
+    code, _, err = run(capsys, monkeypatch, "terugblik", str(tmp_path / "weg.csv"))
+    assert code != 0 and "bestaat niet" in err
+
+
+def test_live_van_opties_tot_scherm(capsys, monkeypatch, tmp_path):
+    """The route through main: options read as by plan, the session picked, the app started once."""
+    from planner import cli
+    from planner.live import LiveApp
+
+    gestart = []
+    monkeypatch.setattr(cli, "_interactief", lambda: True)
+    monkeypatch.setattr(LiveApp, "run", lambda self: gestart.append(self))
+    log = tmp_path / "log.csv"
+    code, _, err = run(capsys, monkeypatch, "live", "kickoff", "--groep", "20", "--tijd", "2u",
+                       "--start", "2026-12-01T13:00", "--sessie", "2", "--log", str(log))
+    assert code == 0 and len(gestart) == 1
+    app = gestart[0]
+    assert app.staat.sessienummer == 2 and app.logpad == log
+    assert "Log bewaard" in err
+
+
+def test_live_weigert_een_verplicht_onderdeel_weglaten(capsys, monkeypatch):
+    code, _, err = run(capsys, monkeypatch, "live", "ontmoeting", "--groep", "6", "--zonder", "kern")
+    assert code != 0 and "kern" in err and err.count("\n") == 1

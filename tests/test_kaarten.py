@@ -1,0 +1,141 @@
+"""Question cards: which cards follow from the plan, counted in the HTML and in the printed PDF."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner import laden
+from planner.model import Plan
+from planner.planning import Vraag, maak_plan
+from planner.uitvoer import render
+from planner.uitvoer.handout import titel_voor_deelnemers
+from planner.uitvoer.kaarten import PER_KAART, kaarten
+from tests.test_handouts import GEEN_CHROMIUM, _paginas, _zonder_zacht
+
+START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+def _plan(naam: str, groep: int, tijd: int | None = None) -> Plan:
+    return maak_plan(laden.vind(naam), Vraag(groep=groep, tijd_min=tijd, start=START))
+
+
+def _met_vragen(plan: Plan):
+    return [o for s in plan.sessies for o in s.onderdelen
+            if any(st.soort == "vraag" and not st.tekst.startswith("[") for st in o.stappen)]
+
+
+@pytest.mark.parametrize("naam, groep, tijd", [("kennismaking", 20, None), ("kennismaking", 30, None),
+                                               ("kennismaking", 13, None), ("kickoff", 20, 240),
+                                               ("kickoff", 30, 120), ("training", 16, 180),
+                                               ("intervisie", 6, None), ("intervisie", 1, None),
+                                               ("ontmoeting", 8, None), ("ambitiegesprek", 4, 120)])
+def test_een_kaart_per_groepje_en_per_vragenset(naam: str, groep: int, tijd: int | None) -> None:
+    plan = _plan(naam, groep, tijd)
+    lijst = kaarten(plan)
+    for o in _met_vragen(plan):
+        # Cards lie on the participants' tables: the title without the template's note in brackets.
+        eigen = [k for k in lijst if k.onderdeel == titel_voor_deelnemers(o)
+                 and k.tijd == f"{o.start:%H:%M}–{o.eind:%H:%M}"]
+        delen = len({k.deel for k in eigen})
+        if o.groepjes:
+            # Every groepje the plan computed has its own card(s), saying its size.
+            assert len(eigen) == len(o.groepjes) * delen
+            assert sorted({k.groep for k in eigen}) == sorted(
+                f"Groepje {i} van {len(o.groepjes)} · {n} personen" for i, n in enumerate(o.groepjes, 1))
+        else:
+            assert len(eigen) == delen and all(k.groep == "" for k in eigen)
+        # Every question of the onderdeel is on its card(s), in order, none twice.
+        vragen = [v.tekst for v in o.stappen if v.soort == "vraag" and not v.tekst.startswith("[")]
+        per_groep = [v.tekst for k in eigen if k.groep == eigen[0].groep and k.deel != "overzicht" for v in k.vragen]
+        assert per_groep == vragen
+        # Sub-questions stay with their question, the source's bracketed notes to the facilitator do not.
+        subs = [t for v in o.stappen if v.soort == "vraag" and not v.tekst.startswith("[") for t in v.sub
+                if not t.startswith("[")]
+        assert [t for k in eigen if k.groep == eigen[0].groep and k.deel != "overzicht"
+                for v in k.vragen for t in v.sub] == subs
+        for overzicht in (k for k in eigen if k.deel == "overzicht"):
+            # The set in short on one card: each question's first sentence, in order.
+            assert len(overzicht.vragen) == len(vragen)
+            assert all(v.startswith(kort.tekst) for kort, v in zip(overzicht.vragen, vragen, strict=True))
+    assert {k.onderdeel for k in lijst} == {titel_voor_deelnemers(o) for o in _met_vragen(plan)}
+    tekst = _zonder_zacht(render("kaarten", plan))
+    assert tekst.count('<div class="kaart">') == len(lijst)
+    assert tekst.count('<div class="vel">') == math.ceil(len(lijst) / 4)
+    assert "[Verzin" not in tekst  # the source's note to the facilitator is no question for the table
+
+
+def test_kernvragen_en_vragensets_op_kaarten() -> None:
+    kernvragen = kaarten(_plan("intervisie", 6))
+    bevragen = [k for k in kernvragen if k.onderdeel.startswith("Bevragen")]
+    assert [v.tekst[:2] for k in bevragen if k.deel != "overzicht" for v in k.vragen] == ["1.", "2.", "3.", "4.", "5."]
+    # And one card with the five core questions together.
+    [overzicht] = [k for k in bevragen if k.deel == "overzicht"]
+    assert [v.tekst[:2] for v in overzicht.vragen] == ["1.", "2.", "3.", "4.", "5."]
+    assert overzicht.vragen[0].tekst == "1. Is er een probleem in de interactie?"
+    assert all(not v.sub for v in overzicht.vragen)  # the set in short: the questions, not their elaboration
+    ontmoeting = {k.onderdeel for k in kaarten(_plan("ontmoeting", 8))}
+    assert {"Inleidende vragen", "Het gesprek: kernvragen", "Afrondende vragen en bedanken"} <= ontmoeting
+
+
+def test_geen_vragen_geeft_een_pagina_die_dat_zegt(tmp_path: Path) -> None:
+    pad = tmp_path / "stil.toml"
+    pad.write_text('titel = "T"\nbron = "b"\n[[onderdelen]]\nid = "a"\ntitel = "A"\nsoort = "werkvorm"\n'
+                   'minuten = 30\nstappen = ["Doe iets."]\n', encoding="utf-8")
+    plan = maak_plan(laden.vind(str(pad)), Vraag(groep=5, start=START))
+    assert kaarten(plan) == []
+    assert "geen vragen" in render("kaarten", plan)
+
+
+_zin = st.text(alphabet="abcdefghij ", min_size=1, max_size=300).map(lambda t: (t.strip() or "x") + "?")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(2, 30), st.integers(2, 5), st.lists(_zin, min_size=1, max_size=8))
+def test_kaarten_volgen_uit_de_groepjes_van_elk_draaiboek(groep: int, kleinste: int, vragen: list[str]) -> None:
+    # Any draaiboek, no names known to the code: subgroups give a card per groepje.
+    onderdeel = {"id": "g", "titel": "Groepswerk", "soort": "werkvorm", "minuten": 30,
+                 "groepjes": [kleinste, kleinste + 2], "stappen": [{"vraag": v} for v in vragen]}
+    draaiboek, problemen = laden.lees_draaiboek({"titel": "T", "bron": "b", "onderdelen": [onderdeel]}, "t.toml")
+    assert draaiboek is not None, problemen
+    plan = maak_plan(draaiboek, Vraag(groep=groep, start=START))
+    [o] = plan.sessies[0].onderdelen
+    lijst = kaarten(plan)
+    delen = len({k.deel for k in lijst})
+    assert len(lijst) == max(1, len(o.groepjes)) * delen
+    for kaart in lijst:
+        # A card holds what fits in large type; a single long question still gets a card of its own.
+        assert len(kaart.vragen) == 1 or sum(len(v.tekst) + 40 for v in kaart.vragen) <= PER_KAART
+
+
+@GEEN_CHROMIUM
+@pytest.mark.parametrize("naam, groep", [("kennismaking", 20), ("kennismaking", 27), ("intervisie", 6)])
+def test_kaarten_afgedrukt(tmp_path: Path, naam: str, groep: int) -> None:
+    plan = _plan(naam, groep)
+    lijst = kaarten(plan)
+    paginas, _ = _paginas(render("kaarten", plan), tmp_path)
+    assert len(paginas) == math.ceil(len(lijst) / 4)  # four A6 cards on an A4 sheet
+    alles = " ".join(paginas)
+    for o in _met_vragen(plan):
+        for i in range(1, len(o.groepjes) + 1):
+            assert f"Groepje {i} van {len(o.groepjes)}" in alles
+    assert len(re.findall(r"Groepje \d+ van \d+", alles)) == sum(1 for k in lijst if k.groep)
+
+
+@pytest.mark.parametrize("naam, groep", [("kennismaking", 20), ("intervisie", 6), ("ontmoeting", 8), ("kickoff", 20)])
+def test_grote_letters(naam: str, groep: int) -> None:
+    plan = _plan(naam, groep)
+    html = render("kaarten", plan)
+    maten = {m: float(pt) for m, pt in re.findall(r"\.(maat-\d) \{ font-size: (\d+)pt", html)}
+    gebruikt = re.findall(r'<ul class="vragen (maat-\d)">', html)
+    assert len(gebruikt) == len(kaarten(plan))
+    for kaart, maat in zip(kaarten(plan), gebruikt, strict=True):
+        # Readable across a table: 13pt or more, unless one question is too long to cut.
+        assert maten[maat] >= 13 or len(kaart.vragen) == 1

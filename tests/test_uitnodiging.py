@@ -1,0 +1,112 @@
+"""The invitation a facilitator pastes into an e-mail: read back for dates, times, place and programme."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner import laden
+from planner.planning import Vraag, maak_plan
+from planner.uitvoer import handout, render
+from planner.uitvoer.uitnodiging import MAX_WAAROM, waarom
+
+START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"]
+DAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+DATUM = re.compile(r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) (\d{1,2}) (\w+) (\d{4}), "
+                   r"(\d\d):(\d\d)–(\d\d):(\d\d)")
+
+PLANNEN = [("training", 16, 180), ("kickoff", 20, 120), ("kickoff", 20, 180), ("kickoff", 28, 240),
+           ("kennismaking", 20, None), ("kennismaking", 7, None), ("intervisie", 6, None), ("ontmoeting", 1, None),
+           ("ambitiegesprek", 4, 120), ("gespreksfases", 3, None)]
+
+
+def _plan(naam: str, groep: int, tijd: int | None, locatie: str = "Buurthuis De Linde"):
+    return maak_plan(laden.vind(naam), Vraag(groep=groep, tijd_min=tijd, start=START, locatie=locatie))
+
+
+def _datums(tekst: str) -> list[tuple[datetime, datetime]]:
+    """Every 'dinsdag 1 december 2026, 13:30–15:35' in the text, read back as moments."""
+    gelezen = []
+    for dag, nummer, maand, jaar, uur, minuut, tot_uur, tot_minuut in DATUM.findall(tekst):
+        datum = (int(jaar), MAANDEN.index(maand) + 1, int(nummer))
+        start = datetime(*datum, int(uur), int(minuut), tzinfo=START.tzinfo)
+        assert dag == DAGEN[start.weekday()]
+        gelezen.append((start, datetime(*datum, int(tot_uur), int(tot_minuut), tzinfo=START.tzinfo)))
+    return gelezen
+
+
+@pytest.mark.parametrize("naam, groep, tijd", PLANNEN)
+def test_uitnodiging_noemt_elke_sessie_met_dag_datum_en_tijden(naam: str, groep: int, tijd: int | None) -> None:
+    plan = _plan(naam, groep, tijd)
+    tekst = render("uitnodiging", plan, begeleiders=("Anna de Vries",), bijlage="agenda.ics")
+    assert _datums(tekst) == [(s.start, s.eind) for s in plan.sessies]
+    assert "Waar: Buurthuis De Linde" in tekst
+    assert plan.draaiboek.titel in tekst.splitlines()[0]
+    assert "agenda.ics" in tekst and tekst.rstrip().endswith("Anna de Vries")
+    for meenemen in plan.draaiboek.meenemen:
+        assert meenemen in tekst
+
+
+@pytest.mark.parametrize("naam, groep, tijd", PLANNEN)
+def test_uitnodiging_programma_zonder_instructies(naam: str, groep: int, tijd: int | None) -> None:
+    plan = _plan(naam, groep, tijd)
+    tekst = render("uitnodiging", plan)
+    programma = re.findall(r"^  (\d\d:\d\d)  (.+)$", tekst, flags=re.MULTILINE)
+    verwacht = []
+    for sessie in plan.sessies:
+        verwacht += [(f"{a:%H:%M}", titel) for a, _, titel, _ in handout.agenda_voor_deelnemers(sessie)]
+        verwacht.append((f"{sessie.eind:%H:%M}", "Einde"))
+    assert programma == verwacht
+    for sessie in plan.sessies:
+        for o in sessie.onderdelen:
+            for stap in o.stappen:
+                assert stap.tekst not in tekst
+            if o.toegevoegd and o.soort != "agendapunt":
+                assert o.titel not in tekst
+    for waarschuwing in plan.waarschuwingen:
+        assert waarschuwing not in tekst
+    assert "draaiboek" not in tekst.lower() and "toegevoegd" not in tekst
+
+
+def test_waarom_is_de_eigen_beschrijving_ingekort() -> None:
+    d = laden.vind("training")
+    assert waarom(d.beschrijving) == ("Deze werkvorm is bedoeld als training voor beroepskrachten en/of "
+                                      "vrijwilligers die actief zijn ten dienste van een bepaalde doelgroep, "
+                                      "zoals ouderen.")
+    assert waarom("") == ""
+
+
+_zin = st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=12), min_size=1, max_size=30).map(
+    lambda woorden: " ".join(woorden).capitalize() + ".")
+
+
+@given(st.lists(_zin, max_size=6))
+def test_waarom_neemt_hele_zinnen_uit_het_begin(zinnen: list[str]) -> None:
+    kort = waarom(" ".join(zinnen))
+    if not zinnen:
+        assert kort == ""
+        return
+    een, twee = zinnen[0], " ".join(zinnen[:2])
+    # The first sentence always; a second only when both stay short enough for an e-mail.
+    assert kort == (twee if len(zinnen) > 1 and len(twee) <= MAX_WAAROM else een)
+
+
+def test_cli_uitnodiging_naar_bestand_met_agenda_ernaast(tmp_path: Path) -> None:
+    uit = subprocess.run([sys.executable, "-m", "planner", "plan", "kickoff", "--groep", "20", "--tijd", "3u",
+                          "--start", "2026-12-01T13:30", "--format", "uitnodiging", "-o", "uitnodiging.txt",
+                          "--ics", "kickoff.ics", "--locatie", "De Linde", "--begeleider", "Anna",
+                          "--begeleider", "Bert"], cwd=tmp_path, capture_output=True, text=True)
+    assert uit.returncode == 0, uit.stderr
+    tekst = (tmp_path / "uitnodiging.txt").read_text("utf-8")
+    assert len(_datums(tekst)) == 2 and "kickoff.ics" in tekst and "Anna en Bert" in tekst
+    assert (tmp_path / "kickoff.ics").read_text("utf-8").count("BEGIN:VEVENT") == 2
