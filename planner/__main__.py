@@ -1,3 +1,3 @@
-from planner.cli import main
+from planner.ingang import main
 
 main()

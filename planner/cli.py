@@ -5,6 +5,7 @@ Errors become one Dutch sentence on stderr and an exit code, in `main` and nowhe
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
@@ -16,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from planner import __version__
 from planner.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
-from planner.fouten import InvoerFout, PlannerFout
+from planner.fouten import BestandFout, InvoerFout, PlannerFout
 
 
 class _NederlandseHulp:
@@ -153,14 +154,14 @@ def _vraag(tekst: str) -> str:
 
 def _lees_herinnering(tekst: str) -> int:
     """Minutes before each event: '15', '15m', '1u', '1d', '2w'."""
-    from planner.tijd import lees_interval
+    from planner.tijd import kort, lees_interval
 
     try:
         stap = lees_interval(tekst, naam="--herinnering")
     except InvoerFout:
         stap = None
     if stap is None or stap.maanden:
-        raise InvoerFout(f"--herinnering '{tekst}' is geen duur voor een herinnering: "
+        raise InvoerFout(f"--herinnering '{kort(tekst)}' is geen duur voor een herinnering: "
                          "gebruik bijvoorbeeld 15m, 1u of 1d.")
     return stap.dagen * 24 * 60 + stap.minuten
 
@@ -178,6 +179,9 @@ def _lees_groep(tekst: str | None, verplicht: bool = True) -> int | None:
             raise InvoerFout("Geef de groepsgrootte op met --groep, bijvoorbeeld --groep 12: "
                              "de variant hangt ervan af.")
         return None
+    from planner.tijd import weiger_reuzengetal
+
+    weiger_reuzengetal(tekst, "--groep", "geef het aantal deelnemers, bijvoorbeeld --groep 12")
     try:
         groep = int(tekst.strip())
     except ValueError:
@@ -190,15 +194,79 @@ def _lees_groep(tekst: str | None, verplicht: bool = True) -> int | None:
 
 def _uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
     if pad is None:
-        if isinstance(tekst, bytes):
-            sys.stdout.buffer.write(tekst)
-        else:
-            sys.stdout.write(tekst)
+        _naar_scherm(tekst)
         return
     from planner.bestanden import schrijf
 
     schrijf(pad, tekst, force=force)
-    typer.echo(f"Geschreven: {pad}", err=True)
+    _geschreven(pad)
+
+
+def _geschreven(pad: Path) -> None:
+    from planner.veilig import schoon
+
+    typer.echo(f"Geschreven: {schoon(str(pad))}", err=True)
+
+
+def _naar_scherm(tekst: str | bytes) -> None:
+    """Write to stdout, and say in Dutch when that cannot be done (closed, disk full)."""
+    if sys.stdout is None or isinstance(sys.stdout, _GeslotenUitvoer):
+        raise BestandFout(_GESLOTEN)
+    if isinstance(tekst, bytes):
+        sys.stdout.flush()  # text already buffered must come first
+        sys.stdout.buffer.write(tekst)
+    else:
+        sys.stdout.write(tekst)
+    sys.stdout.flush()  # a full disk shows here, while we can still say so
+
+
+_GESLOTEN = ("De uitvoer (stdout) is gesloten, dus er kan niets getoond worden: start de planner zonder '>&-', "
+             "of schrijf naar een bestand met --uitvoer PAD.")
+
+
+class _GeslotenUitvoer(io.TextIOBase):
+    """Stands in for a closed stdout (>&-): writing anything says so in Dutch instead of crashing."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, tekst: str) -> int:
+        if tekst:
+            raise BestandFout(_GESLOTEN)
+        return 0
+
+    @property
+    def buffer(self) -> Any:
+        raise BestandFout(_GESLOTEN)
+
+
+def _uitvoer_fout(fout: OSError) -> str:
+    """Why stdout could not be written, in the words used for files."""
+    import errno
+
+    from planner.veilig import os_reden
+
+    if fout.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "De schijf is vol: de uitvoer is niet (helemaal) geschreven; maak ruimte vrij en probeer opnieuw."
+    if fout.errno == errno.EBADF:
+        return _GESLOTEN
+    return f"De uitvoer kon niet geschreven worden ({os_reden(fout)}); probeer het met --uitvoer PAD."
+
+
+def _waarschuw_eigen_map() -> None:
+    """PLANNER_DRAAIBOEKEN set to a file or a missing folder: say so, on stderr, and go on."""
+    from planner import laden
+    from planner.veilig import schoon
+
+    melding = laden.eigen_map_melding()
+    if melding:
+        typer.echo(f"Let op: {schoon(melding)}", err=True)
 
 
 @app.command(cls=Commando)
@@ -211,6 +279,7 @@ def lijst(
     from planner.fouten import Probleem
 
     formaat = _kies_formaat(formaat, OPMAAK_LIJST)
+    _waarschuw_eigen_map()
     bronnen = laden.alle_bronnen()
     draaiboeken = []
     kapot: list[tuple[laden.Bron, list[Probleem]]] = [
@@ -237,9 +306,10 @@ def lijst(
         _uit(dumps(rijen), None, False)
         return
     from planner.uitvoer.lijst import render_lijst
+    from planner.veilig import schoon, schoon_kopie
 
-    _uit(render_lijst(draaiboeken, dubbel, kleur=_kleur(), breedte=_breedte(), kapot=kapot,
-                      eigen_map=str(laden.eigen_map())), None, False)
+    _uit(render_lijst(schoon_kopie(draaiboeken), dubbel, kleur=_kleur(), breedte=_breedte(),
+                      kapot=schoon_kopie(kapot), eigen_map=schoon(str(laden.eigen_map()))), None, False)
 
 
 @app.command(cls=Commando)
@@ -264,8 +334,9 @@ def toon(
         _uit(dumps(draaiboek_dict(d)), None, False)
         return
     from planner.uitvoer.tabel import render_draaiboek
+    from planner.veilig import schoon_kopie
 
-    _uit(render_draaiboek(d, aantal, kleur=_kleur(), breedte=_breedte()), None, False)
+    _uit(render_draaiboek(schoon_kopie(d), aantal, kleur=_kleur(), breedte=_breedte()), None, False)
 
 
 @app.command(cls=Commando)
@@ -329,6 +400,9 @@ def plan(
     csv_scheiding: str = typer.Option(";", "--csv-scheiding", metavar="TEKEN",
                                       help="Scheidingsteken voor --format csv: ';' (standaard), ',' of tab."),
     force: bool = typer.Option(False, "--force", metavar="", help="Vervang bestaande bestanden."),
+    reeks: str = typer.Option("", "--reeks", metavar="NAAM",
+                              help="Met --ics: naam die deze bijeenkomst onderscheidt van een verder gelijke "
+                                   "(zelfde draaiboek, start, zone en locatie), zodat de agenda ze allebei houdt."),
     vooraf: list[str] | None = typer.Option(
         None, "--vooraf", metavar="TITEL=DUUR", help='Eigen agendapunt vóór het draaiboek, als "Titel=DUUR", '
                                'bijvoorbeeld --vooraf "Mededelingen=10m". Mag vaker.'),
@@ -377,7 +451,7 @@ def plan(
     from dataclasses import replace
 
     from planner import laden
-    from planner.bestanden import controleer_doel
+    from planner.bestanden import controleer_doel, schrijf_alles
     from planner.planning import herhaling_van, maak_plan
     from planner.tijd import lees_interval, verleden_melding
     from planner.uitvoer import FORMATEN, render
@@ -437,22 +511,31 @@ def plan(
     opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
               "voor": voor, "scheiding": scheiding, "opdrachtgever": opdrachtgever.strip(),
               "begeleiders": begeleiders, "bijlage": ics.name if ics is not None else ""}
-    _uit(render(formaat, gepland, **opties), uitvoer, force)
-    agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na}
+    hoofd = render(formaat, gepland, **opties)
+    agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na,
+              "reeks": reeks}
+    # Everything rendered first, then written all or nothing: one output that cannot be written
+    # means none is (never ok.md written and the .ics refused).
+    bestanden = [(uitvoer, hoofd)] if uitvoer is not None else []
     if ics is not None:
-        _uit(render("ics", gepland, **agenda), ics, force)
+        bestanden.append((ics, render("ics", gepland, **agenda)))
     if html is not None:
-        _uit(render("html", gepland, voor=voor, opdrachtgever=opties["opdrachtgever"], begeleiders=begeleiders),
-             html, force)
+        bestanden.append((html, render("html", gepland, voor=voor, opdrachtgever=opties["opdrachtgever"],
+                                       begeleiders=begeleiders)))
     if kaarten is not None:
-        _uit(render("kaarten", gepland), kaarten, force)
+        bestanden.append((kaarten, render("kaarten", gepland)))
+    schrijf_alles(bestanden, force=force)
+    for pad, _ in bestanden:
+        _geschreven(pad)
+    if uitvoer is None:
+        _naar_scherm(hoofd)
     if ics is None and begeleid:
         from planner import begeleid as gids
         from planner.bestanden import schrijf
 
         def schrijf_naar(pad: Path, vervangen: bool) -> None:
             schrijf(pad, render("ics", gepland, **agenda), force=vervangen)
-            typer.echo(f"Geschreven: {pad}")
+            _geschreven(pad)
 
         gids.bewaar_agenda(_vraag, typer.echo, f"{gekozen.id}-{gepland.sessies[0].start:%Y-%m-%d}.ics",
                            schrijf_naar)
@@ -580,7 +663,10 @@ def live(
 
     LiveApp(staat, klok, log=log).run()
     if log is not None:
-        typer.echo(f"Log bewaard: {log} (lees het terug met 'planner terugblik {log}')", err=True)
+        from planner.veilig import schoon
+
+        pad = schoon(str(log))
+        typer.echo(f"Log bewaard: {pad} (lees het terug met 'planner terugblik {pad}')", err=True)
 
 
 @app.command(cls=Commando)
@@ -589,8 +675,10 @@ def terugblik(
 ) -> None:
     """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen."""
     from planner.terugblik import lees_log, render_terugblik
+    from planner.veilig import schoon_kopie
 
-    _uit(render_terugblik(lees_log(log)), None, False)
+    # A log is a CSV anyone can edit: its titles are shown with control characters written out.
+    _uit(render_terugblik(schoon_kopie(lees_log(log))), None, False)
 
 
 @app.command(cls=Commando)
@@ -613,6 +701,7 @@ def nieuw(
     """
     from planner import laden, sjabloon
     from planner.bestanden import schrijf
+    from planner.veilig import os_reden, schoon
 
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
@@ -624,14 +713,21 @@ def nieuw(
     try:
         map_.mkdir(parents=True, exist_ok=True)
     except OSError as fout:
-        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({fout.strerror}): zet PLANNER_DRAAIBOEKEN "
+        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({os_reden(fout)}): zet PLANNER_DRAAIBOEKEN "
                          "op een map waar je mag schrijven.") from None
     pad = map_ / f"{naam}.toml"
+    if van is not None:
+        # The copy is checked before it is written: a planner-made file must pass 'planner controleer'.
+        _, problemen = laden.controleer_tekst(tekst, pad)
+        if problemen:
+            raise InvoerFout(f"De kopie van '{van}' zou niet in orde zijn ({problemen[0].melding}): kopieer het "
+                             f"bestand zelf naar {pad} en pas het id aan.")
     schrijf(pad, tekst, force=force)
-    typer.echo(f"Geschreven: {pad}")
+    toon = schoon(str(pad))
+    typer.echo(f"Geschreven: {toon}")
     typer.echo("Zo verder:")
-    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {pad}")
-    typer.echo(f"  2. Controleer het: planner controleer {pad}")
+    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
+    typer.echo(f"  2. Controleer het: planner controleer {toon}")
     typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --tijd 1u")
 
 
@@ -667,37 +763,41 @@ def importeer(
 
 def _meld_import(resultaat: Any) -> None:
     from planner.importeer import duur_tekst
+    from planner.veilig import schoon
+
+    def echo(tekst: str) -> None:
+        typer.echo(schoon(tekst))  # the report quotes the document's text: no raw control character
 
     c = resultaat.concept
     totaal = sum(d.minuten for d in c.delen)
-    typer.echo(f"Geïmporteerd: '{c.titel}' → {resultaat.pad}")
-    typer.echo(f"Herkend: {len(c.delen)} onderdelen, samen {totaal} minuten:")
+    echo(f"Geïmporteerd: '{c.titel}' → {resultaat.pad}")
+    echo(f"Herkend: {len(c.delen)} onderdelen, samen {totaal} minuten:")
     for d in c.delen:
         stappen = f", {len(d.stappen)} {'stap' if len(d.stappen) == 1 else 'stappen'}" if d.stappen else ""
         schatting = " (geschat)" if d.geschat else ""
-        typer.echo(f"  {d.minuten:>4} min{schatting}  {d.titel}  [{d.soort}{stappen}]")
+        echo(f"  {d.minuten:>4} min{schatting}  {d.titel}  [{d.soort}{stappen}]")
     for regel in c.herkend:
-        typer.echo(f"  • {regel}")
-    typer.echo("Gegokt (lees het na in het bestand):")
-    typer.echo("  • de soort van elk onderdeel (opening, werkvorm, pauze, evaluatie, afronding), aan de titel.")
-    typer.echo("  • min en max zijn gelijk aan de minuten: verruim ze als de planner mag inkorten of verlengen.")
+        echo(f"  • {regel}")
+    echo("Gegokt (lees het na in het bestand):")
+    echo("  • de soort van elk onderdeel (opening, werkvorm, pauze, evaluatie, afronding), aan de titel.")
+    echo("  • min en max zijn gelijk aan de minuten: verruim ze als de planner mag inkorten of verlengen.")
     for regel in c.gegokt + resultaat.waarschuwingen:
-        typer.echo(f"  • {regel}")
+        echo(f"  • {regel}")
     if c.niet_geplaatst:
-        typer.echo("Niet als onderdeel of stap herkend, maar bewaard:")
+        echo("Niet als onderdeel of stap herkend, maar bewaard:")
         for regel in c.niet_geplaatst:
-            typer.echo(f"  • {regel}")
+            echo(f"  • {regel}")
     if resultaat.problemen:
-        typer.echo("Controle: het bestand heeft problemen:")
+        echo("Controle: het bestand heeft problemen:")
         for probleem in resultaat.problemen:
-            typer.echo(f"  ✗ {probleem}")
+            echo(f"  ✗ {probleem}")
     else:
-        typer.echo("Controle: in orde.")
+        echo("Controle: in orde.")
     groep = max(c.groep_min or 1, min(c.groep_max or 12, 12))
-    typer.echo("Zo verder:")
-    typer.echo(f"  planner toon {resultaat.naam}")
-    typer.echo(f"  planner plan {resultaat.naam} --groep {groep} --tijd {duur_tekst(totaal)}")
-    typer.echo("")
+    echo("Zo verder:")
+    echo(f"  planner toon {resultaat.naam}")
+    echo(f"  planner plan {resultaat.naam} --groep {groep} --tijd {duur_tekst(totaal)}")
+    echo("")
 
 
 @app.command(cls=Commando)
@@ -710,10 +810,12 @@ def controleer(
     """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
     from planner import laden
     from planner.fouten import Probleem
+    from planner.veilig import schoon
 
     if paden:
         te_doen = [_te_controleren(p) for p in paden]
     else:
+        _waarschuw_eigen_map()  # checking "all": say when the own ones cannot even be looked for
         te_doen = [(b.pad, b.herkomst) for b in laden.alle_bronnen()] + [
             (b.pad, "eigen") for b in laden.ongeldige_namen()]
     aantal_fout = 0
@@ -721,8 +823,8 @@ def controleer(
     for pad, herkomst in te_doen:
         if pad.suffix != ".toml":
             problemen = [Probleem(str(pad), "dit is geen .toml-bestand; een draaiboek is een .toml-bestand.")]
-        elif not pad.is_file():
-            problemen = [Probleem(str(pad), "dit bestand bestaat niet; controleer het pad.")]
+        elif not laden.is_bestand(pad):
+            problemen = [Probleem(str(pad), f"dit bestand {laden.waarom_niet(pad)}")]
         elif herkomst == "eigen" and not laden.NAAM.match(pad.stem):
             problemen = [laden.ongeldige_naam(pad)]
         else:
@@ -731,9 +833,9 @@ def controleer(
             aantal_fout += 1
             aantal_problemen += len(problemen)
             for probleem in problemen:
-                typer.echo(f"✗ {probleem}")
+                typer.echo(f"✗ {schoon(str(probleem))}")
         else:
-            typer.echo(f"✓ {pad}: in orde")
+            typer.echo(f"✓ {schoon(str(pad))}: in orde")
     woord = "bestand" if len(te_doen) == 1 else "bestanden"
     if aantal_fout:
         typer.echo(f"{len(te_doen)} {woord} gecontroleerd: {len(te_doen) - aantal_fout} in orde, "
@@ -747,7 +849,7 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
     """A path as given, or the file behind a draaiboek name."""
     from planner import laden
 
-    if laden.lijkt_pad(argument) or Path(argument).expanduser().is_file():
+    if laden.lijkt_pad(argument) or laden.is_bestand(Path(argument).expanduser()):
         return Path(argument).expanduser(), str(argument)
     for bron in laden.zichtbare_bronnen():
         if bron.id == argument.strip().lower():
@@ -758,17 +860,22 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
 
 def main() -> None:
     """Entry point: run the app and turn every failure into one Dutch sentence."""
+    if sys.stdout is None:
+        sys.stdout = _GeslotenUitvoer()
     for stroom in (sys.stdout, sys.stderr):
         # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
         if hasattr(stroom, "reconfigure"):
             stroom.reconfigure(errors="replace")
     if os.environ.get("_PLANNER_COMPLETE"):
+        _controleer_aanvulling(os.environ["_PLANNER_COMPLETE"])
         # The shell asks for completions (Tab): typer's completion classes must be registered.
         from typer.completion import completion_init
 
         completion_init()
     try:
         code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk must be reported here, not in Python's exit
     except PlannerFout as fout:
         _fout(str(fout))
         code = fout.exit_code
@@ -779,8 +886,14 @@ def main() -> None:
         code = 130
     except BrokenPipeError:
         # The reader went away (planner plan … | head): not an error worth a message.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _stdout_weg()
         code = 0
+    except OSError as fout:
+        # Writing to the screen failed (a full disk behind >, a closed descriptor) or a name the
+        # file system refuses: one Dutch sentence, like for files.
+        _stdout_weg()
+        _fout(_os_fout(fout))
+        code = 4
     except Exception as fout:
         if type(fout).__name__ == "NoArgsIsHelpError":
             sys.exit(0)  # 'planner' alone shows the help; that is no error
@@ -799,7 +912,45 @@ def main() -> None:
 def _fout(melding: str) -> None:
     # Messages quote what the user typed; a control character in it must not break the one line.
     schoon = "".join(t if t.isprintable() else repr(t)[1:-1] for t in melding)
-    sys.stderr.write(f"planner: {schoon}\n")
+    if sys.stderr is None:  # 2>&-: nobody to tell; the exit code still says it
+        return
+    try:
+        sys.stderr.write(f"planner: {schoon}\n")
+        sys.stderr.flush()
+    except OSError:
+        pass  # stderr full or gone: same as above
+
+
+def _stdout_weg() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit finds nothing to complain about."""
+    if sys.stdout is None:
+        return
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
+
+
+def _os_fout(fout: OSError) -> str:
+    import errno
+
+    from planner.veilig import os_reden
+
+    naam = f"'{fout.filename}'" if fout.filename else "een bestand"
+    if fout.errno == errno.ENAMETOOLONG:
+        return f"De naam {naam} is te lang voor het bestandssysteem: kies een kortere naam."
+    if fout.filename is None:
+        return _uitvoer_fout(fout)
+    return f"Met {naam} lukt het niet ({os_reden(fout)}): controleer de naam en probeer opnieuw."
+
+
+def _controleer_aanvulling(waarde: str) -> None:
+    """_PLANNER_COMPLETE is set by the shell's completion script; anything else gets a Dutch answer."""
+    instructie, _, shell = waarde.partition("_")
+    if instructie not in ("complete", "source") or shell not in SHELLS:
+        _fout(f"_PLANNER_COMPLETE='{waarde}' ken ik niet: die variabele zet het aanvul-script van je shell; "
+              "haal hem weg, of zet aanvullen opnieuw aan met 'planner --install-completion'.")
+        sys.exit(2)
 
 
 def _vertaal(fout: Exception) -> str:

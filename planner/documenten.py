@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.fouten import InvoerFout
+from planner.veilig import os_reden
 
 MAX_BYTES = 5 * 1024 * 1024
 # A .docx is a zip: refuse one that would unpack to far more than any draaiboek (a zip bomb).
@@ -60,7 +61,7 @@ def _controleer_bestand(pad: Path) -> str:
     except FileNotFoundError:
         raise InvoerFout(f"Het bestand '{pad}' bestaat niet: controleer het pad.") from None
     except OSError as fout:
-        raise InvoerFout(f"Het bestand '{pad}' kan ik niet lezen ({fout.strerror}).") from None
+        raise InvoerFout(f"Het bestand '{pad}' kan ik niet lezen ({os_reden(fout)}).") from None
     if stat.S_ISDIR(info.st_mode):
         raise InvoerFout(f"'{pad}' is een map: geef een .docx-, .md- of .txt-bestand.")
     if not stat.S_ISREG(info.st_mode):

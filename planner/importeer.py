@@ -17,6 +17,7 @@ from pathlib import Path
 from planner import toml_schrijven as toml
 from planner.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
 from planner.fouten import InvoerFout
+from planner.veilig import os_reden
 
 DAG = 24 * 60
 GESCHAT_MIN = 15  # minutes for a part whose length the document does not give (a guess, marked)
@@ -1011,7 +1012,7 @@ def importeer(bestand: Path, naam: str | None = None, force: bool = False) -> li
     try:
         map_.mkdir(parents=True, exist_ok=True)
     except OSError as fout:
-        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({fout.strerror}): zet PLANNER_DRAAIBOEKEN "
+        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({os_reden(fout)}): zet PLANNER_DRAAIBOEKEN "
                          "op een map waar je mag schrijven.") from None
     paden = [map_ / f"{n}.toml" for n in namen]
     for pad in paden:  # all or nothing: refuse before writing the first one

@@ -5,6 +5,7 @@ Every file is validated once, here; a problem names the file, the onderdeel and 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tomllib
@@ -70,10 +71,35 @@ def eigen_map() -> Path:
 
 def _bronnen_in(map_: Path, herkomst: str, geldig: bool = True) -> list[Bron]:
     """The .toml files in `map_` whose name is (or, with geldig=False, is not) a valid id."""
-    if not map_.is_dir():
+    if not _is_map(map_):
         return []
     return [Bron(pad.stem, pad, herkomst) for pad in sorted(map_.glob("*.toml"))
             if bool(NAAM.match(pad.stem)) == geldig]
+
+
+def _is_map(pad: Path) -> bool:
+    try:
+        return pad.is_dir()
+    except (OSError, ValueError):  # a name too long or with a NUL: no folder
+        return False
+
+
+def eigen_map_melding() -> str | None:
+    """What is wrong with $PLANNER_DRAAIBOEKEN, if the user set it to something unusable.
+
+    Without the variable a missing folder is normal (nobody made an own draaiboek yet).
+    """
+    gekozen = os.environ.get("PLANNER_DRAAIBOEKEN")
+    if not gekozen:
+        return None
+    map_ = eigen_map()
+    if _is_map(map_):
+        return None
+    if is_bestand(map_) or os.path.lexists(map_):
+        return (f"PLANNER_DRAAIBOEKEN wijst naar '{map_}', en dat is geen map: eigen draaiboeken worden "
+                "niet gelezen; zet de variabele op een map.")
+    return (f"PLANNER_DRAAIBOEKEN wijst naar de map '{map_}', maar die bestaat niet: eigen draaiboeken worden "
+            "niet gelezen; maak de map aan (of maak een draaiboek met 'planner nieuw NAAM').")
 
 
 def ongeldige_namen() -> list[Bron]:
@@ -86,9 +112,79 @@ def ongeldige_naam(pad: Path) -> Probleem:
                               "'-' en '_' (bijvoorbeeld mijn-kickoff.toml).")
 
 
+# A draaiboek is a few kilobytes of text; anything this large is not one (or never ends: /dev/zero).
+MAX_GROOTTE = 1024 * 1024
+
+
+class GeenDraaiboekBestand(OSError):
+    """A path that is not a regular file of reasonable size; its message is Dutch."""
+
+
 def lees_tekst(pad: Path) -> str:
+    """The text of a draaiboek file: only a regular file, never blocking, never megabytes.
+
+    O_NONBLOCK: opening a FIFO (or a symlink to one) must not wait for a writer; fstat on the
+    opened descriptor (not the name, which may change in between) decides what it really is.
+    """
+    import stat
+
+    try:
+        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as fout:
+        raise GeenDraaiboekBestand(fout.errno, _reden(fout)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise GeenDraaiboekBestand(0, "dit is een map, geen draaiboek-bestand")
+        if not stat.S_ISREG(info.st_mode):
+            raise GeenDraaiboekBestand(0, "dit is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat); "
+                                          "een draaiboek is een gewoon .toml-bestand")
+        if info.st_size > MAX_GROOTTE:
+            raise GeenDraaiboekBestand(0, f"het bestand is te groot ({info.st_size // 1024} kB); een draaiboek "
+                                          "is een tekstbestand van hooguit 1 MB")
+        data = b""
+        while len(data) <= MAX_GROOTTE:
+            stuk = os.read(fd, MAX_GROOTTE + 1 - len(data))
+            if not stuk:
+                break
+            data += stuk
+        if len(data) > MAX_GROOTTE:  # it grew while we read
+            raise GeenDraaiboekBestand(0, "het bestand is te groot; een draaiboek is hooguit 1 MB")
+    except GeenDraaiboekBestand:
+        raise
+    except OSError as fout:
+        raise GeenDraaiboekBestand(fout.errno, _reden(fout)) from None
+    finally:
+        os.close(fd)
     # utf-8-sig: Windows Notepad may put an invisible byte-order mark in front.
-    return pad.read_text(encoding="utf-8-sig")
+    return data.decode("utf-8-sig")
+
+
+def _reden(fout: OSError) -> str:
+    from planner.veilig import os_reden
+
+    return f"kan het bestand niet lezen: {os_reden(fout)}"
+
+
+def waarom_niet(pad: Path) -> str:
+    """Why `pad` cannot be read as a draaiboek (not there, not a regular file, a name too long)."""
+    try:
+        pad.stat()
+    except OSError as fout:
+        if fout.errno == errno.ENAMETOOLONG:
+            return "heeft een naam die te lang is voor het bestandssysteem: kies een kortere naam."
+        return "bestaat niet: controleer het pad."
+    except ValueError:  # a NUL in the name
+        return "heeft een ongeldig teken in de naam: controleer het pad."
+    return "is geen gewoon bestand: een draaiboek is een .toml-tekstbestand."
+
+
+def is_bestand(pad: Path) -> bool:
+    """Path.is_file without the crash on a name the file system refuses (too long, NUL)."""
+    try:
+        return pad.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def alle_bronnen() -> list[Bron]:
@@ -117,8 +213,8 @@ def vind(naam: str) -> Draaiboek:
                 f"'{naam}' is geen draaiboek: geef een naam uit 'planner lijst' "
                 "of een pad naar een .toml-bestand."
             )
-        if not pad.is_file():
-            raise InvoerFout(f"Het bestand '{naam}' bestaat niet: controleer het pad.")
+        if not is_bestand(pad):
+            raise InvoerFout(f"Het bestand '{naam}' {waarom_niet(pad)}")
         return laad_bestand(pad, herkomst=str(pad))
     naam = naam.strip().lower()
     if not NAAM.match(naam):
@@ -149,12 +245,26 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
     except UnicodeDecodeError:
         return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
     except OSError as fout:
-        return None, [Probleem(naam, f"kan het bestand niet lezen ({fout.strerror}).")]
+        return None, [Probleem(naam, f"{fout.strerror}.")]
+    return controleer_tekst(tekst, pad, herkomst)
+
+
+def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
+    """Validate the text of a draaiboek as if it were the file `pad` (also before it is written)."""
+    naam = str(pad)
     try:
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
         return None, [_toml_probleem(naam, fout)]
-    draaiboek, problemen = lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
+    except RecursionError:
+        # x = [[[[...]]]] thousands deep: the reader gives up; one broken file must not hide the rest.
+        return None, [Probleem(naam, "dit is geen bruikbare TOML: lijsten of tabellen staan te diep in "
+                                     "elkaar; een draaiboek heeft er hooguit een paar nodig.")]
+    try:
+        draaiboek, problemen = lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
+    except RecursionError:
+        return None, [Probleem(naam, "lijsten of tabellen staan te diep in elkaar; een draaiboek heeft er "
+                                     "hooguit een paar nodig.")]
     if herkomst == "eigen" and isinstance(data.get("id"), str) and data["id"] != pad.stem:
         # Found by its file name: an id that differs would make 'planner plan NAAM' confusing.
         problemen.append(Probleem(naam, f"het id '{data['id']}' verschilt van de bestandsnaam "

@@ -14,6 +14,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Digits, ProgressBar, Static
@@ -21,6 +22,7 @@ from textual.widgets import Digits, ProgressBar, Static
 from planner.fouten import PlannerFout
 from planner.live_staat import LiveStaat
 from planner.model import Stap
+from planner.veilig import schoon
 
 Klok = Callable[[], datetime]
 
@@ -68,6 +70,12 @@ def verschil_tekst(minuten: int) -> str:
 def hhmm(moment: datetime) -> str:
     """A clock time rounded to the nearest minute: a re-plan from 14:40:50 ends at 15:59:50, not 15:59."""
     return f"{moment + timedelta(seconds=30):%H:%M}"
+
+
+def platte_tekst(tekst: str) -> Content:
+    """Text from a draaiboek, an option or an error as it is: Textual would read '[b]' or '[/x]' in
+    a title as markup (or fail on it), and a control character would reach the terminal."""
+    return Content(schoon(tekst))
 
 
 def stappen_tekst(stappen: tuple[Stap, ...]) -> str:
@@ -218,8 +226,8 @@ class LiveApp(App[int]):
         d = staat.origineel.draaiboek
         sessies = len(staat.origineel.sessies)
         wie = f" · sessie {staat.sessienummer} van {sessies}" if sessies > 1 else ""
-        self.query_one("#kop", Static).update(
-            f"{d.titel}{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}")
+        self.query_one("#kop", Static).update(platte_tekst(
+            f"{d.titel}{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}"))
         if staat.klaar:
             titel = "Sessie gestopt" if staat.stand.gestopt else "Sessie klaar"
             kaart = "Alle onderdelen zijn gedaan. q = stoppen (het log is bewaard)."
@@ -230,12 +238,12 @@ class LiveApp(App[int]):
         else:
             titel = f"Nu: {o.titel} ({o.duur_min} min, tot {hhmm(o.eind)})"
             kaart = stappen_tekst(o.stappen)
-        self.query_one("#nu", Static).update(titel)
-        self.query_one("#stappen", Static).update(kaart)
-        self.query_one("#straks", Static).update(self._straks())
+        self.query_one("#nu", Static).update(platte_tekst(titel))
+        self.query_one("#stappen", Static).update(platte_tekst(kaart))
+        self.query_one("#straks", Static).update(platte_tekst(self._straks()))
         wijziging = " ".join(staat.stand.wijzigingen)
         tekst = " ".join(t for t in (self.logfout, self.melding, wijziging) if t)
-        self.query_one("#wijziging", Static).update(tekst)
+        self.query_one("#wijziging", Static).update(platte_tekst(tekst))
         self._toon_klok()
 
     def _straks(self) -> str:

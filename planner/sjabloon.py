@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
+from typing import Any
 
 from planner.fouten import InvoerFout
-
-_ID_REGEL = re.compile(r"""^id\s*=\s*(["']).*?\1[ \t]*(#.*)?$""", re.MULTILINE)
-_TITEL_REGEL = re.compile(r'^titel\s*=\s*"([^"\n]*)"\s*$', re.MULTILINE)
-_EERSTE_TABEL = re.compile(r"^\s*\[", re.MULTILINE)
 
 
 def controleer_naam(naam: str) -> str:
@@ -28,20 +27,64 @@ def controleer_naam(naam: str) -> str:
 
 
 def kopie(tekst: str, naam: str, van: str) -> str:
-    """`tekst` with its id replaced by `naam`, under a comment saying where it came from."""
-    einde_kop = _EERSTE_TABEL.search(tekst)
-    kop, rest = (tekst[:einde_kop.start()], tekst[einde_kop.start():]) if einde_kop else (tekst, "")
-    nieuwe_id = f'id = "{naam}"'
-    kop = _ID_REGEL.sub(nieuwe_id, kop, count=1) if _ID_REGEL.search(kop) else f"{nieuwe_id}\n{kop}"
-    # Its own title too, so 'planner lijst' does not show two draaiboeken with one name.
-    kop = _TITEL_REGEL.sub(lambda m: f'titel = "{m[1]} (eigen: {naam})"', kop, count=1)
+    """`tekst` with its id replaced by `naam` (and its title marked as own), under a comment saying
+    where it came from.
+
+    The text is edited, not regenerated, so the user's comments and layout survive; but every edit
+    is checked against the parsed TOML: the copy must parse to the original with only id and titel
+    changed. That holds for quoted keys ("id" = "q"), comments and multi-line strings alike.
+    """
+    origineel = tomllib.loads(tekst)
+    nieuwe_id = f"id = {_toml_tekst(naam)}"
+    if "id" in origineel:
+        gekopieerd = _vervang_sleutel(tekst, origineel, "id", naam, nieuwe_id)
+        if gekopieerd is None:
+            raise InvoerFout(f"Het id in '{van}' kan ik niet veilig vervangen: kopieer het bestand zelf naar "
+                             f"{naam}.toml in je map met eigen draaiboeken en zet daarin id = \"{naam}\".")
+    else:
+        gekopieerd = f"{nieuwe_id}\n{tekst}"  # the top of a file is always the top-level table
+    titel = origineel.get("titel")
+    if isinstance(titel, str):
+        # Its own title too, so 'planner lijst' does not show two draaiboeken with one name.
+        eigen_titel = f"{titel} (eigen: {naam})"
+        gekopieerd = _vervang_sleutel(gekopieerd, tomllib.loads(gekopieerd), "titel", eigen_titel,
+                                      f"titel = {_toml_tekst(eigen_titel)}") or gekopieerd
     uitleg = (
         f"# Eigen draaiboek '{naam}', begonnen als kopie van '{van}' (planner nieuw {naam} --van {van}).\n"
         "# Pas het gerust aan: een eigen variant maken is toegestaan en misschien zelfs wenselijk.\n"
         f"# Daarna: planner controleer <dit bestand>, en plan het met: planner plan {naam} --groep ...\n"
         "# Het formaat staat in de README, onder 'Eigen draaiboeken en het TOML-formaat'.\n\n"
     )
-    return uitleg + kop + rest
+    return uitleg + gekopieerd
+
+
+_SLEUTEL = '^[ \\t]*(?:{0}|"{0}"|\'{0}\')[ \\t]*='
+
+
+def _vervang_sleutel(tekst: str, data: dict[str, Any], sleutel: str, waarde: str, regel: str) -> str | None:
+    """`tekst` with the line that sets top-level `sleutel` replaced by `regel`, or None.
+
+    Each line that looks like it sets the key is tried; the one whose replacement parses to `data`
+    with just that key changed is the one (a line inside a table or a multi-line string is not).
+    """
+    verwacht = data | {sleutel: waarde}
+    regels = tekst.splitlines(keepends=True)
+    patroon = re.compile(_SLEUTEL.format(re.escape(sleutel)))
+    for i, oud in enumerate(regels):
+        if not patroon.match(oud):
+            continue
+        poging = "".join(regels[:i] + [regel + ("\n" if oud.endswith("\n") else "")] + regels[i + 1:])
+        try:
+            if tomllib.loads(poging) == verwacht:
+                return poging
+        except tomllib.TOMLDecodeError:
+            continue
+    return None
+
+
+def _toml_tekst(tekst: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, plus DEL, which TOML wants escaped too."""
+    return json.dumps(tekst, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def leeg(naam: str) -> str:

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from planner.fouten import InvoerFout
 from planner.live_staat import LOGKOLOMMEN
+from planner.tijd import kort
+
+# A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
+MAX_GROOTTE = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -44,20 +50,35 @@ def _moment(tekst: str, pad: Path, regel: int) -> datetime | None:
     if not tekst.strip():
         return None
     try:
-        return datetime.fromisoformat(tekst.strip())
+        moment = datetime.fromisoformat(tekst.strip())
     except ValueError:
-        raise InvoerFout(f"'{pad}', regel {regel}: '{tekst}' is geen tijdstip; is het log met de hand "
+        raise InvoerFout(f"'{pad}', regel {regel}: '{kort(tekst)}' is geen tijdstip; is het log met de hand "
                          "aangepast? Schrijf tijden als 2026-12-01 13:05:00.") from None
+    # live writes clock times without a zone; one edited in with an offset ('+01:00') counts as the
+    # clock time it names, or subtracting it from the others would fail.
+    return moment.replace(tzinfo=None)
 
 
 def lees_log(pad: Path) -> list[Regel]:
     """The rows of a live log, or one Dutch sentence when the file is not one."""
     try:
-        tekst = pad.read_bytes().decode("utf-8-sig")
+        # stat first: reading a FIFO would wait forever, /dev/zero would fill the memory.
+        info = os.stat(pad)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_GROOTTE:
+            raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': dat is een gewoon CSV-bestand "
+                             "van hooguit enkele kilobytes.")
+        tekst = pad.read_bytes()[:MAX_GROOTTE + 1].decode("utf-8-sig")
     except FileNotFoundError:
         raise InvoerFout(f"'{pad}' bestaat niet: geef het pad van een log van 'planner live --log'.") from None
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):  # ValueError: not UTF-8, or a NUL in the name
         raise InvoerFout(f"'{pad}' kan ik niet lezen als log van 'planner live --log' (CSV, UTF-8).") from None
+    try:
+        return _lees_rijen(tekst, pad)
+    except csv.Error:  # e.g. a field larger than csv's limit: edited beyond recognition
+        raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': de CSV is onleesbaar.") from None
+
+
+def _lees_rijen(tekst: str, pad: Path) -> list[Regel]:
     lezer = csv.DictReader(io.StringIO(tekst), delimiter=";")
     if lezer.fieldnames is None or not set(LOGKOLOMMEN[:6]) <= set(lezer.fieldnames):
         raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': de kolommen "

@@ -29,9 +29,25 @@ def _getal(tekst: str) -> float:
     return float(tekst.replace(",", "."))
 
 
+# More digits than any duration or group needs; also keeps int()/float() far from their limits.
+_TE_VEEL_CIJFERS = re.compile(r"\d{7,}")
+
+
+def kort(tekst: str, lengte: int = 30) -> str:
+    """What the user typed, shortened for quoting in a message."""
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def weiger_reuzengetal(tekst: str, naam: str, voorbeeld: str) -> None:
+    """Refuse a number of absurd length with a sentence, before it overflows a float or int()."""
+    if _TE_VEEL_CIJFERS.search(tekst):
+        raise InvoerFout(f"{naam} '{kort(tekst)}' is veel te groot: {voorbeeld}.")
+
+
 def lees_duur(tekst: str, naam: str = "--tijd") -> int:
     """Minutes in a duration such as '90', '1u30', '1:30', '1,5u', '2h' or '1h30m'."""
     schoon = tekst.strip().lower().replace(" ", "")
+    weiger_reuzengetal(schoon, naam, f"geef een duur van hooguit een week, {VOORBEELD_DUUR}")
     if schoon.startswith(("-", "\u2212")):
         raise InvoerFout(f"{naam} '{tekst}' is negatief: geef een positieve duur, {VOORBEELD_DUUR}.")
     klok = _KLOK.match(schoon)
@@ -41,6 +57,10 @@ def lees_duur(tekst: str, naam: str = "--tijd") -> int:
         delen = _UREN_MINUTEN.match(schoon)
         if not schoon or not delen or not (delen["u"] or delen["m"]):
             raise InvoerFout(f"{naam} '{tekst}' is geen duur: gebruik {VOORBEELD_DUUR}.")
+        if delen["u"] and delen["m"] and int(delen["m"]) >= 60:
+            # '1u61' is a typing error, not 2u01: minutes after the hours stay below 60.
+            raise InvoerFout(f"{naam} '{tekst}' heeft {delen['m']} minuten na de uren: dat moet minder dan 60 "
+                             f"zijn; {VOORBEELD_DUUR}.")
         uren = _getal(delen["u"]) if delen["u"] else 0.0
         minuten = round(uren * 60) + (int(delen["m"]) if delen["m"] else 0)
     if minuten <= 0:
@@ -86,6 +106,7 @@ def _dagen_in_maand(jaar: int, maand: int) -> int:
 def lees_interval(tekst: str, naam: str = "--interval") -> Interval:
     """An interval such as '7d', '2w', '14 dagen', '3mnd' or a plain duration ('2u')."""
     schoon = tekst.strip().lower().replace(" ", "")
+    weiger_reuzengetal(schoon, naam, "gebruik bijvoorbeeld 7d, 2w, 14dagen, 3mnd of 2u")
     kalender = _KALENDER.match(schoon)
     if kalender and kalender["eenheid"] in _EENHEDEN_DAG | _EENHEDEN_MAAND:
         n = int(kalender["n"])
@@ -147,13 +168,13 @@ _MAANDNAMEN |= {"mar": 3, "maa": 3, "sept": 9}
 def _geen_datum(tekst: str, naam: str) -> InvoerFout:
     if naam == "--nu":
         # During a session the clock time is what one types; a date is the exception.
-        return InvoerFout(f"{naam} '{tekst}' is geen tijd: schrijf een kloktijd op de dag van de sessie, "
+        return InvoerFout(f"{naam} '{kort(tekst, 60)}' is geen tijd: schrijf een kloktijd op de dag van de sessie, "
                           f"bijvoorbeeld 14:40, of een datum en tijd, bijvoorbeeld {VOORBEELD_DATUM}.")
-    return InvoerFout(f"{naam} '{tekst}' is geen datum en tijd: schrijf bijvoorbeeld {VOORBEELD_DATUM}.")
+    return InvoerFout(f"{naam} '{kort(tekst, 60)}' is geen datum en tijd: schrijf bijvoorbeeld {VOORBEELD_DATUM}.")
 
 
 def _buiten_kalender(tekst: str, naam: str) -> InvoerFout:
-    return InvoerFout(f"{naam} '{tekst}' bestaat niet in de kalender: controleer dag, maand en uur.")
+    return InvoerFout(f"{naam} '{kort(tekst, 60)}' bestaat niet in de kalender: controleer dag, maand en uur.")
 
 
 class _Delen:
@@ -269,7 +290,7 @@ def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, na
             if not EERSTE_JAAR <= delen.jaar <= LAATSTE_JAAR:
                 # Far-off years overflow the clock arithmetic (and no workshop is planned there).
                 raise InvoerFout(
-                    f"{naam} '{tekst}' ligt buiten de kalender van de planner: kies een jaar van "
+                    f"{naam} '{kort(tekst, 60)}' ligt buiten de kalender van de planner: kies een jaar van "
                     f"{EERSTE_JAAR} tot en met {LAATSTE_JAAR}."
                 )
             try:
@@ -283,7 +304,7 @@ def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, na
     assert datum is not None
     if delen.weekdag is not None and datum.weekday() != delen.weekdag:
         raise InvoerFout(
-            f"{naam} '{tekst}': {datum.day} {_MAANDEN[datum.month - 1]} {datum.year} is een "
+            f"{naam} '{kort(tekst, 60)}': {datum.day} {_MAANDEN[datum.month - 1]} {datum.year} is een "
             f"{_DAGEN[datum.weekday()]}, geen {_DAGEN[delen.weekdag]}: controleer de dag of de datum."
         )
     uur = STANDAARD_UUR if delen.uur is None else delen.uur
@@ -292,7 +313,7 @@ def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, na
     lokaal = datetime(datum.year, datum.month, datum.day, uur, delen.minuut, tzinfo=zone)
     if not bestaat(lokaal):
         raise InvoerFout(
-            f"{naam} '{tekst}' valt in de zomertijdsprong en bestaat niet in {zone.key}: "
+            f"{naam} '{kort(tekst, 60)}' valt in de zomertijdsprong en bestaat niet in {zone.key}: "
             "kies een uur later of eerder."
         )
     return lokaal

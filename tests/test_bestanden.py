@@ -44,6 +44,12 @@ def geen_eigen_draaiboeken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen"))
 
 
+@pytest.fixture
+def benoemd(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The named-temporary-file way (other systems, file systems without O_TMPFILE)."""
+    monkeypatch.setattr(bestanden, "_ONBENOEMD", False)
+
+
 # ------------------------------------------------------------------ folder that does not exist
 
 
@@ -82,7 +88,7 @@ def test_alleen_lezen_map_echt(tmp_path: Path, monkeypatch, capsys) -> None:
 
 
 @pytest.mark.parametrize("fout", [errno.EACCES, errno.EPERM, errno.EROFS])
-def test_alleen_lezen_map_gesimuleerd(tmp_path: Path, monkeypatch, capsys, fout: int) -> None:
+def test_alleen_lezen_map_gesimuleerd(tmp_path: Path, monkeypatch, capsys, fout: int, benoemd) -> None:
     # Root may write anywhere, so simulate what the kernel says to a normal user.
     bestaand = tmp_path / "agenda.ics"
     bestaand.write_bytes(OUD)
@@ -126,7 +132,7 @@ class VolleSchijf:
 
 
 @pytest.mark.parametrize("plek", ["write", "fsync"])
-def test_volle_schijf(tmp_path: Path, monkeypatch, capsys, plek: str) -> None:
+def test_volle_schijf(tmp_path: Path, monkeypatch, capsys, plek: str, benoemd) -> None:
     bestaand = tmp_path / "agenda.ics"
     bestaand.write_bytes(OUD)
     if plek == "fsync":
@@ -207,7 +213,7 @@ def test_force_vervangt(tmp_path: Path, monkeypatch, capsys) -> None:
     assert resten(tmp_path) == []
 
 
-def test_bestand_dat_tussendoor_verschijnt_blijft_heel(tmp_path: Path, monkeypatch) -> None:
+def test_bestand_dat_tussendoor_verschijnt_blijft_heel(tmp_path: Path, monkeypatch, benoemd) -> None:
     """Someone creates the file between the check and the write: the hard link refuses to replace it."""
     doel = tmp_path / "agenda.ics"
     echte_mkstemp = bestanden.tempfile.mkstemp
@@ -224,7 +230,7 @@ def test_bestand_dat_tussendoor_verschijnt_blijft_heel(tmp_path: Path, monkeypat
     assert resten(tmp_path) == []
 
 
-def test_schrijven_zonder_hardlinks_overschrijft_ook_niet(tmp_path: Path, monkeypatch) -> None:
+def test_schrijven_zonder_hardlinks_overschrijft_ook_niet(tmp_path: Path, monkeypatch, benoemd) -> None:
     """On file systems without hard links (FAT, some network shares) a racing file must survive too."""
     doel = tmp_path / "agenda.ics"
     echte_mkstemp = bestanden.tempfile.mkstemp
@@ -253,3 +259,175 @@ def test_zonder_hardlinks_wordt_een_nieuw_bestand_wel_geschreven(tmp_path: Path,
     schrijf(tmp_path / "agenda.ics", "nieuw\r\n")
     assert (tmp_path / "agenda.ics").read_bytes() == b"nieuw\r\n"
     assert resten(tmp_path) == []
+
+
+# ------------------------------------------------- unnamed temporary files (Linux, O_TMPFILE)
+
+onbenoemd = pytest.mark.skipif(not bestanden._ONBENOEMD, reason="alleen op Linux met O_TMPFILE")
+
+
+@onbenoemd
+@pytest.mark.parametrize("bestond", [True, False])
+def test_onderbroken_onbenoemd_schrijven_laat_niets_achter(tmp_path: Path, monkeypatch, bestond: bool) -> None:
+    """Whatever happens halfway, there is never a file (hidden or not) that was not there before."""
+    doel = tmp_path / "agenda.ics"
+    if bestond:
+        doel.write_bytes(OUD)
+
+    def halverwege(*args, **kwargs):
+        assert os.listdir(tmp_path) == (["agenda.ics"] if bestond else [])  # writing leaves no name yet
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bestanden.os, "fsync", halverwege)
+    with pytest.raises(KeyboardInterrupt):
+        schrijf(doel, "nieuwe inhoud\r\n" * 100_000, force=True)
+    assert os.listdir(tmp_path) == (["agenda.ics"] if bestond else [])
+
+
+@onbenoemd
+def test_onbenoemd_racend_bestand_blijft_heel(tmp_path: Path, monkeypatch) -> None:
+    doel = tmp_path / "agenda.ics"
+    echte_fsync = os.fsync
+
+    def fsync_en_concurrent(fd: int) -> None:
+        echte_fsync(fd)
+        doel.write_bytes(OUD)  # another writer takes the name after our check
+
+    monkeypatch.setattr(bestanden.os, "fsync", fsync_en_concurrent)
+    with pytest.raises(BestandFout, match="bestaat al"):
+        schrijf(doel, "nieuw\r\n")
+    assert doel.read_bytes() == OUD
+    assert os.listdir(tmp_path) == ["agenda.ics"]
+
+
+@onbenoemd
+def test_onbenoemd_houdt_rechten_van_vervangen_bestand(tmp_path: Path) -> None:
+    doel = tmp_path / "agenda.ics"
+    doel.write_bytes(OUD)
+    doel.chmod(0o600)
+    schrijf(doel, "nieuw\r\n", force=True)
+    assert doel.read_bytes() == b"nieuw\r\n"
+    assert doel.stat().st_mode & 0o777 == 0o600
+    assert os.listdir(tmp_path) == ["agenda.ics"]
+
+
+# ------------------------------------------------------------ special files are never replaced
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_fifo_wordt_nooit_vervangen(tmp_path: Path, monkeypatch, capsys, force: list[str]) -> None:
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(fifo), *force)
+    assert code == 4
+    assert "geen gewoon bestand" in een_zin(err)
+    assert fifo.is_fifo()
+
+
+def test_apparaat_wordt_niet_vervangen(monkeypatch, capsys) -> None:
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", "/dev/null", "--force")
+    assert code == 4
+    assert "geen gewoon bestand" in een_zin(err)
+    assert Path("/dev/null").is_char_device()
+
+
+def test_symlink_zelf_wordt_met_force_vervangen(tmp_path: Path) -> None:
+    """As before: --force replaces the link's own entry, not the file it points to."""
+    echt = tmp_path / "echt.txt"
+    echt.write_bytes(OUD)
+    link = tmp_path / "link.txt"
+    link.symlink_to(echt)
+    schrijf(link, "nieuw\r\n", force=True)
+    assert not link.is_symlink() and link.read_bytes() == b"nieuw\r\n"
+    assert echt.read_bytes() == OUD
+
+
+def test_te_lange_naam_is_een_nederlandse_zin(tmp_path: Path, monkeypatch, capsys) -> None:
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / ("x" * 300 + ".md")))
+    assert code == 4
+    assert "te lang" in een_zin(err)
+
+
+# ------------------------------------------------------------------------ all or nothing
+
+
+def test_schrijf_alles_schrijft_niets_als_een_doel_niet_kan(tmp_path: Path) -> None:
+    goed = tmp_path / "goed.md"
+    with pytest.raises(BestandFout, match="bestaat niet"):
+        bestanden.schrijf_alles([(goed, "a"), (tmp_path / "weg" / "x.ics", "b")])
+    assert os.listdir(tmp_path) == []
+
+
+def test_schrijf_alles_haalt_geplaatste_weg_bij_late_fout(tmp_path: Path, monkeypatch) -> None:
+    """The second target is taken by someone else after the check: the first is taken away again."""
+    eerste, tweede = tmp_path / "a.md", tmp_path / "b.ics"
+    echte_plaats = bestanden._plaats
+
+    def plaats(stuk, force):
+        if stuk.pad == tweede:
+            tweede.write_bytes(OUD)
+        echte_plaats(stuk, force)
+
+    monkeypatch.setattr(bestanden, "_plaats", plaats)
+    with pytest.raises(BestandFout, match="bestaat al"):
+        bestanden.schrijf_alles([(eerste, "a"), (tweede, "b")])
+    assert sorted(os.listdir(tmp_path)) == ["b.ics"] and tweede.read_bytes() == OUD
+
+
+def test_uitvoer_en_ics_alles_of_niets(tmp_path: Path, monkeypatch, capsys) -> None:
+    """-o ok.md --ics ergens-onmogelijk: ok.md is not written either."""
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
+                         "--ics", str(tmp_path / "weg" / "x.ics"))
+    assert code == 4 and "bestaat niet" in een_zin(err)
+    assert os.listdir(tmp_path) == []
+
+
+def test_uitvoer_en_ics_alles_of_niets_bij_schrijffout(tmp_path: Path, monkeypatch, capsys) -> None:
+    echte_bereid = bestanden._bereid
+
+    def bereid(stuk):
+        if stuk.pad.suffix == ".ics":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        echte_bereid(stuk)
+
+    monkeypatch.setattr(bestanden, "_bereid", bereid)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
+                         "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"))
+    assert code == 4 and "mag niet schrijven" in een_zin(err)
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(("fout", "woorden"), [(errno.EEXIST, "bestaat al"), (errno.EIO, "invoer/uitvoerfout"),
+                                                (errno.ENOENT, "bestaat niet")])
+def test_systeemfout_in_het_nederlands(tmp_path: Path, monkeypatch, fout: int, woorden: str) -> None:
+    def kapot(stuk):
+        raise OSError(fout, os.strerror(fout))
+
+    monkeypatch.setattr(bestanden, "_bereid", kapot)
+    with pytest.raises(BestandFout) as gevangen:
+        schrijf(tmp_path / "a.md", "x")
+    assert woorden in str(gevangen.value)
+    assert os.strerror(fout) not in str(gevangen.value)
+
+
+def test_alle_uitvoer_van_plan_alles_of_niets_ook_kaarten(tmp_path: Path, monkeypatch, capsys) -> None:
+    """-o, --ics, --html and --kaarten together: the cards failing last still means nothing is written."""
+    echte_bereid = bestanden._bereid
+
+    def bereid(stuk):
+        if stuk.pad.name == "kaarten.html":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        echte_bereid(stuk)
+
+    monkeypatch.setattr(bestanden, "_bereid", bereid)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
+                         "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"),
+                         "--kaarten", str(tmp_path / "kaarten.html"))
+    assert code == 4 and "mag niet schrijven" in een_zin(err)
+    assert os.listdir(tmp_path) == []
+    monkeypatch.setattr(bestanden, "_bereid", echte_bereid)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
+                         "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"),
+                         "--kaarten", str(tmp_path / "kaarten.html"))
+    assert code == 0, err
+    assert sorted(os.listdir(tmp_path)) == ["kaarten.html", "ok.md", "r.html", "x.ics"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from planner import cli, sjabloon
+from planner.fouten import InvoerFout
 
 VARIANTEN = """
 id = "{id}"
@@ -360,3 +362,36 @@ def test_bron_sessies_hoort_bij_een_draaiboek_dat_verdeeld_mag_worden(tmp_path):
     pad.write_text(bron.replace("mag = false", "mag = false\nbron_sessies = 2", 1), encoding="utf-8")
     _, problemen = laden.controleer_bestand(pad)
     assert [p.veld for p in problemen] == ["bron_sessies"] and "mag = true" in problemen[0].melding
+
+
+# ------------------------------------------------------------- copies of unusual TOML (issue 10)
+
+_ONGEWOON = '''# een eigen stijl
+"id" = "q"
+'titel' = "Q \\"met\\" aanhalingstekens"
+bron = "b"
+beschrijving = """
+id = "nep"
+"""
+[[onderdelen]]
+"id" = "a"
+titel = "A"
+soort = "werkvorm"
+minuten = 30
+'''
+
+
+def test_kopie_met_sleutels_tussen_aanhalingstekens_heeft_een_id(eigen, planner, tmp_path):
+    bron = tmp_path / "q.toml"
+    bron.write_text(_ONGEWOON, encoding="utf-8")
+    code, _, fout = planner("nieuw", "kopie-q", "--van", str(bron))
+    assert code == 0, fout
+    data = tomllib.loads((eigen / "kopie-q.toml").read_text(encoding="utf-8"))
+    assert data["id"] == "kopie-q" and data["titel"] == 'Q "met" aanhalingstekens (eigen: kopie-q)'
+    assert data["beschrijving"] == 'id = "nep"\n'  # text inside a string is left alone
+    assert planner("controleer", "kopie-q")[0] == 0
+
+
+def test_kopie_die_niet_veilig_kan_wordt_niet_geschreven():
+    with pytest.raises(InvoerFout, match="niet veilig"):
+        sjabloon.kopie('id = """\nq"""\ntitel = "T"\n', "nieuw", "q")

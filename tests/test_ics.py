@@ -63,7 +63,8 @@ def test_regels_eindigen_op_crlf_en_zijn_hooguit_75_octetten(gesplitst):
 
 
 def test_zelfde_plan_geeft_dezelfde_uids(kickoff, gesplitst):
-    opnieuw = maak_plan(kickoff, Vraag(groep=20, tijd_min=105, start=start("2026-10-20T13:30")))
+    opnieuw = maak_plan(kickoff, Vraag(groep=20, tijd_min=105, start=start("2026-10-20T13:30"),
+                                       locatie="Buurthuis De Linde, zaal 2; Utrecht"))
     uids = [str(e["UID"]) for e in events(render("ics", gesplitst))[1]]
     assert uids == [str(e["UID"]) for e in events(render("ics", opnieuw))[1]]
     assert len(set(uids)) == 3
@@ -77,8 +78,13 @@ def test_afspraken_staan_in_de_volgorde_van_het_plan(gesplitst):
 
 # --- The calendar is written without ics at run time (start-up), but must stay what ics writes ----
 
-def _met_ics(plan, herinnering=None, per_onderdeel=False, herhaling=None) -> bytes:
-    """The calendar as ics 0.7 (the pinned dependency) builds it: the reference for our own lines."""
+def _met_ics(plan, herinnering=None, per_onderdeel=False, herhaling=None, reeks="") -> bytes:
+    """The calendar as ics 0.7 (the pinned dependency) builds it: the reference for our own lines.
+
+    Plus what ics 0.7 cannot write and the planner adds on purpose (tests/test_ics_extra.py checks
+    what each means): METHOD, X-WR-CALNAME and X-WR-TIMEZONE after PRODID, and every VALARM moved
+    behind the event's own properties (RFC 5545 order). The reminder text and every property value
+    still come from ics's serialiser."""
     import warnings
     from datetime import datetime, timedelta
 
@@ -100,27 +106,44 @@ def _met_ics(plan, herinnering=None, per_onderdeel=False, herhaling=None) -> byt
                           last_modified=nu)
         if herinnering is not None:
             event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
-                                             display_text=mod.herinnering_tekst(naam, begin, herinnering)))
+                                             display_text=mod.herinnering_tekst(naam, begin, herinnering,
+                                                                                mod._zone(plan))))
         afspraken.append(event)
 
     for sessie in plan.sessies:
         if per_onderdeel:
             for o in sessie.onderdelen:
-                afspraak(mod.samenvatting_onderdeel(plan, o), o.start, o.eind, mod.uid_onderdeel(plan, sessie, o),
-                         mod.beschrijving_onderdeel(plan, sessie, o))
+                afspraak(mod.samenvatting_onderdeel(plan, o), o.start, o.eind,
+                         mod.uid_onderdeel(plan, sessie, o, reeks), mod.beschrijving_onderdeel(plan, sessie, o))
         else:
-            afspraak(mod.samenvatting(plan, sessie), sessie.start, sessie.eind, mod.uid(plan, sessie),
+            afspraak(mod.samenvatting(plan, sessie), sessie.start, sessie.eind, mod.uid(plan, sessie, reeks),
                      mod.beschrijving(plan, sessie))
     if herhaling is not None:
         extra = herhaling_van(plan.draaiboek)
         begin = mod.herhaling_start(plan, herhaling)
-        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), mod.uid_herhaling(plan),
+        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), mod.uid_herhaling(plan, reeks),
                  mod.beschrijving_herhaling(plan, extra))
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
         leeg = kalender.serialize().replace("\r\n", "\n")
-        inhoud = "".join(event.serialize().replace("\r\n", "\n") + "\n" for event in afspraken)
-    return mod._rfc5545(leeg.replace("END:VCALENDAR", inhoud + "END:VCALENDAR"))
+        inhoud = "".join(_alarm_achteraan(event.serialize().replace("\r\n", "\n")) + "\n" for event in afspraken)
+    # ics escapes a TEXT value for us: an X- property set on an ics object comes out unescaped.
+    naam = ics.Event(name=plan.draaiboek.titel).serialize().replace("\r\n", "\n")
+    naam = next(r for r in naam.split("\n") if r.startswith("SUMMARY:")).removeprefix("SUMMARY:")
+    kop = f"METHOD:PUBLISH\nX-WR-CALNAME:{naam}\nX-WR-TIMEZONE:{plan.tz}\n"
+    return mod._rfc5545(leeg.replace("END:VCALENDAR", kop + inhoud + "END:VCALENDAR"))
+
+
+def _alarm_achteraan(event: str) -> str:
+    """Move the VALARM block(s) ics 0.7 writes first to just before END:VEVENT."""
+    regels = event.split("\n")
+    alarm = [i for i, r in enumerate(regels) if r in ("BEGIN:VALARM", "END:VALARM")]
+    if not alarm:
+        return event
+    begin, eind = alarm[0], alarm[-1] + 1
+    blok, rest = regels[begin:eind], regels[:begin] + regels[eind:]
+    einde = rest.index("END:VEVENT")
+    return "\n".join(rest[:einde] + blok + rest[einde:])
 
 
 def _zonder_stempel(data: bytes) -> bytes:
@@ -156,3 +179,24 @@ def test_duur_als_ics(minuten):
 
     assert duur(timedelta(minutes=-minuten)) == timedelta_to_duration(timedelta(minutes=-minuten))
     assert duur(timedelta(minutes=minuten)) == timedelta_to_duration(timedelta(minutes=minuten))
+
+
+@pytest.mark.parametrize("per_onderdeel", [False, True])
+def test_eigen_regels_zijn_wat_ics_schrijft_met_reeks_en_andere_zone(per_onderdeel):
+    """A --reeks and a zone other than Europe/Amsterdam (named in the texts) in the same comparison;
+    a title with characters TEXT escapes checks X-WR-CALNAME's escaping against ics's."""
+    import dataclasses
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner import laden
+
+    draaiboek = laden.vind("kickoff")
+    draaiboek = dataclasses.replace(draaiboek, titel="Kick; off, deel\\1")
+    londen = datetime(2026, 10, 20, 13, 30, tzinfo=ZoneInfo("Europe/London"))
+    gepland = maak_plan(draaiboek, Vraag(groep=12, tijd_min=90, start=londen, tz="Europe/London",
+                                         locatie="Zaal B"))
+    opties = {"herinnering": 1440, "per_onderdeel": per_onderdeel, "reeks": "groep B"}
+    eigen = render("ics", gepland, **opties)
+    assert b"(Europe/London)" in eigen and b"X-WR-CALNAME:Kick\\; off\\, deel\\\\1" in eigen
+    assert _zonder_stempel(eigen) == _zonder_stempel(_met_ics(gepland, **opties))

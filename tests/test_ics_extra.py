@@ -151,3 +151,98 @@ def test_toon_noemt_de_herhaling() -> None:
     assert uit.exit_code == 0
     assert "Herhaling: Herhalingsworkshop Waarderende Gespreksvoering, 1u30 (geschatte duur)" in uit.output
     assert "Herhaling:" not in runner.invoke(app, ["toon", "kickoff"]).output
+
+
+# ------------------------------------------------------------ what identifies a meeting (UID)
+
+
+def _uids(data: bytes) -> list[str]:
+    return [str(e["UID"]) for e in gebeurtenissen(data)]
+
+
+@pytest.mark.parametrize("anders", [{"locatie": "Buurthuis"}, {"tz": "Europe/Brussels"},
+                                    {"start": START + timedelta(days=1)}])
+def test_verschillende_bijeenkomsten_verschillende_uids(anders) -> None:
+    """Importing one meeting must never replace another: location and zone are part of the identity."""
+    een = _uids(render("ics", plan("kickoff", tijd_min=120)))
+    ander = _uids(render("ics", plan("kickoff", tijd_min=120, **anders)))
+    assert not set(een) & set(ander)
+
+
+def test_reeks_onderscheidt_verder_gelijke_bijeenkomsten() -> None:
+    gepland = plan("kickoff", tijd_min=120)
+    assert not set(_uids(render("ics", gepland, reeks="groep A"))) & set(_uids(render("ics", gepland, reeks="B")))
+    per_onderdeel = [_uids(render("ics", gepland, per_onderdeel=True, reeks=r)) for r in ("A", "B")]
+    assert not set(per_onderdeel[0]) & set(per_onderdeel[1])
+
+
+def test_andere_groep_of_tijd_werkt_dezelfde_afspraak_bij() -> None:
+    """Re-exporting after changing the group size or the time available updates, not duplicates."""
+    eerste = _uids(render("ics", plan("training", groep=12, tijd_min=180)))
+    tweede = _uids(render("ics", plan("training", groep=18, tijd_min=170)))
+    assert eerste == tweede
+
+
+def test_reeks_via_de_opdrachtregel(tmp_path: Path) -> None:
+    paden = [tmp_path / f"{r}.ics" for r in ("a", "b")]
+    for pad, reeks in zip(paden, ("maandag-groep", "dinsdag-groep"), strict=True):
+        uit = CliRunner().invoke(app, ["plan", "training", "--groep", "12", "--start", "2026-12-01T13:30",
+                                       "--ics", str(pad), "--reeks", reeks])
+        assert uit.exit_code == 0, uit.output
+    assert not set(_uids(paden[0].read_bytes())) & set(_uids(paden[1].read_bytes()))
+
+
+# ------------------------------------------------------------------ calendar and event properties
+
+
+def test_kalender_heeft_methode_naam_en_zone() -> None:
+    kalender = icalendar.Calendar.from_ical(render("ics", plan("training", tz="Europe/Brussels")))
+    assert str(kalender["METHOD"]) == "PUBLISH"
+    assert str(kalender["X-WR-CALNAME"]) == laden.vind("training").titel
+    assert str(kalender["X-WR-TIMEZONE"]) == "Europe/Brussels"
+
+
+def test_eigenschappen_staan_voor_het_alarm() -> None:
+    tekst = render("ics", plan("training"), herinnering=15).decode()
+    for blok in tekst.split("BEGIN:VEVENT")[1:]:
+        na_alarm = blok.split("END:VALARM\r\n", 1)[1]
+        assert na_alarm == "END:VEVENT\r\n" or na_alarm.startswith("END:VEVENT\r\n")
+
+
+def test_herinnering_een_dag_eerder_zegt_morgen() -> None:
+    event = gebeurtenissen(render("ics", plan("training"), herinnering=24 * 60))[0]
+    tekst = str(next(iter(event.walk("VALARM")))["DESCRIPTION"])
+    assert "morgen om 13:30" in tekst and "over" not in tekst
+
+
+def test_andere_zone_staat_bij_de_kloktijden() -> None:
+    londen = ZoneInfo("Europe/London")
+    gepland = plan("training", tz="Europe/London", start=datetime(2026, 10, 20, 13, 30, tzinfo=londen))
+    event = gebeurtenissen(render("ics", gepland, herinnering=15))[0]
+    assert "Europe/London" in str(event["DESCRIPTION"])
+    assert "13:30 (Europe/London)" in str(next(iter(event.walk("VALARM")))["DESCRIPTION"])
+    thuis = gebeurtenissen(render("ics", plan("training")))[0]
+    assert "Europe/Amsterdam" not in str(thuis["DESCRIPTION"])
+
+
+def test_geen_stuurtekens_in_het_agenda_bestand(tmp_path: Path) -> None:
+    pad = tmp_path / "vijandig.toml"
+    pad.write_text('titel = "Kwaad\\u0000\\u001b]0;x\\u0007"\nbron = "b\\r\\u009b"\n[[onderdelen]]\nid = "a"\n'
+                   'titel = "Een\\u001b[2J"\nsoort = "werkvorm"\nminuten = 30\n'
+                   'instructies = ["regel 1\\nregel 2\\u0000"]\n', encoding="utf-8")
+    gepland = maak_plan(laden.vind(str(pad)), Vraag(groep=4, start=START, locatie="zaal\u0007"))
+    for opties in ({}, {"per_onderdeel": True, "herinnering": 10}):
+        data = render("ics", gepland, **opties)
+        regels = data.split(b"\r\n")
+        assert not any(any(b < 32 or b == 127 for b in r) for r in regels)
+        assert not any(0x80 <= ord(t) <= 0x9f for t in data.decode("utf-8"))
+        assert gebeurtenissen(data)  # still a calendar
+
+
+def test_onderdeel_van_een_week_noemt_de_einddag() -> None:
+    from planner.planning import lees_agendapunt
+
+    lang = lees_agendapunt("Lang=10080", "--daarna", set())
+    gepland = plan("kennismaking", groep=8, daarna=(lang,))
+    beschrijving = str(gebeurtenissen(render("ics", gepland))[0]["DESCRIPTION"])
+    assert "27 oktober 2026" in beschrijving

@@ -165,3 +165,26 @@ def test_de_balk_kleurt_oranje_en_rood_naarmate_de_tijd_opraakt():
         return klassen
 
     assert asyncio.run(rijden()) == [set(), {"amber"}, {"rood"}, {"rood"}]
+
+
+def test_tekst_uit_de_data_is_geen_opmaak_en_geen_stuurteken():
+    """A title with Textual/rich markup or an escape sequence is shown as the text it is."""
+    from planner.live import platte_tekst
+    from planner.planning import lees_agendapunt
+
+    kwaad = "[/b] [b]vet[/b] [link]y \x1b]0;gekaapt\x07"
+    assert platte_tekst(kwaad).plain == "[/b] [b]vet[/b] [link]y \\x1b]0;gekaapt\\x07"
+    plan = maak_plan(laden.vind("ambitiegesprek"),
+                     Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00"),
+                           vooraf=(lees_agendapunt(f"{kwaad}=10m", "--vooraf", set()),)))
+    klok = Klok("2026-12-01T13:00")
+    app = LiveApp(LiveStaat(plan), klok, tik=3600)
+
+    async def rijden():
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            scherm = _scherm(app)
+            assert "[/b] [b]vet[/b]" in scherm and "\\x1b]0;gekaapt" in scherm
+            assert "\x1b" not in scherm and "\x07" not in scherm
+
+    asyncio.run(rijden())

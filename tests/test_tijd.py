@@ -80,6 +80,26 @@ def test_nederlandse_weergave():
     assert toon_datum(datetime(2026, 12, 1)) == "dinsdag 1 december 2026"
 
 
+@pytest.mark.parametrize("tekst", ["1u61", "1h90m", "2u60"])
+def test_minuten_na_uren_onder_60(tekst: str) -> None:
+    with pytest.raises(InvoerFout, match="minder dan 60"):
+        lees_duur(tekst)
+
+
+@pytest.mark.parametrize("tekst", ["1u59", "90", "90m", "1:30", "120m"])
+def test_gewone_duren_blijven_goed(tekst: str) -> None:
+    assert lees_duur(tekst) > 0
+
+
+@pytest.mark.parametrize("cijfers", [7, 400, 5000])
+@pytest.mark.parametrize("lezer", [lees_duur, lees_interval])
+def test_reuzengetallen_zijn_een_zin(cijfers: int, lezer) -> None:
+    tekst = "9" * cijfers
+    with pytest.raises(InvoerFout, match="veel te groot") as gevangen:
+        lezer(tekst)
+    assert len(str(gevangen.value)) < 200  # the number is quoted shortened, not 5,000 digits long
+
+
 # --- Dutch dates and times (issue 12) ---------------------------------------------------------------
 
 NU = datetime(2026, 11, 23, 10, 15, tzinfo=AMS)  # a Monday
@@ -263,3 +283,12 @@ def test_onzin_geeft_alleen_invoerfout(tekst):
 def test_bijna_datums_geven_alleen_invoerfout(woorden):
     with contextlib.suppress(InvoerFout):
         lees_datumtijd(" ".join(woorden), AMS, NU)
+
+
+@pytest.mark.parametrize("tekst", ["9" * 5000, "1 dec " + "9" * 5000, "1-12-" + "9" * 400 + " 13:30",
+                                   "9" * 400 + ":30", "morgen " + "9" * 5000 + " uur"])
+def test_reuzengetallen_in_een_datum_zijn_een_korte_zin(tekst: str) -> None:
+    for lees in (lambda: lees_datumtijd(tekst, AMS, NU), lambda: lees_kloktijd(tekst, AMS, date(2026, 12, 1), NU)):
+        with pytest.raises(InvoerFout) as gevangen:
+            lees()
+        assert len(str(gevangen.value)) < 300  # what was typed is quoted shortened

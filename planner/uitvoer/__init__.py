@@ -23,6 +23,22 @@ FORMATEN: dict[str, str] = {
 }
 
 
+# Formats that carry text exactly; every other format gets the plan with control characters
+# written out visibly (planner.veilig), so no renderer, present or future, can print a raw escape.
+EXACT = frozenset({"json"})
+
+
 def render(formaat: str, plan: Plan, **opties: Any) -> str | bytes:
     module = importlib.import_module(FORMATEN[formaat])
+    if formaat not in EXACT:
+        from planner.veilig import schoon_kopie
+
+        plan = schoon_kopie(plan)
+        # Text options printed in the output (--opdrachtgever, --begeleider, the calendar's file
+        # name) too. Not the ones that are no display text: the csv separator (a tab is meant) and
+        # --reeks, which only goes into the calendar's UIDs and must stay what the user typed.
+        opties = {naam: waarde if naam in _GEEN_TEKST else schoon_kopie(waarde) for naam, waarde in opties.items()}
     return module.render(plan, **opties)
+
+
+_GEEN_TEKST = frozenset({"scheiding", "reeks"})

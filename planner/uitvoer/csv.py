@@ -37,6 +37,16 @@ def _getal(waarde: float | None, scheiding: str) -> str:
     return tekst.replace(".", ",") if scheiding == ";" else tekst
 
 
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(...), +cmd|...): a
+# template's title must never run as one. Prefixed with ', the way spreadsheet exporters do.
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cel(tekst: str) -> str:
+    """Text for a cell, neutralised when a spreadsheet would read it as a formula."""
+    return "'" + tekst if tekst.lstrip(" ").startswith(FORMULE_BEGIN) else tekst
+
+
 def render(plan: Plan, scheiding: str = ";", **_: Any) -> bytes:
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, delimiter=scheiding, lineterminator="\r\n")
@@ -49,10 +59,10 @@ def render(plan: Plan, scheiding: str = ";", **_: Any) -> bytes:
                 f"{o.start:%H:%M}",
                 f"{o.eind:%H:%M}",
                 o.duur_min,
-                o.titel,
-                o.soort,
-                o.werkvorm,
-                groepjes_tekst(o.groepjes),
+                cel(o.titel),
+                cel(o.soort),
+                cel(o.werkvorm),
+                cel(groepjes_tekst(o.groepjes)),
                 _getal(o.per_persoon_min, scheiding),
                 "ja" if o.geschat else "nee",
                 "ja" if o.toegevoegd else "nee",

@@ -32,6 +32,10 @@ def lees_voor(tekst: str) -> str:
 
 
 def tijdvak(o: GeplandOnderdeel | Sessie) -> str:
+    """'13:30–17:30'; when it ends on another day, that day is named: never a bare '13:30–17:30'
+    for something that lasts a week."""
+    if o.eind.date() != o.start.date():
+        return f"{o.start:%H:%M}–{toon_datum(o.eind)} {o.eind:%H:%M}"
     return f"{o.start:%H:%M}–{o.eind:%H:%M}"
 
 

@@ -5,13 +5,16 @@ and the follow-up meeting a draaiboek recommends (its `herhaling`, R4) after the
 
 The lines are written here, in exactly the form ics 0.7 (the project's pinned calendar library)
 gives them: importing ics and arrow (tatsu, attrs) costs more start-up time than the rest of
-`planner plan --ics` together. tests/test_ics.py checks the bytes against ics itself. ics 0.7
+`planner plan --ics` together. tests/test_ics.py checks the bytes against ics itself (plus the
+calendar name, METHOD and zone, and the reminder after the event's properties, which ics 0.7
+does not write). ics 0.7
 lacks two things calendar programs rely on (RFC 5545): lines folded at 75 octets and CRLF line
 ends everywhere. `_rfc5545` adds them, in one place.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -20,21 +23,42 @@ from planner import __version__
 from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.planning import herhaling_van
 from planner.tekst import stap_regels
-from planner.tijd import Interval, deelnemers, plus_minuten, toon_duur
+from planner.tijd import Interval, deelnemers, plus_minuten, toon_datum, toon_duur
 from planner.uitvoer.handout import indeling, materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"
+STANDAARD_ZONE = "Europe/Amsterdam"
 _UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
 
 
-def _uid(plan: Plan, *delen: object) -> str:
-    """Stable per draaiboek and first start plus `delen`: a re-import updates, not duplicates."""
-    sleutel = "|".join([plan.draaiboek.id, _utc(plan.sessies[0].start), *map(str, delen)])
+def _uid(plan: Plan, *delen: object, reeks: str = "") -> str:
+    """What identifies the meeting: draaiboek, first start, zone, location and --reeks, plus `delen`
+    (session number, onderdeel). Not the group size or the time available: re-exporting after such
+    a change updates the events instead of duplicating them. Two meetings alike in all of this are
+    told apart with --reeks."""
+    sleutel = "|".join([plan.draaiboek.id, _utc(plan.sessies[0].start), plan.tz, plan.locatie, reeks,
+                        *map(str, delen)])
     return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
 
 
-def uid(plan: Plan, sessie: Sessie) -> str:
-    return _uid(plan, sessie.nummer)
+def uid(plan: Plan, sessie: Sessie, reeks: str = "") -> str:
+    return _uid(plan, sessie.nummer, reeks=reeks)
+
+
+def _zone(plan: Plan) -> str:
+    """' (Europe/London)' when the clock times are not Dutch/Belgian ones people assume."""
+    return "" if plan.tz == STANDAARD_ZONE else f" ({plan.tz})"
+
+
+def _van_tot(o: GeplandOnderdeel) -> str:
+    """'13:30-14:15'; an onderdeel that ends on another day names that day."""
+    if o.eind.date() != o.start.date():
+        return f"{o.start:%H:%M}-{toon_datum(o.eind)} {o.eind:%H:%M}"
+    return f"{o.start:%H:%M}-{o.eind:%H:%M}"
+
+
+def _zonregel(plan: Plan) -> list[str]:
+    return [] if plan.tz == STANDAARD_ZONE else [f"Tijden in tijdzone {plan.tz}."]
 
 
 def _utc(moment: datetime) -> str:
@@ -52,21 +76,22 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
     regels = [f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}"]
     if plan.variant:
         regels.append(plan.variant.titel)
+    regels += _zonregel(plan)
     regels.append("")
     for o in sessie.onderdelen:
-        tijd = f"{o.start:%H:%M}-{o.eind:%H:%M}"
+        tijd = _van_tot(o)
         merk = _merk(o)
         regels.append(f"{tijd} {o.titel} ({o.duur_min} min){merk}")
     regels += ["", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
 
 
-def uid_onderdeel(plan: Plan, sessie: Sessie, onderdeel: GeplandOnderdeel) -> str:
-    return _uid(plan, sessie.nummer, onderdeel.id)
+def uid_onderdeel(plan: Plan, sessie: Sessie, onderdeel: GeplandOnderdeel, reeks: str = "") -> str:
+    return _uid(plan, sessie.nummer, onderdeel.id, reeks=reeks)
 
 
-def uid_herhaling(plan: Plan) -> str:
-    return _uid(plan, "herhaling")
+def uid_herhaling(plan: Plan, reeks: str = "") -> str:
+    return _uid(plan, "herhaling", reeks=reeks)
 
 
 def samenvatting_onderdeel(plan: Plan, onderdeel: GeplandOnderdeel) -> str:
@@ -80,20 +105,23 @@ def _merk(o: GeplandOnderdeel) -> str:
 
 def beschrijving_onderdeel(plan: Plan, sessie: Sessie, o: GeplandOnderdeel) -> str:
     merk = _merk(o)
-    regels = [f"{o.start:%H:%M}-{o.eind:%H:%M} {o.titel} ({o.duur_min} min){merk}"]
+    regels = [f"{_van_tot(o)} {o.titel} ({o.duur_min} min){merk}", *_zonregel(plan)]
     if len(plan.sessies) > 1:
         regels.append(f"Sessie {sessie.nummer} van {len(plan.sessies)}")
     regels += indeling(o)
-    if o.bron is not None:
-        if o.stappen:
-            regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
-        nodig = materialen(plan, o)
-        if nodig:
-            regels += ["", "Nodig:"] + [f"- {i}" for i in nodig]
-    if o.bron is None and o.stappen:  # the planner's own parts (welkom terug, vooruitblik)
-        regels += ["", "Stappen:"] + [("  - " if diepte else "- ") + t for diepte, t in stap_regels(o.stappen)]
+    if o.stappen:  # also the planner's own parts (welkom terug, vooruitblik), which have no bron
+        regels += ["", "Stappen:"] + [_opsomming(t, diepte) for diepte, t in stap_regels(o.stappen)]
+    nodig = materialen(plan, o) if o.bron is not None else []
+    if nodig:
+        regels += ["", "Nodig:"] + [_opsomming(i) for i in nodig]
     regels += ["", f"{plan.draaiboek.titel}, {deelnemers(plan.groep)}", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
+
+
+def _opsomming(tekst: str, diepte: int = 0) -> str:
+    """'- item'; a continuation line stays under its item, indented like the text after '- '."""
+    inspringing = "  " * diepte
+    return f"{inspringing}- " + tekst.replace("\n", f"\n{inspringing}  ")
 
 
 def herhaling_start(plan: Plan, interval: Interval) -> datetime:
@@ -111,25 +139,34 @@ def beschrijving_herhaling(plan: Plan, herhaling: Herhaling) -> str:
     return "\n".join(regels)
 
 
-def herinnering_tekst(naam: str, begin: datetime, minuten: int) -> str:
-    return f"Herinnering: {naam} begint om {begin:%H:%M} (over {toon_duur(minuten)})."
+def herinnering_tekst(naam: str, begin: datetime, minuten: int, zone: str = "") -> str:
+    """'begint om 13:30 (over 15 min)' the same day; 'morgen om 13:30' when it rings the day before."""
+    klok = f"{begin:%H:%M}{zone}"
+    dagen = (begin.date() - plus_minuten(begin, -minuten).date()).days
+    if dagen == 0:
+        wanneer = f"om {klok} (over {toon_duur(minuten)})"
+    elif dagen == 1:
+        wanneer = f"morgen om {klok}"
+    elif dagen == 2:
+        wanneer = f"overmorgen om {klok}"
+    else:
+        wanneer = f"op {toon_datum(begin)} om {klok}"
+    return f"Herinnering: {naam} begint {wanneer}."
 
 
 def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = False,
-           herhaling: Interval | None = None, **_: Any) -> bytes:
+           herhaling: Interval | None = None, reeks: str = "", **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
     follow-up meeting the draaiboek recommends."""
     nu = _utc(datetime.now(UTC))
-    regels = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}"]
+    regels = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}",
+              # What Google and Outlook use to name and place a subscribed or imported calendar.
+              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(plan.draaiboek.titel)}", f"X-WR-TIMEZONE:{plan.tz}"]
 
     def afspraak(naam: str, begin: datetime, eind: datetime, sleutel: str, tekst: str) -> None:
-        # The properties in ics 0.7's order (alphabetical by its serialiser's method names).
-        regels.append("BEGIN:VEVENT")
-        if herinnering is not None:
-            regels.extend(["BEGIN:VALARM", "ACTION:DISPLAY",
-                           f"DESCRIPTION:{escape(herinnering_tekst(naam, begin, herinnering))}",
-                           f"TRIGGER:{duur(timedelta(minutes=-herinnering))}", "END:VALARM"])
-        regels.append(f"DTSTAMP:{nu}")
+        # The properties in ics 0.7's order (alphabetical by its serialiser's method names), then
+        # the reminder, as RFC 5545 orders an event (ics 0.7 itself writes the VALARM first).
+        regels.extend(["BEGIN:VEVENT", f"DTSTAMP:{nu}"])
         if tekst:
             regels.append(f"DESCRIPTION:{escape(tekst)}")
         regels.extend([f"DTEND:{_utc(eind)}", f"LAST-MODIFIED:{nu}"])  # a re-import is a newer version
@@ -138,20 +175,25 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         regels.append(f"DTSTART:{_utc(begin)}")
         if naam:
             regels.append(f"SUMMARY:{escape(naam)}")
-        regels.extend([f"UID:{sleutel}", "END:VEVENT"])
+        regels.append(f"UID:{sleutel}")
+        if herinnering is not None:
+            regels.extend(["BEGIN:VALARM", "ACTION:DISPLAY",
+                           f"DESCRIPTION:{escape(herinnering_tekst(naam, begin, herinnering, _zone(plan)))}",
+                           f"TRIGGER:{duur(timedelta(minutes=-herinnering))}", "END:VALARM"])
+        regels.append("END:VEVENT")
 
     for sessie in plan.sessies:
         if per_onderdeel:
             for o in sessie.onderdelen:
-                afspraak(samenvatting_onderdeel(plan, o), o.start, o.eind, uid_onderdeel(plan, sessie, o),
+                afspraak(samenvatting_onderdeel(plan, o), o.start, o.eind, uid_onderdeel(plan, sessie, o, reeks),
                          beschrijving_onderdeel(plan, sessie, o))
         else:
-            afspraak(samenvatting(plan, sessie), sessie.start, sessie.eind, uid(plan, sessie),
+            afspraak(samenvatting(plan, sessie), sessie.start, sessie.eind, uid(plan, sessie, reeks),
                      beschrijving(plan, sessie))
     if herhaling is not None:
         extra = herhaling_van(plan.draaiboek)
         begin = herhaling_start(plan, herhaling)
-        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan),
+        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks),
                  beschrijving_herhaling(plan, extra))
     regels.append("END:VCALENDAR")
     return _rfc5545("\n".join(regels))
@@ -183,9 +225,13 @@ def duur(tijd: timedelta) -> str:
     return tekst if tijd.total_seconds() >= 0 else f"-{tekst}"
 
 
+# No raw control character may reach a calendar program: a NUL or ESC would end or corrupt the line.
+_STUURTEKEN = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _rfc5545(tekst: str) -> bytes:
     regels = tekst.replace("\r\n", "\n").split("\n")
-    gevouwen = [vouw(r) for r in regels if r]
+    gevouwen = [vouw(_STUURTEKEN.sub("", r)) for r in regels if r]
     return ("\r\n".join(gevouwen) + "\r\n").encode("utf-8")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie, Stap
@@ -129,5 +130,11 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
     }
 
 
+# json.dumps escapes only the C0 controls; DEL, the C1 controls (\x9b starts an escape on some
+# terminals) and the bidi overrides are written as \uXXXX too. The values stay exactly the same.
+_ONVEILIG = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tekst = json.dumps(data, ensure_ascii=False, indent=2)
+    return _ONVEILIG.sub(lambda m: f"\\u{ord(m[0]):04x}", tekst) + "\n"

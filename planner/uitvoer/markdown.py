@@ -15,15 +15,26 @@ from planner.tijd import toon_duur
 from planner.uitvoer import handout
 
 
+def _geen_html(tekst: str) -> str:
+    """Raw HTML (<script>, <img onerror=...>) in a draaiboek is shown as text, never run by a viewer."""
+    return tekst.replace("<", "&lt;")
+
+
 def cel(tekst: str) -> str:
     """Text that stays inside one table cell: no line breaks, pipes escaped."""
-    return " ".join(tekst.split()).replace("|", "\\|")
+    return _geen_html(" ".join(tekst.split()).replace("|", "\\|"))
 
 
 def _regel(tekst: str) -> str:
     """Text for a list item or paragraph: one line, and no accidental Markdown at its start."""
-    schoon = " ".join(tekst.split())
+    schoon = _geen_html(" ".join(tekst.split()))
     return re.sub(r"^([#>+\-*]|\d+[.)])", r"\\\1", schoon)
+
+
+def _item(tekst: str) -> str:
+    """A list item whose text may span lines: continuation lines indented, so they stay under it."""
+    regels = [_regel(r) for r in tekst.splitlines() if r.strip()] or [""]
+    return "\n  ".join(regels)
 
 
 def _agenda(plan: Plan, sessie: Sessie, voor: str) -> list[str]:
@@ -43,7 +54,7 @@ def _agenda(plan: Plan, sessie: Sessie, voor: str) -> list[str]:
 def _lijst(kop: str, items: list[str] | tuple[str, ...]) -> list[str]:
     if not items:
         return []
-    return [f"**{kop}**", "", *[f"- {_regel(i)}" for i in items], ""]
+    return [f"**{kop}**", "", *[f"- {_item(i)}" for i in items], ""]
 
 
 def _onderdeel(plan: Plan, o: GeplandOnderdeel) -> list[str]:

@@ -29,8 +29,9 @@ SOORT_STIJL = {
 
 
 def console(kleur: bool, breedte: int | None) -> Console:
+    # markup=False: a '[' in a draaiboek's text is text, not a rich style (a stray '[/x]' would crash).
     return Console(file=io.StringIO(), force_terminal=kleur, no_color=not kleur,
-                   width=breedte or 100, highlight=False, emoji=False)
+                   width=breedte or 100, highlight=False, emoji=False, markup=False)
 
 
 def _tekst(scherm: Console, *delen: Any) -> str:
@@ -141,9 +142,11 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         if o.toelichting:
             tabel.add_row("Toelichting", o.toelichting)
         if o.stappen:
-            regels = [("  – " if diepte else "• ") + t for diepte, t in stap_regels(o.stappen)]
+            # A continuation line stays under its bullet.
+            regels = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
+                      for diepte, t in stap_regels(o.stappen)]
             tabel.add_row("Stappen", "\n".join(regels))
         if o.materialen:
-            tabel.add_row("Nodig", "\n".join(f"• {m}" for m in o.materialen))
+            tabel.add_row("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen))
         delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
     return _tekst(console(kleur, breedte), Group(*delen))
