@@ -100,27 +100,20 @@ def synthetisch(aantal: int, map_: Path) -> Path:
         "groep_max = 40",
         "",
     ]
+    # Terse on purpose: the planner reads no draaiboek over 1 MB, and 8,000 parts must stay under it.
     for i in range(aantal):
         regels.append("[[onderdelen]]")
-        regels.append(f'id = "o{i}"')
+        regels.append(f'id="o{i}"')
         if i % 20 == 10:
-            regels += [f'titel = "Pauze {i}"', 'soort = "pauze"', "minuten = 15"]
+            regels += [f'titel="Pauze {i}"', 'soort="pauze"', "minuten=15"]
         else:
             m = minuten[i % len(minuten)]
-            regels += [
-                f'titel = "Onderdeel {i}: verkennen, ordenen en kiezen"',
-                'soort = "werkvorm"',
-                f"minuten = {m}",
-                f"min = {max(5, m - 5)}",
-                f"max = {m + 10}",
-                'werkvorm = "plenair"',
-                'instructies = ["Leg de vraag uit.", "Verzamel de antwoorden op de flap-over."]',
-            ]
+            regels += [f'titel="Onderdeel {i}"', 'soort="werkvorm"', f"minuten={m}", f"min={max(5, m - 5)}",
+                       f"max={m + 10}", 'stappen=[{vraag="Wat zie je?"}]']
             if i % 7 == 3:
-                regels.append("groepjes = [3, 4]")
+                regels.append("groepjes=[3,4]")
             if i % 11 == 5:
-                regels += ["geschat = true", "stap = 1"]
-        regels.append("")
+                regels += ["geschat=true", "stap=1"]
     pad = map_ / f"synthetisch-{aantal}.toml"
     pad.write_text("\n".join(regels), encoding="utf-8")
     return pad

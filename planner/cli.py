@@ -701,7 +701,7 @@ def nieuw(
     """
     from planner import laden, sjabloon
     from planner.bestanden import schrijf
-    from planner.veilig import os_reden, schoon
+    from planner.veilig import schoon
 
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
@@ -709,12 +709,7 @@ def nieuw(
         tekst = sjabloon.kopie(laden.lees_tekst(Path(bron.pad)), naam, bron.id)
     else:
         tekst = sjabloon.leeg(naam)
-    map_ = laden.eigen_map()
-    try:
-        map_.mkdir(parents=True, exist_ok=True)
-    except OSError as fout:
-        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({os_reden(fout)}): zet PLANNER_DRAAIBOEKEN "
-                         "op een map waar je mag schrijven.") from None
+    map_ = laden.maak_eigen_map()
     pad = map_ / f"{naam}.toml"
     if van is not None:
         # The copy is checked before it is written: a planner-made file must pass 'planner controleer'.

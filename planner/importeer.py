@@ -17,7 +17,6 @@ from pathlib import Path
 from planner import toml_schrijven as toml
 from planner.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
 from planner.fouten import InvoerFout
-from planner.veilig import os_reden
 
 DAG = 24 * 60
 GESCHAT_MIN = 15  # minutes for a part whose length the document does not give (a guess, marked)
@@ -1008,12 +1007,7 @@ def importeer(bestand: Path, naam: str | None = None, force: bool = False) -> li
     namen, waarschuwingen = _namen(concepten, naam, bestand, ingebouwd)
     if omgezet:
         waarschuwingen[0].insert(0, omgezet)
-    map_ = laden.eigen_map()
-    try:
-        map_.mkdir(parents=True, exist_ok=True)
-    except OSError as fout:
-        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({os_reden(fout)}): zet PLANNER_DRAAIBOEKEN "
-                         "op een map waar je mag schrijven.") from None
+    map_ = laden.maak_eigen_map()
     paden = [map_ / f"{n}.toml" for n in namen]
     for pad in paden:  # all or nothing: refuse before writing the first one
         controleer_doel(pad, force)

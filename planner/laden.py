@@ -84,6 +84,19 @@ def _is_map(pad: Path) -> bool:
         return False
 
 
+def maak_eigen_map() -> Path:
+    """The own folder, made when missing, for commands that write a draaiboek into it."""
+    from planner.veilig import os_reden
+
+    map_ = eigen_map()
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({os_reden(fout)}): zet PLANNER_DRAAIBOEKEN "
+                         "op een map waar je mag schrijven.") from None
+    return map_
+
+
 def eigen_map_melding() -> str | None:
     """What is wrong with $PLANNER_DRAAIBOEKEN, if the user set it to something unusable.
 
