@@ -43,29 +43,54 @@ def schoon_kopie(waarde: T) -> T:
     """A copy of `waarde` (a Plan, Draaiboek, Probleem, tuple, ...) with every text in it cleaned.
 
     Recursive over dataclasses, tuples, lists, dicts and paths, so a renderer that gets the cleaned
-    plan cannot print a raw escape, whatever fields the model grows.
+    plan cannot print a raw escape, whatever fields the model grows. Only what holds a control
+    character is rebuilt: a clean (immutable) dataclass or tuple comes back as itself, so cleaning
+    an ordinary plan costs one regex search per text, not a copy of the whole tree.
     """
     return _schoon(waarde, {})
 
 
+# The init fields of each dataclass type, looked up once: dataclasses.fields() per object is slow.
+_VELDEN: dict[type, tuple[str, ...]] = {}
+
+
+def _init_velden(soort: type) -> tuple[str, ...]:
+    namen = _VELDEN.get(soort)
+    if namen is None:
+        namen = _VELDEN[soort] = tuple(v.name for v in dataclasses.fields(soort) if v.init)
+    return namen
+
+
 def _schoon(waarde: Any, gezien: dict[int, Any]) -> Any:
     if isinstance(waarde, str):
-        return schoon(waarde)
+        return waarde if _GEVAARLIJK.search(waarde) is None else schoon(waarde)
     if isinstance(waarde, bool | int | float | type(None)):
         return waarde
     if id(waarde) in gezien:
         return gezien[id(waarde)]
     if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
-        velden = {v.name: _schoon(getattr(waarde, v.name), gezien) for v in dataclasses.fields(waarde) if v.init}
-        kopie = dataclasses.replace(waarde, **velden)
-    elif isinstance(waarde, tuple) and hasattr(waarde, "_fields"):
-        kopie = type(waarde)(*(_schoon(w, gezien) for w in waarde))
-    elif isinstance(waarde, tuple | list):
+        gewijzigd = {}
+        for naam in _init_velden(type(waarde)):
+            oud = getattr(waarde, naam)
+            nieuw = _schoon(oud, gezien)
+            if nieuw is not oud:
+                gewijzigd[naam] = nieuw
+        kopie = dataclasses.replace(waarde, **gewijzigd) if gewijzigd else waarde
+    elif isinstance(waarde, tuple):
+        delen = [_schoon(w, gezien) for w in waarde]
+        if all(n is o for n, o in zip(delen, waarde, strict=True)):
+            kopie = waarde
+        elif hasattr(waarde, "_fields"):
+            kopie = type(waarde)(*delen)
+        else:
+            kopie = type(waarde)(delen)
+    elif isinstance(waarde, list):
         kopie = type(waarde)(_schoon(w, gezien) for w in waarde)
     elif isinstance(waarde, dict):
         kopie = {_schoon(k, gezien): _schoon(w, gezien) for k, w in waarde.items()}
     elif isinstance(waarde, PurePath):
-        kopie = type(waarde)(schoon(str(waarde)))
+        tekst = str(waarde)
+        kopie = waarde if _GEVAARLIJK.search(tekst) is None else type(waarde)(schoon(tekst))
     else:
         return waarde  # datetimes, zones and other values without free text
     gezien[id(waarde)] = kopie
