@@ -8,12 +8,12 @@ from __future__ import annotations
 import errno
 import os
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.fouten import DraaiboekFout, InvoerFout, Probleem
+from planner.lui import Patroon
 from planner.model import (
     SOORTEN,
     STAPSOORTEN,
@@ -29,9 +29,12 @@ from planner.model import (
 )
 from planner.teksten import fout_in
 
+if TYPE_CHECKING:
+    import tomllib
+
 DAG = 24 * 60
 MAX_GROEP = 1000
-NAAM = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+NAAM = Patroon(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 BELEID = ("splitsen", "inkorten")
 ANKERS = ("einde",)
 
@@ -266,8 +269,12 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
     """Validate the text of a draaiboek as if it were the file `pad` (also before it is written)."""
     naam = str(pad)
     try:
-        data = tomllib.loads(tekst)
-    except tomllib.TOMLDecodeError as fout:
+        data = _lees_toml(tekst, herkomst)
+    except ValueError as fout:
+        import tomllib
+
+        if not isinstance(fout, tomllib.TOMLDecodeError):
+            raise
         return None, [_toml_probleem(naam, fout)]
     except RecursionError:
         # x = [[[[...]]]] thousands deep: the reader gives up; one broken file must not hide the rest.
@@ -287,8 +294,19 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
     return draaiboek, [_met_regel(p, tekst) for p in problemen]
 
 
-_KOP = re.compile(r"^\s*\[\[?\s*([A-Za-z_]+)\s*\]\]?")
-_ID = re.compile(r"""^\s*id\s*=\s*["']([^"']*)["']""")
+def _lees_toml(tekst: str, herkomst: str) -> dict[str, Any]:
+    """The parsed text; a built-in draaiboek's from the cache (tomllib is imported only when needed)."""
+    if herkomst == "ingebouwd":
+        from planner.toml_cache import lees_toml
+
+        return lees_toml(tekst)
+    import tomllib
+
+    return tomllib.loads(tekst)
+
+
+_KOP = Patroon(r"^\s*\[\[?\s*([A-Za-z_]+)\s*\]\]?")
+_ID = Patroon(r"""^\s*id\s*=\s*["']([^"']*)["']""")
 
 
 def _met_regel(probleem: Probleem, tekst: str) -> Probleem:
@@ -346,7 +364,7 @@ def _blokken_voor(probleem: Probleem, blokken: list[tuple[str, int, str | None]]
     return [i for i, b in enumerate(blokken) if b[0] == "onderdelen" and b[2] == wie]
 
 
-_TOML_REGEL = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_REGEL = Patroon(r"\(at line (\d+), column (\d+)\)")
 
 
 def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError) -> Probleem:

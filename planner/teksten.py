@@ -12,7 +12,6 @@ from dataclasses import replace
 from datetime import datetime
 
 from planner.model import GeplandOnderdeel, Plan, Sessie, Stap
-from planner.tijd import toon_datum
 
 # Every placeholder a step text may use, with what it becomes (documented in the README).
 PLAATSHOUDERS = {
@@ -126,6 +125,8 @@ def _geldt(stap: Stap, sessies: tuple[Sessie, ...], index: int) -> bool:
 
 
 def _waarden(sessies: tuple[Sessie, ...], index: int) -> dict[str, str]:
+    from planner.tijd import toon_datum  # only a plan needs dates: 'lijst' loads no zoneinfo
+
     sessie = sessies[index]
     waarden = {
         "start": _klok(sessie.start),

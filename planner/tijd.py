@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.fouten import InvoerFout
+from planner.lui import Patroon
 
 _GETAL = r"\d+(?:[.,]\d+)?"
-_UREN_MINUTEN = re.compile(
+_UREN_MINUTEN = Patroon(
     rf"^(?:(?P<u>{_GETAL})\s*(?:u|uur|h|hr|hrs|hour|hours)\s*)?"
     rf"(?:(?P<m>\d+)\s*(?:m|min|mins|minuten|minuut)?)?$"
 )
-_KLOK = re.compile(r"^(?P<u>\d+):(?P<m>[0-5]\d)$")
+_KLOK = Patroon(r"^(?P<u>\d+):(?P<m>[0-5]\d)$")
 _EENHEDEN_DAG = {
     "d": 1, "dag": 1, "dagen": 1,
     "w": 7, "wk": 7, "week": 7, "weken": 7,
 }
 _EENHEDEN_MAAND = {"mnd": 1, "maand": 1, "maanden": 1}
-_KALENDER = re.compile(r"^(?P<n>\d+)\s*(?P<eenheid>[a-z]+)$")
+_KALENDER = Patroon(r"^(?P<n>\d+)\s*(?P<eenheid>[a-z]+)$")
 
 VOORBEELD_DUUR = "bijvoorbeeld 90, 90m, 1u30, 1:30, 1,5u of 2u"
 
@@ -30,7 +30,7 @@ def _getal(tekst: str) -> float:
 
 
 # More digits than any duration or group needs; also keeps int()/float() far from their limits.
-_TE_VEEL_CIJFERS = re.compile(r"\d{7,}")
+_TE_VEEL_CIJFERS = Patroon(r"\d{7,}")
 
 
 def kort(tekst: str, lengte: int = 30) -> str:
@@ -143,15 +143,15 @@ STANDAARD_UUR = 9  # a date without a time starts at 09:00, like the start witho
 
 VOORBEELD_DATUM = "1-12-2026 13:30, 1 december 13:30, di 1 dec 13:30, morgen 9:00 of 2026-12-01T13:30"
 
-_ISO = re.compile(r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t(?P<tijd>.+))?$")
+_ISO = Patroon(r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t(?P<tijd>.+))?$")
 # Dutch numeric dates: day first. Without a year only with '-' or '/': '1.12' reads as a clock time.
 # A two-digit year is this century's: 1-12-26 is 1 December 2026.
-_NUMERIEK = re.compile(r"^(?P<d>\d{1,2})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<j>\d{4}|\d{2}))?"
+_NUMERIEK = Patroon(r"^(?P<d>\d{1,2})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<j>\d{4}|\d{2}))?"
                        r"|\.(?P<m2>\d{1,2})\.(?P<j2>\d{4}|\d{2}))$")
 # 13:30, 13.30, 13u30, 13u, 13h; ":00" seconds as ISO writes them.
-_KLOKTIJD = re.compile(r"^(?P<u>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?|[uh](?P<m2>\d{2})?)$")
-_GETAL_DAG = re.compile(r"^\d{1,2}$")
-_JAAR = re.compile(r"^\d{4}$")
+_KLOKTIJD = Patroon(r"^(?P<u>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?|[uh](?P<m2>\d{2})?)$")
+_GETAL_DAG = Patroon(r"^\d{1,2}$")
+_JAAR = Patroon(r"^\d{4}$")
 _RELATIEF = {"eergisteren": -2, "gisteren": -1, "vandaag": 0, "morgen": 1, "overmorgen": 2}
 _DAGNAMEN = {naam: i for i, naam in enumerate(
     ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))}
