@@ -7,7 +7,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +115,8 @@ def _plaats(stuk: _Klaar, force: bool) -> None:
 
 
 def _bereid_benoemd(stuk: _Klaar) -> None:
+    import tempfile  # only when O_TMPFILE is not there: most runs write nothing at all
+
     fd, stuk.tijdelijk = tempfile.mkstemp(dir=stuk.pad.parent, prefix=f".{stuk.pad.name}.", suffix=".tmp")
     with os.fdopen(fd, "wb") as bestand:
         bestand.write(stuk.data)

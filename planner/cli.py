@@ -455,15 +455,20 @@ def plan(
     from planner.planning import herhaling_van, maak_plan
     from planner.tijd import lees_interval, verleden_melding
     from planner.uitvoer import FORMATEN, render
-    from planner.uitvoer.csv import lees_scheiding
-    from planner.uitvoer.handout import lees_voor
 
     formaat = _kies_formaat(formaat, tuple(f for f in FORMATEN if f != "ics"))
-    voor = lees_voor(voor)
+    if voor != "begeleider":  # the default needs no check: the handout module only when asked
+        from planner.uitvoer.handout import lees_voor
+
+        voor = lees_voor(voor)
     if voor != "begeleider" and formaat not in ("markdown", "html") and html is None:
         raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
                          "--format html of --html PAD.")
-    scheiding = lees_scheiding(csv_scheiding)
+    scheiding = csv_scheiding
+    if csv_scheiding != ";":  # likewise the csv module
+        from planner.uitvoer.csv import lees_scheiding
+
+        scheiding = lees_scheiding(csv_scheiding)
     begeleiders = tuple(naam.strip() for naam in begeleider or () if naam.strip())
     doelen = [pad for pad in (uitvoer, ics, html, kaarten) if pad is not None]
     if len({pad.resolve() for pad in doelen}) < len(doelen):

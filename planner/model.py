@@ -12,6 +12,9 @@ STAPSOORTEN = ("instructie", "vraag")
 # sense when that break is still in this session; one that speaks of "next time" only when split.
 VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies")
 
+# Every class here has a docstring: without one, dataclass makes it from the signature (inspect),
+# at every start (issue 12).
+
 
 @dataclass(frozen=True)
 class Stap:
@@ -75,6 +78,8 @@ class Materiaal:
 
 @dataclass(frozen=True)
 class Onderdeel:
+    """One part of a draaiboek as the template gives it, with its minutes and bounds."""
+
     id: str
     titel: str
     soort: str
@@ -111,6 +116,8 @@ class Onderdeel:
 
 @dataclass(frozen=True)
 class Variant:
+    """A version of a draaiboek for a range of group sizes (R1)."""
+
     id: str
     titel: str
     groep_min: int
@@ -155,6 +162,8 @@ class Herhaling:
 
 @dataclass(frozen=True)
 class Draaiboek:
+    """A template: its onderdelen, variants, bounds and what the source says about them."""
+
     id: str
     titel: str
     bron: str
@@ -206,6 +215,8 @@ class Draaiboek:
 
 @dataclass(frozen=True)
 class GeplandOnderdeel:
+    """An onderdeel as the plan uses it: clock times, minutes, groups and steps."""
+
     id: str
     titel: str
     soort: str
@@ -238,6 +249,8 @@ class GeplandOnderdeel:
 
 @dataclass(frozen=True)
 class Sessie:
+    """One meeting of a plan: its onderdelen in order."""
+
     nummer: int
     start: datetime
     eind: datetime
@@ -250,6 +263,8 @@ class Sessie:
 
 @dataclass(frozen=True)
 class Plan:
+    """What the planner made of a draaiboek for one group and time."""
+
     draaiboek: Draaiboek
     variant: Variant | None
     groep: int

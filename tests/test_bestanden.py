@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_alleen_lezen_map_gesimuleerd(tmp_path: Path, monkeypatch, capsys, fout:
     def geweigerd(*args, **kwargs):
         raise PermissionError(fout, os.strerror(fout))
 
-    monkeypatch.setattr(bestanden.tempfile, "mkstemp", geweigerd)
+    monkeypatch.setattr(tempfile, "mkstemp", geweigerd)
     code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(bestaand), "--force")
     assert code == 4
     assert "mag niet schrijven" in een_zin(err) and str(tmp_path) in err
@@ -216,14 +217,14 @@ def test_force_vervangt(tmp_path: Path, monkeypatch, capsys) -> None:
 def test_bestand_dat_tussendoor_verschijnt_blijft_heel(tmp_path: Path, monkeypatch, benoemd) -> None:
     """Someone creates the file between the check and the write: the hard link refuses to replace it."""
     doel = tmp_path / "agenda.ics"
-    echte_mkstemp = bestanden.tempfile.mkstemp
+    echte_mkstemp = tempfile.mkstemp
 
     def mkstemp_en_concurrent(*args, **kwargs):
         resultaat = echte_mkstemp(*args, **kwargs)
         doel.write_bytes(OUD)  # the other writer wins the race
         return resultaat
 
-    monkeypatch.setattr(bestanden.tempfile, "mkstemp", mkstemp_en_concurrent)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_en_concurrent)
     with pytest.raises(BestandFout, match="bestaat al"):
         schrijf(doel, "nieuw\r\n")
     assert doel.read_bytes() == OUD
@@ -233,7 +234,7 @@ def test_bestand_dat_tussendoor_verschijnt_blijft_heel(tmp_path: Path, monkeypat
 def test_schrijven_zonder_hardlinks_overschrijft_ook_niet(tmp_path: Path, monkeypatch, benoemd) -> None:
     """On file systems without hard links (FAT, some network shares) a racing file must survive too."""
     doel = tmp_path / "agenda.ics"
-    echte_mkstemp = bestanden.tempfile.mkstemp
+    echte_mkstemp = tempfile.mkstemp
 
     def mkstemp_en_concurrent(*args, **kwargs):
         resultaat = echte_mkstemp(*args, **kwargs)
@@ -243,7 +244,7 @@ def test_schrijven_zonder_hardlinks_overschrijft_ook_niet(tmp_path: Path, monkey
     def geen_link(*args, **kwargs):
         raise OSError(errno.EPERM, os.strerror(errno.EPERM))
 
-    monkeypatch.setattr(bestanden.tempfile, "mkstemp", mkstemp_en_concurrent)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_en_concurrent)
     monkeypatch.setattr(bestanden.os, "link", geen_link)
     with pytest.raises(BestandFout, match="bestaat al"):
         schrijf(doel, "nieuw\r\n")
