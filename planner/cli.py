@@ -872,8 +872,17 @@ def main() -> None:
         from typer.completion import completion_init
 
         completion_init()
+    alle = app.registered_commands
     try:
-        code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
+        # Typer builds the options of every command before it runs one; 'planner plan …' needs only
+        # plan's (start-up speed, issue 12). The full list is back before any error is worded.
+        gevraagd = sys.argv[1] if len(sys.argv) > 1 and not os.environ.get("_PLANNER_COMPLETE") else None
+        if gevraagd in _commandos():
+            app.registered_commands = [c for c in alle if (c.name or getattr(c.callback, "__name__", "")) == gevraagd]
+        try:
+            code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
+        finally:
+            app.registered_commands = alle
         if sys.stdout is not None:
             sys.stdout.flush()  # a full disk must be reported here, not in Python's exit
     except PlannerFout as fout:

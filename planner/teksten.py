@@ -7,7 +7,6 @@ a branch in code. A literal brace in a template is written doubled: {{ or }}.
 
 from __future__ import annotations
 
-import string
 from dataclasses import replace
 from datetime import datetime
 
@@ -47,6 +46,10 @@ VOORUITBLIK_STAPPEN = (
 
 def plaatshouders_in(tekst: str) -> tuple[str, ...]:
     """The placeholder names in `tekst`; ValueError for a lone brace or a format spec."""
+    if "{" not in tekst and "}" not in tekst:
+        return ()  # most texts: no need for the string module at start-up
+    import string
+
     namen = []
     for _, naam, spec, conversie in string.Formatter().parse(tekst):
         if naam is None:

@@ -116,6 +116,15 @@ def test_onbekend_commando_verwijst_naar_de_hoofdhulp(capsys, monkeypatch):
                    "nieuw, importeer, controleer; zie 'planner --help'.\n")
 
 
+def test_na_een_commando_kent_de_app_weer_alle_commandos(capsys, monkeypatch):
+    # main() builds only the requested command (start-up speed); the next call must see them all.
+    voor = [c.callback for c in app.registered_commands]
+    code, _, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "x")
+    assert code == 2 and "--groep 'x' is geen getal" in err
+    assert [c.callback for c in app.registered_commands] == voor
+    test_onbekend_commando_verwijst_naar_de_hoofdhulp(capsys, monkeypatch)
+
+
 def _sleutels(waarde, gevonden: set[str]) -> set[str]:
     if isinstance(waarde, dict):
         for sleutel, binnen in waarde.items():
