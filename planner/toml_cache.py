@@ -23,9 +23,15 @@ _teksten: dict[str, bytes] | None = None
 
 
 def _pad() -> Path:
-    basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """The platform's cache folder, like laden.eigen_map uses its data folder."""
+    if os.name == "nt":
+        basis = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        basis = Path.home() / "Library" / "Caches"
+    else:
+        basis = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     # marshal's format belongs to one Python version.
-    return Path(basis) / "planner" / f"draaiboeken-{sys.implementation.cache_tag}-{marshal.version}.marshal"
+    return basis / "planner" / f"draaiboeken-{sys.implementation.cache_tag}-{marshal.version}.marshal"
 
 
 def _laad() -> dict[str, bytes]:
