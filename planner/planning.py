@@ -594,8 +594,8 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
             # opening or closing that needs a part with it (GEEN_INHOUD).
             samen = "wat het draaiboek samen in één sessie houdt, of " if naden.verboden else ""
             raise PlanFout(
-                f"Sessies van {toon_duur(tijd)} zijn te kort: {samen}een opening of afronding met het "
-                f"onderdeel erbij past er niet in; kies minstens {toon_duur(nodig)} per sessie."
+                f"Sessies van {toon_duur(tijd)} zijn te kort: {samen}een opening of afronding past er niet "
+                f"samen met een ander onderdeel in; kies minstens {toon_duur(nodig)} per sessie."
             )
         raise PlanFout(
             f"Sessies van {toon_duur(tijd)} zijn te kort: '{langste.onderdeel.titel}' duurt "
