@@ -15,6 +15,7 @@ from pathlib import Path
 
 from planner.fouten import InvoerFout
 from planner.live_staat import LOGKOLOMMEN
+from planner.tekst import afgekort
 from planner.tijd import kort
 
 # A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
@@ -99,10 +100,6 @@ def _lees_rijen(tekst: str, pad: Path) -> list[Regel]:
     return regels
 
 
-def _kort(tekst: str, breedte: int) -> str:
-    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
-
-
 def _verschil(minuten: int) -> str:
     return f"{minuten:+d} min" if minuten else "0 min"
 
@@ -130,7 +127,7 @@ def render_terugblik(regels: list[Regel]) -> str:
                 totaal_werkelijk += werkelijk
                 verschillen.append((werkelijk - gepland, r))
         geplande = f"{gepland} min" if gepland is not None else ""
-        rijen.append((_kort(r.titel, breedte), geplande, kolom, verschil))
+        rijen.append((afgekort(r.titel, breedte), geplande, kolom, verschil))
     rijen.append(("Totaal (gedane onderdelen)", f"{totaal_gepland} min", f"{totaal_werkelijk} min",
                   _verschil(totaal_werkelijk - totaal_gepland)))
     # 'overgeslagen' is wider than '120 min': the column grows so the next one stays aligned.

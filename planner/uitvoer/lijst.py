@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.model import Draaiboek
+from planner.tekst import afgekort
 
 KOP = ("Naam", "Titel", "Groep", "Duur", "Herkomst")
 VOET = "Plan er een met: planner plan NAAM --groep AANTAL --tijd DUUR"
@@ -23,10 +24,6 @@ def _rij(d: Draaiboek, dubbel: set[str]) -> tuple[str, ...]:
     groep = " / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten) or (
         f"{d.groep_min}-{d.groep_max}")
     return (d.id, d.titel, groep, d.tijdsduur, herkomst)
-
-
-def _kort(tekst: str, breedte: int) -> str:
-    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
 
 
 def _kapot(bron: Any, problemen: list) -> tuple[str, ...]:
@@ -49,7 +46,7 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
             breedtes[1] = max(KORTSTE_TITEL, breedtes[1] - teveel)
 
     def regel(cellen: tuple[str, ...]) -> str:
-        delen = [_kort(c, b).ljust(b) for c, b in zip(cellen, breedtes, strict=True)]
+        delen = [afgekort(c, b).ljust(b) for c, b in zip(cellen, breedtes, strict=True)]
         return TUSSENRUIMTE.join(delen).rstrip()
 
     def stijl(tekst: str, code: str) -> str:
