@@ -23,7 +23,17 @@ def _rij(d: Draaiboek, dubbel: set[str]) -> tuple[str, ...]:
         herkomst += " (niet gebruikt)"
     groep = " / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten) or (
         f"{d.groep_min}-{d.groep_max}")
-    return (d.id, d.titel, groep, d.tijdsduur, herkomst)
+    return (d.id, d.titel, groep, d.tijdsduur or _som_van_de_minuten(d), herkomst)
+
+
+def _som_van_de_minuten(d: Draaiboek) -> str:
+    """Without a stated duration (an imported draaiboek has none): what its parts add up to."""
+    from planner.tijd import toon_duur
+
+    sommen = sorted({sum(o.minuten for o in d.onderdelen_voor(v)) for v in d.varianten or [None]})
+    if len(sommen) == 1:
+        return toon_duur(sommen[0])
+    return f"{toon_duur(sommen[0])}-{toon_duur(sommen[-1])}"
 
 
 def _kapot(bron: Any, problemen: list) -> tuple[str, ...]:
