@@ -130,14 +130,15 @@ def kies_variant(draaiboek: Draaiboek, groep: int, gekozen: str | None = None) -
     if groep < 1:
         raise InvoerFout(f"--groep {groep} kan niet: een groep heeft minstens 1 deelnemer.")
     if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
-        grens = (f"maximaal {draaiboek.groep_max}" if groep > draaiboek.groep_max
-                 else f"minstens {draaiboek.groep_min}")
-        waarom = f" {draaiboek.groep_omdat}" if draaiboek.groep_omdat else ""
+        te_groot = groep > draaiboek.groep_max
+        grens = f"maximaal {draaiboek.groep_max}" if te_groot else f"minstens {draaiboek.groep_min}"
+        # groep_omdat explains both ends of the range (what the source says, what is the planner's own).
+        waarom = f" — {draaiboek.groep_omdat.rstrip('.')}" if draaiboek.groep_omdat else ""
         raise PlanFout(
-            f"Een groep van {groep} past niet bij '{draaiboek.id}' ({grens} deelnemers):"
-            f"{waarom.rstrip('.')}{';' if waarom else ''} "
+            f"Een groep van {groep} is te {'groot' if te_groot else 'klein'} voor '{draaiboek.id}', dat "
+            f"{grens} deelnemers {'toelaat' if te_groot else 'vraagt'}{waarom}; "
             + ("verdeel de groep over meer bijeenkomsten of kies een ander draaiboek."
-               if groep > draaiboek.groep_max else "kies een ander draaiboek.")
+               if te_groot else "kies een ander draaiboek.")
         )
     if gekozen is not None:
         return _gekozen_variant(draaiboek, groep, gekozen)
