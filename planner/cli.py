@@ -626,8 +626,7 @@ def live(
     """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
 
     Toetsen: spatie/enter = onderdeel klaar · + of - = een minuut erbij of eraf · p = pauze
-
-    o = sla een optioneel onderdeel over · z = terugzetten · ? = hulp · q = stoppen
+    · o = sla een optioneel onderdeel over · z = terugzetten · ? = hulp · q = stoppen
 
     Voorbeelden:
 

@@ -194,7 +194,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     vaste = tuple(g.tekst for g in plan.draaiboek.groepsopmerkingen if g.groep_min <= plan.groep <= g.groep_max)
     weg = tuple(i for i in (*(m.onderdeel.id for m in overgeslagen), *vervallen) if i not in plan.weggelaten)
     return Herplanning(
-        plan=replace(plan, sessies=sessies, waarschuwingen=tuple(meldingen) + vaste,
+        plan=replace(plan, sessies=sessies, waarschuwingen=tuple(meldingen) + vaste + _vooraf(plan, vaste),
                      vervallen=plan.vervallen + weg, weggelaten=plan.weggelaten + weg,
                      vrij_min=vrij if len(plan.sessies) == 1 else 0),
         sessie=sessie.nummer,
@@ -320,6 +320,12 @@ def _naar_volgende(plan: Plan, maten: list[Maat], over: int) -> tuple[str, ...]:
     volgorde = [m.onderdeel.id for m in maten]
     return tuple(sorted(gekozen, key=volgorde.index))
 
+
+
+def _vooraf(plan: Plan, vaste: tuple[str, ...]) -> tuple[str, ...]:
+    """The warnings of the plan made beforehand, kept and labelled: a division in which not everyone
+    gets a turn, or a dropped part, still holds after a re-plan; its timing may not, hence the label."""
+    return tuple(f"Bij de planning vooraf: {w}" for w in plan.waarschuwingen if w not in vaste)
 
 def lees_moment(tekst: str, sessie: Sessie, zone: ZoneInfo, naam: str = "--nu") -> datetime:
     """A moment during `sessie`: a bare clock time ('14:40', '14.40') on the session's day, or a date-time."""

@@ -829,8 +829,9 @@ def _concept(items: list[_Item], bestandsnaam: str) -> Concept:
         deel.groepjes = _groepjes(" ".join([deel.titel, deel.werkvorm] + [s.tekst for s in deel.stappen]
                                            + [t for s in deel.stappen for t in s.sub]))
     if concept.beschrijving:
-        concept.niet_geplaatst.append(f"{len(concept.beschrijving)} regel(s) vóór het eerste onderdeel staan in "
-                                      "de beschrijving van het draaiboek.")
+        aantal = len(concept.beschrijving)
+        concept.niet_geplaatst.append(f"{aantal} {'regel' if aantal == 1 else 'regels'} vóór het eerste onderdeel "
+                                      f"{'staat' if aantal == 1 else 'staan'} in de beschrijving van het draaiboek.")
     return concept
 
 
@@ -965,11 +966,18 @@ def _letterlijk(tekst: str) -> str:
     return tekst.replace("{", "{{").replace("}", "}}")
 
 
+# A document's own label before a question; every output writes 'Vraag: ' before a question itself.
+_VRAAG_LABEL = re.compile(r"vraag\s*:\s*", re.IGNORECASE)
+
+
 def _stap_waarde(stap: Stap) -> str | dict[str, object]:
     soort = "vraag" if stap.tekst.rstrip(" )”\"'").endswith("?") else "instructie"
     if not stap.sub and soort == "instructie":
         return _letterlijk(stap.tekst)
-    waarde: dict[str, object] = {soort: _letterlijk(stap.tekst)}
+    tekst = stap.tekst
+    if soort == "vraag" and (label := _VRAAG_LABEL.match(tekst)) and tekst[label.end():].strip():
+        tekst = tekst[label.end():]  # else 'Vraag: Vraag: …' in every plan
+    waarde: dict[str, object] = {soort: _letterlijk(tekst)}
     if stap.sub:
         waarde["sub"] = [_letterlijk(t) for t in stap.sub]
     return waarde

@@ -130,14 +130,15 @@ def kies_variant(draaiboek: Draaiboek, groep: int, gekozen: str | None = None) -
     if groep < 1:
         raise InvoerFout(f"--groep {groep} kan niet: een groep heeft minstens 1 deelnemer.")
     if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
-        grens = (f"maximaal {draaiboek.groep_max}" if groep > draaiboek.groep_max
-                 else f"minstens {draaiboek.groep_min}")
-        waarom = f" {draaiboek.groep_omdat}" if draaiboek.groep_omdat else ""
+        te_groot = groep > draaiboek.groep_max
+        grens = f"maximaal {draaiboek.groep_max}" if te_groot else f"minstens {draaiboek.groep_min}"
+        # groep_omdat explains both ends of the range (what the source says, what is the planner's own).
+        waarom = f" — {draaiboek.groep_omdat.rstrip('.')}" if draaiboek.groep_omdat else ""
         raise PlanFout(
-            f"Een groep van {groep} past niet bij '{draaiboek.id}' ({grens} deelnemers):"
-            f"{waarom.rstrip('.')}{';' if waarom else ''} "
+            f"Een groep van {groep} is te {'groot' if te_groot else 'klein'} voor '{draaiboek.id}', dat "
+            f"{grens} deelnemers {'toelaat' if te_groot else 'vraagt'}{waarom}; "
             + ("verdeel de groep over meer bijeenkomsten of kies een ander draaiboek."
-               if groep > draaiboek.groep_max else "kies een ander draaiboek.")
+               if te_groot else "kies een ander draaiboek.")
         )
     if gekozen is not None:
         return _gekozen_variant(draaiboek, groep, gekozen)
@@ -594,8 +595,8 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
             # opening or closing that needs a part with it (GEEN_INHOUD).
             samen = "wat het draaiboek samen in één sessie houdt, of " if naden.verboden else ""
             raise PlanFout(
-                f"Sessies van {toon_duur(tijd)} zijn te kort: {samen}een opening of afronding met het "
-                f"onderdeel erbij past er niet in; kies minstens {toon_duur(nodig)} per sessie."
+                f"Sessies van {toon_duur(tijd)} zijn te kort: {samen}een opening of afronding past er niet "
+                f"samen met een ander onderdeel in; kies minstens {toon_duur(nodig)} per sessie."
             )
         raise PlanFout(
             f"Sessies van {toon_duur(tijd)} zijn te kort: '{langste.onderdeel.titel}' duurt "

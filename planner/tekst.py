@@ -26,6 +26,10 @@ def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:
     return regels
 
 
+def afgekort(tekst: str, breedte: int) -> str:
+    """`tekst` in at most `breedte` characters, with '…' where it was cut (a column of plain text)."""
+    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
+
 
 def groepjes_tekst(groepjes: tuple[int, ...]) -> str:
     """'6 groepjes: 4 × 4 en 2 × 3' — how to divide the group."""

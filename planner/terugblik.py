@@ -15,6 +15,7 @@ from pathlib import Path
 
 from planner.fouten import InvoerFout
 from planner.live_staat import LOGKOLOMMEN
+from planner.tekst import afgekort
 from planner.tijd import kort
 
 # A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
@@ -99,10 +100,6 @@ def _lees_rijen(tekst: str, pad: Path) -> list[Regel]:
     return regels
 
 
-def _kort(tekst: str, breedte: int) -> str:
-    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
-
-
 def _verschil(minuten: int) -> str:
     return f"{minuten:+d} min" if minuten else "0 min"
 
@@ -110,8 +107,7 @@ def _verschil(minuten: int) -> str:
 def render_terugblik(regels: list[Regel]) -> str:
     """A plain table: per onderdeel planned, actual and the difference; totals; what stood out."""
     breedte = 44
-    uit = ["Terugblik: gepland tegen werkelijk", "",
-           f"{'Onderdeel':<{breedte}} {'Gepland':>8} {'Werkelijk':>10} {'Verschil':>9}"]
+    rijen: list[tuple[str, str, str, str]] = []
     totaal_gepland = totaal_werkelijk = 0
     verschillen: list[tuple[int, Regel]] = []
     for r in regels:
@@ -131,9 +127,15 @@ def render_terugblik(regels: list[Regel]) -> str:
                 totaal_werkelijk += werkelijk
                 verschillen.append((werkelijk - gepland, r))
         geplande = f"{gepland} min" if gepland is not None else ""
-        uit.append(f"{_kort(r.titel, breedte):<{breedte}} {geplande:>8} {kolom:>10} {verschil:>9}")
-    uit.append(f"{'Totaal (gedane onderdelen)':<{breedte}} {f'{totaal_gepland} min':>8} "
-               f"{f'{totaal_werkelijk} min':>10} {_verschil(totaal_werkelijk - totaal_gepland):>9}")
+        rijen.append((afgekort(r.titel, breedte), geplande, kolom, verschil))
+    rijen.append(("Totaal (gedane onderdelen)", f"{totaal_gepland} min", f"{totaal_werkelijk} min",
+                  _verschil(totaal_werkelijk - totaal_gepland)))
+    # 'overgeslagen' is wider than '120 min': the column grows so the next one stays aligned.
+    kolombreedte = max(10, *(len(rij[2]) for rij in rijen))
+    uit = ["Terugblik: gepland tegen werkelijk", "",
+           f"{'Onderdeel':<{breedte}} {'Gepland':>8} {'Werkelijk':>{kolombreedte}} {'Verschil':>9}"]
+    uit += [f"{titel:<{breedte}} {geplande:>8} {kolom:>{kolombreedte}} {verschil:>9}"
+            for titel, geplande, kolom, verschil in rijen]
     uit.append("")
     begin = [r.werkelijk_start for r in regels if r.werkelijk_start is not None]
     eind = [r.werkelijk_eind for r in regels if r.werkelijk_eind is not None]

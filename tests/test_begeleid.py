@@ -75,7 +75,7 @@ def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
     assert f"Nummer {aantal + 1} staat niet in de lijst: kies 1 tot en met {aantal}." in meldingen
     assert "Draaiboek 'kickof' bestaat niet" in meldingen
     assert "--groep 'veel' is geen getal" in meldingen
-    assert "Een groep van 40 past niet bij 'kickoff'" in meldingen
+    assert "Een groep van 40 is te groot voor 'kickoff'" in meldingen
     assert "De tijd 'lang' is geen duur" in meldingen
     assert "Sessies van 30 min zijn te kort" in meldingen
     assert "De start 'morgenochtend' is geen datum en tijd" in meldingen

@@ -549,3 +549,11 @@ def test_elke_uitvoer_volgt_de_bron(formaat):
     plekken = [tekst.index(stuk) for stuk in ("Diversiteit in de organisaties", "Wie zit hier in een",
                                              "2-3 succesverhalen", "Braindump", "Gezamenlijk clusteren")]
     assert plekken == sorted(plekken)
+
+
+def test_toon_zet_varianten_niet_vast_aan_de_beschrijving():
+    from planner.uitvoer.tabel import render_draaiboek
+
+    regels = render_draaiboek(laden.vind("kennismaking"), breedte=140).splitlines()
+    eerste_variant = next(i for i, r in enumerate(regels) if r.startswith("Variant "))
+    assert regels[eerste_variant - 1] == ""  # a blank line after the description, as after the facts

@@ -83,6 +83,21 @@ def test_terugblik_leest_een_log(capsys, monkeypatch, tmp_path):
     assert code != 0 and "bestaat niet" in err
 
 
+def test_terugblik_houdt_de_kolommen_recht_met_een_lange_reden(capsys, monkeypatch, tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_bytes(("\ufeffid;titel;gepland_start;gepland_eind;werkelijk_start;werkelijk_eind;minuten_verschil;"
+                     "status\r\n"
+                     "a;Opening;2026-12-01 13:00:00;2026-12-01 13:15:00;2026-12-01 13:00:00;2026-12-01 13:20:00;5;"
+                     "gedaan\r\n"
+                     "b;Reflectie;2026-12-01 13:15:00;2026-12-01 13:25:00;;;;overgeslagen\r\n").encode())
+    code, out, _ = run(capsys, monkeypatch, "terugblik", str(log))
+    assert code == 0
+    kop = next(r for r in out.splitlines() if r.startswith("Onderdeel"))
+    rij = next(r for r in out.splitlines() if r.startswith("Reflectie"))
+    # The reason ends where the column heading ends, as the minutes of a done part do.
+    assert rij.endswith("overgeslagen") and len(rij) == kop.index("Werkelijk") + len("Werkelijk")
+
+
 def test_live_van_opties_tot_scherm(capsys, monkeypatch, tmp_path):
     """The route through main: options read as by plan, the session picked, the app started once."""
     from planner import cli

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from planner import cli, sjabloon
+from planner import cli, laden, sjabloon
 from planner.fouten import InvoerFout
+from planner.tijd import toon_duur
 
 VARIANTEN = """
 id = "{id}"
@@ -129,6 +130,18 @@ def test_lijst_meldt_eigen_met_ingebouwde_naam(eigen, planner):
     assert sorted((r["herkomst"], r["genegeerd"]) for r in rijen) == [("eigen", True), ("ingebouwd", False)]
     # The built-in wins.
     assert "Kickoff Samenwerking" in planner("plan", "kickoff", "--groep", "10")[1]
+
+
+def test_lijst_zonder_tijdsduur_toont_de_som_van_de_minuten(eigen, planner):
+    # An imported draaiboek has no 'tijdsduur': its Duur cell was empty.
+    eigen.mkdir(parents=True)
+    tekst = "\n".join(r for r in sjabloon.leeg("zonder").splitlines() if not r.startswith("tijdsduur"))
+    (eigen / "zonder.toml").write_text(tekst, encoding="utf-8")
+    d = laden.vind("zonder")
+    assert not d.tijdsduur
+    code, uit, _ = planner("lijst")
+    rij = next(r for r in uit.splitlines() if r.startswith("zonder "))
+    assert code == 0 and toon_duur(sum(o.minuten for o in d.onderdelen)) in rij.split()
 
 
 def test_lijst_breekt_niet_op_een_kapot_eigen_bestand(eigen, planner):

@@ -241,3 +241,13 @@ def test_een_optioneel_onderdeel_dat_binnen_zijn_grenzen_past_blijft_staan():
     # With less than its minimum left it goes, and that is said.
     krap = herplan(plan, plus_minuten(afsluiting.eind, 6), "afsluiting")
     assert krap.vervallen == ("reflectie",)
+
+
+def test_waarschuwingen_van_de_planning_vooraf_blijven_na_een_herplanning():
+    # Training for 16: not everybody practises in the groups of 4 — still true after a re-plan.
+    gepland = maak_plan(laden.vind("training"), Vraag(groep=16, tijd_min=150, start=start()))
+    assert any("niet iedereen" in w for w in gepland.waarschuwingen)
+    nu = gepland.sessies[0].onderdelen[1].eind
+    nieuw = herplan(gepland, nu, gepland.sessies[0].onderdelen[1].id).plan
+    vooraf = [w for w in nieuw.waarschuwingen if w.startswith("Bij de planning vooraf: ")]
+    assert [w.removeprefix("Bij de planning vooraf: ") for w in vooraf] == list(gepland.waarschuwingen)

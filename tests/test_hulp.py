@@ -100,6 +100,13 @@ def test_standaardwaarden_en_uitleg_in_de_hulp(capsys, monkeypatch):
     assert "'1 dec 13:30'" in tekst  # the Dutch dates are taught where the date is asked
 
 
+def test_toetsen_van_live_staan_in_een_alinea(capsys, monkeypatch):
+    # The key list is one paragraph that wraps; a blank line in the middle split it in two halves.
+    _, out, _ = run(capsys, monkeypatch, "live", "--help")
+    alinea = next(a for a in out.split("\n\n") if "Toetsen:" in a)
+    assert "p = pauze" in alinea and "q = stoppen" in " ".join(alinea.split())
+
+
 @pytest.mark.parametrize("args", [
     ["plan", "kickoff", "--bogus"], ["plan", "kickoff", "--groep"], ["plan", "kickoff", "--force=ja", "-g", "3"],
     ["plan", "kickoff", "een", "twee"], ["toon"],

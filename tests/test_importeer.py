@@ -780,3 +780,17 @@ def test_verslag_telt_stappen_in_goed_nederlands(tmp_path, eigen, planner):
     code, uit, fout = planner("importeer", str(pad))
     assert code == 0, fout
     assert "[opening, 1 stap]" in uit and "[werkvorm, 2 stappen]" in uit
+
+
+def test_vraag_label_van_het_document_komt_niet_dubbel(tmp_path, eigen, planner):
+    pad = tmp_path / "teamdag.md"
+    pad.write_text("# Teamdag\n\nDoel: terugkijken.\n\n## Welkom (10 min)\n- Vraag: Wat hoop je mee te nemen?\n"
+                   "- vraag : Wie ontbreekt er?\n", encoding="utf-8")
+    code, uit, fout = planner("importeer", str(pad))
+    assert code == 0, fout
+    stappen = _geladen(eigen, "teamdag").onderdelen[0].stappen
+    assert [(s.soort, s.tekst) for s in stappen] == [("vraag", "Wat hoop je mee te nemen?"),
+                                                      ("vraag", "Wie ontbreekt er?")]
+    assert "1 regel vóór het eerste onderdeel staat in de beschrijving" in uit
+    code, uit, _ = planner("plan", "teamdag", "--groep", "4", "--format", "markdown")
+    assert "- Vraag: Wat hoop je mee te nemen?" in uit and "Vraag: Vraag" not in uit

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.model import Draaiboek
+from planner.tekst import afgekort
 
 KOP = ("Naam", "Titel", "Groep", "Duur", "Herkomst")
 VOET = "Plan er een met: planner plan NAAM --groep AANTAL --tijd DUUR"
@@ -22,11 +23,17 @@ def _rij(d: Draaiboek, dubbel: set[str]) -> tuple[str, ...]:
         herkomst += " (niet gebruikt)"
     groep = " / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten) or (
         f"{d.groep_min}-{d.groep_max}")
-    return (d.id, d.titel, groep, d.tijdsduur, herkomst)
+    return (d.id, d.titel, groep, d.tijdsduur or _som_van_de_minuten(d), herkomst)
 
 
-def _kort(tekst: str, breedte: int) -> str:
-    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
+def _som_van_de_minuten(d: Draaiboek) -> str:
+    """Without a stated duration (an imported draaiboek has none): what its parts add up to."""
+    from planner.tijd import toon_duur
+
+    sommen = sorted({sum(o.minuten for o in d.onderdelen_voor(v)) for v in d.varianten or [None]})
+    if len(sommen) == 1:
+        return toon_duur(sommen[0])
+    return f"{toon_duur(sommen[0])}-{toon_duur(sommen[-1])}"
 
 
 def _kapot(bron: Any, problemen: list) -> tuple[str, ...]:
@@ -49,7 +56,7 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
             breedtes[1] = max(KORTSTE_TITEL, breedtes[1] - teveel)
 
     def regel(cellen: tuple[str, ...]) -> str:
-        delen = [_kort(c, b).ljust(b) for c, b in zip(cellen, breedtes, strict=True)]
+        delen = [afgekort(c, b).ljust(b) for c, b in zip(cellen, breedtes, strict=True)]
         return TUSSENRUIMTE.join(delen).rstrip()
 
     def stijl(tekst: str, code: str) -> str:

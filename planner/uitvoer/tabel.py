@@ -120,6 +120,8 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
             delen.append(Text.assemble((f"{label}: ", "bold"), waarde))
     if d.beschrijving:
         delen += ["", d.beschrijving]
+    if d.varianten or d.opmerkingen:
+        delen.append("")  # the variants and remarks are not part of the description above them
     for v in d.varianten:
         gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
         label = v.titel if v.titel.lower().startswith("variant") else f"Variant {v.id}: {v.titel}"
