@@ -14,6 +14,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 def _geen_eigen_draaiboeken(tmp_path, monkeypatch):
     """Tests never see the developer's own draaiboeken folder."""
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen-draaiboeken"))
+    # Nor do they write the parse cache of the built-in draaiboeken into the developer's home.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def start(tekst: str = "2026-12-01T13:30") -> datetime:
