@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Digits, ProgressBar, Static
 
-from planner.fouten import PlannerFout
+from planner.fouten import InvoerFout, PlannerFout
 from planner.live_staat import LiveStaat
 from planner.model import Stap
 from planner.veilig import schoon
@@ -340,20 +340,14 @@ class LiveApp(App[int]):
         def sla_over(nu: datetime) -> None:
             # A skip is said by the re-plan's own line; only 'nothing to skip' needs a sentence here.
             if self.staat.sla_optioneel_over(nu) is None:
-                self._na_melding = "Er is geen optioneel onderdeel meer om over te slaan."
-        self._na_melding = ""
+                raise InvoerFout("Er is geen optioneel onderdeel meer om over te slaan.")
         self._doe(sla_over)
-        self.melding = self._na_melding
-        self.versie += 1
 
     def action_terug(self) -> None:
         def terug(nu: datetime) -> None:
             if not self.staat.zet_terug():
-                self._na_melding = "Er is niets om terug te zetten."
-        self._na_melding = ""
+                raise InvoerFout("Er is niets om terug te zetten.")
         self._doe(terug)
-        self.melding = self._na_melding
-        self.versie += 1
 
     def action_hulp(self) -> None:
         self.push_screen(Hulp())
