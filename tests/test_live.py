@@ -188,3 +188,23 @@ def test_tekst_uit_de_data_is_geen_opmaak_en_geen_stuurteken():
             assert "\x1b" not in scherm and "\x07" not in scherm
 
     asyncio.run(rijden())
+
+
+def test_niets_terug_te_zetten_of_over_te_slaan_zegt_dat():
+    # The ambitiegesprek has no optional part; once every step is undone there is nothing left to undo.
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.staat.geschiedenis.clear()
+            await pilot.press("z")
+            await pilot.pause()
+            assert app.melding == "Er is niets om terug te zetten."
+            await pilot.press("o")
+            await pilot.pause()
+            assert app.melding == "Er is geen optioneel onderdeel meer om over te slaan."
+            assert app.staat.huidig.id == "contracteren"
+
+    asyncio.run(rijden())
