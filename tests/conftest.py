@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import laden
+from planner import cli, laden
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -35,3 +36,17 @@ def training():
 @pytest.fixture
 def kennismaking():
     return laden.vind("kennismaking")
+
+
+@pytest.fixture
+def planner(monkeypatch, capsys):
+    """Run the real entry point (with its error handling) and return (exit code, stdout, stderr)."""
+
+    def draai(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["planner", *args])
+        with pytest.raises(SystemExit) as uit:
+            cli.main()
+        vast = capsys.readouterr()
+        return uit.value.code, vast.out, vast.err
+
+    return draai

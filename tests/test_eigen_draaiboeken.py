@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from planner import cli, laden, sjabloon
+from planner import laden, sjabloon
 from planner.fouten import InvoerFout
 from planner.tijd import toon_duur
 
@@ -42,20 +41,6 @@ def eigen(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(map_))
     monkeypatch.chdir(tmp_path)
     return map_
-
-
-@pytest.fixture
-def planner(monkeypatch, capsys):
-    """Run the real entry point (with its error handling) and return (exit code, stdout, stderr)."""
-
-    def draai(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["planner", *args])
-        with pytest.raises(SystemExit) as uit:
-            cli.main()
-        vast = capsys.readouterr()
-        return uit.value.code, vast.out, vast.err
-
-    return draai
 
 
 # ---------------------------------------------------------------------------------- nieuw

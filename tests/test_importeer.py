@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner import cli, laden
+from planner import laden
 from planner import toml_schrijven as toml
 from planner.documenten import lees, lees_tekst
 from planner.importeer import herken
@@ -38,20 +38,6 @@ def eigen(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(map_))
     monkeypatch.chdir(tmp_path)
     return map_
-
-
-@pytest.fixture
-def planner(monkeypatch, capsys):
-    """Run the real entry point and return (exit code, stdout, stderr)."""
-
-    def draai(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["planner", *args])
-        with pytest.raises(SystemExit) as uit:
-            cli.main()
-        vast = capsys.readouterr()
-        return uit.value.code, vast.out, vast.err
-
-    return draai
 
 
 def _concepten(pad: Path):
