@@ -635,7 +635,6 @@ def live(
       planner live kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30 --log kickoff.csv
     """
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
     from planner import laden
     from planner.bestanden import controleer_doel
@@ -651,7 +650,7 @@ def live(
     vraag, zone = _vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie, variant, zonder)
 
     def klok() -> datetime:
-        return datetime.now(ZoneInfo(zone.key))
+        return datetime.now(zone)
 
     if vraag.start is None:
         from dataclasses import replace
