@@ -1,13 +1,12 @@
-"""The command line: parse options, call the core, hand the plan to a renderer.
+"""The command line as typer declares it: options, help, completion, and each command's call.
 
-Errors become one Dutch sentence on stderr and an exit code, in `main` and nowhere else.
+`plan` and `lijst` hand their options to `planner.opdrachten`, which the fast route of
+`planner.snel` calls too; errors become one Dutch sentence and an exit code in `scherm.draai`.
 """
 
 from __future__ import annotations
 
-import io
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,9 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from planner import __version__
+from planner import __version__, opdrachten, scherm
 from planner.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
-from planner.fouten import BestandFout, InvoerFout, PlannerFout
+from planner.fouten import InvoerFout, PlannerFout
 
 
 class _NederlandseHulp:
@@ -70,9 +69,6 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-OPMAAK_LIJST = ("tabel", "json")
-
 
 def _versie(waarde: bool) -> None:
     if waarde:
@@ -133,140 +129,8 @@ def hoofd(
     """Draaiboeken plannen voor procesbegeleiders."""
 
 
-def _kleur() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-
-
-def _breedte() -> int | None:
-    if sys.stdout.isatty():
-        return shutil.get_terminal_size((100, 24)).columns
-    return None
-
-
-def _interactief() -> bool:
-    """Only ask questions when someone can answer them and see the questions."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
 def _vraag(tekst: str) -> str:
     return typer.prompt(tekst, default="", show_default=False)
-
-
-def _lees_herinnering(tekst: str) -> int:
-    """Minutes before each event: '15', '15m', '1u', '1d', '2w'."""
-    from planner.tijd import kort, lees_interval
-
-    try:
-        stap = lees_interval(tekst, naam="--herinnering")
-    except InvoerFout:
-        stap = None
-    if stap is None or stap.maanden:
-        raise InvoerFout(f"--herinnering '{kort(tekst)}' is geen duur voor een herinnering: "
-                         "gebruik bijvoorbeeld 15m, 1u of 1d.")
-    return stap.dagen * 24 * 60 + stap.minuten
-
-
-def _kies_formaat(formaat: str, toegestaan: tuple[str, ...]) -> str:
-    gekozen = formaat.strip().lower()
-    if gekozen not in toegestaan:
-        raise InvoerFout(f"--format '{formaat}' ken ik niet: kies uit {', '.join(toegestaan)}.")
-    return gekozen
-
-
-def _lees_groep(tekst: str | None, verplicht: bool = True) -> int | None:
-    if tekst is None:
-        if verplicht:
-            raise InvoerFout("Geef de groepsgrootte op met --groep, bijvoorbeeld --groep 12: "
-                             "de variant hangt ervan af.")
-        return None
-    from planner.tijd import weiger_reuzengetal
-
-    weiger_reuzengetal(tekst, "--groep", "geef het aantal deelnemers, bijvoorbeeld --groep 12")
-    try:
-        groep = int(tekst.strip())
-    except ValueError:
-        raise InvoerFout(f"--groep '{tekst}' is geen getal: geef het aantal deelnemers in cijfers, "
-                         "bijvoorbeeld --groep 12.") from None
-    if groep < 1:
-        raise InvoerFout(f"--groep {groep} kan niet: een groep heeft minstens 1 deelnemer.")
-    return groep
-
-
-def _uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
-    if pad is None:
-        _naar_scherm(tekst)
-        return
-    from planner.bestanden import schrijf
-
-    schrijf(pad, tekst, force=force)
-    _geschreven(pad)
-
-
-def _geschreven(pad: Path) -> None:
-    from planner.veilig import schoon
-
-    typer.echo(f"Geschreven: {schoon(str(pad))}", err=True)
-
-
-def _naar_scherm(tekst: str | bytes) -> None:
-    """Write to stdout, and say in Dutch when that cannot be done (closed, disk full)."""
-    if sys.stdout is None or isinstance(sys.stdout, _GeslotenUitvoer):
-        raise BestandFout(_GESLOTEN)
-    if isinstance(tekst, bytes):
-        sys.stdout.flush()  # text already buffered must come first
-        sys.stdout.buffer.write(tekst)
-    else:
-        sys.stdout.write(tekst)
-    sys.stdout.flush()  # a full disk shows here, while we can still say so
-
-
-_GESLOTEN = ("De uitvoer (stdout) is gesloten, dus er kan niets getoond worden: start de planner zonder '>&-', "
-             "of schrijf naar een bestand met --uitvoer PAD.")
-
-
-class _GeslotenUitvoer(io.TextIOBase):
-    """Stands in for a closed stdout (>&-): writing anything says so in Dutch instead of crashing."""
-
-    encoding = "utf-8"
-    errors = "replace"
-
-    def isatty(self) -> bool:
-        return False
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, tekst: str) -> int:
-        if tekst:
-            raise BestandFout(_GESLOTEN)
-        return 0
-
-    @property
-    def buffer(self) -> Any:
-        raise BestandFout(_GESLOTEN)
-
-
-def _uitvoer_fout(fout: OSError) -> str:
-    """Why stdout could not be written, in the words used for files."""
-    import errno
-
-    from planner.veilig import os_reden
-
-    if fout.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "De schijf is vol: de uitvoer is niet (helemaal) geschreven; maak ruimte vrij en probeer opnieuw."
-    if fout.errno == errno.EBADF:
-        return _GESLOTEN
-    return f"De uitvoer kon niet geschreven worden ({os_reden(fout)}); probeer het met --uitvoer PAD."
-
-
-def _waarschuw_eigen_map() -> None:
-    """PLANNER_DRAAIBOEKEN set to a file or a missing folder: say so, on stderr, and go on."""
-    from planner import laden
-    from planner.veilig import schoon
-
-    melding = laden.eigen_map_melding()
-    if melding:
-        typer.echo(f"Let op: {schoon(melding)}", err=True)
 
 
 @app.command(cls=Commando)
@@ -275,41 +139,7 @@ def lijst(
                                 autocompletion=lijstformaten),
 ) -> None:
     """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
-    from planner import laden
-    from planner.fouten import Probleem
-
-    formaat = _kies_formaat(formaat, OPMAAK_LIJST)
-    _waarschuw_eigen_map()
-    bronnen = laden.alle_bronnen()
-    draaiboeken = []
-    kapot: list[tuple[laden.Bron, list[Probleem]]] = [
-        (bron, [laden.ongeldige_naam(bron.pad)]) for bron in laden.ongeldige_namen()
-    ]
-    for bron in bronnen:
-        # A broken own file is shown with its reason; it must not hide the other draaiboeken.
-        d, problemen = laden.controleer_bestand(bron.pad, herkomst=bron.herkomst)
-        if d is None:
-            kapot.append((bron, problemen))
-        else:
-            draaiboeken.append(d)
-    ingebouwd = {b.id for b in bronnen if b.herkomst == "ingebouwd"}
-    dubbel = {b.id for b in bronnen if b.herkomst == "eigen" and b.id in ingebouwd}
-    if formaat == "json":
-        from planner.uitvoer.json import draaiboek_dict, dumps
-
-        rijen = [draaiboek_dict(d, kort=True) | {"genegeerd": d.herkomst == "eigen" and d.id in dubbel,
-                                                 "pad": d.pad, "kapot": False}
-                 for d in draaiboeken]
-        rijen += [{"id": b.id, "herkomst": b.herkomst, "pad": str(b.pad), "kapot": True,
-                   "genegeerd": True, "problemen": [str(p) for p in problemen]}
-                  for b, problemen in kapot]
-        _uit(dumps(rijen), None, False)
-        return
-    from planner.uitvoer.lijst import render_lijst
-    from planner.veilig import schoon, schoon_kopie
-
-    _uit(render_lijst(schoon_kopie(draaiboeken), dubbel, kleur=_kleur(), breedte=_breedte(),
-                      kapot=schoon_kopie(kapot), eigen_map=schoon(str(laden.eigen_map()))), None, False)
+    opdrachten.lijst(formaat)
 
 
 @app.command(cls=Commando)
@@ -325,18 +155,18 @@ def toon(
     """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
     from planner import laden
 
-    formaat = _kies_formaat(formaat, OPMAAK_LIJST)
-    aantal = _lees_groep(groep, verplicht=False)
+    formaat = opdrachten.kies_formaat(formaat, opdrachten.OPMAAK_LIJST)
+    aantal = opdrachten.lees_groep(groep, verplicht=False)
     d = laden.vind(draaiboek)
     if formaat == "json":
         from planner.uitvoer.json import draaiboek_dict, dumps
 
-        _uit(dumps(draaiboek_dict(d)), None, False)
+        scherm.uit(dumps(draaiboek_dict(d)), None, False)
         return
     from planner.uitvoer.tabel import render_draaiboek
     from planner.veilig import schoon_kopie
 
-    _uit(render_draaiboek(schoon_kopie(d), aantal, kleur=_kleur(), breedte=_breedte()), None, False)
+    scherm.uit(render_draaiboek(schoon_kopie(d), aantal, kleur=scherm.kleur(), breedte=scherm.breedte()), None, False)
 
 
 @app.command(cls=Commando)
@@ -448,145 +278,8 @@ def plan(
 
       planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
     """
-    from dataclasses import replace
-
-    from planner import laden
-    from planner.bestanden import controleer_doel, schrijf_alles
-    from planner.planning import herhaling_van, maak_plan
-    from planner.tijd import lees_interval, verleden_melding
-    from planner.uitvoer import FORMATEN, render
-
-    formaat = _kies_formaat(formaat, tuple(f for f in FORMATEN if f != "ics"))
-    if voor != "begeleider":  # the default needs no check: the handout module only when asked
-        from planner.uitvoer.handout import lees_voor
-
-        voor = lees_voor(voor)
-    if voor != "begeleider" and formaat not in ("markdown", "html") and html is None:
-        raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
-                         "--format html of --html PAD.")
-    scheiding = csv_scheiding
-    if csv_scheiding != ";":  # likewise the csv module
-        from planner.uitvoer.csv import lees_scheiding
-
-        scheiding = lees_scheiding(csv_scheiding)
-    begeleiders = tuple(naam.strip() for naam in begeleider or () if naam.strip())
-    doelen = [pad for pad in (uitvoer, ics, html, kaarten) if pad is not None]
-    if len({pad.resolve() for pad in doelen}) < len(doelen):
-        raise InvoerFout("--uitvoer, --ics, --html en --kaarten wijzen naar hetzelfde bestand: "
-                         "geef elk een eigen naam.")
-    for pad in doelen:
-        # Refuse before anything is printed or written, not halfway through.
-        controleer_doel(pad, force)
-    begeleid = (draaiboek is None or groep is None) and _interactief()
-    if draaiboek is None and not begeleid:
-        raise InvoerFout("Geef een draaiboek op, bijvoorbeeld 'planner plan kickoff --groep 20'; "
-                         "'planner lijst' toont ze allemaal.")
-    agenda_opties = [naam for naam, waarde in (("--herinnering", herinnering), ("--per-onderdeel", per_onderdeel),
-                                               ("--herhaling", herhaling)) if waarde]
-    if agenda_opties and ics is None and not begeleid:
-        werkwoord = "hoort" if len(agenda_opties) == 1 else "horen"
-        raise InvoerFout(f"{' en '.join(agenda_opties)} {werkwoord} bij het agenda-bestand: "
-                         "geef ook --ics BESTAND op, bijvoorbeeld --ics agenda.ics.")
-    if (nu is None) != (klaar is None):
-        raise InvoerFout("--nu en --klaar horen bij elkaar: geef allebei, bijvoorbeeld --nu 14:40 --klaar focus.")
-    aantal = _lees_groep(groep, verplicht=not begeleid)
-    herinnering_min = _lees_herinnering(herinnering) if herinnering is not None else None
-    herhaling_na = lees_interval(herhaling, naam="--herhaling") if herhaling is not None else None
-    gekozen = laden.vind(draaiboek) if draaiboek is not None else None
-    vraag, zone = _vraag_uit_opties(aantal or 1, tijd, start, interval, tz, strategie, locatie, variant, zonder)
-    if vraag.start is not None and (melding := verleden_melding(vraag.start)):
-        _fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
-    if begeleid:
-        from planner import begeleid as gids
-
-        antwoorden = gids.vul_aan(
-            _vraag, typer.echo, draaiboek=gekozen, groep=aantal, tijd_min=vraag.tijd_min, start=vraag.start,
-            zone=zone, lees_groep=_lees_groep,
-            probeer=lambda d, g, t: maak_plan(d, replace(vraag, groep=g, tijd_min=t)))
-        gekozen = antwoorden.draaiboek
-        vraag = replace(vraag, groep=antwoorden.groep, tijd_min=antwoorden.tijd_min, start=antwoorden.start)
-        typer.echo("")
-    assert gekozen is not None
-    if herhaling_na is not None:
-        herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
-    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
-    gepland = maak_plan(gekozen, vraag)
-    if klaar is not None and nu is not None:
-        gepland = _herplan_uit_opties(gepland, nu, klaar, zone).plan
-    opties = {"kleur": _kleur() and uitvoer is None, "breedte": _breedte() if uitvoer is None else 100,
-              "voor": voor, "scheiding": scheiding, "opdrachtgever": opdrachtgever.strip(),
-              "begeleiders": begeleiders, "bijlage": ics.name if ics is not None else ""}
-    hoofd = render(formaat, gepland, **opties)
-    agenda = {"herinnering": herinnering_min, "per_onderdeel": per_onderdeel, "herhaling": herhaling_na,
-              "reeks": reeks}
-    # Everything rendered first, then written all or nothing: one output that cannot be written
-    # means none is (never ok.md written and the .ics refused).
-    bestanden = [(uitvoer, hoofd)] if uitvoer is not None else []
-    if ics is not None:
-        bestanden.append((ics, render("ics", gepland, **agenda)))
-    if html is not None:
-        bestanden.append((html, render("html", gepland, voor=voor, opdrachtgever=opties["opdrachtgever"],
-                                       begeleiders=begeleiders)))
-    if kaarten is not None:
-        bestanden.append((kaarten, render("kaarten", gepland)))
-    schrijf_alles(bestanden, force=force)
-    for pad, _ in bestanden:
-        _geschreven(pad)
-    if uitvoer is None:
-        _naar_scherm(hoofd)
-    if ics is None and begeleid:
-        from planner import begeleid as gids
-        from planner.bestanden import schrijf
-
-        def schrijf_naar(pad: Path, vervangen: bool) -> None:
-            schrijf(pad, render("ics", gepland, **agenda), force=vervangen)
-            _geschreven(pad)
-
-        gids.bewaar_agenda(_vraag, typer.echo, f"{gekozen.id}-{gepland.sessies[0].start:%Y-%m-%d}.ics",
-                           schrijf_naar)
-
-
-def _vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: str, tz: str,
-                      strategie: str, locatie: str, variant: str | None = None,
-                      zonder: list[str] | None = None) -> tuple[Any, Any]:
-    """The options that plan and live share, read into a Vraag (and the time zone they name)."""
-    from planner.planning import Vraag
-    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
-
-    zone = lees_zone(tz)
-    vraag = Vraag(
-        groep=groep,
-        tijd_min=lees_duur(tijd) if tijd is not None else None,
-        start=lees_datumtijd(start, zone) if start is not None else None,
-        interval=lees_interval(interval),
-        tz=zone.key,
-        strategie=strategie.strip().lower(),
-        locatie=locatie,
-        variant=variant,
-        zonder=tuple(zonder or ()),
-    )
-    return vraag, zone
-
-
-def _met_agendapunten(vraag: Any, gekozen: Any, vooraf: list[str] | None, daarna: list[str] | None) -> Any:
-    """The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek."""
-    from dataclasses import replace
-
-    from planner.planning import lees_agendapunt
-
-    bezet = {o.id for o in gekozen.onderdelen}
-    return replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
-                   daarna=tuple(lees_agendapunt(punt, "--daarna", bezet) for punt in daarna or ()))
-
-
-def _herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
-    """--nu/--klaar: the rest of the finished part's session re-planned from that moment."""
-    from planner.herplan import controleer_moment, herplan, lees_moment, sessie_van
-
-    sessie = sessie_van(gepland, klaar.strip())
-    moment = lees_moment(nu, sessie, zone)
-    controleer_moment(gepland, sessie, moment)
-    return herplan(gepland, moment, klaar.strip())
+    # typer hands over the options as declared above; PlanOpties has the same names.
+    opdrachten.plan(opdrachten.PlanOpties(**locals()), vraag=_vraag, zeg=typer.echo)
 
 
 @app.command(cls=Commando)
@@ -644,10 +337,10 @@ def live(
     if log is not None:
         # An earlier run's log is the facilitator's material: never replace it silently.
         controleer_doel(log, force)
-    aantal = _lees_groep(groep)
+    aantal = opdrachten.lees_groep(groep)
     assert aantal is not None
     gekozen = laden.vind(draaiboek)
-    vraag, zone = _vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie, variant, zonder)
+    vraag, zone = opdrachten.vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie, variant, zonder)
 
     def klok() -> datetime:
         return datetime.now(zone)
@@ -656,10 +349,10 @@ def live(
         from dataclasses import replace
 
         vraag = replace(vraag, start=klok().replace(second=0, microsecond=0))
-    vraag = _met_agendapunten(vraag, gekozen, vooraf, daarna)
+    vraag = opdrachten.met_agendapunten(vraag, gekozen, vooraf, daarna)
     gepland = maak_plan(gekozen, vraag)
     staat = LiveStaat(gepland, sessie if sessie is not None else kies_sessie(gepland, klok()))
-    if not _interactief():
+    if not scherm.interactief():
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
     from planner.live import LiveApp
@@ -681,7 +374,7 @@ def terugblik(
     from planner.veilig import schoon_kopie
 
     # A log is a CSV anyone can edit: its titles are shown with control characters written out.
-    _uit(render_terugblik(schoon_kopie(lees_log(log))), None, False)
+    scherm.uit(render_terugblik(schoon_kopie(lees_log(log))), None, False)
 
 
 @app.command(cls=Commando)
@@ -813,7 +506,7 @@ def controleer(
     if paden:
         te_doen = [_te_controleren(p) for p in paden]
     else:
-        _waarschuw_eigen_map()  # checking "all": say when the own ones cannot even be looked for
+        scherm.waarschuw_eigen_map()  # checking "all": say when the own ones cannot even be looked for
         te_doen = [(b.pad, b.herkomst) for b in laden.alle_bronnen()] + [
             (b.pad, "eigen") for b in laden.ongeldige_namen()]
     aantal_fout = 0
@@ -857,13 +550,11 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
 
 
 def main() -> None:
-    """Entry point: run the app and turn every failure into one Dutch sentence."""
-    if sys.stdout is None:
-        sys.stdout = _GeslotenUitvoer()
-    for stroom in (sys.stdout, sys.stderr):
-        # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
-        if hasattr(stroom, "reconfigure"):
-            stroom.reconfigure(errors="replace")
+    """Entry point through typer: run the app; `scherm.draai` turns every failure into one Dutch sentence."""
+    sys.exit(scherm.draai(_met_typer))
+
+
+def _met_typer() -> int:
     if os.environ.get("_PLANNER_COMPLETE"):
         _controleer_aanvulling(os.environ["_PLANNER_COMPLETE"])
         # The shell asks for completions (Tab): typer's completion classes must be registered.
@@ -871,91 +562,35 @@ def main() -> None:
 
         completion_init()
     alle = app.registered_commands
+    # Typer builds the options of every command before it runs one; 'planner plan …' needs only
+    # plan's (start-up speed, issue 12). The full list is back before any error is worded.
+    gevraagd = sys.argv[1] if len(sys.argv) > 1 and not os.environ.get("_PLANNER_COMPLETE") else None
     try:
-        # Typer builds the options of every command before it runs one; 'planner plan …' needs only
-        # plan's (start-up speed, issue 12). The full list is back before any error is worded.
-        gevraagd = sys.argv[1] if len(sys.argv) > 1 and not os.environ.get("_PLANNER_COMPLETE") else None
         if gevraagd in _commandos():
             app.registered_commands = [c for c in alle if (c.name or getattr(c.callback, "__name__", "")) == gevraagd]
         try:
             code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
         finally:
             app.registered_commands = alle
-        if sys.stdout is not None:
-            sys.stdout.flush()  # a full disk must be reported here, not in Python's exit
-    except PlannerFout as fout:
-        _fout(str(fout))
-        code = fout.exit_code
     except typer.Exit as uit:
-        code = uit.exit_code
-    except (typer.Abort, KeyboardInterrupt, EOFError):
-        _fout("Afgebroken.")
-        code = 130
-    except BrokenPipeError:
-        # The reader went away (planner plan … | head): not an error worth a message.
-        _stdout_weg()
-        code = 0
-    except OSError as fout:
-        # Writing to the screen failed (a full disk behind >, a closed descriptor) or a name the
-        # file system refuses: one Dutch sentence, like for files.
-        _stdout_weg()
-        _fout(_os_fout(fout))
-        code = 4
+        return uit.exit_code
+    except typer.Abort:
+        raise KeyboardInterrupt from None
     except Exception as fout:
         if type(fout).__name__ == "NoArgsIsHelpError":
-            sys.exit(0)  # 'planner' alone shows the help; that is no error
+            return 0  # 'planner' alone shows the help; that is no error
         # Click's usage errors (typer vendors click in newer releases, so match by shape).
-        if not hasattr(fout, "format_message"):
-            if os.environ.get("PLANNER_DEBUG"):
-                raise
-            _fout(f"Interne fout ({type(fout).__name__}: {fout}); dit is een fout in de planner, niet in "
-                  "je invoer: meld het, met de opdracht die je gaf (PLANNER_DEBUG=1 toont de details).")
-            sys.exit(70)
-        _fout(_vertaal(fout))
-        code = 2
-    sys.exit(code if isinstance(code, int) else 0)
-
-
-def _fout(melding: str) -> None:
-    # Messages quote what the user typed; a control character in it must not break the one line.
-    schoon = "".join(t if t.isprintable() else repr(t)[1:-1] for t in melding)
-    if sys.stderr is None:  # 2>&-: nobody to tell; the exit code still says it
-        return
-    try:
-        sys.stderr.write(f"planner: {schoon}\n")
-        sys.stderr.flush()
-    except OSError:
-        pass  # stderr full or gone: same as above
-
-
-def _stdout_weg() -> None:
-    """Point stdout at /dev/null, so Python's own flush at exit finds nothing to complain about."""
-    if sys.stdout is None:
-        return
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        sys.stdout = None  # type: ignore[assignment]
-
-
-def _os_fout(fout: OSError) -> str:
-    import errno
-
-    from planner.veilig import os_reden
-
-    naam = f"'{fout.filename}'" if fout.filename else "een bestand"
-    if fout.errno == errno.ENAMETOOLONG:
-        return f"De naam {naam} is te lang voor het bestandssysteem: kies een kortere naam."
-    if fout.filename is None:
-        return _uitvoer_fout(fout)
-    return f"Met {naam} lukt het niet ({os_reden(fout)}): controleer de naam en probeer opnieuw."
+        if not hasattr(fout, "format_message") or isinstance(fout, PlannerFout):
+            raise
+        raise InvoerFout(_vertaal(fout)) from None
+    return code if isinstance(code, int) else 0
 
 
 def _controleer_aanvulling(waarde: str) -> None:
     """_PLANNER_COMPLETE is set by the shell's completion script; anything else gets a Dutch answer."""
     instructie, _, shell = waarde.partition("_")
     if instructie not in ("complete", "source") or shell not in SHELLS:
-        _fout(f"_PLANNER_COMPLETE='{waarde}' ken ik niet: die variabele zet het aanvul-script van je shell; "
+        scherm.fout(f"_PLANNER_COMPLETE='{waarde}' ken ik niet: die variabele zet het aanvul-script van je shell; "
               "haal hem weg, of zet aanvullen opnieuw aan met 'planner --install-completion'.")
         sys.exit(2)
 

@@ -13,9 +13,10 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from planner import begeleid, cli, laden
-from planner.cli import _lees_groep, app, draaiboeknamen
+from planner import begeleid, laden, scherm
+from planner.cli import app, draaiboeknamen
 from planner.fouten import InvoerFout
+from planner.opdrachten import lees_groep as _lees_groep
 from planner.planning import Vraag, maak_plan
 
 ZONE = ZoneInfo("Europe/Amsterdam")
@@ -155,7 +156,7 @@ runner = CliRunner()
 
 def test_cli_begeleid_met_getypte_antwoorden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli, "_interactief", lambda: True)
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
     typen = "training\n16\n\n2026-10-20 13:30\nj\nagenda\n"
     uit = runner.invoke(app, ["plan"], input=typen)
     assert uit.exit_code == 0, uit.output
@@ -168,7 +169,7 @@ def test_cli_begeleid_met_getypte_antwoorden(tmp_path: Path, monkeypatch: pytest
 
 def test_cli_begeleid_neemt_gegeven_opties_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli, "_interactief", lambda: True)
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
     uit = runner.invoke(app, ["plan", "kickoff", "--tijd", "2u", "--start", "2026-12-01T13:30", "--ics", "k.ics",
                               "--herinnering", "30m"], input="20\n")
     assert uit.exit_code == 0, uit.output
@@ -229,7 +230,7 @@ def test_aanvul_opties_in_het_nederlands(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_geen_vraag_als_alles_gegeven_is(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_interactief", lambda: True)
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
     uit = runner.invoke(app, ["plan", "training", "--groep", "16"], input="")
     assert uit.exit_code == 0, uit.output
     assert "?" not in uit.output.split("Oefenen betekenisvol")[0]

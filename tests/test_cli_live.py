@@ -100,11 +100,11 @@ def test_terugblik_houdt_de_kolommen_recht_met_een_lange_reden(capsys, monkeypat
 
 def test_live_van_opties_tot_scherm(capsys, monkeypatch, tmp_path):
     """The route through main: options read as by plan, the session picked, the app started once."""
-    from planner import cli
+    from planner import scherm
     from planner.live import LiveApp
 
     gestart = []
-    monkeypatch.setattr(cli, "_interactief", lambda: True)
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
     monkeypatch.setattr(LiveApp, "run", lambda self: gestart.append(self))
     log = tmp_path / "log.csv"
     code, _, err = run(capsys, monkeypatch, "live", "kickoff", "--groep", "20", "--tijd", "2u",
