@@ -27,16 +27,33 @@ def main() -> None:
     """Console-script entry point (`planner`) and `python -m planner`."""
     signal.signal(signal.SIGINT, _afgebroken)
     try:
-        from planner.cli import main as cli_main
-
-        # While a command runs, Ctrl-C is a KeyboardInterrupt again: the CLI turns it into
-        # 'Afgebroken.' and exit 130, after the file writer has cleaned up.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        cli_main()
+        opdracht()
     except KeyboardInterrupt:
         _afgebroken()
     finally:
         signal.signal(signal.SIGINT, _afgebroken)
+
+
+def opdracht() -> None:
+    """The command on sys.argv: a plain `plan`/`lijst` line by the fast route, anything else by typer."""
+    import sys
+
+    from planner import snel
+
+    gelezen = snel.lees(sys.argv[1:])
+    if gelezen is not None:
+        _ctrl_c_tijdens_opdracht()
+        sys.exit(snel.voer_uit(*gelezen))
+    from planner.cli import main as cli_main
+
+    _ctrl_c_tijdens_opdracht()
+    cli_main()
+
+
+def _ctrl_c_tijdens_opdracht() -> None:
+    # While a command runs, Ctrl-C is a KeyboardInterrupt again: the command turns it into
+    # 'Afgebroken.' and exit 130, after the file writer has cleaned up.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -197,7 +197,7 @@ def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], vraag: Any
     gids.bewaar_agenda(vraag, zeg, f"{naam}-{gepland.sessies[0].start:%Y-%m-%d}.ics", schrijf_naar)
 
 
-def lijst(formaat: str) -> None:
+def lijst(formaat: str = "tabel") -> None:
     """`planner lijst`: all draaiboeken, built-in and own, with group size, duration and origin."""
     from planner import laden
     from planner.fouten import Probleem

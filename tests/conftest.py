@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import cli, laden
+from planner import ingang, laden
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -45,7 +45,7 @@ def planner(monkeypatch, capsys):
     def draai(*args: str) -> tuple[int, str, str]:
         monkeypatch.setattr(sys, "argv", ["planner", *args])
         with pytest.raises(SystemExit) as uit:
-            cli.main()
+            ingang.opdracht()
         vast = capsys.readouterr()
         return uit.value.code, vast.out, vast.err
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planner import bestanden, cli
+from planner import bestanden, ingang
 from planner.bestanden import schrijf
 from planner.fouten import BestandFout
 
@@ -22,7 +22,7 @@ def draai(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *
     """Run `planner ARGS` through the real entry point, in-process so monkeypatches apply."""
     monkeypatch.setattr(sys, "argv", ["planner", *args])
     with pytest.raises(SystemExit) as uitgang:
-        cli.main()
+        ingang.opdracht()
     uit = capsys.readouterr()
     return uitgang.value.code, uit.out, uit.err
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from planner.cli import main
+from planner.ingang import opdracht as main
 
 
 def run(capsys, monkeypatch, *args):

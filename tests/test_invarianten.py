@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from planner import cli, laden
+from planner import ingang, laden
 from planner.fouten import PlanFout, PlannerFout
 from planner.model import Draaiboek, Onderdeel, Plan, Variant
 from planner.planning import GEEN_INHOUD, STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
@@ -530,7 +530,7 @@ def draai_cli(args: list[str]) -> tuple[int, str, str]:
             mock.patch.dict("os.environ", {"PLANNER_DRAAIBOEKEN": str(WERK / "eigen")}), \
             contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
         try:
-            cli.main()
+            ingang.opdracht()
         except SystemExit as einde:
             code = einde.code
     uit.flush()

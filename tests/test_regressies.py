@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import cli
+from planner import ingang
 from planner.fouten import InvoerFout
 from planner.model import Draaiboek, Onderdeel
 from planner.planning import Vraag, maak_plan
@@ -53,7 +53,7 @@ def test_start_ver_weg_is_een_nette_fout(tekst: str) -> None:
 def test_stuurteken_in_invoer_breekt_de_ene_regel_niet(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "argv", ["planner", "toon", "0\r0"])
     with pytest.raises(SystemExit) as uit:
-        cli.main()
+        ingang.opdracht()
     err = capsys.readouterr().err
     assert uit.value.code == 2
     assert err.count("\n") == 1 and "\r" not in err and "\\r" in err

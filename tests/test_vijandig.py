@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import cli, laden
+from planner import ingang, laden
 from planner.uitvoer import render
 from planner.veilig import schoon, schoon_kopie
 
@@ -55,7 +55,7 @@ def draai(*args: str) -> tuple[int, str, str]:
     try:
         with _stromen() as (uit, fout):
             try:
-                cli.main()
+                ingang.opdracht()
                 code = 0
             except SystemExit as uitgang:
                 code = uitgang.code if isinstance(uitgang.code, int) else 0
