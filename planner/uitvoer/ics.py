@@ -14,8 +14,8 @@ ends everywhere. `_rfc5545` adds them, in one place.
 
 from __future__ import annotations
 
+import hashlib
 import re
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,7 +28,17 @@ from planner.uitvoer.handout import indeling, materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"
 STANDAARD_ZONE = "Europe/Amsterdam"
-_UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
+_UID_NAAMRUIMTE = bytes.fromhex("6f1c2a526a8e4d8e9a576b1f0d1e7c11")
+
+
+def uuid5(naamruimte: bytes, naam: str) -> str:
+    """RFC 4122 name-based UUID (version 5), as uuid.uuid5 makes it: the uuid module imports
+    platform and costs more start-up than the whole calendar (issue 12)."""
+    cijfers = bytearray(hashlib.sha1(naamruimte + naam.encode("utf-8")).digest()[:16])
+    cijfers[6] = (cijfers[6] & 0x0F) | 0x50  # version 5
+    cijfers[8] = (cijfers[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    x = cijfers.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 def _uid(plan: Plan, *delen: object, reeks: str = "") -> str:
@@ -38,7 +48,7 @@ def _uid(plan: Plan, *delen: object, reeks: str = "") -> str:
     told apart with --reeks."""
     sleutel = "|".join([plan.draaiboek.id, _utc(plan.sessies[0].start), plan.tz, plan.locatie, reeks,
                         *map(str, delen)])
-    return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+    return f"{uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
 
 
 def uid(plan: Plan, sessie: Sessie, reeks: str = "") -> str:
