@@ -163,7 +163,7 @@ def toon(
 
         scherm.uit(dumps(draaiboek_dict(d)), None, False)
         return
-    from planner.uitvoer.tabel import render_draaiboek
+    from planner.uitvoer.toon import render_draaiboek
     from planner.veilig import schoon_kopie
 
     scherm.uit(render_draaiboek(schoon_kopie(d), aantal, kleur=scherm.kleur(), breedte=scherm.breedte()), None, False)

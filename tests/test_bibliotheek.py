@@ -250,7 +250,7 @@ def test_intervisie_vijf_kernvragen():
 
 @pytest.mark.parametrize("naam", NIEUW)
 def test_bron_en_schattingen_zichtbaar(naam):
-    from planner.uitvoer.tabel import render_draaiboek
+    from planner.uitvoer.toon import render_draaiboek
 
     d = laden.vind(naam)
     p = plan(naam, groep=3 if naam != "intervisie" else 4)
@@ -552,7 +552,7 @@ def test_elke_uitvoer_volgt_de_bron(formaat):
 
 
 def test_toon_zet_varianten_niet_vast_aan_de_beschrijving():
-    from planner.uitvoer.tabel import render_draaiboek
+    from planner.uitvoer.toon import render_draaiboek
 
     regels = render_draaiboek(laden.vind("kennismaking"), breedte=140).splitlines()
     eerste_variant = next(i for i, r in enumerate(regels) if r.startswith("Variant "))

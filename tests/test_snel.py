@@ -180,13 +180,16 @@ def test_beide_routes_geven_hetzelfde(argv, monkeypatch, capsys):
 
 @pytest.mark.parametrize(("argv", "met_typer"), [
     (["plan", "kickoff", "--groep", "20", "--format", "json"], False),
+    (["plan", "kickoff", "--groep", "20"], False),
     (["lijst"], False),
     (["plan", "kickoff", "--groep", "20", "--help"], True),
 ])
 def test_snelle_route_laadt_typer_niet(argv, met_typer, tmp_path):
-    """The point of the route: a plain plan or list never imports typer (issue 12)."""
+    """The point of the route: a plain plan or list never imports typer, and the agenda table not
+    rich either (issue 12)."""
     proces = subprocess.run([sys.executable, "-X", "importtime", "-m", "planner", *argv], capture_output=True,
                             text=True, cwd=tmp_path, env={"PATH": "", "XDG_CACHE_HOME": str(tmp_path)})
     assert proces.returncode == 0, proces.stderr[-2000:]
     geladen = {regel.rsplit("|", 1)[-1].strip() for regel in proces.stderr.splitlines() if "|" in regel}
     assert ("typer" in geladen) == met_typer
+    assert "rich" not in geladen

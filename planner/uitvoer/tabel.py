@@ -1,154 +1,93 @@
-"""The agenda as a rich table in the terminal: per session a heading, a row per onderdeel."""
+"""The agenda as a table in the terminal: per session a heading, a row per onderdeel, a timeline.
+
+Drawn by planner.uitvoer.kader rather than rich: this is the output of the command people run
+most, and rich's console cost about as much start-up as the rest of `planner plan` (issue 12).
+"""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from rich.console import Console, Group
-from rich.segment import Segment, SegmentLines
-from rich.table import Table
-from rich.text import Text
-
-from planner.model import Draaiboek, Plan, Sessie
+from planner.model import Plan, Sessie
 from planner.nodig import benodigdheden
-from planner.tekst import stap_regels
 from planner.tijd import deelnemers, toon_duur
 from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
+from planner.uitvoer.kader import Kolom, breek, cel_breedte, gestijld, passend, tabel
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
 from planner.uitvoer.tijdlijn import tijdlijn
 
+# Terminal colours (SGR) of an onderdeel's title, by soort.
 SOORT_STIJL = {
-    "opening": "cyan",
+    "opening": "36",
     "werkvorm": "",
-    "pauze": "dim",
-    "evaluatie": "magenta",
-    "afronding": "green",
-    "agendapunt": "yellow",
+    "pauze": "2",
+    "evaluatie": "35",
+    "afronding": "32",
+    "agendapunt": "33",
 }
+VET, DIM, LET_OP = "1", "2", "1;33"
+STANDAARD_BREEDTE = 100
 
 
-def console(kleur: bool, breedte: int | None) -> Console:
-    # markup=False: a '[' in a draaiboek's text is text, not a rich style (a stray '[/x]' would crash).
-    return Console(file=io.StringIO(), force_terminal=kleur, no_color=not kleur,
-                   width=breedte or 100, highlight=False, emoji=False, markup=False)
-
-
-def _tekst(scherm: Console, *delen: Any) -> str:
-    for deel in delen:
-        scherm.print(deel)
-    # rich pads titles to the table's width; trailing spaces only get in the way of a pipe or a diff.
-    tekst = scherm.file.getvalue()  # type: ignore[attr-defined]
-    return "".join(regel.rstrip(" ") + "\n" for regel in tekst.splitlines())
-
-
-def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
+def _sessie(plan: Plan, sessie: Sessie, breedte: int, kleur: bool) -> list[str]:
+    """Heading and table of one session; the heading sets the table's least width (a table of short
+    titles would otherwise break '… · dinsdag 8 december 2026 · 09:00–09:40' over two lines)."""
     kop = sessiekop(plan, sessie)
-    # A table of short titles is narrower than its heading: rich would wrap the heading at the
-    # table's width ("… · dinsdag 8 december 2026 ·" / "09:00–09:40"); the table grows to it instead.
-    tabel = Table(title=kop, title_justify="left", title_style="bold",
-                  show_footer=True, expand=False, min_width=len(kop))
-    tabel.add_column("Tijd", footer="Totaal", no_wrap=True)
-    tabel.add_column("Min", justify="right", footer=toon_duur(sessie.duur_min), no_wrap=True)
-    tabel.add_column("Onderdeel", ratio=3)
-    tabel.add_column("Werkvorm", ratio=2)
+    kolommen = [Kolom("Tijd", "Totaal", niet_breken=True),
+                Kolom("Min", toon_duur(sessie.duur_min), rechts=True, niet_breken=True),
+                Kolom("Onderdeel"), Kolom("Werkvorm")]
     for o in sessie.onderdelen:
-        tabel.add_row(
-            tijdvak(o),
-            f"{o.duur_min}{merk(o)}",
-            Text(o.titel, style=SOORT_STIJL.get(o.soort, "")),
-            "\n".join(indeling(o)),
-        )
-    return tabel
+        kolommen[0].voeg_toe(tijdvak(o))
+        kolommen[1].voeg_toe(f"{o.duur_min}{merk(o)}")
+        kolommen[2].voeg_toe(o.titel, SOORT_STIJL.get(o.soort, ""))
+        kolommen[3].voeg_toe("\n".join(indeling(o)))
+    regels = tabel(kolommen, breedte, minimum=len(kop), kleur=kleur)
+    tabelbreedte = cel_breedte(regels[0])
+    return [gestijld(regel.rstrip(" "), VET, kleur) for regel in breek(kop, tabelbreedte)] + regels
 
 
 def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any) -> str:
-    scherm = console(kleur, breedte)
+    breedte = breedte or STANDAARD_BREEDTE
     d = plan.draaiboek
-    kop = Text(d.titel, style="bold")
-    regels = [deelnemers(plan.groep), f"{toon_duur(plan.tijd_min)} per sessie"]
+    regels: list[str] = []
+
+    def schrijf(tekst: str, stijl: str = "") -> None:
+        regels.extend(gestijld(regel.rstrip(" "), stijl, kleur) for regel in breek(tekst, breedte))
+
+    kenmerken = [deelnemers(plan.groep), f"{toon_duur(plan.tijd_min)} per sessie"]
     if plan.variant:
-        regels.append(plan.variant.titel)
+        kenmerken.append(plan.variant.titel)
     if plan.opstelling:
-        regels.append(f"opstelling: {plan.opstelling}")
-    delen: list[Any] = [kop, Text(" · ".join(regels), style="dim")]
+        kenmerken.append(f"opstelling: {plan.opstelling}")
+    schrijf(d.titel, VET)
+    schrijf(" · ".join(kenmerken), DIM)
     nodig = benodigdheden(plan)
     if nodig:
-        delen.append(Text(f"Nodig: {', '.join(map(str, nodig))}", style="dim"))
-    delen.append("")
+        schrijf(f"Nodig: {', '.join(map(str, nodig))}", DIM)
+    regels.append("")
     soorten: list[str] = []
     for sessie in plan.sessies:
-        # Rendered once: the width of the drawn lines is the table's width (measuring it first, as
-        # rich would, costs a third of the whole table again).
-        regels = scherm.render_lines(_sessietabel(plan, sessie), scherm.options, pad=False)
-        delen.append(SegmentLines(regels, new_lines=True))
+        sessieregels = _sessie(plan, sessie, breedte, kleur)
+        regels += sessieregels
         # The bar sits under the table, exactly as wide, to show the rhythm of the session.
-        balk = tijdlijn(sessie, max(Segment.get_line_length(regel) for regel in regels), kleur, met_legenda=False)
+        balk = tijdlijn(sessie, cel_breedte(sessieregels[-1]), kleur, met_legenda=False)  # border: no colour
         if balk is not None:
-            delen.append(balk)
+            regels += balk
             soorten += [o.soort for o in sessie.onderdelen]
-        delen.append("")
+        regels.append("")
     if soorten:
-        delen.append(tijdlijn_legenda(soorten, scherm.width, kleur))
+        regels += tijdlijn_legenda(soorten, breedte, kleur)
     uitleg = legenda(o for s in plan.sessies for o in s.onderdelen)
     if uitleg:
-        delen.append(Text("   ".join(uitleg), style="dim"))
-    delen += [Text(noot, style="dim") for noot in voetnoten(plan)]
+        schrijf("   ".join(uitleg), DIM)
+    for noot in voetnoten(plan):
+        schrijf(noot, DIM)
     if plan.waarschuwingen:
-        delen.append(Text("Let op:", style="bold yellow"))
-        delen += [Text(f"• {w}") for w in plan.waarschuwingen]
-    delen.append(Text(f"Bron: {d.bron}", style="dim"))
-    return _tekst(scherm, *delen)
-
-
-def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
-                     breedte: int | None = None) -> str:
-    from planner.planning import kies_variant
-
-    variant = kies_variant(d, groep) if groep is not None else None
-    delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
-    feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
-              ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
-              ("Over sessies verdelen", "ja" if d.splitsen else f"nee: {d.niet_splitsen_omdat}"),
-              ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(map(str, d.materialen)))]
-    if d.herhaling:
-        geschat = " (geschatte duur)" if d.herhaling.geschat else ""
-        feiten.append(("Herhaling", f"{d.herhaling.titel}, {toon_duur(d.herhaling.minuten)}{geschat}; "
-                                    "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
-    for label, waarde in feiten:
-        if waarde:
-            delen.append(Text.assemble((f"{label}: ", "bold"), waarde))
-    if d.beschrijving:
-        delen += ["", d.beschrijving]
-    if d.varianten or d.opmerkingen:
-        delen.append("")  # the variants and remarks are not part of the description above them
-    for v in d.varianten:
-        gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
-        label = v.titel if v.titel.lower().startswith("variant") else f"Variant {v.id}: {v.titel}"
-        delen.append(Text(f"{label}{gekozen}"))
-        if v.opstelling:
-            delen.append(Text(f"  opstelling: {v.opstelling}"))
-    delen += [f"• {o}" for o in d.opmerkingen]
-    for o in d.onderdelen_voor(variant):
-        tabel = Table(show_header=False, box=None, padding=(0, 1))
-        tabel.add_column(style="bold", no_wrap=True)
-        tabel.add_column()
-        grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
-        bron = "geschat" if o.geschat else "uit de bron"
-        tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
-        tabel.add_row("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))
-        if o.varianten:
-            tabel.add_row("Variant", ", ".join(o.varianten))
-        if o.werkvorm:
-            tabel.add_row("Werkvorm", o.werkvorm)
-        if o.toelichting:
-            tabel.add_row("Toelichting", o.toelichting)
-        if o.stappen:
-            # A continuation line stays under its bullet.
-            regels = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
-                      for diepte, t in stap_regels(o.stappen)]
-            tabel.add_row("Stappen", "\n".join(regels))
-        if o.materialen:
-            tabel.add_row("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen))
-        delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
-    return _tekst(console(kleur, breedte), Group(*delen))
+        schrijf("Let op:", LET_OP)
+        for waarschuwing in plan.waarschuwingen:
+            schrijf(f"• {waarschuwing}")
+    schrijf(f"Bron: {d.bron}", DIM)
+    if not kleur:  # what does not fit the terminal is cut off, not wrapped (a table's border)
+        regels = [passend(regel, breedte) if cel_breedte(regel) > breedte else regel for regel in regels]
+    # Trailing spaces only get in the way of a pipe or a diff.
+    return "".join(regel.rstrip(" ") + "\n" for regel in regels)

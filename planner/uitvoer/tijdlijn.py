@@ -3,7 +3,8 @@
     OooWwwwwwwwEeeeeeePpWwwwwwwwwwwwWwwwwwwAa      (without colour: a letter per soort)
     |13:30    |14:00    |14:30    |15:00  16:15|
 
-A pure function of a session, a width and a colour flag; the table puts it under each session.
+A pure function of a session, a width and a colour flag, giving lines of text (with terminal
+colours when asked); the table puts it under each session.
 Without colour every onderdeel starts with the capital of its soort and is filled with the small
 letter, so borders and kinds stay readable on paper, in a pipe and with NO_COLOR.
 """
@@ -12,21 +13,22 @@ from __future__ import annotations
 
 import math
 
-from rich.text import Text
-
 from planner.model import SOORTEN, Sessie
 from planner.tijd import plus_minuten
+from planner.uitvoer.kader import gestijld
 
-# Background colour per soort; the title inside is written in black or white for contrast.
+# Background colour per soort (terminal SGR codes: cyan, blue, grey, magenta, green, yellow); the
+# title inside is written in black (30) or, on the dark ones, white (37) for contrast.
 KLEUR = {
-    "opening": "on cyan",
-    "werkvorm": "on blue",
-    "pauze": "on bright_black",
-    "evaluatie": "on magenta",
-    "afronding": "on green",
-    "agendapunt": "on yellow",
+    "opening": "46",
+    "werkvorm": "44",
+    "pauze": "100",
+    "evaluatie": "45",
+    "afronding": "42",
+    "agendapunt": "43",
 }
-TEKSTKLEUR = {"werkvorm": "white", "pauze": "white", "evaluatie": "white"}
+TEKSTKLEUR = {"werkvorm": "37", "pauze": "37", "evaluatie": "37"}
+DIM = "2"
 # Without colour: the first cell of an onderdeel shows the capital, the rest the small letter.
 LETTER = {
     "opening": "O",
@@ -64,8 +66,8 @@ def cellen(minuten: list[int], breedte: int) -> list[int]:
     return deel
 
 
-def _balk(sessie: Sessie, breedte: int, kleur: bool) -> Text:
-    balk = Text()
+def _balk(sessie: Sessie, breedte: int, kleur: bool) -> str:
+    balk = []
     for onderdeel, n in zip(sessie.onderdelen, cellen([o.duur_min for o in sessie.onderdelen], breedte),
                             strict=True):
         if kleur:
@@ -73,12 +75,12 @@ def _balk(sessie: Sessie, breedte: int, kleur: bool) -> Text:
             titel = (" " + onderdeel.titel) if n >= 4 else " " * n
             if len(titel) > n:
                 titel = titel[: n - 1] + "…"
-            stijl = f"{TEKSTKLEUR.get(onderdeel.soort, 'black')} {KLEUR.get(onderdeel.soort, '')}"
-            balk.append(titel.ljust(n), style=stijl)
+            stijl = f"{TEKSTKLEUR.get(onderdeel.soort, '30')};{KLEUR.get(onderdeel.soort, '49')}"
+            balk.append(gestijld(titel.ljust(n), stijl, kleur))
         else:
             letter = LETTER.get(onderdeel.soort, "?")
             balk.append(letter + letter.lower() * (n - 1))
-    return balk
+    return "".join(balk)
 
 
 def _klokregel(sessie: Sessie, breedte: int) -> str:
@@ -109,35 +111,32 @@ def _klokregel(sessie: Sessie, breedte: int) -> str:
     return "".join(regel).rstrip()
 
 
-def legenda(soorten: list[str], breedte: int, kleur: bool) -> Text:
-    """Which colour or letter means which soort, wrapped to `breedte`."""
-    tekst = Text(no_wrap=True, overflow="crop")
+def legenda(soorten: list[str], breedte: int, kleur: bool) -> list[str]:
+    """Which colour or letter means which soort, in lines of at most `breedte` cells."""
+    regels: list[list[str]] = [[]]
     regel = 0
     for soort in [s for s in SOORTEN if s in soorten]:
         lengte = (3 if kleur else 2) + len(soort)
         if regel and regel + 3 + lengte > breedte:
-            tekst.append("\n")
+            regels.append([])
             regel = 0
         elif regel:
-            tekst.append("   ")
+            regels[-1].append("   ")
             regel += 3
         if kleur:
-            tekst.append("  ", style=KLEUR[soort])
-            tekst.append(f" {soort}")
+            regels[-1] += [gestijld("  ", KLEUR[soort], kleur), f" {soort}"]
         else:
-            tekst.append(f"{LETTER[soort]} {soort}")
+            regels[-1].append(f"{LETTER[soort]} {soort}")
         regel += lengte
-    return tekst
+    return ["".join(delen) for delen in regels]
 
 
-def tijdlijn(sessie: Sessie, breedte: int, kleur: bool, met_legenda: bool = True) -> Text | None:
-    """The bar for one session, exactly `breedte` cells wide; None when that is too narrow."""
+def tijdlijn(sessie: Sessie, breedte: int, kleur: bool, met_legenda: bool = True) -> list[str] | None:
+    """The bar for one session, exactly `breedte` cells wide, and its clock line (and legend);
+    None when that is too narrow."""
     if breedte < KLEINSTE_BREEDTE or breedte < len(sessie.onderdelen) or sessie.duur_min <= 0:
         return None
-    tekst = Text(no_wrap=True, overflow="crop")
-    tekst.append_text(_balk(sessie, breedte, kleur))
-    tekst.append("\n" + _klokregel(sessie, breedte), style="dim" if kleur else "")
+    regels = [_balk(sessie, breedte, kleur), gestijld(_klokregel(sessie, breedte), DIM, kleur)]
     if met_legenda:
-        tekst.append("\n")
-        tekst.append_text(legenda([o.soort for o in sessie.onderdelen], breedte, kleur))
-    return tekst
+        regels += legenda([o.soort for o in sessie.onderdelen], breedte, kleur)
+    return regels
