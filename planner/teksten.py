@@ -77,23 +77,27 @@ def fout_in(tekst: str) -> str | None:
 def pas_teksten_aan(plan: Plan) -> Plan:
     """The plan with every planned onderdeel's steps filtered by condition and filled in."""
     sessies = plan.sessies
-    nieuw = tuple(
-        replace(sessie, onderdelen=tuple(
-            replace(o, stappen=_stappen_voor(plan, o, sessies, i)) for o in sessie.onderdelen))
-        for i, sessie in enumerate(sessies)
-    )
-    return replace(plan, sessies=nieuw)
+    nieuw = []
+    for index, sessie in enumerate(sessies):
+        waarden = _waarden(sessies, index)  # once per session: a long draaiboek has thousands of parts
+        onderdelen = []
+        for o in sessie.onderdelen:
+            stappen = _stappen_voor(plan, o, sessies, index, waarden)
+            onderdelen.append(o if stappen == o.stappen else replace(o, stappen=stappen))
+        nieuw.append(replace(sessie, onderdelen=tuple(onderdelen)))
+    return replace(plan, sessies=tuple(nieuw))
 
 
 def _stappen_voor(plan: Plan, onderdeel: GeplandOnderdeel, sessies: tuple[Sessie, ...],
-                  index: int) -> tuple[Stap, ...]:
-    waarden = _waarden(sessies, index)
+                  index: int, waarden: dict[str, str]) -> tuple[Stap, ...]:
     stappen = _eigen_stappen(plan, onderdeel) or onderdeel.stappen
-    return tuple(
-        replace(stap, tekst=_vul(stap.tekst, waarden), sub=tuple(_vul(t, waarden) for t in stap.sub),
-                als="")
-        for stap in stappen if _geldt(stap, sessies, index)
-    )
+    return tuple(_ingevuld(stap, waarden) for stap in stappen if _geldt(stap, sessies, index))
+
+
+def _ingevuld(stap: Stap, waarden: dict[str, str]) -> Stap:
+    if not stap.als and not any("{" in t or "}" in t for t in (stap.tekst, *stap.sub)):
+        return stap  # nothing to fill in: the same step, not a copy
+    return replace(stap, tekst=_vul(stap.tekst, waarden), sub=tuple(_vul(t, waarden) for t in stap.sub), als="")
 
 
 def _eigen_stappen(plan: Plan, onderdeel: GeplandOnderdeel) -> tuple[Stap, ...]:
