@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.model import Draaiboek, Onderdeel
 from planner.planning import Vraag, maak_plan
-from planner.uitvoer import tabel
+from planner.uitvoer import render, tabel
 
 from .conftest import start
 
@@ -20,3 +20,11 @@ def test_sessiekop_breekt_niet_af_bij_een_smalle_tabel():
     for sessie in plan.sessies:
         kop = next(r for r in regels if r.startswith(f"Sessie {sessie.nummer} van"))
         assert kop.endswith(f"{sessie.start:%H:%M}–{sessie.eind:%H:%M}"), kop
+
+
+def test_sterretje_bij_een_geschatte_beurt_wordt_uitgelegd(kennismaking):
+    """'± 5 min per persoon *' in the werkvorm column: the legend says what the '*' means."""
+    plan = maak_plan(kennismaking, Vraag(groep=14, tijd_min=60, start=start()))
+    assert any(o.beurt_tekst.endswith(" *") for s in plan.sessies for o in s.onderdelen)
+    for formaat in ("tabel", "markdown"):
+        assert "* geschatte minuten" in render(formaat, plan), formaat

@@ -182,7 +182,8 @@ def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
     """The marks that occur among `onderdelen`, explained."""
     onderdelen = list(onderdelen)
     regels = []
-    if any(o.geschat and not o.toegevoegd for o in onderdelen):
+    # '*' marks estimated minutes: of a whole part, or of a turn ('± 5 min per persoon *').
+    if any((o.geschat and not o.toegevoegd) or o.beurt_tekst.endswith(" *") for o in onderdelen):
         regels.append(GESCHAT)
     if any(o.toegevoegd for o in onderdelen):
         regels.append(TOEGEVOEGD)
