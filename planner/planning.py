@@ -273,6 +273,40 @@ def naden_voor(draaiboek: Draaiboek, maten: list[Maat]) -> Naden:
     return Naden(frozenset(verboden), voorkeur)
 
 
+def _samen_nodig(draaiboek: Draaiboek, maten: list[Maat], nodig: int, langste: Maat) -> str | None:
+    """Why sessions must be `nodig` long, when a run of parts that must share a session sets it and
+    not its longest part: a keep-together group (R14), or an opening or closing with the part next
+    to it (GEEN_INHOUD). None when no such run explains `nodig` exactly."""
+    for begin, einde, waarom in _verplichte_blokken(draaiboek, maten):
+        blok = maten[begin:einde + 1]
+        minuten = sum(m.laag for m in blok)
+        delen = [m for m in blok if not m.is_pauze]
+        if minuten == nodig and minuten > langste.laag and len(delen) > 1:
+            namen = ", ".join(f"'{m.onderdeel.titel}'" for m in delen[:-1]) + f" en '{delen[-1].onderdeel.titel}'"
+            return f"{namen} moeten in één sessie ({waarom}) en duren samen minstens {toon_duur(minuten)}"
+    return None
+
+
+_NIET_ALLEEN = "komt niet alleen in een sessie"
+
+
+def _verplichte_blokken(draaiboek: Draaiboek, maten: list[Maat]) -> list[tuple[int, int, str]]:
+    """Runs of parts (first and last index) that no split can take apart, and why."""
+    plek = {m.onderdeel.id: i for i, m in enumerate(maten) if not m.toegevoegd}
+    blokken = []
+    for groep in draaiboek.samen:
+        posities = [plek[i] for i in groep if i in plek]
+        if len(posities) > 1:
+            blokken.append((min(posities), max(posities), "het draaiboek houdt ze bij elkaar"))
+    eigen = [i for i, m in enumerate(maten) if not m.toegevoegd]
+    inhoud = [i for i in eigen if is_inhoud(maten[i])]
+    if inhoud and eigen[0] < inhoud[0]:
+        blokken.append((eigen[0], inhoud[0], f"een {maten[eigen[0]].onderdeel.soort} {_NIET_ALLEEN}"))
+    if inhoud and eigen[-1] > inhoud[-1]:
+        blokken.append((inhoud[-1], eigen[-1], f"een {maten[eigen[-1]].onderdeel.soort} {_NIET_ALLEEN}"))
+    return blokken
+
+
 # A session is worth meeting for only with one part beyond these: nobody meets a week later for
 # only a welcome, a break or the closing round (the planner's reading, issue 8).
 GEEN_INHOUD = ("opening", "pauze", "afronding")
@@ -590,18 +624,16 @@ def _splits_in_sessies(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
     if reeksen is None:
         nodig = minimale_sessietijd(maten, welkom, vooruit, naden)
         langste = max(maten, key=lambda m: m.laag)
-        if langste.laag <= tijd:
+        reden = _samen_nodig(draaiboek, maten, nodig, langste)
+        if reden is None and langste.laag <= tijd:
             # Every part fits on its own: what does not is a keep-together group (R14), or an
             # opening or closing that needs a part with it (GEEN_INHOUD).
             samen = "wat het draaiboek samen in één sessie houdt, of " if naden.verboden else ""
-            raise PlanFout(
-                f"Sessies van {toon_duur(tijd)} zijn te kort: {samen}een opening of afronding past er niet "
-                f"samen met een ander onderdeel in; kies minstens {toon_duur(nodig)} per sessie."
-            )
-        raise PlanFout(
-            f"Sessies van {toon_duur(tijd)} zijn te kort: '{langste.onderdeel.titel}' duurt "
-            f"minstens {toon_duur(langste.laag)}; kies minstens {toon_duur(nodig)} per sessie."
-        )
+            reden = f"{samen}een opening of afronding past er niet samen met een ander onderdeel in"
+        elif reden is None:
+            reden = f"'{langste.onderdeel.titel}' duurt minstens {toon_duur(langste.laag)}"
+        raise PlanFout(f"Sessies van {toon_duur(tijd)} zijn te kort: {reden}; kies minstens {toon_duur(nodig)} "
+                       "per sessie.")
     groepen = []
     for nummer, (begin, einde) in enumerate(reeksen, start=1):
         groep = list(maten[begin:einde])
