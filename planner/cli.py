@@ -51,8 +51,22 @@ class Commando(_NederlandseHulp, TyperCommand):
     pass
 
 
+class _LangsClick(Exception):
+    """Ctrl-C or a reader gone (`planner … | head`) while a command runs, carried past click: click
+    would end the command itself (a silent exit 130, or exit 1), where `scherm.draai` says
+    'Afgebroken.' (130) or stops silently (0), as it does for the fast route of `planner.snel`."""
+
+    def __init__(self, fout: BaseException) -> None:
+        super().__init__()
+        self.fout = fout
+
+
 class Groep(_NederlandseHulp, TyperGroup):
-    pass
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, BrokenPipeError) as fout:
+            raise _LangsClick(fout) from None
 
 
 app = typer.Typer(
@@ -572,6 +586,8 @@ def _met_typer() -> int:
             code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
         finally:
             app.registered_commands = alle
+    except _LangsClick as langs:
+        raise langs.fout from None
     except typer.Exit as uit:
         return uit.exit_code
     except typer.Abort:

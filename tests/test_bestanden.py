@@ -186,7 +186,7 @@ def test_ctrl_c_via_cli_stopt_zonder_traceback_en_zonder_resten(tmp_path: Path, 
 
     monkeypatch.setattr(bestanden.os, "fsync", ctrl_c)
     code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(tmp_path / "agenda.ics"))
-    assert code == 130  # the shell's convention for Ctrl-C; typer prints nothing for it
+    assert code == 130  # the shell's convention for Ctrl-C
     assert "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
 

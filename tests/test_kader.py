@@ -61,6 +61,21 @@ def test_celbreedte_als_rich(tekst):
     assert cel_breedte(tekst) == cell_len(tekst)
 
 
+# Format characters a terminal (and rich) does show, one cell each: the soft hyphen (text pasted
+# from a word processor) and the prepended concatenation marks (Arabic number signs).
+ZICHTBARE_OPMAAK = "\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+
+
+@pytest.mark.parametrize("teken", ZICHTBARE_OPMAAK)
+def test_zichtbare_opmaaktekens_als_rich(teken, plannen):
+    assert cel_breedte(f"Ko{teken}op") == cell_len(f"Ko{teken}op") == 5
+    plan = plannen[0]
+    delen = tuple(dataclasses.replace(o, titel=f"Co{teken}ope{teken}ra{teken}tie") for o in plan.sessies[0].onderdelen)
+    plan = dataclasses.replace(plan, sessies=(dataclasses.replace(plan.sessies[0], onderdelen=delen),))
+    for breedte in (29, 40, 100):
+        assert render("tabel", plan, breedte=breedte) == met_rich(plan, breedte)
+
+
 @given(tekst=TEKST, breedte=st.integers(1, 30))
 def test_passend_vult_precies(tekst, breedte):
     assert cel_breedte(passend(tekst, breedte)) == breedte

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -193,3 +194,41 @@ def test_snelle_route_laadt_typer_niet(argv, met_typer, tmp_path):
     geladen = {regel.rsplit("|", 1)[-1].strip() for regel in proces.stderr.splitlines() if "|" in regel}
     assert ("typer" in geladen) == met_typer
     assert "rich" not in geladen
+
+
+def _in_proces(route: str, argv: list[str], tmp_path: Path, voor: str = "", **kwargs) -> tuple[int, str]:
+    """Exit code and stderr of one route in its own process (a real pipe, a real signal)."""
+    (tmp_path / "eigen").mkdir(exist_ok=True)
+    start = "from planner import ingang; ingang.main()" if route == "snel" else "from planner import cli; cli.main()"
+    code = f"import sys\n{voor}\nsys.argv = {['planner', *argv]!r}\n{start}"
+    proces = subprocess.run([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            env={"PATH": "", "XDG_CACHE_HOME": str(tmp_path / "cache"),
+                                 "PLANNER_DRAAIBOEKEN": str(tmp_path / "eigen")}, timeout=60, **kwargs)
+    return proces.returncode, proces.stderr
+
+
+@pytest.mark.parametrize("argv", [["plan", "kickoff", "--groep", "20", "--start", "2026-12-01T13:30"], ["lijst"]])
+def test_lezer_weg_is_op_beide_routes_gelijk(argv, tmp_path):
+    """`planner plan … | head`: the reader has gone before the agenda is written. Click stops a
+    command on EPIPE with exit 1 itself; both routes must end as scherm.draai says (0, silent)."""
+    uitkomsten = []
+    for route in ("snel", "typer"):
+        lees, schrijf = os.pipe()
+        os.close(lees)  # the reader is gone: the first write is a broken pipe
+        try:
+            uitkomsten.append(_in_proces(route, argv, tmp_path, stdout=schrijf))
+        finally:
+            os.close(schrijf)
+    assert uitkomsten[0] == uitkomsten[1] == (0, "")
+
+
+@pytest.mark.parametrize("argv", [["plan", "kickoff", "--groep", "20", "--start", "2026-12-01T13:30"], ["lijst"]])
+def test_ctrl_c_tijdens_de_opdracht_is_op_beide_routes_gelijk(argv, tmp_path):
+    """Ctrl-C while the command runs: 'Afgebroken.' and 130 on both routes (typer itself would
+    turn it into a silent exit 130)."""
+    stop = ("import os, signal\nfrom planner import scherm\n"
+            "def stop(*a, **k):\n    os.kill(os.getpid(), signal.SIGINT)\n"
+            "scherm.naar_scherm = stop")
+    uitkomsten = [_in_proces(route, argv, tmp_path, voor=stop, stdout=subprocess.DEVNULL)
+                  for route in ("snel", "typer")]
+    assert uitkomsten[0] == uitkomsten[1] == (130, "planner: Afgebroken.\n")

@@ -86,6 +86,20 @@ def test_zonder_kleur_letters_en_legenda_zonder_escapes() -> None:
     assert "agendapunt" not in legenda_tekst  # only the soorten that occur
 
 
+@pytest.mark.parametrize("titel", ["中文中文中文中文中文中文中文中文", "Cafe\u0301 re\u0301sume\u0301 nai\u0308ve " * 3,
+                                   "Twee\nregels", "\n\n", "\u3000"])
+def test_met_kleur_titels_in_cellen_op_een_regel(titel: str) -> None:
+    """The bar holds titles in terminal cells, not characters: wide or combining characters make it
+    neither wider nor narrower than the table, and a line break in a title does not break the bar
+    (with a colour left open at its end)."""
+    dag = sessie((titel, "opening", 15), (titel, "werkvorm", 60), ("Kort", "pauze", 5))
+    for breedte in (16, 20, 33, 80):
+        uit = tijdlijn(dag, breedte, kleur=True, met_legenda=False)
+        assert uit is not None and len(uit) == 2  # the bar and its clock line
+        assert cell_len(kaal(uit[0])) == breedte
+        assert uit[0].endswith("\x1b[0m")
+
+
 def test_met_kleur_achtergrond_per_soort() -> None:
     geprint = tekst(tijdlijn(DAG, 80, kleur=True))
     assert ANSI.search(geprint)

@@ -29,8 +29,16 @@ BOVEN_VOET = "├─┼┤"
 ONDER = "└─┴┘"
 
 
+# Format characters that do take a cell, in terminals and in rich: the soft hyphen and the
+# prepended concatenation marks (Arabic number signs).
+_ZICHTBARE_OPMAAK = frozenset("\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2"
+                              "\U000110bd\U000110cd")
+
+
 @lru_cache(maxsize=4096)
 def _teken_breedte(teken: str) -> int:
+    if teken in _ZICHTBARE_OPMAAK:
+        return 1
     if unicodedata.combining(teken) or unicodedata.category(teken) in ("Mn", "Me", "Cc", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(teken) in ("W", "F") else 1

@@ -15,7 +15,7 @@ import math
 
 from planner.model import SOORTEN, Sessie
 from planner.tijd import plus_minuten
-from planner.uitvoer.kader import gestijld
+from planner.uitvoer.kader import cel_breedte, gestijld, passend
 
 # Background colour per soort (terminal SGR codes: cyan, blue, grey, magenta, green, yellow); the
 # title inside is written in black (30) or, on the dark ones, white (37) for contrast.
@@ -71,12 +71,14 @@ def _balk(sessie: Sessie, breedte: int, kleur: bool) -> str:
     for onderdeel, n in zip(sessie.onderdelen, cellen([o.duur_min for o in sessie.onderdelen], breedte),
                             strict=True):
         if kleur:
-            # A title only where a few letters of it fit; a sliver is just colour.
-            titel = (" " + onderdeel.titel) if n >= 4 else " " * n
-            if len(titel) > n:
-                titel = titel[: n - 1] + "…"
+            # A title only where a few letters of it fit; a sliver is just colour. Measured in
+            # cells, on one line: a wide, combining or line-break character must not make the bar
+            # wider or narrower than the table, or break it (a colour left open at the end).
+            titel = (" " + onderdeel.titel.replace("\n", " ")) if n >= 4 else ""
+            if cel_breedte(titel) > n:
+                titel = passend(titel, n - 1) + "…"
             stijl = f"{TEKSTKLEUR.get(onderdeel.soort, '30')};{KLEUR.get(onderdeel.soort, '49')}"
-            balk.append(gestijld(titel.ljust(n), stijl, kleur))
+            balk.append(gestijld(passend(titel, n), stijl, kleur))
         else:
             letter = LETTER.get(onderdeel.soort, "?")
             balk.append(letter + letter.lower() * (n - 1))
