@@ -6,8 +6,10 @@ which one gives way, where a line breaks, when '…' ends a cell), so the table 
 it did when rich drew it; tests/test_kader.py draws random tables both ways and compares them.
 
 Text reaching this module has been cleaned (planner.veilig): no tabs, no control characters
-except the line break. Widths follow Unicode's East Asian width; rich also joins emoji
-sequences into one cell group, which a terminal may or may not do — there the two can differ.
+except the line break. Widths follow Python's Unicode data (East Asian width, combining marks);
+rich 15 carries its own, newer table and joins emoji sequences into one cell group. They differ for
+emoji sequences, spacing marks of Indic scripts, decomposed Korean, symbols made wide in Unicode 16
+and characters Python does not know yet; terminals disagree among themselves there too.
 """
 
 from __future__ import annotations
