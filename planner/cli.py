@@ -167,20 +167,7 @@ def toon(
                                 autocompletion=lijstformaten),
 ) -> None:
     """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
-    from planner import laden
-
-    formaat = opdrachten.kies_formaat(formaat, opdrachten.OPMAAK_LIJST)
-    aantal = opdrachten.lees_groep(groep, verplicht=False)
-    d = laden.vind(draaiboek)
-    if formaat == "json":
-        from planner.uitvoer.json import draaiboek_dict, dumps
-
-        scherm.uit(dumps(draaiboek_dict(d)), None, False)
-        return
-    from planner.uitvoer.toon import render_draaiboek
-    from planner.veilig import schoon_kopie
-
-    scherm.uit(render_draaiboek(schoon_kopie(d), aantal, kleur=scherm.kleur(), breedte=scherm.breedte()), None, False)
+    opdrachten.toon(draaiboek, groep=groep, formaat=formaat)
 
 
 @app.command(cls=Commando)

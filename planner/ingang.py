@@ -35,7 +35,7 @@ def main() -> None:
 
 
 def opdracht() -> None:
-    """The command on sys.argv: a plain `plan`/`lijst` line by the fast route, anything else by typer."""
+    """The command on sys.argv: a plain `plan`/`lijst`/`toon` line by the fast route, anything else by typer."""
     import sys
 
     from planner import snel

@@ -1,4 +1,4 @@
-"""The commands `plan` and `lijst`, from their options to what is printed and written.
+"""The commands `plan`, `lijst` and `toon`, from their options to what is printed and written.
 
 Nothing here knows typer: the options arrive as one object from either route, typer's
 (`planner.cli`) or the fast one for plain command lines (`planner.snel`), so both run exactly
@@ -234,6 +234,24 @@ def lijst(formaat: str = "tabel") -> None:
 
     scherm.uit(render_lijst(schoon_kopie(draaiboeken), dubbel, kleur=scherm.kleur(), breedte=scherm.breedte(),
                             kapot=schoon_kopie(kapot), eigen_map=schoon(str(laden.eigen_map()))), None, False)
+
+
+def toon(draaiboek: str, groep: str | None = None, formaat: str = "tabel") -> None:
+    """`planner toon`: a draaiboek with its parts, minutes, steps and questions."""
+    from planner import laden
+
+    formaat = kies_formaat(formaat, OPMAAK_LIJST)
+    aantal = lees_groep(groep, verplicht=False)
+    d = laden.vind(draaiboek)
+    if formaat == "json":
+        from planner.uitvoer.json import draaiboek_dict, dumps
+
+        scherm.uit(dumps(draaiboek_dict(d)), None, False)
+        return
+    from planner.uitvoer.toon import render_draaiboek
+    from planner.veilig import schoon_kopie
+
+    scherm.uit(render_draaiboek(schoon_kopie(d), aantal, kleur=scherm.kleur(), breedte=scherm.breedte()), None, False)
 
 
 def kies_formaat(formaat: str, toegestaan: tuple[str, ...]) -> str:

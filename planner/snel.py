@@ -1,4 +1,4 @@
-"""The fast route: plain `planner plan …` and `planner lijst …` command lines, without typer.
+"""The fast route: plain `planner plan …`, `planner lijst …` and `planner toon …` lines, without typer.
 
 Importing typer and its click takes about 40 ms, a third of `planner plan` (issue 12). A command
 line made only of the options below, each written `--optie WAARDE`, `--optie=WAARDE` or
@@ -46,6 +46,7 @@ PLAN: dict[str, tuple[str, str]] = {
     "--klaar": ("klaar", WAARDE),
 }
 LIJST: dict[str, tuple[str, str]] = {"--format": ("formaat", WAARDE), "-f": ("formaat", WAARDE)}
+TOON: dict[str, tuple[str, str]] = {"--groep": ("groep", WAARDE), "-g": ("groep", WAARDE), **LIJST}
 
 # Characters click expands itself on Windows (globs, ~, variables): there typer must read the line.
 _WINDOWS_UITGEBREID = frozenset("*?[~$%")
@@ -57,12 +58,14 @@ def voer_uit(commando: str, waarden: dict[str, object]) -> int:
 
     if commando == "lijst":
         return scherm.draai(lambda: opdrachten.lijst(**waarden))
+    if commando == "toon":
+        return scherm.draai(lambda: opdrachten.toon(**waarden))
     return scherm.draai(lambda: opdrachten.plan(opdrachten.PlanOpties(**waarden)))
 
 
 def lees(argv: list[str]) -> tuple[str, dict[str, object]] | None:
     """The command and its options as typer would pass them, or None when this is not a plain line."""
-    if not argv or argv[0] not in ("plan", "lijst") or os.environ.get("_PLANNER_COMPLETE"):
+    if not argv or argv[0] not in ("plan", "lijst", "toon") or os.environ.get("_PLANNER_COMPLETE"):
         return None
     if os.name == "nt" and any(_WINDOWS_UITGEBREID.intersection(woord) for woord in argv):
         return None
@@ -70,6 +73,9 @@ def lees(argv: list[str]) -> tuple[str, dict[str, object]] | None:
     if commando == "lijst":
         waarden = _lees_opties(argv[1:], LIJST, positie=None)
         return None if waarden is None else (commando, waarden)
+    if commando == "toon":
+        waarden = _lees_opties(argv[1:], TOON, positie="draaiboek")
+        return None if waarden is None or "draaiboek" not in waarden else (commando, waarden)
     waarden = _lees_opties(argv[1:], PLAN, positie="draaiboek")
     if waarden is None or waarden.get("draaiboek") is None or waarden.get("groep") is None:
         return None

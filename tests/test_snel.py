@@ -33,7 +33,7 @@ def _soort(param) -> str:
     return snel.WAARDE
 
 
-@pytest.mark.parametrize(("naam", "tabel"), [("plan", snel.PLAN), ("lijst", snel.LIJST)])
+@pytest.mark.parametrize(("naam", "tabel"), [("plan", snel.PLAN), ("lijst", snel.LIJST), ("toon", snel.TOON)])
 def test_tabel_is_die_van_typer(naam, tabel):
     """An option added to, renamed in or removed from cli.py without the table fails here."""
     verwacht = {}
@@ -54,6 +54,8 @@ def test_standaardwaarden_zijn_die_van_typer():
         assert velden[naam] == standaard, naam
     lijst = {param.name: param.default for param in _commando("lijst").params}
     assert lijst == {"formaat": "tabel"} and opdrachten.lijst.__defaults__ == ("tabel",)
+    toon = {param.name: param.default for param in _commando("toon").params if param.param_type_name == "option"}
+    assert toon == {"groep": None, "formaat": "tabel"} and opdrachten.toon.__defaults__ == (None, "tabel")
 
 
 def _wat_typer_leest(monkeypatch, argv: list[str]):
@@ -61,6 +63,8 @@ def _wat_typer_leest(monkeypatch, argv: list[str]):
     gezien = []
     monkeypatch.setattr(opdrachten, "plan", lambda opties, **_: gezien.append(("plan", opties)))
     monkeypatch.setattr(opdrachten, "lijst", lambda formaat: gezien.append(("lijst", {"formaat": formaat})))
+    monkeypatch.setattr(opdrachten, "toon", lambda draaiboek, groep, formaat: gezien.append(
+        ("toon", {"draaiboek": draaiboek, "groep": groep, "formaat": formaat})))
     monkeypatch.setattr(sys, "argv", ["planner", *argv])
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", io.StringIO())
@@ -73,6 +77,8 @@ def _als_typer(gelezen):
     commando, waarden = gelezen
     if commando == "plan":
         return commando, opdrachten.PlanOpties(**waarden)
+    if commando == "toon":
+        return commando, {"groep": None, "formaat": "tabel", **waarden}
     return commando, {"formaat": "tabel", **waarden}
 
 
@@ -85,16 +91,17 @@ RUIS = st.sampled_from(["--help", "-h", "--version", "--onbekend", "-g20", "--gr
 @st.composite
 def regels(draw) -> list[str]:
     """Mostly lines typer accepts (options with values, a draaiboek somewhere), some with a slip in them."""
-    commando = draw(st.sampled_from(["plan", "plan", "plan", "lijst"]))
-    tabel = snel.PLAN if commando == "plan" else snel.LIJST
+    commando = draw(st.sampled_from(["plan", "plan", "plan", "lijst", "toon"]))
+    tabel = {"plan": snel.PLAN, "lijst": snel.LIJST, "toon": snel.TOON}[commando]
     woorden: list[str] = []
     for optie in draw(st.lists(st.sampled_from(sorted(tabel)), max_size=7)):
         woorden.append(optie if tabel[optie][1] == snel.VLAG else draw(st.sampled_from([optie, f"{optie}="])))
         if tabel[optie][1] != snel.VLAG:
             waarde = draw(WAARDEN)
             woorden[-1:] = [woorden[-1] + waarde] if woorden[-1].endswith("=") else [woorden[-1], waarde]
-    if commando == "plan":
+    if commando in ("plan", "toon"):
         woorden.insert(draw(st.integers(0, len(woorden))), draw(st.sampled_from(["kickoff", "training", ""])))
+    if commando == "plan":
         woorden += ["--groep", draw(WAARDEN)] if draw(st.integers(0, 4)) else []
     if draw(st.integers(0, 3)) == 0:
         woorden.insert(draw(st.integers(0, len(woorden))), draw(RUIS))
@@ -121,6 +128,7 @@ def test_snel_leest_wat_typer_leest(argv, tmp_path_factory):
     ["plan", "kennismaking", "--groep", "10", "--daarna", "Teamoverleg=45m", "--daarna", "Rondvraag=10m"],
     ["plan", "kickoff", "--groep", "20", "--format", "markdown", "--voor", "deelnemers", "-o", "a.md", "--force"],
     ["lijst"], ["lijst", "--format", "json"],
+    ["toon", "kickoff"], ["toon", "kennismaking", "--groep", "8"], ["toon", "-f", "json", "training"],
 ])
 def test_gewone_regels_gaan_snel(argv, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
@@ -133,7 +141,8 @@ def test_gewone_regels_gaan_snel(argv, monkeypatch, tmp_path):
     ["plan", "kickoff", "--groep", "20", "--help"], ["plan", "-h"], ["plan", "kickoff"], ["plan", "--groep", "20"],
     ["plan", "kickoff", "training", "--groep", "20"], ["plan", "kickoff", "-g20"], ["plan", "kickoff", "--groep"],
     ["plan", "kickoff", "--groep", "20", "--force=ja"], ["plan", "kickoff", "--groep", "20", "--"],
-    ["plan", "kickoff", "--grope", "20"], ["lijst", "extra"], ["toon", "kickoff"], ["--version"], [],
+    ["plan", "kickoff", "--grope", "20"], ["lijst", "extra"], ["toon"], ["toon", "a", "b"], ["toon", "-h", "a"],
+    ["controleer", "kickoff"], ["--version"], [],
 ])
 def test_al_het_andere_gaat_naar_typer(argv):
     assert snel.lees(argv) is None
@@ -162,6 +171,8 @@ REGELS = [
     ["plan", "kickoff", "--groep", "20", "--herinnering", "1d"],
     ["plan", "kickoff", "--groep", "20", "--start", "2026-12-01T13:30", "--nu", "14:40", "--klaar", "opening"],
     ["lijst"], ["lijst", "-f", "json"], ["lijst", "--format", "xml"],
+    ["toon", "kickoff"], ["toon", "kennismaking", "-g", "8"], ["toon", "kickoff", "-f", "json"],
+    ["toon", "onbekend"], ["toon", "kickoff", "--groep", "0"], ["toon", "kickoff", "--groep", "99"],
 ]
 
 
@@ -183,6 +194,7 @@ def test_beide_routes_geven_hetzelfde(argv, monkeypatch, capsys):
     (["plan", "kickoff", "--groep", "20", "--format", "json"], False),
     (["plan", "kickoff", "--groep", "20"], False),
     (["lijst"], False),
+    (["toon", "kickoff"], False),
     (["plan", "kickoff", "--groep", "20", "--help"], True),
 ])
 def test_snelle_route_laadt_typer_niet(argv, met_typer, tmp_path):

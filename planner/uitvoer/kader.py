@@ -168,8 +168,8 @@ class Kolom:
         self.cellen.append(tekst)
         self.stijlen.append(stijl)
 
-    def teksten(self) -> list[str]:
-        return [self.kop, *self.cellen, self.voet]
+    def teksten(self, met_kop: bool = True, met_voet: bool = True) -> list[str]:
+        return [self.kop] * met_kop + self.cellen + [self.voet] * met_voet
 
 
 def _maat(tekst: str, breedte: int) -> tuple[int, int]:
@@ -188,10 +188,12 @@ def _maat(tekst: str, breedte: int) -> tuple[int, int]:
     return min(smalst + 2, breedte), min(breedst + 2, breedte)
 
 
-def _kolommaat(kolom: Kolom, breedte: int) -> tuple[int, int]:
+def _kolommaat(kolom: Kolom, breedte: int, met_kop: bool = True, met_voet: bool = True) -> tuple[int, int]:
     if breedte < 1:
         return 0, 0
-    maten = [_maat(tekst, breedte) for tekst in kolom.teksten()]
+    maten = [_maat(tekst, breedte) for tekst in kolom.teksten(met_kop, met_voet)]
+    if not maten:
+        return 1, breedte
     return min(max(m[0] for m in maten), breedte), min(max(m[1] for m in maten), breedte)
 
 
@@ -242,12 +244,17 @@ def _smaller(breedtes: list[int], breekbaar: list[bool], maximum: int) -> list[i
     return breedtes
 
 
-def kolombreedtes(kolommen: list[Kolom], maximum: int, minimum: int = 0) -> list[int]:
+def kolombreedtes(kolommen: list[Kolom], maximum: int, minimum: int = 0, met_kader: bool = True,
+                  met_kop: bool = True, met_voet: bool = True) -> list[int]:
     """Each column's width, padding included and borders not: as wide as its longest line, and
     when that does not fit in `maximum`, the wrapping columns narrower."""
-    rand = len(kolommen) + 1
+    rand = len(kolommen) + 1 if met_kader else 0
     ruimte = maximum - rand
-    breedtes = [_kolommaat(k, ruimte)[1] or 1 for k in kolommen]
+
+    def maat(kolom: Kolom, breedte: int) -> tuple[int, int]:
+        return _kolommaat(kolom, breedte, met_kop, met_voet)
+
+    breedtes = [maat(k, ruimte)[1] or 1 for k in kolommen]
     totaal = sum(breedtes)
     if totaal > ruimte:
         breedtes = _smaller(breedtes, [not k.niet_breken for k in kolommen], ruimte)
@@ -256,7 +263,7 @@ def kolombreedtes(kolommen: list[Kolom], maximum: int, minimum: int = 0) -> list
         # Measured again at the narrower widths; the minimum below still goes by the width before
         # that (as rich does), so a table is never drawn narrower than its heading.
         totaal = sum(breedtes)
-        breedtes = [_kolommaat(k, b)[1] or 0 for k, b in zip(kolommen, breedtes, strict=True)]
+        breedtes = [maat(k, b)[1] or 0 for k, b in zip(kolommen, breedtes, strict=True)]
     if minimum and totaal < minimum - rand:
         extra = _verdeel(min(minimum - rand, ruimte) - totaal, breedtes)
         breedtes = [b + e for b, e in zip(breedtes, extra, strict=True)]
@@ -300,6 +307,19 @@ def tabel(kolommen: list[Kolom], maximum: int, minimum: int = 0, kleur: bool = F
         regels += rij([k.cellen[nummer] for k in kolommen],
                       [k.stijlen[nummer] if nummer < len(k.stijlen) else "" for k in kolommen], RIJ)
     regels += [lijn(BOVEN_VOET), *rij([k.voet for k in kolommen], vet, RIJ), lijn(ONDER)]
+    return regels
+
+
+def rijen(kolommen: list[Kolom], maximum: int, kleur: bool = False) -> list[str]:
+    """The cells of the columns as plain rows side by side: no header, footer or lines between."""
+    breedtes = kolombreedtes(kolommen, maximum, met_kader=False, met_kop=False, met_voet=False)
+    regels = []
+    for nummer in range(len(kolommen[0].cellen)):
+        cellen = [_cel(k.cellen[nummer], b, k) for k, b in zip(kolommen, breedtes, strict=True)]
+        stijlen = [k.stijlen[nummer] if nummer < len(k.stijlen) else "" for k in kolommen]
+        for regel in range(max(1, *(len(c) for c in cellen))):
+            regels.append("".join(_gestijlde_cel(cel[regel], stijl, kleur) if regel < len(cel) else " " * b
+                                  for cel, b, stijl in zip(cellen, breedtes, stijlen, strict=True)))
     return regels
 
 

@@ -1,40 +1,39 @@
-"""A draaiboek as `planner toon` shows it in the terminal, drawn with rich: its facts, variants and
-every onderdeel with its minutes, steps and materials."""
+"""A draaiboek as `planner toon` shows it in the terminal: its facts, variants and every onderdeel
+with its minutes, steps and materials.
+
+Drawn by planner.uitvoer.kader, as the agenda is: `planner toon` is the second command a newcomer
+runs, and rich's console cost more start-up than the rest of it (issue 12).
+"""
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
-
-from planner.model import Draaiboek
+from planner.model import Draaiboek, Onderdeel
 from planner.tekst import stap_regels
 from planner.tijd import toon_duur
+from planner.uitvoer.kader import Kolom, breek, cel_breedte, gestijld, passend, rijen
 
-
-def console(kleur: bool, breedte: int | None) -> Console:
-    # markup=False: a '[' in a draaiboek's text is text, not a rich style (a stray '[/x]' would crash).
-    return Console(file=io.StringIO(), force_terminal=kleur, no_color=not kleur,
-                   width=breedte or 100, highlight=False, emoji=False, markup=False)
-
-
-def _tekst(scherm: Console, *delen: Any) -> str:
-    for deel in delen:
-        scherm.print(deel)
-    # rich pads lines to the console's width; trailing spaces only get in the way of a pipe or a diff.
-    tekst = scherm.file.getvalue()  # type: ignore[attr-defined]
-    return "".join(regel.rstrip(" ") + "\n" for regel in tekst.splitlines())
+VET, DIM, KOPJE = "1", "2", "1;4"
+STANDAARD_BREEDTE = 100
 
 
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
     from planner.planning import kies_variant
 
+    breedte = breedte or STANDAARD_BREEDTE
     variant = kies_variant(d, groep) if groep is not None else None
-    delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
+    regels: list[str] = []
+
+    def schrijf(tekst: str, stijl: str = "", label: str = "") -> None:
+        for nummer, regel in enumerate(breek(tekst, breedte)):
+            regel = regel.rstrip(" ")
+            if label and nummer == 0 and regel.startswith(label):
+                regels.append(gestijld(label.rstrip(" "), VET, kleur) + regel[len(label.rstrip(" ")):])
+            else:
+                regels.append(gestijld(regel, stijl, kleur))
+
+    schrijf(d.titel, VET)
+    schrijf(f"Bron: {d.bron}", DIM)
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
               ("Over sessies verdelen", "ja" if d.splitsen else f"nee: {d.niet_splitsen_omdat}"),
@@ -45,38 +44,51 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
                                     "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
     for label, waarde in feiten:
         if waarde:
-            delen.append(Text.assemble((f"{label}: ", "bold"), waarde))
+            schrijf(f"{label}: {waarde}", label=f"{label}: ")
     if d.beschrijving:
-        delen += ["", d.beschrijving]
+        regels.append("")
+        schrijf(d.beschrijving)
     if d.varianten or d.opmerkingen:
-        delen.append("")  # the variants and remarks are not part of the description above them
+        regels.append("")  # the variants and remarks are not part of the description above them
     for v in d.varianten:
         gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
         label = v.titel if v.titel.lower().startswith("variant") else f"Variant {v.id}: {v.titel}"
-        delen.append(Text(f"{label}{gekozen}"))
+        schrijf(f"{label}{gekozen}")
         if v.opstelling:
-            delen.append(Text(f"  opstelling: {v.opstelling}"))
-    delen += [f"• {o}" for o in d.opmerkingen]
+            schrijf(f"  opstelling: {v.opstelling}")
+    for opmerking in d.opmerkingen:
+        schrijf(f"• {opmerking}")
     for o in d.onderdelen_voor(variant):
-        tabel = Table(show_header=False, box=None, padding=(0, 1))
-        tabel.add_column(style="bold", no_wrap=True)
-        tabel.add_column()
-        grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
-        bron = "geschat" if o.geschat else "uit de bron"
-        tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
-        tabel.add_row("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))
-        if o.varianten:
-            tabel.add_row("Variant", ", ".join(o.varianten))
-        if o.werkvorm:
-            tabel.add_row("Werkvorm", o.werkvorm)
-        if o.toelichting:
-            tabel.add_row("Toelichting", o.toelichting)
-        if o.stappen:
-            # A continuation line stays under its bullet.
-            regels = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
-                      for diepte, t in stap_regels(o.stappen)]
-            tabel.add_row("Stappen", "\n".join(regels))
-        if o.materialen:
-            tabel.add_row("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen))
-        delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
-    return _tekst(console(kleur, breedte), Group(*delen))
+        regels.append("")
+        schrijf(f"{o.titel}  [{o.id}]", KOPJE)
+        regels += rijen(_feiten(o), breedte, kleur)
+    if not kleur:  # what does not fit the terminal is cut off, as on any line of a terminal
+        regels = [passend(regel, breedte) if cel_breedte(regel) > breedte else regel for regel in regels]
+    # Trailing spaces only get in the way of a pipe or a diff.
+    return "".join(regel.rstrip(" ") + "\n" for regel in regels)
+
+
+def _feiten(o: Onderdeel) -> list[Kolom]:
+    """An onderdeel's facts as two columns: the label (bold) and its value."""
+    labels, waarden = Kolom("", niet_breken=True), Kolom("")
+    grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
+    bron = "geschat" if o.geschat else "uit de bron"
+    feiten = [("Minuten", f"{o.minuten}{grenzen}, {bron}"),
+              ("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))]
+    if o.varianten:
+        feiten.append(("Variant", ", ".join(o.varianten)))
+    if o.werkvorm:
+        feiten.append(("Werkvorm", o.werkvorm))
+    if o.toelichting:
+        feiten.append(("Toelichting", o.toelichting))
+    if o.stappen:
+        # A continuation line stays under its bullet.
+        stappen = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
+                   for diepte, t in stap_regels(o.stappen)]
+        feiten.append(("Stappen", "\n".join(stappen)))
+    if o.materialen:
+        feiten.append(("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen)))
+    for label, waarde in feiten:
+        labels.voeg_toe(label, VET)
+        waarden.voeg_toe(waarde)
+    return [labels, waarden]

@@ -1,0 +1,82 @@
+"""`planner toon` as rich drew it before planner.uitvoer.kader: the reference the own drawing is held
+to in tests/test_toon.py (the code of planner/uitvoer/toon.py up to issue 12, unchanged)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from planner.model import Draaiboek
+from planner.tekst import stap_regels
+from planner.tijd import toon_duur
+
+
+def console(kleur: bool, breedte: int | None) -> Console:
+    # markup=False: a '[' in a draaiboek's text is text, not a rich style (a stray '[/x]' would crash).
+    return Console(file=io.StringIO(), force_terminal=kleur, no_color=not kleur,
+                   width=breedte or 100, highlight=False, emoji=False, markup=False)
+
+
+def _tekst(scherm: Console, *delen: Any) -> str:
+    for deel in delen:
+        scherm.print(deel)
+    # rich pads lines to the console's width; trailing spaces only get in the way of a pipe or a diff.
+    tekst = scherm.file.getvalue()  # type: ignore[attr-defined]
+    return "".join(regel.rstrip(" ") + "\n" for regel in tekst.splitlines())
+
+
+def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
+                     breedte: int | None = None) -> str:
+    from planner.planning import kies_variant
+
+    variant = kies_variant(d, groep) if groep is not None else None
+    delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
+    feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
+              ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
+              ("Over sessies verdelen", "ja" if d.splitsen else f"nee: {d.niet_splitsen_omdat}"),
+              ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(map(str, d.materialen)))]
+    if d.herhaling:
+        geschat = " (geschatte duur)" if d.herhaling.geschat else ""
+        feiten.append(("Herhaling", f"{d.herhaling.titel}, {toon_duur(d.herhaling.minuten)}{geschat}; "
+                                    "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
+    for label, waarde in feiten:
+        if waarde:
+            delen.append(Text.assemble((f"{label}: ", "bold"), waarde))
+    if d.beschrijving:
+        delen += ["", d.beschrijving]
+    if d.varianten or d.opmerkingen:
+        delen.append("")  # the variants and remarks are not part of the description above them
+    for v in d.varianten:
+        gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
+        label = v.titel if v.titel.lower().startswith("variant") else f"Variant {v.id}: {v.titel}"
+        delen.append(Text(f"{label}{gekozen}"))
+        if v.opstelling:
+            delen.append(Text(f"  opstelling: {v.opstelling}"))
+    delen += [f"• {o}" for o in d.opmerkingen]
+    for o in d.onderdelen_voor(variant):
+        tabel = Table(show_header=False, box=None, padding=(0, 1))
+        tabel.add_column(style="bold", no_wrap=True)
+        tabel.add_column()
+        grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
+        bron = "geschat" if o.geschat else "uit de bron"
+        tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
+        tabel.add_row("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))
+        if o.varianten:
+            tabel.add_row("Variant", ", ".join(o.varianten))
+        if o.werkvorm:
+            tabel.add_row("Werkvorm", o.werkvorm)
+        if o.toelichting:
+            tabel.add_row("Toelichting", o.toelichting)
+        if o.stappen:
+            # A continuation line stays under its bullet.
+            regels = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
+                      for diepte, t in stap_regels(o.stappen)]
+            tabel.add_row("Stappen", "\n".join(regels))
+        if o.materialen:
+            tabel.add_row("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen))
+        delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), tabel]
+    return _tekst(console(kleur, breedte), Group(*delen))
