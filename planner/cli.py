@@ -1,6 +1,6 @@
 """The command line as typer declares it: options, help, completion, and each command's call.
 
-`plan` and `lijst` hand their options to `planner.opdrachten`, which the fast route of
+`plan`, `lijst` and `toon` hand their options to `planner.opdrachten`, which the fast route of
 `planner.snel` calls too; errors become one Dutch sentence and an exit code in `scherm.draai`.
 """
 
@@ -280,7 +280,7 @@ def plan(
       planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
     """
     # typer hands over the options as declared above; PlanOpties has the same names.
-    opdrachten.plan(opdrachten.PlanOpties(**locals()), vraag=_vraag, zeg=typer.echo)
+    opdrachten.plan(opdrachten.PlanOpties(**locals()), stel_vraag=_vraag, zeg=typer.echo)
 
 
 @app.command(cls=Commando)

@@ -55,10 +55,10 @@ class PlanOpties:
 Vrager = Callable[[str], str]
 
 
-def plan(o: PlanOpties, vraag: Vrager | None = None, zeg: Callable[[str], None] | None = None) -> None:
+def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], None] | None = None) -> None:
     """`planner plan`: the plan in the asked format, and every file asked for, all or nothing.
 
-    `vraag` and `zeg` ask and tell in the guided mode (no draaiboek or group given, in a terminal);
+    `stel_vraag` and `zeg` ask and tell in the guided mode (no draaiboek or group given, in a terminal);
     without them that mode is not offered.
     """
     from dataclasses import replace
@@ -69,7 +69,7 @@ def plan(o: PlanOpties, vraag: Vrager | None = None, zeg: Callable[[str], None] 
 
     formaat, voor, scheiding = _lees_uitvoer_opties(o)
     _controleer_doelen(o)
-    begeleid = (o.draaiboek is None or o.groep is None) and vraag is not None and scherm.interactief()
+    begeleid = (o.draaiboek is None or o.groep is None) and stel_vraag is not None and scherm.interactief()
     if o.draaiboek is None and not begeleid:
         raise InvoerFout("Geef een draaiboek op, bijvoorbeeld 'planner plan kickoff --groep 20'; "
                          "'planner lijst' toont ze allemaal.")
@@ -78,33 +78,33 @@ def plan(o: PlanOpties, vraag: Vrager | None = None, zeg: Callable[[str], None] 
     herinnering_min = _lees_herinnering(o.herinnering) if o.herinnering is not None else None
     herhaling_na = lees_interval(o.herhaling, naam="--herhaling") if o.herhaling is not None else None
     gekozen = laden.vind(o.draaiboek) if o.draaiboek is not None else None
-    vraag_, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
-                                    o.variant, o.zonder)
-    if vraag_.start is not None and (melding := verleden_melding(vraag_.start)):
+    vraag, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
+                                   o.variant, o.zonder)
+    if vraag.start is not None and (melding := verleden_melding(vraag.start)):
         scherm.fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
     if begeleid:
         from planner import begeleid as gids
 
-        assert vraag is not None and zeg is not None
+        assert stel_vraag is not None and zeg is not None
         antwoorden = gids.vul_aan(
-            vraag, zeg, draaiboek=gekozen, groep=aantal, tijd_min=vraag_.tijd_min, start=vraag_.start,
+            stel_vraag, zeg, draaiboek=gekozen, groep=aantal, tijd_min=vraag.tijd_min, start=vraag.start,
             zone=zone, lees_groep=lees_groep,
-            probeer=lambda d, g, t: maak_plan(d, replace(vraag_, groep=g, tijd_min=t)))
+            probeer=lambda d, g, t: maak_plan(d, replace(vraag, groep=g, tijd_min=t)))
         gekozen = antwoorden.draaiboek
-        vraag_ = replace(vraag_, groep=antwoorden.groep, tijd_min=antwoorden.tijd_min, start=antwoorden.start)
+        vraag = replace(vraag, groep=antwoorden.groep, tijd_min=antwoorden.tijd_min, start=antwoorden.start)
         zeg("")
     assert gekozen is not None
     if herhaling_na is not None:
         herhaling_van(gekozen)  # a draaiboek without one: say so before anything is printed
-    vraag_ = met_agendapunten(vraag_, gekozen, o.vooraf, o.daarna)
-    gepland = maak_plan(gekozen, vraag_)
+    vraag = met_agendapunten(vraag, gekozen, o.vooraf, o.daarna)
+    gepland = maak_plan(gekozen, vraag)
     if o.klaar is not None and o.nu is not None:
         gepland = herplan_uit_opties(gepland, o.nu, o.klaar, zone).plan
     agenda = {"herinnering": herinnering_min, "per_onderdeel": o.per_onderdeel, "herhaling": herhaling_na,
               "reeks": o.reeks}
     _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda)
     if o.ics is None and begeleid:
-        _bied_agenda_aan(gepland, gekozen.id, agenda, vraag, zeg)
+        _bied_agenda_aan(gepland, gekozen.id, agenda, stel_vraag, zeg)
 
 
 def _lees_uitvoer_opties(o: PlanOpties) -> tuple[str, str, str]:
@@ -184,7 +184,7 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
         scherm.naar_scherm(hoofd)
 
 
-def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], vraag: Any, zeg: Any) -> None:
+def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], stel_vraag: Any, zeg: Any) -> None:
     """The guided mode ends by offering the calendar file."""
     from planner import begeleid as gids
     from planner.bestanden import schrijf
@@ -194,7 +194,7 @@ def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], vraag: Any
         schrijf(pad, render("ics", gepland, **agenda), force=vervangen)
         scherm.geschreven(pad)
 
-    gids.bewaar_agenda(vraag, zeg, f"{naam}-{gepland.sessies[0].start:%Y-%m-%d}.ics", schrijf_naar)
+    gids.bewaar_agenda(stel_vraag, zeg, f"{naam}-{gepland.sessies[0].start:%Y-%m-%d}.ics", schrijf_naar)
 
 
 def lijst(formaat: str = "tabel") -> None:

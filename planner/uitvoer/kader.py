@@ -288,39 +288,57 @@ def tabel(kolommen: list[Kolom], maximum: int, minimum: int = 0, kleur: bool = F
         links, vol, kruis, rechts = tekens
         return links + kruis.join(vol * b for b in breedtes) + rechts
 
-    def rij(teksten: list[str], stijlen: list[str], zijkant: str, onderaan: bool = False) -> list[str]:
-        cellen = [_cel(tekst, b, k) for tekst, b, k in zip(teksten, breedtes, kolommen, strict=True)]
-        hoogte = max(1, *(len(c) for c in cellen))
-        regels = []
-        for nummer in range(hoogte):
-            delen = []
-            for cel, b, stijl in zip(cellen, breedtes, stijlen, strict=True):
-                # The header sits on its last line, every other row on its first.
-                index = nummer - (hoogte - len(cel)) if onderaan else nummer
-                delen.append(_gestijlde_cel(cel[index], stijl, kleur) if 0 <= index < len(cel) else " " * b)
-            regels.append(zijkant[0] + zijkant[1].join(delen) + zijkant[2])
-        return regels
-
     vet = ["1"] * len(kolommen)
-    regels = [lijn(BOVEN), *rij([k.kop for k in kolommen], vet, KOPRIJ, onderaan=True), lijn(ONDER_KOP)]
+    regels = [lijn(BOVEN), *_rij(kolommen, breedtes, [k.kop for k in kolommen], vet, kleur, KOPRIJ, onderaan=True),
+              lijn(ONDER_KOP)]
     for nummer in range(len(kolommen[0].cellen)):
-        regels += rij([k.cellen[nummer] for k in kolommen],
-                      [k.stijlen[nummer] if nummer < len(k.stijlen) else "" for k in kolommen], RIJ)
-    regels += [lijn(BOVEN_VOET), *rij([k.voet for k in kolommen], vet, RIJ), lijn(ONDER)]
+        regels += _rij(kolommen, breedtes, *_rijinhoud(kolommen, nummer), kleur, RIJ)
+    regels += [lijn(BOVEN_VOET), *_rij(kolommen, breedtes, [k.voet for k in kolommen], vet, kleur, RIJ), lijn(ONDER)]
     return regels
 
 
 def rijen(kolommen: list[Kolom], maximum: int, kleur: bool = False) -> list[str]:
     """The cells of the columns as plain rows side by side: no header, footer or lines between."""
     breedtes = kolombreedtes(kolommen, maximum, met_kader=False, met_kop=False, met_voet=False)
+    return [regel for nummer in range(len(kolommen[0].cellen))
+            for regel in _rij(kolommen, breedtes, *_rijinhoud(kolommen, nummer), kleur, "   ")]
+
+
+def _rijinhoud(kolommen: list[Kolom], nummer: int) -> tuple[list[str], list[str]]:
+    return ([k.cellen[nummer] for k in kolommen],
+            [k.stijlen[nummer] if nummer < len(k.stijlen) else "" for k in kolommen])
+
+
+def _rij(kolommen: list[Kolom], breedtes: list[int], teksten: list[str], stijlen: list[str], kleur: bool,
+         zijkant: str, onderaan: bool = False) -> list[str]:
+    """The lines of one row: its cells side by side, between `zijkant` (left, between, right; spaces
+    for a table without lines, which are left out)."""
+    links, tussen, rechts = (teken.strip() for teken in zijkant)
+    cellen = [_cel(tekst, b, k) for tekst, b, k in zip(teksten, breedtes, kolommen, strict=True)]
+    hoogte = max(1, *(len(c) for c in cellen))
     regels = []
-    for nummer in range(len(kolommen[0].cellen)):
-        cellen = [_cel(k.cellen[nummer], b, k) for k, b in zip(kolommen, breedtes, strict=True)]
-        stijlen = [k.stijlen[nummer] if nummer < len(k.stijlen) else "" for k in kolommen]
-        for regel in range(max(1, *(len(c) for c in cellen))):
-            regels.append("".join(_gestijlde_cel(cel[regel], stijl, kleur) if regel < len(cel) else " " * b
-                                  for cel, b, stijl in zip(cellen, breedtes, stijlen, strict=True)))
+    for nummer in range(hoogte):
+        delen = []
+        for cel, b, stijl in zip(cellen, breedtes, stijlen, strict=True):
+            # The header sits on its last line, every other row on its first.
+            index = nummer - (hoogte - len(cel)) if onderaan else nummer
+            delen.append(_gestijlde_cel(cel[index], stijl, kleur) if 0 <= index < len(cel) else " " * b)
+        regels.append(links + tussen.join(delen) + rechts)
     return regels
+
+
+def alinea(tekst: str, breedte: int, stijl: str = "", kleur: bool = False) -> list[str]:
+    """A paragraph for the terminal: broken between words to `breedte`, each line in `stijl`."""
+    return [gestijld(regel.rstrip(" "), stijl, kleur) for regel in breek(tekst, breedte)]
+
+
+def als_tekst(regels: list[str], breedte: int, kleur: bool) -> str:
+    """Lines for the terminal: what does not fit is cut off, as a terminal would (without colour:
+    cutting through a colour code is not worth the risk), and trailing spaces go (they only get in
+    the way of a pipe or a diff)."""
+    if not kleur:
+        regels = [passend(regel, breedte) if cel_breedte(regel) > breedte else regel for regel in regels]
+    return "".join(regel.rstrip(" ") + "\n" for regel in regels)
 
 
 def _gestijlde_cel(regel: str, stijl: str, kleur: bool) -> str:

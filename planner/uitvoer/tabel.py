@@ -12,7 +12,7 @@ from planner.model import Plan, Sessie
 from planner.nodig import benodigdheden
 from planner.tijd import deelnemers, toon_duur
 from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
-from planner.uitvoer.kader import Kolom, breek, cel_breedte, gestijld, passend, tabel
+from planner.uitvoer.kader import Kolom, alinea, als_tekst, cel_breedte, tabel
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
 from planner.uitvoer.tijdlijn import tijdlijn
 
@@ -43,7 +43,7 @@ def _sessie(plan: Plan, sessie: Sessie, breedte: int, kleur: bool) -> list[str]:
         kolommen[3].voeg_toe("\n".join(indeling(o)))
     regels = tabel(kolommen, breedte, minimum=len(kop), kleur=kleur)
     tabelbreedte = cel_breedte(regels[0])
-    return [gestijld(regel.rstrip(" "), VET, kleur) for regel in breek(kop, tabelbreedte)] + regels
+    return alinea(kop, tabelbreedte, VET, kleur) + regels
 
 
 def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any) -> str:
@@ -52,7 +52,7 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     regels: list[str] = []
 
     def schrijf(tekst: str, stijl: str = "") -> None:
-        regels.extend(gestijld(regel.rstrip(" "), stijl, kleur) for regel in breek(tekst, breedte))
+        regels.extend(alinea(tekst, breedte, stijl, kleur))
 
     kenmerken = [deelnemers(plan.groep), f"{toon_duur(plan.tijd_min)} per sessie"]
     if plan.variant:
@@ -87,7 +87,4 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
         for waarschuwing in plan.waarschuwingen:
             schrijf(f"• {waarschuwing}")
     schrijf(f"Bron: {d.bron}", DIM)
-    if not kleur:  # what does not fit the terminal is cut off, not wrapped (a table's border)
-        regels = [passend(regel, breedte) if cel_breedte(regel) > breedte else regel for regel in regels]
-    # Trailing spaces only get in the way of a pipe or a diff.
-    return "".join(regel.rstrip(" ") + "\n" for regel in regels)
+    return als_tekst(regels, breedte, kleur)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from planner.model import Draaiboek, Onderdeel
 from planner.tekst import stap_regels
 from planner.tijd import toon_duur
-from planner.uitvoer.kader import Kolom, breek, cel_breedte, gestijld, passend, rijen
+from planner.uitvoer.kader import Kolom, alinea, als_tekst, gestijld, rijen
 
 VET, DIM, KOPJE = "1", "2", "1;4"
 STANDAARD_BREEDTE = 100
@@ -25,12 +25,10 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     regels: list[str] = []
 
     def schrijf(tekst: str, stijl: str = "", label: str = "") -> None:
-        for nummer, regel in enumerate(breek(tekst, breedte)):
-            regel = regel.rstrip(" ")
-            if label and nummer == 0 and regel.startswith(label):
-                regels.append(gestijld(label.rstrip(" "), VET, kleur) + regel[len(label.rstrip(" ")):])
-            else:
-                regels.append(gestijld(regel, stijl, kleur))
+        nieuw = alinea(tekst, breedte, stijl, kleur)
+        if label and kleur and nieuw[0].startswith(label):
+            nieuw[0] = gestijld(label, VET, kleur) + nieuw[0][len(label):]  # 'Naam:' bold, its value not
+        regels.extend(nieuw)
 
     schrijf(d.titel, VET)
     schrijf(f"Bron: {d.bron}", DIM)
@@ -44,7 +42,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
                                     "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
     for label, waarde in feiten:
         if waarde:
-            schrijf(f"{label}: {waarde}", label=f"{label}: ")
+            schrijf(f"{label}: {waarde}", label=f"{label}:")
     if d.beschrijving:
         regels.append("")
         schrijf(d.beschrijving)
@@ -62,10 +60,7 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
         regels.append("")
         schrijf(f"{o.titel}  [{o.id}]", KOPJE)
         regels += rijen(_feiten(o), breedte, kleur)
-    if not kleur:  # what does not fit the terminal is cut off, as on any line of a terminal
-        regels = [passend(regel, breedte) if cel_breedte(regel) > breedte else regel for regel in regels]
-    # Trailing spaces only get in the way of a pipe or a diff.
-    return "".join(regel.rstrip(" ") + "\n" for regel in regels)
+    return als_tekst(regels, breedte, kleur)
 
 
 def _feiten(o: Onderdeel) -> list[Kolom]:
