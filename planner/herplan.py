@@ -1,6 +1,6 @@
 """Re-planning during a session: fit what is left into the time left (issue 9).
 
-Pure, like planning.py, whose building blocks it reuses (maat_voor, _vul_sessie, _maak_sessie):
+Pure, like planning.py, whose building blocks it reuses (maat_voor, vul_sessie, maak_sessie):
 given a plan, the moment now and the onderdeel that just finished, the remaining onderdelen of
 that session are sized again between their bounds so that the session still ends at its agreed
 end (its start plus the available time). An end-anchored closing stays anchored (R8). Optional
@@ -21,12 +21,12 @@ from planner.model import GeplandOnderdeel, Onderdeel, Plan, Sessie
 from planner.planning import (
     VRIJE_RUIMTE,
     Maat,
-    _anker_index,
-    _maak_sessie,
-    _met_vrije_ruimte,
-    _vul_sessie,
+    anker_index,
+    maak_sessie,
     maat_voor,
     maatstrategie_voor,
+    met_vrije_ruimte,
+    vul_sessie,
 )
 from planner.teksten import pas_teksten_aan
 from planner.tijd import lees_kloktijd, plus_minuten, toon_duur
@@ -161,15 +161,15 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     if not maten:
         duren: list[int] = []
     elif sum(m.laag for m in maten) <= tijd:
-        duren = _anker_vast(maten, _vul_sessie(maten, tijd), tijd)
-        maten = _met_vrije_ruimte(maten, duren)
+        duren = _anker_vast(maten, vul_sessie(maten, tijd), tijd)
+        maten = met_vrije_ruimte(maten, duren)
     else:
         # Even the minimums do not fit: every part at its minimum, and say so (P2: never less).
         duren = [m.laag for m in maten]
         over = sum(duren) - tijd
         if over >= VERSCHUIVEN_VANAF_MIN:
             naar_volgende = _naar_volgende(plan, maten, over)
-    nieuw = _maak_sessie(sessie.nummer, nu, maten, duren, plan.groep)
+    nieuw = maak_sessie(sessie.nummer, nu, maten, duren, plan.groep)
     alles = tuple(gedaan) + nieuw.onderdelen
     einde = alles[-1].eind if alles else nu
     sessie_nieuw = Sessie(sessie.nummer, sessie.start, einde, alles)
@@ -233,7 +233,7 @@ def _anker_vast(maten: list[Maat], duren: list[int], tijd: int) -> list[int]:
     of emptiness); once the session runs, the closing still starts when agreed, so all room the
     parts may not take shows as 'vrije ruimte' before it.
     """
-    k = _anker_index(maten)
+    k = anker_index(maten)
     tekort = tijd - sum(duren)
     if k is None or tekort <= 0:
         return duren

@@ -556,13 +556,13 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         # Split because time is short: parts keep (at most) their nominal minutes; stretching them
         # to fill each session would spread the programme thinner than the draaiboek means.
         groepen = [[replace(m, hoog=max(m.laag, m.nominaal)) for m in groep] for groep in groepen]
-    sessieduren = [_vul_sessie(groep, tijd) for groep in groepen]
-    groepen = [_met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
+    sessieduren = [vul_sessie(groep, tijd) for groep in groepen]
+    groepen = [met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     eerste = _eerste_start(vraag, zone)
     starts = _sessiestarts(eerste, vraag.interval, len(groepen))
     waarschuwingen += _klokmeldingen(eerste, starts)
     sessies = tuple(
-        _maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
+        maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
         for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
     )
     for eerder, later in zip(sessies, sessies[1:], strict=False):
@@ -709,20 +709,20 @@ def _meld_eigen(waarschuwingen: list[str], wat: str, nominaal: int, minuten: int
                               "onderdelen uit het draaiboek niet.")
 
 
-def _vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
+def vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
     """Fill one session up to `tijd`; an end-anchored onderdeel ends exactly on time (R8).
 
     Without an anchor the minutes stay on the 5-minute grid (P1) and the session may end early.
     With one (see `_vul_geankerd`) the session always fills `tijd` exactly.
     """
-    if _anker_index(maten) is not None:
+    if anker_index(maten) is not None:
         return _vul_geankerd(maten, tijd)
     # Each part moves in its own steps (P1), so the total need not be on the grid: an agenda
     # item of 7 minutes must not cost a source onderdeel 5 of its minutes.
     return _binnen(maten, verdeel(maten, tijd), tijd)
 
 
-def _anker_index(maten: list[Maat]) -> int | None:
+def anker_index(maten: list[Maat]) -> int | None:
     """The end-anchored onderdeel of a session; only fixed parts (agendapunten, vooruitblik) follow it."""
     for i in range(len(maten) - 1, -1, -1):
         if maten[i].onderdeel.anker == "einde":
@@ -757,7 +757,7 @@ def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
     maximum. What no part may take stays visible as an added 'vrije ruimte' part just before the
     anchor (inserted by the caller), never hidden in a part beyond its maximum.
     """
-    k = _anker_index(maten)
+    k = anker_index(maten)
     assert k is not None
     voor, anker, na = maten[:k], maten[k], [m.nominaal for m in maten[k + 1:]]
     # The anchor keeps its nominal minutes unless the parts before it cannot make room at their
@@ -800,11 +800,11 @@ def _vrije_ruimte(minuten: int) -> Maat:
     return Maat(onderdeel, minuten, minuten, minuten, toegevoegd=True)
 
 
-def _met_vrije_ruimte(maten: list[Maat], duren: list[int]) -> list[Maat]:
+def met_vrije_ruimte(maten: list[Maat], duren: list[int]) -> list[Maat]:
     """The session's parts, with a 'vrije ruimte' before the anchor when `duren` has one more entry."""
     if len(duren) == len(maten):
         return maten
-    k = _anker_index(maten)
+    k = anker_index(maten)
     assert k is not None
     return maten[:k] + [_vrije_ruimte(duren[k])] + maten[k:]
 
@@ -914,8 +914,9 @@ def beurt_tekst(beurten: Beurten | None, per_persoon: float | None) -> str:
     return f"{tekst} *" if tekst and beurten.geschat else tekst
 
 
-def _maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[int],
-                 groep: int) -> Sessie:
+def maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[int],
+                groep: int) -> Sessie:
+    """A session with clock times from `start`: each part with its minutes, groups and turns."""
     onderdelen = []
     verstreken = 0
     begin = plus_minuten(start, 0)
