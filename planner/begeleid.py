@@ -53,7 +53,8 @@ def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[laden.Bron]) -> Draai
             titel = laden.laad_bestand(bron.pad, herkomst=bron.herkomst).titel
         except PlannerFout:
             titel = "(dit bestand heeft fouten)"
-        eigen = " (eigen)" if bron.herkomst == "eigen" else ""
+        # A copy made with 'planner nieuw --van' says so in its title already: "… (eigen: naam)".
+        eigen = " (eigen)" if bron.herkomst == "eigen" and "(eigen" not in titel else ""
         meld(f"  {nummer}. {bron.id}: {titel}{eigen}")
 
     def verwerk(antwoord: str) -> Draaiboek:

@@ -245,3 +245,15 @@ def test_start_in_nederlandse_schrijfwijze_en_in_het_verleden() -> None:
     # A past start is taken, with a warning; an unknown word is asked again.
     assert antwoorden.start == datetime(2026, 11, 1, 13, 30, tzinfo=ZONE)
     assert any("ligt in het verleden" in m for m in gesprek.meldingen)
+
+
+def test_kopie_van_nieuw_van_heet_een_keer_eigen(geen_eigen_draaiboeken: Path, planner) -> None:
+    """'planner nieuw mijn --van kickoff' titles the copy '… (eigen: mijn)': the list says 'eigen' once."""
+    from planner import laden
+
+    code, _, fout = planner("nieuw", "mijn", "--van", "kickoff")
+    assert code == 0, fout
+    gesprek = Gesprek("mijn")
+    begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, laden.zichtbare_bronnen())
+    regel = next(m for m in gesprek.meldingen if "mijn:" in m)
+    assert regel.count("eigen") == 1, regel
