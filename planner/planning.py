@@ -261,14 +261,27 @@ class Naden:
     voorkeur: frozenset[int] | None = None
 
 
-def naden_voor(draaiboek: Draaiboek, maten: list[Maat]) -> Naden:
-    """The seam rules of `draaiboek` for these parts (ids of other variants or dropped parts ignored)."""
-    plek = {m.onderdeel.id: i for i, m in enumerate(maten) if not m.toegevoegd}
-    verboden: set[int] = set()
+def _plekken(maten: list[Maat]) -> dict[str, int]:
+    """Where each of the draaiboek's own parts stands among `maten` (not the planner's additions)."""
+    return {m.onderdeel.id: i for i, m in enumerate(maten) if not m.toegevoegd}
+
+
+def _samen_blokken(draaiboek: Draaiboek, plek: dict[str, int]) -> list[tuple[int, int]]:
+    """The first and last index of each keep-together group (R14) with two or more parts in this plan."""
+    blokken = []
     for groep in draaiboek.samen:
         posities = [plek[i] for i in groep if i in plek]
         if len(posities) > 1:
-            verboden.update(range(min(posities), max(posities)))
+            blokken.append((min(posities), max(posities)))
+    return blokken
+
+
+def naden_voor(draaiboek: Draaiboek, maten: list[Maat]) -> Naden:
+    """The seam rules of `draaiboek` for these parts (ids of other variants or dropped parts ignored)."""
+    plek = _plekken(maten)
+    verboden: set[int] = set()
+    for eerste, laatste in _samen_blokken(draaiboek, plek):
+        verboden.update(range(eerste, laatste))
     voorkeur = frozenset(plek[i] for i in draaiboek.naden if i in plek) if draaiboek.naden else None
     return Naden(frozenset(verboden), voorkeur)
 
@@ -292,12 +305,8 @@ _NIET_ALLEEN = "komt niet alleen in een sessie"
 
 def _verplichte_blokken(draaiboek: Draaiboek, maten: list[Maat]) -> list[tuple[int, int, str]]:
     """Runs of parts (first and last index) that no split can take apart, and why."""
-    plek = {m.onderdeel.id: i for i, m in enumerate(maten) if not m.toegevoegd}
-    blokken = []
-    for groep in draaiboek.samen:
-        posities = [plek[i] for i in groep if i in plek]
-        if len(posities) > 1:
-            blokken.append((min(posities), max(posities), "het draaiboek houdt ze bij elkaar"))
+    blokken = [(eerste, laatste, "het draaiboek houdt ze bij elkaar")
+               for eerste, laatste in _samen_blokken(draaiboek, _plekken(maten))]
     eigen = [i for i, m in enumerate(maten) if not m.toegevoegd]
     inhoud = [i for i in eigen if is_inhoud(maten[i])]
     if inhoud and eigen[0] < inhoud[0]:

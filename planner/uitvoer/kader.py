@@ -60,7 +60,7 @@ def passend(tekst: str, breedte: int) -> str:
         return ""
     gebruikt = 0
     for index, teken in enumerate(tekst):
-        breed = _teken_breedte(teken) if not (teken.isascii() and teken.isprintable()) else 1
+        breed = cel_breedte(teken)
         if gebruikt + breed > breedte:
             return tekst[:index] + " " * (breedte - gebruikt)
         gebruikt += breed
