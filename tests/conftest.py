@@ -5,10 +5,19 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from planner import ingang, laden
+from tests.vaste_klok import NU, START
 
 AMS = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.fixture(autouse=True)
+def _vaste_klok():
+    """Every test runs at NU, whatever day the machine's clock says (tests/vaste_klok.py)."""
+    with time_machine.travel(NU, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +28,7 @@ def _geen_eigen_draaiboeken(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
-def start(tekst: str = "2026-12-01T13:30") -> datetime:
+def start(tekst: str = START) -> datetime:
     return datetime.fromisoformat(tekst).replace(tzinfo=AMS)
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.vaste_klok import PLANNER
+
 icalendar = pytest.importorskip("icalendar")
 vobject = pytest.importorskip("vobject")
 
@@ -91,7 +93,7 @@ def _maak(tmp_path: Path, geval: str, naam: str = "agenda.ics") -> tuple[bytes, 
     lastig = _schrijf_lastig(tmp_path)
     args = [a.replace("{lastig}", str(lastig)) for a in GEVALLEN[geval]]
     uit = tmp_path / naam
-    klaar = subprocess.run([sys.executable, "-m", "planner", "plan", *args, "--format", "json", "--ics", str(uit)],
+    klaar = subprocess.run([*PLANNER, "plan", *args, "--format", "json", "--ics", str(uit)],
                            capture_output=True, text=True, env=_omgeving(tmp_path), cwd=tmp_path)
     assert klaar.returncode == 0, klaar.stderr
     return uit.read_bytes(), json.loads(klaar.stdout)

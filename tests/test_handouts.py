@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from datetime import datetime
 from html.parser import HTMLParser
@@ -26,6 +25,7 @@ from planner.nodig import benodigdheden
 from planner.planning import Vraag, maak_plan
 from planner.tijd import toon_datum
 from planner.uitvoer import handout, render
+from tests.vaste_klok import PLANNER
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
@@ -43,7 +43,7 @@ PLANNEN = [("kickoff", 22, 120), ("kickoff", 12, None), ("training", 16, None), 
 
 
 def _planner(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "planner", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([*PLANNER, *args], cwd=cwd, capture_output=True, text=True)
 
 
 # ------------------------------------------------------------------------------------------ CSV
@@ -415,7 +415,7 @@ def browser_nodig() -> None:
     failure: a browser test that silently skips would let CI go green without it."""
     if _chromium() is not None:
         return
-    reden = "geen chromium gevonden: installeer het met 'bash .ci/chromium.sh' (Debian: apt-get install chromium)"
+    reden = "geen chromium gevonden: installeer het met 'bash .ci/pakketten.sh' (Debian: apt-get install chromium)"
     if in_ci():
         pytest.fail(f"{reden}; in CI (CI=true) mag de browsertest niet worden overgeslagen")
     pytest.skip(reden)
@@ -424,7 +424,7 @@ def browser_nodig() -> None:
 # In CI (CI=true) the browser tests run anyway, so a missing chromium fails them instead of skipping.
 GEEN_CHROMIUM = pytest.mark.skipif(_chromium() is None and not in_ci(),
                                    reason="geen chromium gevonden: installeer het met "
-                                          "'bash .ci/chromium.sh' (Debian: apt-get install chromium)")
+                                          "'bash .ci/pakketten.sh' (Debian: apt-get install chromium)")
 
 
 def _paginas(tekst: str, tmp_path: Path) -> tuple[list[str], list[float]]:

@@ -212,7 +212,10 @@ def _in_proces(route: str, argv: list[str], tmp_path: Path, voor: str = "", **kw
     """Exit code and stderr of one route in its own process (a real pipe, a real signal)."""
     (tmp_path / "eigen").mkdir(exist_ok=True)
     start = "from planner import ingang; ingang.main()" if route == "snel" else "from planner import cli; cli.main()"
-    code = f"import sys\n{voor}\nsys.argv = {['planner', *argv]!r}\n{start}"
+    # The suite's fixed clock (tests/vaste_klok.py) in the child process too.
+    klok = (f"sys.path.insert(0, {str(Path(__file__).parent)!r})\nimport time_machine, vaste_klok\n"
+            "time_machine.travel(vaste_klok.NU, tick=True).start()")
+    code = f"import sys\n{klok}\n{voor}\nsys.argv = {['planner', *argv]!r}\n{start}"
     proces = subprocess.run([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                             env={"PATH": "", "XDG_CACHE_HOME": str(tmp_path / "cache"),
                                  "PLANNER_DRAAIBOEKEN": str(tmp_path / "eigen")}, timeout=60, **kwargs)

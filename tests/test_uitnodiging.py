@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,6 +16,7 @@ from planner import laden
 from planner.planning import Vraag, maak_plan
 from planner.uitvoer import handout, render
 from planner.uitvoer.uitnodiging import MAX_WAAROM, waarom
+from tests.vaste_klok import PLANNER
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -102,7 +102,7 @@ def test_waarom_neemt_hele_zinnen_uit_het_begin(zinnen: list[str]) -> None:
 
 
 def test_cli_uitnodiging_naar_bestand_met_agenda_ernaast(tmp_path: Path) -> None:
-    uit = subprocess.run([sys.executable, "-m", "planner", "plan", "kickoff", "--groep", "20", "--tijd", "3u",
+    uit = subprocess.run([*PLANNER, "plan", "kickoff", "--groep", "20", "--tijd", "3u",
                           "--start", "2026-12-01T13:30", "--format", "uitnodiging", "-o", "uitnodiging.txt",
                           "--ics", "kickoff.ics", "--locatie", "De Linde", "--begeleider", "Anna",
                           "--begeleider", "Bert"], cwd=tmp_path, capture_output=True, text=True)

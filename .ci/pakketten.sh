@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the browser test of the HTML handout needs (tests/test_handouts.py):
-# Debian's chromium, to print the trainersraster to PDF. The test reads the PDF with pypdf (a test
-# dependency); to look at a printed page by hand, poppler-utils' pdftoppm helps.
+# Installs the Debian packages CI needs beside Python:
+# - chromium, for the browser test of the HTML handout (tests/test_handouts.py): it prints the
+#   trainersraster to PDF, which the test reads with pypdf (a test dependency); to look at a printed
+#   page by hand, poppler-utils' pdftoppm helps;
+# - faketime, to run the suite once more under a far-future clock (.ci/run), so a test that only
+#   passes before some date can never land again (issue 17).
 # Without chromium that test is skipped on a developer's machine, but FAILS under CI=true, so CI
 # cannot go green without it. Safe to run twice; needs root (or sudo).
 #
@@ -11,12 +14,13 @@ set -euo pipefail
 
 nodig=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || nodig+=(chromium)
+command -v faketime >/dev/null 2>&1 || nodig+=(faketime)
 if [ ${#nodig[@]} -eq 0 ]; then
-    echo "chromium is er al."
+    echo "chromium en faketime zijn er al."
     exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "Geen apt-get: installeer zelf ${nodig[*]}; zonder chromium faalt de browsertest in CI." >&2
+    echo "Geen apt-get: installeer zelf ${nodig[*]}; zonder chromium faalt de browsertest in CI, zonder faketime de toets onder een latere klok." >&2
     exit 1
 fi
 sudo=""
@@ -30,5 +34,5 @@ for poging in 1 2 3; do
     echo "apt-get lukte niet (poging $poging van 3); over $((poging * 20)) s opnieuw." >&2
     sleep $((poging * 20))
 done
-echo "chromium kon niet worden geinstalleerd na 3 pogingen." >&2
+echo "${nodig[*]} kon niet worden geinstalleerd na 3 pogingen." >&2
 exit 1
