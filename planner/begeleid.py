@@ -108,8 +108,8 @@ def vraag_start(lees: Lees, meld: Meld, zone: ZoneInfo, nu: datetime | None = No
         return start
 
     return vraag_tot_goed(
-        lees, meld, "Wanneer begint de eerste sessie? (bijvoorbeeld 1-12-2026 13:30, 1 dec 13:30, "
-                    "dinsdag 13:30 of morgen 9:00; Enter = morgen om 09:00)",
+        lees, meld, "Wanneer begint de eerste sessie? (bijvoorbeeld dinsdag 13:30, "
+                    "1 dec 13:30 of morgen 9:00; Enter = morgen om 09:00)",
         verwerk)
 
 

@@ -184,8 +184,8 @@ def plan(
              "Zonder --tijd: de duur die het draaiboek zelf noemt."),
     start: str | None = typer.Option(
         None, "--start", "-s", metavar="DATUMTIJD",
-        help="Begin van de eerste sessie: 2026-12-01T13:30, '1-12-2026 13:30', '1 dec 13:30', "
-             "'di 1 dec 13:30', 'dinsdag 13:30' of 'morgen 9:00'. Zonder --start: morgen om 09:00."),
+        help="Begin van de eerste sessie: 'dinsdag 13:30', 'morgen 9:00', '1 dec 13:30' (de eerstvolgende), "
+             "'1-12 13:30' of met jaar '1-12-2027 13:30'. Zonder --start: morgen om 09:00."),
     interval: str = typer.Option("7d", "--interval", metavar="DUUR",
                                  help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
     tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels.",
@@ -249,7 +249,7 @@ def plan(
     nu: str | None = typer.Option(
         None, "--nu", metavar="TIJD",
         help="Met --klaar: herplan de rest van de sessie vanaf dit moment: 14:40 (op de dag van die "
-             "sessie) of 2026-12-01T14:40."),
+             "sessie) of 'morgen 14:40'."),
     klaar: str | None = typer.Option(
         None, "--klaar", metavar="ONDERDEEL",
         help="Met --nu: het onderdeel (id) dat net klaar is; de rest wordt opnieuw verdeeld tot het "
@@ -259,7 +259,7 @@ def plan(
 
     Voorbeelden:
 
-      planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30
+      planner plan kickoff --groep 20 --tijd 3u --start "dinsdag 13:30"
 
       planner plan kennismaking --groep 8 --start "morgen 9:00" --format json
 
@@ -277,7 +277,7 @@ def plan(
 
       planner plan kennismaking --groep 20 --kaarten kaarten.html
 
-      planner plan ambitiegesprek --groep 5 --tijd 2u --start 2026-12-01T13:00 --nu 14:40 --klaar ambities
+      planner plan ambitiegesprek --groep 5 --tijd 2u --start "dinsdag 13:00" --nu 14:40 --klaar ambities
     """
     # typer hands over the options as declared above; PlanOpties has the same names.
     opdrachten.plan(opdrachten.PlanOpties(**locals()), stel_vraag=_vraag, zeg=typer.echo)
@@ -326,7 +326,7 @@ def live(
 
       planner live ambitiegesprek --groep 5 --tijd 2u --log gesprek.csv
 
-      planner live kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30 --log kickoff.csv
+      planner live kickoff --groep 20 --tijd 3u --start "dinsdag 13:30" --log kickoff.csv
     """
     from datetime import datetime
 

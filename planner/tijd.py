@@ -141,7 +141,7 @@ def lees_zone(naam: str) -> ZoneInfo:
 EERSTE_JAAR, LAATSTE_JAAR = 1900, 2999
 STANDAARD_UUR = 9  # a date without a time starts at 09:00, like the start without --start
 
-VOORBEELD_DATUM = "1-12-2026 13:30, 1 december 13:30, di 1 dec 13:30, morgen 9:00 of 2026-12-01T13:30"
+VOORBEELD_DATUM = "dinsdag 13:30, morgen 9:00, 1 dec 13:30, 1-12 13:30 of 1-12-2027 13:30"
 
 _ISO = Patroon(r"^(?P<j>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t(?P<tijd>.+))?$")
 # Dutch numeric dates: day first. Without a year only with '-' or '/': '1.12' reads as a clock time.
@@ -266,14 +266,16 @@ def _eerstvolgende(maand: int, dag: int, vanaf: date) -> date | None:
 
 
 def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, naam: str = "--start",
-                   dag: date | None = None) -> datetime:
+                   dag: date | None = None, vooruit: bool = True) -> datetime:
     """A local moment in `zone`, written as a Dutch facilitator writes it.
 
     Accepted: ISO ('2026-12-01T13:30', '2026-12-01 13:30'), '1-12-2026 13:30', '01-12-2026 13.30',
-    '1 december 2026 13:30', '1 dec 13:30' (the next 1 December, today included), 'di 1 dec 13:30',
-    'dinsdag 13:30' (the next Tuesday, today included), 'morgen 9:00', 'vandaag 14:00', and a bare
-    '14:00' (on `dag`, else today). Without a time: 09:00. A weekday that contradicts the date is
-    refused. `nu` is injected by tests; by default it is the current moment.
+    '1 december 2026 13:30', '1 dec 13:30' (the next 1 December 13:30 that has not passed: today
+    if it is still to come), 'di 1 dec 13:30', 'dinsdag 13:30' (likewise the next Tuesday 13:30),
+    'morgen 9:00', 'vandaag 14:00', and a bare '14:00' (on `dag`, else today). Without a time: 09:00.
+    A weekday that contradicts the date is refused. `vooruit=False` (for --nu, a moment during the
+    session) takes a yearless date or weekday on or after today even when its time has passed.
+    `nu` is injected by tests; by default it is the current moment.
     """
     nu = (nu or datetime.now(zone)).astimezone(zone)
     delen = _ontleed(tekst, naam)
@@ -302,15 +304,28 @@ def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, na
     else:
         datum = dag or vandaag
     assert datum is not None
+    uur = STANDAARD_UUR if delen.uur is None else delen.uur
+    if uur > 23 or delen.minuut > 59:
+        raise _buiten_kalender(tekst, naam)
+    lokaal = datetime(datum.year, datum.month, datum.day, uur, delen.minuut, tzinfo=zone)
+    if vooruit and delen.jaar is None and delen.over_dagen is None and lokaal < nu:
+        # 'dinsdag 13:30' typed on a Tuesday afternoon, '1 dec 13:30' on 1 December at 14:00:
+        # the next one, so an example with such a date never lands in the past (issue 17).
+        if delen.dag is not None:
+            assert delen.maand is not None
+            volgende = _eerstvolgende(delen.maand, delen.dag, datum + timedelta(days=1))
+            if volgende is None:
+                raise _buiten_kalender(tekst, naam)
+            datum = volgende
+        elif delen.weekdag is not None:
+            datum += timedelta(days=7)
+        if datum != lokaal.date():
+            lokaal = datetime(datum.year, datum.month, datum.day, uur, delen.minuut, tzinfo=zone)
     if delen.weekdag is not None and datum.weekday() != delen.weekdag:
         raise InvoerFout(
             f"{naam} '{kort(tekst, 60)}': {datum.day} {_MAANDEN[datum.month - 1]} {datum.year} is een "
             f"{_DAGEN[datum.weekday()]}, geen {_DAGEN[delen.weekdag]}: controleer de dag of de datum."
         )
-    uur = STANDAARD_UUR if delen.uur is None else delen.uur
-    if uur > 23 or delen.minuut > 59:
-        raise _buiten_kalender(tekst, naam)
-    lokaal = datetime(datum.year, datum.month, datum.day, uur, delen.minuut, tzinfo=zone)
     if not bestaat(lokaal):
         raise InvoerFout(
             f"{naam} '{kort(tekst, 60)}' valt in de zomertijdsprong en bestaat niet in {zone.key}: "
@@ -323,7 +338,7 @@ def lees_kloktijd(tekst: str, zone: ZoneInfo, dag: date, nu: datetime | None = N
                   naam: str = "--nu") -> datetime:
     """A moment during a session on `dag`: a bare '14:40' is that time on `dag`; every date form
     of lees_datumtijd works too ('morgen 9:00', '1-12-2026 14:40')."""
-    return lees_datumtijd(tekst, zone, nu, naam=naam, dag=dag)
+    return lees_datumtijd(tekst, zone, nu, naam=naam, dag=dag, vooruit=False)
 
 
 def verleden_melding(moment: datetime, nu: datetime | None = None, naam: str = "--start") -> str | None:

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from planner.ingang import opdracht as main
+from tests.vaste_klok import AMS
 
 
 def run(capsys, monkeypatch, *args):
@@ -133,12 +134,18 @@ def test_vervangen_met_force_houdt_de_rechten(capsys, monkeypatch, tmp_path):
 
 
 def test_het_voorbeeld_in_de_readme_klopt(capsys, monkeypatch):
+    import shlex
+    from datetime import datetime
     from pathlib import Path
 
+    import time_machine
+
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    opdracht = "$ planner plan kickoff --groep 20 --tijd 3u --start 2026-12-01T13:30\n"
+    opdracht = '$ planner plan kickoff --groep 20 --tijd 3u --start "dinsdag 13:30"\n'
     voorbeeld = readme.split(opdracht, 1)[1].split("```", 1)[0]
-    code, out, _ = run(capsys, monkeypatch, *opdracht.split()[2:])
+    # The README's output was made in the week before Tuesday 1 December 2026.
+    with time_machine.travel(datetime(2026, 11, 26, 10, 0, tzinfo=AMS), tick=False):
+        code, out, _ = run(capsys, monkeypatch, *shlex.split(opdracht)[2:])
     assert code == 0 and out == voorbeeld
 
 

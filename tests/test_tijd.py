@@ -142,7 +142,8 @@ KORTE_MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", 
         ("morgen", datetime(2026, 11, 24, 9, 0)),  # no time: 09:00, as without --start
         ("1 dec", datetime(2026, 12, 1, 9, 0)),
         ("1 jan 10:00", datetime(2027, 1, 1, 10, 0)),  # the next 1 January
-        ("23 nov 8:00", datetime(2026, 11, 23, 8, 0)),  # today, even when the hour has passed
+        ("23 nov 8:00", datetime(2027, 11, 23, 8, 0)),  # its hour has passed today: the next one (issue 17)
+        ("23 nov 11:00", datetime(2026, 11, 23, 11, 0)),  # still to come today: today
         ("29 feb 10:00", datetime(2028, 2, 29, 10, 0)),  # the next leap day
         ("1 maart 2027 9:00 uur", datetime(2027, 3, 1, 9, 0)),
         ("  1   december   2026   13:30 ", datetime(2026, 12, 1, 13, 30)),
@@ -292,3 +293,26 @@ def test_reuzengetallen_in_een_datum_zijn_een_korte_zin(tekst: str) -> None:
         with pytest.raises(InvoerFout) as gevangen:
             lees()
         assert len(str(gevangen.value)) < 300  # what was typed is quoted shortened
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    nu=st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2040, 12, 31)),
+    dag=st.sampled_from(DAGEN + KORTE_DAGEN),
+    uur=st.integers(0, 23),
+    minuut=st.sampled_from([0, 15, 30, 59]),
+    maanddag=st.integers(1, 28),
+    maand=st.sampled_from(KORTE_MAANDEN),
+)
+def test_dagnaam_of_datum_zonder_jaar_ligt_nooit_in_het_verleden(nu, dag, uur, minuut, maanddag, maand):
+    """'dinsdag 13:30' and '1 dec 13:30' name the next such moment that is still to come, so an
+    example in the README or --help never lands in the past, whatever day it is run (issue 17)."""
+    nu = nu.replace(tzinfo=AMS)
+    tijd = f"{uur}:{minuut:02d}"
+    for tekst in (f"{dag} {tijd}", f"{maanddag} {maand} {tijd}"):
+        with contextlib.suppress(InvoerFout):  # a time in the summer-time gap does not exist
+            moment = lees_datumtijd(tekst, AMS, nu)
+            assert nu <= moment < nu + timedelta(days=366), tekst
+            assert (moment.hour, moment.minute) == (uur, minuut)
+            if tekst.startswith(dag):
+                assert moment - nu <= timedelta(days=7, hours=1)  # this week's, or next week's
