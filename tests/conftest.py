@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import ingang, laden
+from planner.bibliotheek import laden
+from planner.cli import ingang
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -15,8 +16,6 @@ AMS = ZoneInfo("Europe/Amsterdam")
 def _geen_eigen_draaiboeken(tmp_path, monkeypatch):
     """Tests never see the developer's own draaiboeken folder."""
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen-draaiboeken"))
-    # Nor do they write the parse cache of the built-in draaiboeken into the developer's home.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def start(tekst: str = "2026-12-01T13:30") -> datetime:

@@ -13,11 +13,12 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from planner import begeleid, laden, scherm
-from planner.cli import app, draaiboeknamen
-from planner.fouten import InvoerFout
-from planner.opdrachten import lees_groep as _lees_groep
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden
+from planner.cli import begeleid, scherm
+from planner.cli.app import app, draaiboeknamen
+from planner.cli.opdrachten import lees_groep as _lees_groep
+from planner.kern.fouten import InvoerFout
+from planner.kern.planning import Vraag, maak_plan
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 PLANNER = Path(sys.executable).with_name("planner")
@@ -94,7 +95,7 @@ def test_enter_neemt_de_standaard() -> None:
 
 
 def test_vraagt_alleen_wat_ontbreekt() -> None:
-    from planner import laden
+    from planner.bibliotheek import laden
 
     gesprek = Gesprek("12", "")
     antwoorden = vul_aan(gesprek, draaiboek=laden.vind("training"), tijd_min=150)
@@ -106,7 +107,7 @@ def test_vraagt_alleen_wat_ontbreekt() -> None:
 
 
 def test_eigen_draaiboek_in_de_lijst(geen_eigen_draaiboeken: Path) -> None:
-    from planner import laden
+    from planner.bibliotheek import laden
 
     bron = (laden.ingebouwde_map() / "kennismaking.toml").read_text(encoding="utf-8")
     (geen_eigen_draaiboeken / "kring.toml").write_text(bron.replace('id = "kennismaking"', 'id = "kring"'),
@@ -142,7 +143,7 @@ def test_agenda_bewaren_vervangt_nooit_zonder_ja(tmp_path: Path) -> None:
 
 
 def test_schrijffout_vraagt_een_andere_naam(tmp_path: Path) -> None:
-    from planner.bestanden import schrijf
+    from planner.cli.bestanden import schrijf
 
     gesprek = Gesprek("j", str(tmp_path / "bestaat-niet" / "a.ics"), str(tmp_path / "a.ics"))
     pad = begeleid.bewaar_agenda(gesprek.lees, gesprek.meld, "x.ics",
@@ -249,7 +250,7 @@ def test_start_in_nederlandse_schrijfwijze_en_in_het_verleden() -> None:
 
 def test_kopie_van_nieuw_van_heet_een_keer_eigen(geen_eigen_draaiboeken: Path, planner) -> None:
     """'planner nieuw mijn --van kickoff' titles the copy '… (eigen: mijn)': the list says 'eigen' once."""
-    from planner import laden
+    from planner.bibliotheek import laden
 
     code, _, fout = planner("nieuw", "mijn", "--van", "kickoff")
     assert code == 0, fout

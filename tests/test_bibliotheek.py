@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.fouten import PlanFout
-from planner.planning import VRIJE_RUIMTE, VRIJE_RUIMTE_MAX, Vraag, maak_plan
+from planner.bibliotheek import laden
+from planner.kern.fouten import PlanFout
+from planner.kern.planning import VRIJE_RUIMTE, VRIJE_RUIMTE_MAX, Vraag, maak_plan
 from planner.uitvoer import render
 
 START = datetime(2026, 12, 1, 13, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -150,7 +150,7 @@ def test_geankerd_afronden_ook_in_de_laatste_van_meer_sessies():
 
 
 def test_geankerd_afronden_voor_eigen_agendapunten_erna():
-    from planner.planning import lees_agendapunt
+    from planner.kern.planning import lees_agendapunt
 
     rondvraag = lees_agendapunt("Rondvraag=10m", "--daarna", set())
     p = plan("ambitiegesprek", tijd=130, daarna=(rondvraag,))
@@ -319,7 +319,7 @@ def test_ontmoeting_reflectie_is_optioneel_en_valt_eerst_weg():
 
 
 def test_zonder_weigert_een_verplicht_of_onbekend_onderdeel():
-    from planner.fouten import InvoerFout
+    from planner.kern.fouten import InvoerFout
 
     with pytest.raises(InvoerFout, match="geen optioneel onderdeel"):
         plan("ontmoeting", groep=5, zonder=("kern",))
@@ -364,7 +364,7 @@ def test_kennismaking_variant_a_mag_tot_15(groep):
 
 
 def test_kennismaking_variant_die_niet_past_wordt_geweigerd():
-    from planner.fouten import InvoerFout
+    from planner.kern.fouten import InvoerFout
 
     with pytest.raises(PlanFout, match="Variant A past niet"):
         plan("kennismaking", groep=16, variant="A")
@@ -476,7 +476,7 @@ def test_ambitiegesprek_geen_dubbele_stap_en_materialen_eenmaal():
     assert _plek(activiteiten, "Vraag welke") < _plek(activiteiten, "Vraag door") < _plek(activiteiten, "Domein 1")
     namen = {m.naam for m in d.materialen}
     assert all(m.naam in namen for o in d.onderdelen for m in o.materialen)
-    from planner.nodig import benodigdheden
+    from planner.kern.nodig import benodigdheden
 
     assert len(benodigdheden(plan("ambitiegesprek", groep=2))) == len(d.materialen)
     wensen = _stappen("ambitiegesprek", "wensen")

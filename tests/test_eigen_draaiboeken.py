@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from planner import laden, sjabloon
-from planner.fouten import InvoerFout
-from planner.tijd import toon_duur
+from planner.bibliotheek import laden, sjabloon
+from planner.kern.fouten import InvoerFout
+from planner.kern.tijd import toon_duur
 
 VARIANTEN = """
 id = "{id}"
@@ -303,7 +303,7 @@ def test_het_voorbeeld_in_de_readme_is_geldig(eigen, planner, tmp_path):
 
 
 def test_bom_van_kladblok_is_geen_probleem(tmp_path):
-    from planner import laden
+    from planner.bibliotheek import laden
 
     bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff-bom.toml"
@@ -317,7 +317,7 @@ def test_bom_van_kladblok_is_geen_probleem(tmp_path):
     ("groep_max = 30", "groep_max = 30000", "groep_max"),
 ])
 def test_onmogelijke_waarden_worden_gemeld(tmp_path, zoek, vervang, veld):
-    from planner import laden
+    from planner.bibliotheek import laden
 
     bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff.toml"
@@ -328,7 +328,7 @@ def test_onmogelijke_waarden_worden_gemeld(tmp_path, zoek, vervang, veld):
 
 @pytest.mark.parametrize("waarde", ["inf", "nan"])
 def test_oneindig_is_geen_aantal_minuten(tmp_path, waarde):
-    from planner import laden
+    from planner.bibliotheek import laden
 
     bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff.toml"
@@ -343,7 +343,7 @@ def test_oneindig_is_geen_aantal_minuten(tmp_path, waarde):
     ("bron_sessies = \"twee\"", "geheel getal"),
 ])
 def test_bron_sessies_wordt_gecontroleerd(tmp_path, regel, verwacht):
-    from planner import laden
+    from planner.bibliotheek import laden
 
     bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff.toml"
@@ -353,7 +353,7 @@ def test_bron_sessies_wordt_gecontroleerd(tmp_path, regel, verwacht):
 
 
 def test_bron_sessies_hoort_bij_een_draaiboek_dat_verdeeld_mag_worden(tmp_path):
-    from planner import laden
+    from planner.bibliotheek import laden
 
     bron = (laden.ingebouwde_map() / "ambitiegesprek.toml").read_text(encoding="utf-8")
     pad = tmp_path / "ambitiegesprek.toml"

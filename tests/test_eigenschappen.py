@@ -8,10 +8,10 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.fouten import PlanFout
-from planner.planning import STRATEGIEEN, Vraag, maak_plan, maat_voor
-from planner.tijd import bestaat
+from planner.bibliotheek import laden
+from planner.kern.fouten import PlanFout
+from planner.kern.planning import STRATEGIEEN, Vraag, maak_plan, maat_voor
+from planner.kern.tijd import bestaat
 
 from .conftest import AMS
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.planning import Vraag, groepjes_passen, maak_plan, verdeel_groep
-from planner.tekst import groepjes_tekst, per_persoon_tekst
+from planner.bibliotheek import laden
+from planner.kern.planning import Vraag, groepjes_passen, maak_plan, verdeel_groep
+from planner.kern.tekst import groepjes_tekst, per_persoon_tekst
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 

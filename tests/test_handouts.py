@@ -20,11 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.model import Plan
-from planner.nodig import benodigdheden
-from planner.planning import Vraag, maak_plan
-from planner.tijd import toon_datum
+from planner.bibliotheek import laden
+from planner.kern.model import Plan
+from planner.kern.nodig import benodigdheden
+from planner.kern.planning import Vraag, maak_plan
+from planner.kern.tijd import toon_datum
 from planner.uitvoer import handout, render
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.fouten import InvoerFout
-from planner.herplan import afgesproken_eind, controleer_moment, herplan, lees_moment, sessie_van
-from planner.planning import VRIJE_RUIMTE, Vraag, maak_plan, maat_voor, maatstrategie_voor
-from planner.tijd import plus_minuten, toon_duur
+from planner.bibliotheek import laden
+from planner.kern.fouten import InvoerFout
+from planner.kern.herplan import afgesproken_eind, controleer_moment, herplan, lees_moment, sessie_van
+from planner.kern.planning import VRIJE_RUIMTE, Vraag, maak_plan, maat_voor, maatstrategie_voor
+from planner.kern.tijd import plus_minuten, toon_duur
 from tests.conftest import AMS, start
 
 NAMEN = ("ambitiegesprek", "gespreksfases", "intervisie", "kennismaking", "kickoff", "ontmoeting", "training")

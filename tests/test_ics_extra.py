@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from planner import laden
-from planner.cli import app
-from planner.fouten import DraaiboekFout, InvoerFout
-from planner.planning import Vraag, maak_plan
-from planner.tijd import lees_interval
+from planner.bibliotheek import laden
+from planner.cli.app import app
+from planner.kern.fouten import DraaiboekFout, InvoerFout
+from planner.kern.planning import Vraag, maak_plan
+from planner.kern.tijd import lees_interval
 from planner.uitvoer import ics as ics_uitvoer
 from planner.uitvoer import render
 
@@ -244,7 +244,7 @@ def test_geen_stuurtekens_in_het_agenda_bestand(tmp_path: Path) -> None:
 
 
 def test_onderdeel_van_een_week_noemt_de_einddag() -> None:
-    from planner.planning import lees_agendapunt
+    from planner.kern.planning import lees_agendapunt
 
     lang = lees_agendapunt("Lang=10080", "--daarna", set())
     gepland = plan("kennismaking", groep=8, daarna=(lang,))

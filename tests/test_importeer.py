@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner import toml_schrijven as toml
-from planner.documenten import lees, lees_tekst
-from planner.importeer import herken
+from planner.bibliotheek import laden
+from planner.bibliotheek import toml_schrijven as toml
+from planner.importeren.documenten import lees, lees_tekst
+from planner.importeren.importeer import herken
 
 docx = pytest.importorskip("docx")
 
@@ -564,8 +564,8 @@ _STUKJES = ["15m Welkom", "09:00 - 09:15 Opening", "• stap", "  o sub", "Pauze
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_STUKJES), min_size=1, max_size=25), st.booleans())
 def test_wat_importeer_schrijft_is_altijd_een_geldig_draaiboek(regels, markdown):
-    from planner.fouten import InvoerFout
-    from planner.importeer import toml_tekst
+    from planner.importeren.importeer import toml_tekst
+    from planner.kern.fouten import InvoerFout
 
     try:
         concepten = herken(lees_tekst("\n".join(regels), markdown=markdown), "x.md" if markdown else "x.txt")
@@ -684,7 +684,7 @@ def test_kopregels_onder_een_onderdeel_horen_bij_dat_onderdeel(tmp_path):
 def test_python_docx_laadt_alleen_bij_importeren():
     import subprocess
 
-    code = ("import sys, planner.cli, planner.importeer, planner.documenten; "
+    code = ("import sys, planner.cli.app, planner.importeren.importeer, planner.importeren.documenten; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uit.strip() == "[]"
@@ -703,7 +703,7 @@ def test_puntjes_en_dubbele_tijden(tmp_path):
     ("Groep verdelen in subgroepen van 3-4 personen", (3, 4)), ("in groepjes van 5 tot 10 mensen", (5, 10)),
     ("werk in tweetallen", (2, 2)), ("Bij een groep van 12 personen of minder", None), ("plenair", None)])
 def test_groepjes_uit_de_tekst(tekst, groepjes):
-    from planner.importeer import _groepjes
+    from planner.importeren.importeer import _groepjes
 
     assert _groepjes(tekst) == groepjes
 

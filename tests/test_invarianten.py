@@ -29,11 +29,12 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from planner import ingang, laden
-from planner.fouten import PlanFout, PlannerFout
-from planner.model import Draaiboek, Onderdeel, Plan, Variant
-from planner.planning import GEEN_INHOUD, STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
-from planner.tijd import Interval
+from planner.bibliotheek import laden
+from planner.cli import ingang
+from planner.kern.fouten import PlanFout, PlannerFout
+from planner.kern.model import Draaiboek, Onderdeel, Plan, Variant
+from planner.kern.planning import GEEN_INHOUD, STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
+from planner.kern.tijd import Interval
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding")

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.model import Plan
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden
+from planner.kern.model import Plan
+from planner.kern.planning import Vraag, maak_plan
 from planner.uitvoer import render
 from planner.uitvoer.handout import titel_voor_deelnemers
 from planner.uitvoer.kaarten import PER_KAART, kaarten

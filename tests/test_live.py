@@ -7,11 +7,11 @@ import html
 import re
 from datetime import timedelta
 
-from planner import laden
-from planner.live import LiveApp, klokduur, verschil_tekst
-from planner.live_staat import LiveStaat
-from planner.planning import Vraag, maak_plan
-from planner.terugblik import lees_log, render_terugblik
+from planner.bibliotheek import laden
+from planner.kern.live_staat import LiveStaat
+from planner.kern.planning import Vraag, maak_plan
+from planner.live.app import LiveApp, klokduur, verschil_tekst
+from planner.live.terugblik import lees_log, render_terugblik
 from tests.conftest import start
 
 
@@ -169,8 +169,8 @@ def test_de_balk_kleurt_oranje_en_rood_naarmate_de_tijd_opraakt():
 
 def test_tekst_uit_de_data_is_geen_opmaak_en_geen_stuurteken():
     """A title with Textual/rich markup or an escape sequence is shown as the text it is."""
-    from planner.live import platte_tekst
-    from planner.planning import lees_agendapunt
+    from planner.kern.planning import lees_agendapunt
+    from planner.live.app import platte_tekst
 
     kwaad = "[/b] [b]vet[/b] [link]y \x1b]0;gekaapt\x07"
     assert platte_tekst(kwaad).plain == "[/b] [b]vet[/b] [link]y \\x1b]0;gekaapt\\x07"

@@ -9,10 +9,10 @@ from datetime import timedelta
 
 import pytest
 
-from planner import laden
-from planner.fouten import InvoerFout
-from planner.live_staat import LOGKOLOMMEN, LiveStaat, kies_sessie
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden
+from planner.kern.fouten import InvoerFout
+from planner.kern.live_staat import LOGKOLOMMEN, LiveStaat, kies_sessie
+from planner.kern.planning import Vraag, maak_plan
 from tests.conftest import start
 
 

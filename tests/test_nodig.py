@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import laden
-from planner.fouten import DraaiboekFout
-from planner.model import Materiaal
-from planner.nodig import benodigdheden
-from planner.planning import Vraag, lees_agendapunt, maak_plan
+from planner.bibliotheek import laden
+from planner.kern.fouten import DraaiboekFout
+from planner.kern.model import Materiaal
+from planner.kern.nodig import benodigdheden
+from planner.kern.planning import Vraag, lees_agendapunt, maak_plan
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 

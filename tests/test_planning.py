@@ -7,9 +7,9 @@ from itertools import pairwise
 
 import pytest
 
-from planner.fouten import InvoerFout, PlanFout
-from planner.model import Draaiboek, Onderdeel
-from planner.planning import Vraag, kies_variant, maak_plan, maat_voor, splits, verdeel_groep
+from planner.kern.fouten import InvoerFout, PlanFout
+from planner.kern.model import Draaiboek, Onderdeel
+from planner.kern.planning import Vraag, kies_variant, maak_plan, maat_voor, splits, verdeel_groep
 
 from .conftest import start
 
@@ -242,7 +242,7 @@ def test_verdeel_groep(groep, laag, hoog, verwacht):
 
 
 def test_agendapunt_buiten_het_raster_kost_geen_bronminuten(kennismaking):
-    from planner.planning import lees_agendapunt
+    from planner.kern.planning import lees_agendapunt
 
     punt = lees_agendapunt("Rondvraag=7m", "--daarna", set())
     plan = maak_plan(kennismaking, Vraag(groep=10, daarna=(punt,)))
@@ -262,7 +262,7 @@ def test_gesplitste_sessies_rekken_onderdelen_niet_op(kennismaking):
 
 
 def test_een_deelnemer_is_enkelvoud():
-    from planner import laden
+    from planner.bibliotheek import laden
     from planner.uitvoer import render
 
     assert "1 deelnemer ·" in render("tabel", maak_plan(laden.vind("gespreksfases"), Vraag(groep=1)))
@@ -301,7 +301,7 @@ def test_naden_van_het_draaiboek_gaan_voor_een_pauze_en_voor_gelijke_sessies():
     # Fewest sessions first; then the template's seam, then a pause seam, then balance.
     d = _draaiboek([20, 20, 10, 20, 20], pauzes={2})
     maten = [maat_voor(o, 5, "splitsen") for o in d.onderdelen]
-    from planner.planning import naden_voor
+    from planner.kern.planning import naden_voor
 
     assert splits(maten, 45, 5, 5, naden_voor(d, maten)) == [(0, 2), (3, 5)]  # at the pause
     voorkeur = _met(d, naden=("o0",))
@@ -351,7 +351,7 @@ def test_zoveel_sessies_als_de_bron_noemt_geeft_geen_melding(kickoff, tijd):
 
 
 def test_bron_sessies_noemt_de_kortste_sessieduur_op_het_raster():
-    from planner.planning import sessietijd_voor
+    from planner.kern.planning import sessietijd_voor
 
     d = _met(_draaiboek([30, 30, 30, 30]), bron_sessies=2, welkom_terug_min=0, vooruitblik_min=0)
     plan = maak_plan(d, Vraag(groep=5, tijd_min=40, start=start()))
@@ -365,7 +365,7 @@ def test_bron_sessies_noemt_de_kortste_sessieduur_op_het_raster():
 @pytest.mark.parametrize("naam", ["ambitiegesprek", "gespreksfases"])
 def test_een_ingekort_plan_verlengt_geen_ander_onderdeel_met_de_losse_minuten(naam):
     # The anchored closing makes the grid yield; the odd minutes first go back to a shortened part.
-    from planner import laden
+    from planner.bibliotheek import laden
 
     d = laden.vind(naam)
     nominaal = sum(o.minuten for o in d.onderdelen)
@@ -383,7 +383,7 @@ def test_een_ingekort_plan_verlengt_geen_ander_onderdeel_met_de_losse_minuten(na
 @pytest.mark.parametrize(("naam", "tijd", "minimum"), [
     ("ambitiegesprek", 60, "1u27"), ("training", 90, "2u30"), ("kennismaking", 20, "25 min")])
 def test_weigering_van_een_gesprek_dat_niet_wordt_verdeeld_zegt_eerst_wat_te_kiezen(naam, tijd, minimum):
-    from planner import laden
+    from planner.bibliotheek import laden
 
     with pytest.raises(PlanFout) as fout:
         maak_plan(laden.vind(naam), Vraag(groep=4, tijd_min=tijd, start=start()))

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import ingang
-from planner.fouten import InvoerFout
-from planner.model import Draaiboek, Onderdeel
-from planner.planning import Vraag, maak_plan
-from planner.tijd import Interval, lees_datumtijd
+from planner.cli import ingang
+from planner.kern.fouten import InvoerFout
+from planner.kern.model import Draaiboek, Onderdeel
+from planner.kern.planning import Vraag, maak_plan
+from planner.kern.tijd import Interval, lees_datumtijd
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 START = datetime(2026, 12, 1, 13, 30, tzinfo=AMSTERDAM)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from planner.model import Draaiboek, Onderdeel
-from planner.planning import Vraag, maak_plan
+from planner.kern.model import Draaiboek, Onderdeel
+from planner.kern.planning import Vraag, maak_plan
 from planner.uitvoer import render, tabel
 
 from .conftest import start

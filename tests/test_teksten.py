@@ -1,4 +1,4 @@
-"""Step texts adapted to the plan (planner.teksten): placeholders, conditions, the planner's parts."""
+"""Step texts adapted to the plan (planner.kern.teksten): placeholders, conditions, the planner's parts."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.model import Stap
-from planner.planning import Vraag, maak_plan
-from planner.teksten import PLAATSHOUDERS, fout_in, pas_teksten_aan
-from planner.tijd import toon_datum
+from planner.bibliotheek import laden
+from planner.kern.model import Stap
+from planner.kern.planning import Vraag, maak_plan
+from planner.kern.teksten import PLAATSHOUDERS, fout_in, pas_teksten_aan
+from planner.kern.tijd import toon_datum
 from planner.uitvoer import render
 from tests.conftest import start
 
@@ -241,7 +241,7 @@ def test_geen_plaatshouder_overleeft_in_enige_uitvoer(naam, groep, tijd, strateg
     try:
         plan = maak_plan(draaiboek, Vraag(groep=groep, tijd_min=tijd, start=start(), strategie=strategie))
     except Exception as fout:  # a refused plan (too short, too big a group) has no texts to check
-        from planner.fouten import InvoerFout, PlanFout
+        from planner.kern.fouten import InvoerFout, PlanFout
 
         assert isinstance(fout, InvoerFout | PlanFout)
         return

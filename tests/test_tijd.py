@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.fouten import InvoerFout
-from planner.tijd import (
+from planner.kern.fouten import InvoerFout
+from planner.kern.tijd import (
     lees_datumtijd,
     lees_duur,
     lees_interval,

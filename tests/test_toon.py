@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.model import Stap
+from planner.bibliotheek import laden
+from planner.kern.model import Stap
 from planner.uitvoer.toon import render_draaiboek
 from tests.rich_toon import render_draaiboek as met_rich
 from tests.test_kader import TEKST

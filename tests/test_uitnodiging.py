@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden
+from planner.kern.planning import Vraag, maak_plan
 from planner.uitvoer import handout, render
 from planner.uitvoer.uitnodiging import MAX_WAAROM, waarom
 

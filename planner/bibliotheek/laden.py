@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.fouten import DraaiboekFout, InvoerFout, Probleem
-from planner.lui import Patroon
-from planner.model import (
+from planner.kern.fouten import DraaiboekFout, InvoerFout, Probleem
+from planner.kern.lui import Patroon
+from planner.kern.model import (
     SOORTEN,
     STAPSOORTEN,
     VOORWAARDEN,
@@ -27,7 +27,7 @@ from planner.model import (
     Stap,
     Variant,
 )
-from planner.teksten import fout_in
+from planner.kern.teksten import fout_in
 
 if TYPE_CHECKING:
     import tomllib
@@ -51,11 +51,12 @@ class Bron:
 def ingebouwde_map() -> Path:
     # In an installed wheel the templates are package data: planner/draaiboeken/. (A plain path,
     # not importlib.resources: that import alone costs ~4 ms of every start, and pip installs unzipped.)
-    geinstalleerd = Path(__file__).resolve().parent / "draaiboeken"
+    pakket = Path(__file__).resolve().parent.parent  # planner/, this module lives in planner/bibliotheek/
+    geinstalleerd = pakket / "draaiboeken"
     if geinstalleerd.is_dir():
         return geinstalleerd
     # In a checkout (or an editable install) the folder sits next to the package.
-    return Path(__file__).resolve().parent.parent / "draaiboeken"
+    return pakket.parent / "draaiboeken"
 
 
 def eigen_map() -> Path:
@@ -89,7 +90,7 @@ def _is_map(pad: Path) -> bool:
 
 def maak_eigen_map() -> Path:
     """The own folder, made when missing, for commands that write a draaiboek into it."""
-    from planner.veilig import os_reden
+    from planner.kern.veilig import os_reden
 
     map_ = eigen_map()
     try:
@@ -177,7 +178,7 @@ def lees_tekst(pad: Path) -> str:
 
 
 def _reden(fout: OSError) -> str:
-    from planner.veilig import os_reden
+    from planner.kern.veilig import os_reden
 
     return f"kan het bestand niet lezen: {os_reden(fout)}"
 
@@ -295,11 +296,7 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
 
 
 def _lees_toml(tekst: str, herkomst: str) -> dict[str, Any]:
-    """The parsed text; a built-in draaiboek's from the cache (tomllib is imported only when needed)."""
-    if herkomst == "ingebouwd":
-        from planner.toml_cache import lees_toml
-
-        return lees_toml(tekst)
+    """The parsed text; built-in draaiboeken are parsed each time too (no cache written on a read)."""
     import tomllib
 
     return tomllib.loads(tekst)
@@ -810,7 +807,7 @@ def _lees_stappen(sub: _Lezer, veld: str = "stappen") -> tuple[Stap, ...]:
 
 
 def _controleer_invulplekken(sub: _Lezer, veld: str, plek: str, teksten: tuple[str, ...]) -> None:
-    """Every {placeholder} in a step must be one the planner fills in (planner.teksten)."""
+    """Every {placeholder} in a step must be one the planner fills in (planner.kern.teksten)."""
     for tekst in teksten:
         fout = fout_in(tekst)
         if fout:

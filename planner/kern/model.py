@@ -198,7 +198,7 @@ class Draaiboek:
     # verdelen", R5); None: it names no number. More sessions than this get a warning.
     bron_sessies: int | None = None
     # The template's own steps for the parts the planner adds when it splits (P3); empty: the
-    # planner's defaults (planner.teksten). Placeholders such as {volgende_datum} are filled in.
+    # planner's defaults (planner.kern.teksten). Placeholders such as {volgende_datum} are filled in.
     welkom_terug_stappen: tuple[Stap, ...] = ()
     vooruitblik_stappen: tuple[Stap, ...] = ()
     # The duration the source states ("ongeveer 2 uur"); None: the sum of the nominal minutes.

@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner import toml_schrijven as toml
-from planner.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
-from planner.fouten import InvoerFout
+from planner.bibliotheek import toml_schrijven as toml
+from planner.importeren.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
+from planner.kern.fouten import InvoerFout
 
 DAG = 24 * 60
 GESCHAT_MIN = 15  # minutes for a part whose length the document does not give (a guess, marked)
@@ -999,8 +999,9 @@ class Geschreven:
 
 def importeer(bestand: Path, naam: str | None = None, force: bool = False) -> list[Geschreven]:
     """Read `bestand`, write one TOML draaiboek per draaiboek in it into the own folder, check each."""
-    from planner import documenten, laden, sjabloon
-    from planner.bestanden import controleer_doel, schrijf
+    from planner.bibliotheek import laden, sjabloon
+    from planner.cli.bestanden import controleer_doel, schrijf
+    from planner.importeren import documenten
 
     omgezet = ""
     if naam is not None:

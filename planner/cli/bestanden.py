@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.fouten import BestandFout
+from planner.kern.fouten import BestandFout
 
 # On Linux a file is written as an unnamed temporary file (O_TMPFILE) and linked into place when
 # complete: a kill -9 halfway leaves nothing at all. Elsewhere, and on file systems without it, a
@@ -229,6 +229,6 @@ def _reden(pad: Path, fout: OSError) -> str:
         return f"De schijf is vol: '{pad}' is niet geschreven; maak ruimte vrij en probeer opnieuw."
     if fout.errno == errno.ENAMETOOLONG:
         return f"De naam '{pad}' is te lang voor het bestandssysteem: kies een kortere bestandsnaam."
-    from planner.veilig import os_reden
+    from planner.kern.veilig import os_reden
 
     return f"'{pad}' kon niet geschreven worden ({os_reden(fout)}); een bestaand bestand is ongewijzigd."

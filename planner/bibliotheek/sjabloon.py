@@ -7,12 +7,12 @@ import re
 import tomllib
 from typing import Any
 
-from planner.fouten import InvoerFout
+from planner.kern.fouten import InvoerFout
 
 
 def controleer_naam(naam: str) -> str:
     """The id a new own draaiboek gets; refuses paths, odd characters and built-in names."""
-    from planner import laden
+    from planner.bibliotheek import laden
 
     if laden.lijkt_pad(naam):
         raise InvoerFout(f"'{naam}' is een pad of bestandsnaam: geef alleen een naam, bijvoorbeeld "

@@ -1,7 +1,7 @@
 """The commands `plan`, `lijst` and `toon`, from their options to what is printed and written.
 
 Nothing here knows typer: the options arrive as one object from either route, typer's
-(`planner.cli`) or the fast one for plain command lines (`planner.snel`), so both run exactly
+(`planner.cli.app`) or the fast one for plain command lines (`planner.cli.snel`), so both run exactly
 this code. The option readers the other commands share are here as well.
 """
 
@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner import scherm
-from planner.fouten import InvoerFout
+from planner.cli import scherm
+from planner.kern.fouten import InvoerFout
 
 OPMAAK_LIJST = ("tabel", "json")
 
 
 @dataclass
 class PlanOpties:
-    """The options of `planner plan` as the user gave them: names and defaults as in `planner.cli`."""
+    """The options of `planner plan` as the user gave them: names and defaults as in `planner.cli.app`."""
 
     draaiboek: str | None = None
     groep: str | None = None
@@ -63,9 +63,9 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     """
     from dataclasses import replace
 
-    from planner import laden
-    from planner.planning import herhaling_van, maak_plan
-    from planner.tijd import lees_interval, verleden_melding
+    from planner.bibliotheek import laden
+    from planner.kern.planning import herhaling_van, maak_plan
+    from planner.kern.tijd import lees_interval, verleden_melding
 
     formaat, voor, scheiding = _lees_uitvoer_opties(o)
     _controleer_doelen(o)
@@ -83,7 +83,7 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     if vraag.start is not None and (melding := verleden_melding(vraag.start)):
         scherm.fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
     if begeleid:
-        from planner import begeleid as gids
+        from planner.cli import begeleid as gids
 
         assert stel_vraag is not None and zeg is not None
         antwoorden = gids.vul_aan(
@@ -134,7 +134,7 @@ def _doelen(o: PlanOpties) -> list[Path]:
 
 def _controleer_doelen(o: PlanOpties) -> None:
     """Refuse before anything is printed or written, not halfway through."""
-    from planner.bestanden import controleer_doel
+    from planner.cli.bestanden import controleer_doel
 
     doelen = _doelen(o)
     if len({pad.resolve() for pad in doelen}) < len(doelen):
@@ -160,7 +160,7 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
                   agenda: dict[str, Any]) -> None:
     """Everything rendered first, then written all or nothing: one output that cannot be written
     means none is (never ok.md written and the .ics refused)."""
-    from planner.bestanden import schrijf_alles
+    from planner.cli.bestanden import schrijf_alles
     from planner.uitvoer import render
 
     opdrachtgever = o.opdrachtgever.strip()
@@ -186,8 +186,8 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
 
 def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], stel_vraag: Any, zeg: Any) -> None:
     """The guided mode ends by offering the calendar file."""
-    from planner import begeleid as gids
-    from planner.bestanden import schrijf
+    from planner.cli import begeleid as gids
+    from planner.cli.bestanden import schrijf
     from planner.uitvoer import render
 
     def schrijf_naar(pad: Path, vervangen: bool) -> None:
@@ -199,8 +199,8 @@ def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], stel_vraag
 
 def lijst(formaat: str = "tabel") -> None:
     """`planner lijst`: all draaiboeken, built-in and own, with group size, duration and origin."""
-    from planner import laden
-    from planner.fouten import Probleem
+    from planner.bibliotheek import laden
+    from planner.kern.fouten import Probleem
 
     formaat = kies_formaat(formaat, OPMAAK_LIJST)
     scherm.waarschuw_eigen_map()
@@ -229,8 +229,8 @@ def lijst(formaat: str = "tabel") -> None:
                   for b, problemen in kapot]
         scherm.uit(dumps(rijen), None, False)
         return
+    from planner.kern.veilig import schoon, schoon_kopie
     from planner.uitvoer.lijst import render_lijst
-    from planner.veilig import schoon, schoon_kopie
 
     scherm.uit(render_lijst(schoon_kopie(draaiboeken), dubbel, kleur=scherm.kleur(), breedte=scherm.breedte(),
                             kapot=schoon_kopie(kapot), eigen_map=schoon(str(laden.eigen_map()))), None, False)
@@ -238,7 +238,7 @@ def lijst(formaat: str = "tabel") -> None:
 
 def toon(draaiboek: str, groep: str | None = None, formaat: str = "tabel") -> None:
     """`planner toon`: a draaiboek with its parts, minutes, steps and questions."""
-    from planner import laden
+    from planner.bibliotheek import laden
 
     formaat = kies_formaat(formaat, OPMAAK_LIJST)
     aantal = lees_groep(groep, verplicht=False)
@@ -248,8 +248,8 @@ def toon(draaiboek: str, groep: str | None = None, formaat: str = "tabel") -> No
 
         scherm.uit(dumps(draaiboek_dict(d)), None, False)
         return
+    from planner.kern.veilig import schoon_kopie
     from planner.uitvoer.toon import render_draaiboek
-    from planner.veilig import schoon_kopie
 
     scherm.uit(render_draaiboek(schoon_kopie(d), aantal, kleur=scherm.kleur(), breedte=scherm.breedte()), None, False)
 
@@ -267,7 +267,7 @@ def lees_groep(tekst: str | None, verplicht: bool = True) -> int | None:
             raise InvoerFout("Geef de groepsgrootte op met --groep, bijvoorbeeld --groep 12: "
                              "de variant hangt ervan af.")
         return None
-    from planner.tijd import weiger_reuzengetal
+    from planner.kern.tijd import weiger_reuzengetal
 
     weiger_reuzengetal(tekst, "--groep", "geef het aantal deelnemers, bijvoorbeeld --groep 12")
     try:
@@ -282,7 +282,7 @@ def lees_groep(tekst: str | None, verplicht: bool = True) -> int | None:
 
 def _lees_herinnering(tekst: str) -> int:
     """Minutes before each event: '15', '15m', '1u', '1d', '2w'."""
-    from planner.tijd import kort, lees_interval
+    from planner.kern.tijd import kort, lees_interval
 
     try:
         stap = lees_interval(tekst, naam="--herinnering")
@@ -298,8 +298,8 @@ def vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: 
                      strategie: str, locatie: str, variant: str | None = None,
                      zonder: list[str] | None = None) -> tuple[Any, Any]:
     """The options that plan and live share, read into a Vraag (and the time zone they name)."""
-    from planner.planning import Vraag
-    from planner.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+    from planner.kern.planning import Vraag
+    from planner.kern.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
 
     zone = lees_zone(tz)
     vraag = Vraag(
@@ -320,7 +320,7 @@ def met_agendapunten(vraag: Any, gekozen: Any, vooraf: list[str] | None, daarna:
     """The meeting's own agenda items, with ids that clash with no onderdeel of the draaiboek."""
     from dataclasses import replace
 
-    from planner.planning import lees_agendapunt
+    from planner.kern.planning import lees_agendapunt
 
     bezet = {o.id for o in gekozen.onderdelen}
     return replace(vraag, vooraf=tuple(lees_agendapunt(punt, "--vooraf", bezet) for punt in vooraf or ()),
@@ -329,7 +329,7 @@ def met_agendapunten(vraag: Any, gekozen: Any, vooraf: list[str] | None, daarna:
 
 def herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
     """--nu/--klaar: the rest of the finished part's session re-planned from that moment."""
-    from planner.herplan import controleer_moment, herplan, lees_moment, sessie_van
+    from planner.kern.herplan import controleer_moment, herplan, lees_moment, sessie_van
 
     sessie = sessie_van(gepland, klaar.strip())
     moment = lees_moment(nu, sessie, zone)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from planner.fouten import InvoerFout
-from planner.live_staat import LOGKOLOMMEN
-from planner.tekst import afgekort
-from planner.tijd import kort
+from planner.kern.fouten import InvoerFout
+from planner.kern.live_staat import LOGKOLOMMEN
+from planner.kern.tekst import afgekort
+from planner.kern.tijd import kort
 
 # A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
 MAX_GROOTTE = 10 * 1024 * 1024

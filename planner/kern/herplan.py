@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from planner.fouten import InvoerFout
-from planner.model import GeplandOnderdeel, Onderdeel, Plan, Sessie
-from planner.planning import (
+from planner.kern.fouten import InvoerFout
+from planner.kern.model import GeplandOnderdeel, Onderdeel, Plan, Sessie
+from planner.kern.planning import (
     VRIJE_RUIMTE,
     Maat,
     anker_index,
@@ -28,8 +28,8 @@ from planner.planning import (
     met_vrije_ruimte,
     vul_sessie,
 )
-from planner.teksten import pas_teksten_aan
-from planner.tijd import lees_kloktijd, plus_minuten, toon_duur
+from planner.kern.teksten import pas_teksten_aan
+from planner.kern.tijd import lees_kloktijd, plus_minuten, toon_duur
 
 # The planner's own policy, not a source's: an overrun shorter than this is caught up on the way
 # (a closing round a little tighter, a shorter goodbye); only from here on is it worth saying what

@@ -12,9 +12,9 @@ import io
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from planner.fouten import InvoerFout
-from planner.herplan import afgesproken_eind, herplan
-from planner.model import GeplandOnderdeel, Plan, Sessie
+from planner.kern.fouten import InvoerFout
+from planner.kern.herplan import afgesproken_eind, herplan
+from planner.kern.model import GeplandOnderdeel, Plan, Sessie
 
 LOGKOLOMMEN = ("id", "titel", "gepland_start", "gepland_eind", "werkelijk_start", "werkelijk_eind",
                "minuten_verschil", "status")

@@ -19,10 +19,10 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Digits, ProgressBar, Static
 
-from planner.fouten import InvoerFout, PlannerFout
-from planner.live_staat import LiveStaat
-from planner.model import Stap
-from planner.veilig import schoon
+from planner.kern.fouten import InvoerFout, PlannerFout
+from planner.kern.live_staat import LiveStaat
+from planner.kern.model import Stap
+from planner.kern.veilig import schoon
 
 Klok = Callable[[], datetime]
 
@@ -370,7 +370,7 @@ class LiveApp(App[int]):
         """Write the whole log again, atomically: a crash loses at most the running part's end."""
         if self.logpad is None:
             return
-        from planner.bestanden import schrijf
+        from planner.cli.bestanden import schrijf
 
         try:
             schrijf(self.logpad, self.staat.log_csv(), force=True)

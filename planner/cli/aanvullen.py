@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.fouten import PlannerFout
+from planner.kern.fouten import PlannerFout
 
 Keuzes = list[tuple[str, str]]
 
@@ -44,7 +44,7 @@ def _begint_met(keuzes: Keuzes, incomplete: str) -> Keuzes:
 
 def draaiboeknamen(incomplete: str) -> Keuzes:
     """Built-in and own draaiboeken (with where they come from)."""
-    from planner import laden
+    from planner.bibliotheek import laden
 
     begin = incomplete.strip().lower()
     return sorted((b.id, b.herkomst) for b in laden.zichtbare_bronnen() if b.id.startswith(begin))
@@ -87,7 +87,7 @@ def tijdzones(incomplete: str) -> Keuzes:
 
 def varianten(ctx: Any, incomplete: str) -> Keuzes:
     """The variants of the draaiboek already typed on the command line (`planner plan kennismaking --variant <Tab>`)."""
-    from planner import laden
+    from planner.bibliotheek import laden
 
     naam = (getattr(ctx, "params", None) or {}).get("draaiboek")
     if not naam:

@@ -1,7 +1,7 @@
 """The command line as typer declares it: options, help, completion, and each command's call.
 
-`plan`, `lijst` and `toon` hand their options to `planner.opdrachten`, which the fast route of
-`planner.snel` calls too; errors become one Dutch sentence and an exit code in `scherm.draai`.
+`plan`, `lijst` and `toon` hand their options to `planner.cli.opdrachten`, which the fast route of
+`planner.cli.snel` calls too; errors become one Dutch sentence and an exit code in `scherm.draai`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from planner import __version__, opdrachten, scherm
-from planner.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
-from planner.fouten import InvoerFout, PlannerFout
+from planner import __version__
+from planner.cli import opdrachten, scherm
+from planner.cli.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
+from planner.kern.fouten import InvoerFout, PlannerFout
 
 
 class _NederlandseHulp:
@@ -36,13 +37,13 @@ class _NederlandseHulp:
         return optie
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        from planner.hulp import gebruiksregel
+        from planner.cli.hulp import gebruiksregel
 
         formatter.write(gebruiksregel(self, ctx) + "\n")
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         # Our own panels: typer's rich help costs ~100 ms of imports and shows type markers.
-        from planner.hulp import toon
+        from planner.cli.hulp import toon
 
         toon(self, ctx)
 
@@ -54,7 +55,7 @@ class Commando(_NederlandseHulp, TyperCommand):
 class _LangsClick(Exception):
     """Ctrl-C or a reader gone (`planner … | head`) while a command runs, carried past click: click
     would end the command itself (a silent exit 130, or exit 1), where `scherm.draai` says
-    'Afgebroken.' (130) or stops silently (0), as it does for the fast route of `planner.snel`."""
+    'Afgebroken.' (130) or stops silently (0), as it does for the fast route of `planner.cli.snel`."""
 
     def __init__(self, fout: BaseException) -> None:
         super().__init__()
@@ -330,10 +331,10 @@ def live(
     """
     from datetime import datetime
 
-    from planner import laden
-    from planner.bestanden import controleer_doel
-    from planner.live_staat import LiveStaat, kies_sessie
-    from planner.planning import maak_plan
+    from planner.bibliotheek import laden
+    from planner.cli.bestanden import controleer_doel
+    from planner.kern.live_staat import LiveStaat, kies_sessie
+    from planner.kern.planning import maak_plan
 
     if log is not None:
         # An earlier run's log is the facilitator's material: never replace it silently.
@@ -356,11 +357,11 @@ def live(
     if not scherm.interactief():
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
-    from planner.live import LiveApp
+    from planner.live.app import LiveApp
 
     LiveApp(staat, klok, log=log).run()
     if log is not None:
-        from planner.veilig import schoon
+        from planner.kern.veilig import schoon
 
         pad = schoon(str(log))
         typer.echo(f"Log bewaard: {pad} (lees het terug met 'planner terugblik {pad}')", err=True)
@@ -371,8 +372,8 @@ def terugblik(
     log: Path = typer.Argument(..., metavar="LOG", help="Het CSV-log van 'planner live --log'."),
 ) -> None:
     """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen."""
-    from planner.terugblik import lees_log, render_terugblik
-    from planner.veilig import schoon_kopie
+    from planner.kern.veilig import schoon_kopie
+    from planner.live.terugblik import lees_log, render_terugblik
 
     # A log is a CSV anyone can edit: its titles are shown with control characters written out.
     scherm.uit(render_terugblik(schoon_kopie(lees_log(log))), None, False)
@@ -396,9 +397,9 @@ def nieuw(
 
       planner nieuw teamdag
     """
-    from planner import laden, sjabloon
-    from planner.bestanden import schrijf
-    from planner.veilig import schoon
+    from planner.bibliotheek import laden, sjabloon
+    from planner.cli.bestanden import schrijf
+    from planner.kern.veilig import schoon
 
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
@@ -440,7 +441,7 @@ def importeer(
 
       planner importeer draaiboek.txt --naam mijn-training
     """
-    from planner.importeer import importeer as lees_in
+    from planner.importeren.importeer import importeer as lees_in
 
     geschreven = lees_in(Path(bestand).expanduser(), naam, force)
     fout = False
@@ -454,8 +455,8 @@ def importeer(
 
 
 def _meld_import(resultaat: Any) -> None:
-    from planner.importeer import duur_tekst
-    from planner.veilig import schoon
+    from planner.importeren.importeer import duur_tekst
+    from planner.kern.veilig import schoon
 
     def echo(tekst: str) -> None:
         typer.echo(schoon(tekst))  # the report quotes the document's text: no raw control character
@@ -500,9 +501,9 @@ def controleer(
              "Zonder argument: alle ingebouwde en eigen draaiboeken."),
 ) -> None:
     """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
-    from planner import laden
-    from planner.fouten import Probleem
-    from planner.veilig import schoon
+    from planner.bibliotheek import laden
+    from planner.kern.fouten import Probleem
+    from planner.kern.veilig import schoon
 
     if paden:
         te_doen = [_te_controleren(p) for p in paden]
@@ -539,7 +540,7 @@ def controleer(
 
 def _te_controleren(argument: str) -> tuple[Path, str]:
     """A path as given, or the file behind a draaiboek name."""
-    from planner import laden
+    from planner.bibliotheek import laden
 
     if laden.lijkt_pad(argument) or laden.is_bestand(Path(argument).expanduser()):
         return Path(argument).expanduser(), str(argument)

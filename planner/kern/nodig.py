@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.model import Materiaal, Plan
+from planner.kern.model import Materiaal, Plan
 
 
 @dataclass(frozen=True)

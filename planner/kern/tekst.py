@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.model import Stap
+from planner.kern.model import Stap
 
 VRAAG = "Vraag: "
 # How a template view (planner toon) says when a conditional step applies; a plan has applied them.

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.fouten import InvoerFout
-from planner.lui import Patroon
+from planner.kern.fouten import InvoerFout
+from planner.kern.lui import Patroon
 
 _GETAL = r"\d+(?:[.,]\d+)?"
 _UREN_MINUTEN = Patroon(

@@ -14,8 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.fouten import InvoerFout
-from planner.veilig import os_reden
+from planner.kern.fouten import InvoerFout
+from planner.kern.veilig import os_reden
 
 MAX_BYTES = 5 * 1024 * 1024
 # A .docx is a zip: refuse one that would unpack to far more than any draaiboek (a zip bomb).

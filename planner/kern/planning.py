@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from planner.fouten import InvoerFout, PlanFout
-from planner.model import (
+from planner.kern.fouten import InvoerFout, PlanFout
+from planner.kern.model import (
     Beurten,
     Draaiboek,
     GeplandOnderdeel,
@@ -24,9 +24,9 @@ from planner.model import (
     Sessie,
     Variant,
 )
-from planner.tekst import groepjes_tekst, per_persoon_tekst
-from planner.teksten import pas_teksten_aan
-from planner.tijd import Interval, deelnemers, lees_duur, lees_zone, plus_minuten, toon_duur
+from planner.kern.tekst import groepjes_tekst, per_persoon_tekst
+from planner.kern.teksten import pas_teksten_aan
+from planner.kern.tijd import Interval, deelnemers, lees_duur, lees_zone, plus_minuten, toon_duur
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5

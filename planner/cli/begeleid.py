@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from planner import laden
-from planner.fouten import InvoerFout, PlannerFout
-from planner.model import Draaiboek, Plan
-from planner.planning import kies_variant
-from planner.tijd import lees_datumtijd, lees_duur, toon_duur, verleden_melding
+from planner.bibliotheek import laden
+from planner.kern.fouten import InvoerFout, PlannerFout
+from planner.kern.model import Draaiboek, Plan
+from planner.kern.planning import kies_variant
+from planner.kern.tijd import lees_datumtijd, lees_duur, toon_duur, verleden_melding
 
 Lees = Callable[[str], str]  # shows a question, returns what was typed ("" for just Enter)
 Meld = Callable[[str], None]  # shows a line

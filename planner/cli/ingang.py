@@ -38,13 +38,13 @@ def opdracht() -> None:
     """The command on sys.argv: a plain `plan`/`lijst`/`toon` line by the fast route, anything else by typer."""
     import sys
 
-    from planner import snel
+    from planner.cli import snel
 
     gelezen = snel.lees(sys.argv[1:])
     if gelezen is not None:
         _ctrl_c_tijdens_opdracht()
         sys.exit(snel.voer_uit(*gelezen))
-    from planner.cli import main as cli_main
+    from planner.cli.app import main as cli_main
 
     _ctrl_c_tijdens_opdracht()
     cli_main()

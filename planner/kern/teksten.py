@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from planner.model import GeplandOnderdeel, Plan, Sessie, Stap
+from planner.kern.model import GeplandOnderdeel, Plan, Sessie, Stap
 
 # Every placeholder a step text may use, with what it becomes (documented in the README).
 PLAATSHOUDERS = {
@@ -102,7 +102,7 @@ def _ingevuld(stap: Stap, waarden: dict[str, str]) -> Stap:
 
 def _eigen_stappen(plan: Plan, onderdeel: GeplandOnderdeel) -> tuple[Stap, ...]:
     """The steps of a part the planner added: the template's own words, else the planner's."""
-    from planner.planning import VOORUITBLIK, WELKOM_TERUG  # planning calls us: import late
+    from planner.kern.planning import VOORUITBLIK, WELKOM_TERUG  # planning calls us: import late
 
     if not onderdeel.toegevoegd:
         return ()
@@ -132,7 +132,7 @@ def _geldt(stap: Stap, sessies: tuple[Sessie, ...], index: int) -> bool:
 
 
 def _waarden(sessies: tuple[Sessie, ...], index: int) -> dict[str, str]:
-    from planner.tijd import toon_datum  # only a plan needs dates: 'lijst' loads no zoneinfo
+    from planner.kern.tijd import toon_datum  # only a plan needs dates: 'lijst' loads no zoneinfo
 
     sessie = sessies[index]
     waarden = {

@@ -2,11 +2,11 @@
 
 Importing typer and its click takes about 40 ms, a third of `planner plan` (issue 12). A command
 line made only of the options below, each written `--optie WAARDE`, `--optie=WAARDE` or
-`-o WAARDE`, is read here and goes straight to `planner.opdrachten`: the same code typer calls,
+`-o WAARDE`, is read here and goes straight to `planner.cli.opdrachten`: the same code typer calls,
 with the same error handling (`scherm.draai`). Anything else returns None and goes to typer, which
 also explains every mistake: help, completion, an unknown or misspelt option, a missing value, a
 word too many, or no draaiboek or group (the guided mode). tests/test_snel.py holds this table
-against typer's declaration in `planner.cli`, and both routes against each other.
+against typer's declaration in `planner.cli.app`, and both routes against each other.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _WINDOWS_UITGEBREID = frozenset("*?[~$%")
 
 def voer_uit(commando: str, waarden: dict[str, object]) -> int:
     """Run what `lees` read; the exit code."""
-    from planner import opdrachten, scherm
+    from planner.cli import opdrachten, scherm
 
     if commando == "lijst":
         return scherm.draai(lambda: opdrachten.lijst(**waarden))

@@ -1,7 +1,7 @@
 """What a command says and writes: the screen, stderr, files, and every failure as one Dutch sentence.
 
-Both routes into a command use this: typer's (`planner.cli`) and the fast one for plain
-`plan`/`lijst` command lines (`planner.snel`). So errors become one sentence and an exit code in
+Both routes into a command use this: typer's (`planner.cli.app`) and the fast one for plain
+`plan`/`lijst` command lines (`planner.cli.snel`). So errors become one sentence and an exit code in
 `draai` and nowhere else, whichever route parsed the options.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planner.fouten import BestandFout, PlannerFout
+from planner.kern.fouten import BestandFout, PlannerFout
 
 
 def kleur() -> bool:
@@ -46,14 +46,14 @@ def uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
     if pad is None:
         naar_scherm(tekst)
         return
-    from planner.bestanden import schrijf
+    from planner.cli.bestanden import schrijf
 
     schrijf(pad, tekst, force=force)
     geschreven(pad)
 
 
 def geschreven(pad: Path) -> None:
-    from planner.veilig import schoon
+    from planner.kern.veilig import schoon
 
     meld(f"Geschreven: {schoon(str(pad))}")
 
@@ -98,8 +98,8 @@ class GeslotenUitvoer(io.TextIOBase):
 
 def waarschuw_eigen_map() -> None:
     """PLANNER_DRAAIBOEKEN set to a file or a missing folder: say so, on stderr, and go on."""
-    from planner import laden
-    from planner.veilig import schoon
+    from planner.bibliotheek import laden
+    from planner.kern.veilig import schoon
 
     melding = laden.eigen_map_melding()
     if melding:
@@ -172,7 +172,7 @@ def stdout_weg() -> None:
 def os_fout(fout_: OSError) -> str:
     import errno
 
-    from planner.veilig import os_reden
+    from planner.kern.veilig import os_reden
 
     naam = f"'{fout_.filename}'" if fout_.filename else "een bestand"
     if fout_.errno == errno.ENAMETOOLONG:
@@ -186,7 +186,7 @@ def uitvoer_fout(fout_: OSError) -> str:
     """Why stdout could not be written, in the words used for files."""
     import errno
 
-    from planner.veilig import os_reden
+    from planner.kern.veilig import os_reden
 
     if fout_.errno in (errno.ENOSPC, errno.EDQUOT):
         return "De schijf is vol: de uitvoer is niet (helemaal) geschreven; maak ruimte vrij en probeer opnieuw."
