@@ -137,7 +137,8 @@ def kern_tijd(paden: dict[int, Path], tijd: dict[int, int], rondes: int) -> dict
     from zoneinfo import ZoneInfo
 
     from planner.bibliotheek import laden
-    from planner.kern.planning import Vraag, maak_plan
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
 
     start = datetime(2026, 10, 20, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
     draaiboeken = {n: laden.laad_bestand(pad) for n, pad in paden.items()}
@@ -162,7 +163,8 @@ def formaten_tijd(pad: Path, minuten: int, rondes: int) -> dict[str, float]:
     from zoneinfo import ZoneInfo
 
     from planner.bibliotheek import laden
-    from planner.kern.planning import Vraag, maak_plan
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
     from planner.uitvoer import FORMATEN, render
 
     start = datetime(2026, 10, 20, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))

@@ -31,7 +31,7 @@ def _tekst(scherm: Console, *delen: Any) -> str:
 
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
-    from planner.kern.planning import kies_variant
+    from planner.kern.maten import kies_variant
 
     variant = kies_variant(d, groep) if groep is not None else None
     delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]

@@ -18,7 +18,8 @@ from planner.cli import begeleid, scherm
 from planner.cli.app import app, draaiboeknamen
 from planner.cli.opdrachten import lees_groep as _lees_groep
 from planner.kern.fouten import InvoerFout
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 PLANNER = Path(sys.executable).with_name("planner")

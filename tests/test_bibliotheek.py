@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from planner.bibliotheek import laden
 from planner.kern.fouten import PlanFout
-from planner.kern.planning import VRIJE_RUIMTE, VRIJE_RUIMTE_MAX, Vraag, maak_plan
+from planner.kern.model import VRIJE_RUIMTE
+from planner.kern.planning import maak_plan
+from planner.kern.sessies import VRIJE_RUIMTE_MAX
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 
 START = datetime(2026, 12, 1, 13, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))

@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from planner.bibliotheek import laden
 from planner.kern.fouten import PlanFout
-from planner.kern.planning import STRATEGIEEN, Vraag, maak_plan, maat_voor
+from planner.kern.maten import STRATEGIEEN, maat_voor
+from planner.kern.planning import maak_plan
 from planner.kern.tijd import bestaat
+from planner.kern.vraag import Vraag
 
 from .conftest import AMS
 

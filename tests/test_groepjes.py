@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.bibliotheek import laden
-from planner.kern.planning import Vraag, groepjes_passen, maak_plan, verdeel_groep
+from planner.kern.groepjes import groepjes_passen, verdeel_groep
+from planner.kern.planning import maak_plan
 from planner.kern.tekst import groepjes_tekst, per_persoon_tekst
+from planner.kern.vraag import Vraag
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 

@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 from planner.bibliotheek import laden
 from planner.kern.model import Plan
 from planner.kern.nodig import benodigdheden
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
 from planner.kern.tijd import toon_datum
+from planner.kern.vraag import Vraag
 from planner.uitvoer import handout, render
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))

@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from planner.bibliotheek import laden
 from planner.kern.fouten import InvoerFout
 from planner.kern.herplan import afgesproken_eind, controleer_moment, herplan, lees_moment, sessie_van
-from planner.kern.planning import VRIJE_RUIMTE, Vraag, maak_plan, maat_voor, maatstrategie_voor
+from planner.kern.maten import maat_voor
+from planner.kern.model import VRIJE_RUIMTE
+from planner.kern.planning import maak_plan, maatstrategie_voor
 from planner.kern.tijd import plus_minuten, toon_duur
+from planner.kern.vraag import Vraag
 from tests.conftest import AMS, start
 
 NAMEN = ("ambitiegesprek", "gespreksfases", "intervisie", "kennismaking", "kickoff", "ontmoeting", "training")

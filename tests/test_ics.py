@@ -7,7 +7,8 @@ from datetime import UTC
 import icalendar
 import pytest
 
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 
 from .conftest import start

@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from planner.bibliotheek import laden
 from planner.cli.app import app
 from planner.kern.fouten import DraaiboekFout, InvoerFout
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
 from planner.kern.tijd import lees_interval
+from planner.kern.vraag import Vraag
 from planner.uitvoer import ics as ics_uitvoer
 from planner.uitvoer import render
 

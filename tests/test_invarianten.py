@@ -32,9 +32,12 @@ from hypothesis import strategies as st
 from planner.bibliotheek import laden
 from planner.cli import ingang
 from planner.kern.fouten import PlanFout, PlannerFout
+from planner.kern.maten import STRATEGIEEN, Maat
 from planner.kern.model import Draaiboek, Onderdeel, Plan, Variant
-from planner.kern.planning import GEEN_INHOUD, STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
+from planner.kern.planning import maak_plan
+from planner.kern.sessies import GEEN_INHOUD, Naden, is_inhoud, splits
 from planner.kern.tijd import Interval
+from planner.kern.vraag import Vraag
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding")
@@ -186,7 +189,7 @@ def verboden_naden(draaiboek: Draaiboek, delen: list[Onderdeel]) -> frozenset[in
 
 def fewest_sessies(laag: list[int], pauze: list[bool], tijd: int, inhoud: list[bool] | None = None,
                    verboden: frozenset[int] = frozenset()) -> int | None:
-    """Exhaustive search over every set of seams, under planning.splits' rules (P3, R13, R14).
+    """Exhaustive search over every set of seams, under sessies.splits' rules (P3, R13, R14).
 
     A session holds consecutive parts whose minutes fit `tijd` (the planner's own welkom terug and
     vooruitblik shrink or drop, never costing a session) and at least one part with content, not
@@ -571,7 +574,7 @@ def test_brute_force_telt_zelf_goed() -> None:
 
 def splits_eenvoudig(maten: list[Maat], tijd: int, welkom: int, vooruit: int,
                      naden: Naden = Naden()) -> list[tuple[int, int]] | None:
-    """The straightforward O(n x parts per session) DP that `planning.splits` speeds up."""
+    """The straightforward O(n x parts per session) DP that `sessies.splits` speeds up."""
     n = len(maten)
     inhoud = [is_inhoud(m) for m in maten]
     if not any(inhoud):

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from planner.bibliotheek import laden
 from planner.kern.model import Plan
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from planner.uitvoer.handout import titel_voor_deelnemers
 from planner.uitvoer.kaarten import PER_KAART, kaarten

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from planner.bibliotheek import laden
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from planner.uitvoer.kader import Kolom, breek, cel_breedte, passend, tabel
 from tests.conftest import start

@@ -9,7 +9,8 @@ from datetime import timedelta
 
 from planner.bibliotheek import laden
 from planner.kern.live_staat import LiveStaat
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.live.app import LiveApp, klokduur, verschil_tekst
 from planner.live.terugblik import lees_log, render_terugblik
 from tests.conftest import start

@@ -12,7 +12,8 @@ import pytest
 from planner.bibliotheek import laden
 from planner.kern.fouten import InvoerFout
 from planner.kern.live_staat import LOGKOLOMMEN, LiveStaat, kies_sessie
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from tests.conftest import start
 
 

@@ -12,7 +12,8 @@ from planner.bibliotheek import laden
 from planner.kern.fouten import DraaiboekFout
 from planner.kern.model import Materiaal
 from planner.kern.nodig import benodigdheden
-from planner.kern.planning import Vraag, lees_agendapunt, maak_plan
+from planner.kern.planning import lees_agendapunt, maak_plan
+from planner.kern.vraag import Vraag
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 

@@ -8,8 +8,12 @@ from itertools import pairwise
 import pytest
 
 from planner.kern.fouten import InvoerFout, PlanFout
+from planner.kern.groepjes import verdeel_groep
+from planner.kern.maten import kies_variant, maat_voor
 from planner.kern.model import Draaiboek, Onderdeel
-from planner.kern.planning import Vraag, kies_variant, maak_plan, maat_voor, splits, verdeel_groep
+from planner.kern.planning import maak_plan
+from planner.kern.sessies import splits
+from planner.kern.vraag import Vraag
 
 from .conftest import start
 
@@ -301,7 +305,7 @@ def test_naden_van_het_draaiboek_gaan_voor_een_pauze_en_voor_gelijke_sessies():
     # Fewest sessions first; then the template's seam, then a pause seam, then balance.
     d = _draaiboek([20, 20, 10, 20, 20], pauzes={2})
     maten = [maat_voor(o, 5, "splitsen") for o in d.onderdelen]
-    from planner.kern.planning import naden_voor
+    from planner.kern.sessies import naden_voor
 
     assert splits(maten, 45, 5, 5, naden_voor(d, maten)) == [(0, 2), (3, 5)]  # at the pause
     voorkeur = _met(d, naden=("o0",))
@@ -351,7 +355,7 @@ def test_zoveel_sessies_als_de_bron_noemt_geeft_geen_melding(kickoff, tijd):
 
 
 def test_bron_sessies_noemt_de_kortste_sessieduur_op_het_raster():
-    from planner.kern.planning import sessietijd_voor
+    from planner.kern.sessies import sessietijd_voor
 
     d = _met(_draaiboek([30, 30, 30, 30]), bron_sessies=2, welkom_terug_min=0, vooruitblik_min=0)
     plan = maak_plan(d, Vraag(groep=5, tijd_min=40, start=start()))

@@ -11,8 +11,9 @@ import pytest
 from planner.cli import ingang
 from planner.kern.fouten import InvoerFout
 from planner.kern.model import Draaiboek, Onderdeel
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
 from planner.kern.tijd import Interval, lees_datumtijd
+from planner.kern.vraag import Vraag
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 START = datetime(2026, 12, 1, 13, 30, tzinfo=AMSTERDAM)

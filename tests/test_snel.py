@@ -212,7 +212,8 @@ def test_snelle_route_laadt_typer_niet(argv, met_typer, tmp_path):
 def _in_proces(route: str, argv: list[str], tmp_path: Path, voor: str = "", **kwargs) -> tuple[int, str]:
     """Exit code and stderr of one route in its own process (a real pipe, a real signal)."""
     (tmp_path / "eigen").mkdir(exist_ok=True)
-    start = "from planner.cli import ingang; ingang.main()" if route == "snel" else "from planner.cli import app; app.main()"
+    snel = "from planner.cli import ingang; ingang.main()"
+    start = snel if route == "snel" else "from planner.cli import app; app.main()"
     code = f"import sys\n{voor}\nsys.argv = {['planner', *argv]!r}\n{start}"
     proces = subprocess.run([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                             env={"PATH": "", "XDG_CACHE_HOME": str(tmp_path / "cache"),

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from planner.bibliotheek import laden
 from planner.kern.model import Stap
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
 from planner.kern.teksten import PLAATSHOUDERS, fout_in, pas_teksten_aan
 from planner.kern.tijd import toon_datum
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from tests.conftest import start
 

@@ -11,8 +11,9 @@ from rich.cells import cell_len
 
 from planner.bibliotheek import laden
 from planner.kern.model import GeplandOnderdeel, Sessie
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
 from planner.kern.tijd import plus_minuten
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from planner.uitvoer.tijdlijn import cellen, tijdlijn
 

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.bibliotheek import laden
-from planner.kern.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import handout, render
 from planner.uitvoer.uitnodiging import MAX_WAAROM, waarom
 

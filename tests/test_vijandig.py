@@ -243,7 +243,8 @@ def _plan(naam: str):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from planner.kern.planning import Vraag, maak_plan
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
 
     return maak_plan(laden.vind(naam), Vraag(groep=5, start=datetime(2026, 12, 1, 13, 30,
                                                                       tzinfo=ZoneInfo("Europe/Amsterdam"))))

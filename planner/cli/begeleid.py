@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from planner.bibliotheek import laden
 from planner.kern.fouten import InvoerFout, PlannerFout
+from planner.kern.maten import kies_variant
 from planner.kern.model import Draaiboek, Plan
-from planner.kern.planning import kies_variant
 from planner.kern.tijd import lees_datumtijd, lees_duur, toon_duur, verleden_melding
 
 Lees = Callable[[str], str]  # shows a question, returns what was typed ("" for just Enter)

@@ -298,8 +298,8 @@ def vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: 
                      strategie: str, locatie: str, variant: str | None = None,
                      zonder: list[str] | None = None) -> tuple[Any, Any]:
     """The options that plan and live share, read into a Vraag (and the time zone they name)."""
-    from planner.kern.planning import Vraag
     from planner.kern.tijd import lees_datumtijd, lees_duur, lees_interval, lees_zone
+    from planner.kern.vraag import Vraag
 
     zone = lees_zone(tz)
     vraag = Vraag(

@@ -17,17 +17,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.kern.fouten import InvoerFout
-from planner.kern.model import GeplandOnderdeel, Onderdeel, Plan, Sessie
-from planner.kern.planning import (
-    VRIJE_RUIMTE,
-    Maat,
-    anker_index,
-    maak_sessie,
-    maat_voor,
-    maatstrategie_voor,
-    met_vrije_ruimte,
-    vul_sessie,
-)
+from planner.kern.maten import Maat, maat_voor
+from planner.kern.model import VRIJE_RUIMTE, GeplandOnderdeel, Onderdeel, Plan, Sessie
+from planner.kern.planning import maak_sessie, maatstrategie_voor
+from planner.kern.sessies import anker_index, met_vrije_ruimte, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
 from planner.kern.tijd import lees_kloktijd, plus_minuten, toon_duur
 

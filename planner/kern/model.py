@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -287,3 +288,14 @@ class Plan:
     def opstelling(self) -> str:
         """The room set-up: the variant's own where it has one (R12), else the draaiboek's."""
         return (self.variant.opstelling if self.variant else "") or self.draaiboek.opstelling
+
+
+# Ids of the parts the planner adds itself (P3, R8).
+VRIJE_RUIMTE = "vrije-ruimte"
+WELKOM_TERUG = "welkom-terug"
+VOORUITBLIK = "vooruitblik"
+
+
+def is_planner_id(id_: str) -> bool:
+    """True for the ids of parts the planner adds itself; an agenda item must not take one."""
+    return id_ == VRIJE_RUIMTE or re.fullmatch(rf"({WELKOM_TERUG}|{VOORUITBLIK})-\d+", id_) is not None

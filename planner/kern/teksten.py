@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from planner.kern.model import GeplandOnderdeel, Plan, Sessie, Stap
+from planner.kern.model import VOORUITBLIK, WELKOM_TERUG, GeplandOnderdeel, Plan, Sessie, Stap
 
 # Every placeholder a step text may use, with what it becomes (documented in the README).
 PLAATSHOUDERS = {
@@ -102,7 +102,6 @@ def _ingevuld(stap: Stap, waarden: dict[str, str]) -> Stap:
 
 def _eigen_stappen(plan: Plan, onderdeel: GeplandOnderdeel) -> tuple[Stap, ...]:
     """The steps of a part the planner added: the template's own words, else the planner's."""
-    from planner.kern.planning import VOORUITBLIK, WELKOM_TERUG  # planning calls us: import late
 
     if not onderdeel.toegevoegd:
         return ()

@@ -18,7 +18,7 @@ STANDAARD_BREEDTE = 100
 
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
-    from planner.kern.planning import kies_variant
+    from planner.kern.maten import kies_variant
 
     breedte = breedte or STANDAARD_BREEDTE
     variant = kies_variant(d, groep) if groep is not None else None
