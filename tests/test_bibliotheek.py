@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.bibliotheek import laden
+from planner.bibliotheek import laden, vinden
 from planner.kern.fouten import PlanFout
 from planner.kern.model import VRIJE_RUIMTE
 from planner.kern.planning import maak_plan
@@ -35,7 +35,7 @@ def ids(p) -> list[str]:
     return [o.id for s in p.sessies for o in s.onderdelen]
 
 
-@pytest.mark.parametrize("pad", sorted(laden.ingebouwde_map().glob("*.toml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("pad", sorted(vinden.ingebouwde_map().glob("*.toml")), ids=lambda p: p.stem)
 def test_elk_ingebouwd_draaiboek_is_geldig(pad):
     draaiboek, problemen = laden.controleer_bestand(pad, herkomst="ingebouwd")
     assert problemen == []
@@ -44,7 +44,7 @@ def test_elk_ingebouwd_draaiboek_is_geldig(pad):
 
 
 def test_de_bibliotheek_heeft_alle_bronnen():
-    bronnen = {laden.vind(b.id).bron[:3] for b in laden.alle_bronnen()}
+    bronnen = {laden.vind(b.id).bron[:3] for b in vinden.alle_bronnen()}
     assert bronnen == {"000", "001", "002", "003", "004"}
 
 
@@ -521,7 +521,7 @@ def test_ontmoeting_bedanken_na_de_afrondende_vragen():
     assert _plek(kern, "Wat zijn plaatsen") + 1 == _plek(kern, "Waar je thuis kan komen?")
 
 
-@pytest.mark.parametrize("naam", sorted(b.id for b in laden.alle_bronnen()))
+@pytest.mark.parametrize("naam", sorted(b.id for b in vinden.alle_bronnen()))
 def test_json_geeft_de_stappen_in_volgorde(naam):
     import json
 

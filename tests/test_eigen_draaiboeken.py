@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.bibliotheek import laden, sjabloon
+from planner.bibliotheek import laden, sjabloon, vinden
 from planner.kern.fouten import InvoerFout
 from planner.kern.tijd import toon_duur
 
@@ -305,7 +305,7 @@ def test_het_voorbeeld_in_de_readme_is_geldig(eigen, planner, tmp_path):
 def test_bom_van_kladblok_is_geen_probleem(tmp_path):
     from planner.bibliotheek import laden
 
-    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff-bom.toml"
     pad.write_bytes(b"\xef\xbb\xbf" + bron.replace('id = "kickoff"', 'id = "kickoff-bom"').encode())
     draaiboek, problemen = laden.controleer_bestand(pad)
@@ -319,7 +319,7 @@ def test_bom_van_kladblok_is_geen_probleem(tmp_path):
 def test_onmogelijke_waarden_worden_gemeld(tmp_path, zoek, vervang, veld):
     from planner.bibliotheek import laden
 
-    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff.toml"
     pad.write_text(bron.replace(zoek, vervang, 1), encoding="utf-8")
     _, problemen = laden.controleer_bestand(pad)
@@ -330,7 +330,7 @@ def test_onmogelijke_waarden_worden_gemeld(tmp_path, zoek, vervang, veld):
 def test_oneindig_is_geen_aantal_minuten(tmp_path, waarde):
     from planner.bibliotheek import laden
 
-    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff.toml"
     pad.write_text(bron.replace("beurten = { min = 1, max = 2 }", f"beurten = {{ min = 1, max = {waarde} }}"),
                    encoding="utf-8")
@@ -345,7 +345,7 @@ def test_oneindig_is_geen_aantal_minuten(tmp_path, waarde):
 def test_bron_sessies_wordt_gecontroleerd(tmp_path, regel, verwacht):
     from planner.bibliotheek import laden
 
-    bron = (laden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "kickoff.toml").read_text(encoding="utf-8")
     pad = tmp_path / "kickoff.toml"
     pad.write_text(bron.replace("bron_sessies = 2", regel, 1), encoding="utf-8")
     _, problemen = laden.controleer_bestand(pad)
@@ -355,7 +355,7 @@ def test_bron_sessies_wordt_gecontroleerd(tmp_path, regel, verwacht):
 def test_bron_sessies_hoort_bij_een_draaiboek_dat_verdeeld_mag_worden(tmp_path):
     from planner.bibliotheek import laden
 
-    bron = (laden.ingebouwde_map() / "ambitiegesprek.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "ambitiegesprek.toml").read_text(encoding="utf-8")
     pad = tmp_path / "ambitiegesprek.toml"
     pad.write_text(bron.replace("mag = false", "mag = false\nbron_sessies = 2", 1), encoding="utf-8")
     _, problemen = laden.controleer_bestand(pad)

@@ -8,7 +8,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.bibliotheek import laden
+from planner.bibliotheek import laden, vinden
 from planner.kern.fouten import PlanFout
 from planner.kern.maten import STRATEGIEEN, maat_voor
 from planner.kern.planning import maak_plan
@@ -17,7 +17,7 @@ from planner.kern.vraag import Vraag
 
 from .conftest import AMS
 
-DRAAIBOEKEN = {b.id: laden.laad_bestand(b.pad) for b in laden.alle_bronnen()}
+DRAAIBOEKEN = {b.id: laden.laad_bestand(b.pad) for b in vinden.alle_bronnen()}
 
 # Starts around both daylight-saving changes of 2026 and an ordinary day.
 momenten = st.sampled_from([datetime(2026, 3, 28, 20), datetime(2026, 10, 24, 22), datetime(2026, 12, 1, 9)]).flatmap(

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from planner.bibliotheek import laden
+from planner.bibliotheek import laden, vinden
 from planner.cli.app import app
 from planner.kern.fouten import DraaiboekFout, InvoerFout
 from planner.kern.planning import maak_plan
@@ -109,7 +109,7 @@ def test_draaiboek_zonder_herhaling_zegt_het_duidelijk() -> None:
 
 
 def test_herhaling_wordt_gecontroleerd_bij_het_laden(tmp_path: Path) -> None:
-    bron = (laden.ingebouwde_map() / "training.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "training.toml").read_text(encoding="utf-8")
     kapot = bron.replace("minuten = 90, geschat = true", "minuten = \"lang\", kleur = true")
     pad = tmp_path / "eigen.toml"
     pad.write_text(kapot, encoding="utf-8")

@@ -20,9 +20,9 @@ def test_ctrl_c_tijdens_het_laden_van_de_zware_modules() -> None:
 
 
 def test_ctrl_c_tijdens_een_commando_is_afgebroken() -> None:
-    code = ("import os, signal, sys\nimport planner.bibliotheek.laden as laden\n"
+    code = ("import os, signal, sys\nimport planner.bibliotheek.vinden as vinden\n"
             "def stop(*a, **k):\n    os.kill(os.getpid(), signal.SIGINT)\n"
-            "laden.alle_bronnen = stop\n"
+            "vinden.alle_bronnen = stop\n"
             "sys.argv = ['planner', 'lijst']\nfrom planner.cli.ingang import main\nmain()")
     uit = _draai(code)
     assert uit.returncode == 130

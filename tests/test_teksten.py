@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.bibliotheek import laden
+from planner.bibliotheek import laden, valideren, vinden
 from planner.kern.model import Stap
 from planner.kern.planning import maak_plan
 from planner.kern.teksten import PLAATSHOUDERS, fout_in, pas_teksten_aan
@@ -146,7 +146,7 @@ def _draaiboek(stappen: list, **extra):
         {"id": "a", "titel": "A", "soort": "werkvorm", "minuten": 30, "stappen": stappen},
         {"id": "b", "titel": "B", "soort": "werkvorm", "minuten": 30},
     ], **extra}
-    return laden.lees_draaiboek(data, "eigen.toml")
+    return valideren.lees_draaiboek(data, "eigen.toml")
 
 
 def test_onbekende_plaatshouder_geweigerd():
@@ -175,7 +175,7 @@ def test_oude_vorm_en_splitsen_teksten_worden_ook_gecontroleerd():
         {"id": "a", "titel": "A", "soort": "werkvorm", "minuten": 30, "instructies": ["Tot {einde}"],
          "vragen": ["Goed?"]}],
         "splitsen": {"vooruitblik_stappen": ["Tot {volgende_dag}"]}}
-    _, problemen = laden.lees_draaiboek(data, "oud.toml")
+    _, problemen = valideren.lees_draaiboek(data, "oud.toml")
     assert sorted((p.onderdeel, p.veld) for p in problemen) == [("a", "instructies"),
                                                                ("splitsen", "vooruitblik_stappen")]
 
@@ -231,7 +231,7 @@ def test_ingebouwde_draaiboeken_gebruiken_de_plaatshouders():
 # -------------------------------------------------------------------------------- property
 
 
-NAMEN = sorted(b.id for b in laden.alle_bronnen())
+NAMEN = sorted(b.id for b in vinden.alle_bronnen())
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

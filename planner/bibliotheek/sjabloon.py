@@ -12,15 +12,15 @@ from planner.kern.fouten import InvoerFout
 
 def controleer_naam(naam: str) -> str:
     """The id a new own draaiboek gets; refuses paths, odd characters and built-in names."""
-    from planner.bibliotheek import laden
+    from planner.bibliotheek import vinden
 
-    if laden.lijkt_pad(naam):
+    if vinden.lijkt_pad(naam):
         raise InvoerFout(f"'{naam}' is een pad of bestandsnaam: geef alleen een naam, bijvoorbeeld "
                          "'planner nieuw mijn-kickoff'; de planner kiest zelf de map.")
-    if not laden.NAAM.match(naam):
+    if not vinden.NAAM.match(naam):
         raise InvoerFout(f"'{naam}' kan geen naam van een draaiboek zijn: gebruik kleine letters, cijfers, "
                          "'-' en '_', bijvoorbeeld mijn-kickoff.")
-    if any(b.id == naam and b.herkomst == "ingebouwd" for b in laden.alle_bronnen()):
+    if any(b.id == naam and b.herkomst == "ingebouwd" for b in vinden.alle_bronnen()):
         raise InvoerFout(f"'{naam}' is al een ingebouwd draaiboek: kies een andere naam, bijvoorbeeld "
                          f"'mijn-{naam}' (met --van {naam} begin je met een kopie).")
     return naam

@@ -44,10 +44,10 @@ def _begint_met(keuzes: Keuzes, incomplete: str) -> Keuzes:
 
 def draaiboeknamen(incomplete: str) -> Keuzes:
     """Built-in and own draaiboeken (with where they come from)."""
-    from planner.bibliotheek import laden
+    from planner.bibliotheek import vinden
 
     begin = incomplete.strip().lower()
-    return sorted((b.id, b.herkomst) for b in laden.zichtbare_bronnen() if b.id.startswith(begin))
+    return sorted((b.id, b.herkomst) for b in vinden.zichtbare_bronnen() if b.id.startswith(begin))
 
 
 def formaten(incomplete: str) -> Keuzes:

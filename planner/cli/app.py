@@ -397,17 +397,17 @@ def nieuw(
 
       planner nieuw teamdag
     """
-    from planner.bibliotheek import laden, sjabloon
+    from planner.bibliotheek import laden, lezen, sjabloon, vinden
     from planner.cli.bestanden import schrijf
     from planner.kern.veilig import schoon
 
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
         bron = laden.vind(van)
-        tekst = sjabloon.kopie(laden.lees_tekst(Path(bron.pad)), naam, bron.id)
+        tekst = sjabloon.kopie(lezen.lees_tekst(Path(bron.pad)), naam, bron.id)
     else:
         tekst = sjabloon.leeg(naam)
-    map_ = laden.maak_eigen_map()
+    map_ = vinden.maak_eigen_map()
     pad = map_ / f"{naam}.toml"
     if van is not None:
         # The copy is checked before it is written: a planner-made file must pass 'planner controleer'.
@@ -501,7 +501,7 @@ def controleer(
              "Zonder argument: alle ingebouwde en eigen draaiboeken."),
 ) -> None:
     """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
-    from planner.bibliotheek import laden
+    from planner.bibliotheek import laden, lezen, vinden
     from planner.kern.fouten import Probleem
     from planner.kern.veilig import schoon
 
@@ -509,17 +509,17 @@ def controleer(
         te_doen = [_te_controleren(p) for p in paden]
     else:
         scherm.waarschuw_eigen_map()  # checking "all": say when the own ones cannot even be looked for
-        te_doen = [(b.pad, b.herkomst) for b in laden.alle_bronnen()] + [
-            (b.pad, "eigen") for b in laden.ongeldige_namen()]
+        te_doen = [(b.pad, b.herkomst) for b in vinden.alle_bronnen()] + [
+            (b.pad, "eigen") for b in vinden.ongeldige_namen()]
     aantal_fout = 0
     aantal_problemen = 0
     for pad, herkomst in te_doen:
         if pad.suffix != ".toml":
             problemen = [Probleem(str(pad), "dit is geen .toml-bestand; een draaiboek is een .toml-bestand.")]
-        elif not laden.is_bestand(pad):
-            problemen = [Probleem(str(pad), f"dit bestand {laden.waarom_niet(pad)}")]
-        elif herkomst == "eigen" and not laden.NAAM.match(pad.stem):
-            problemen = [laden.ongeldige_naam(pad)]
+        elif not lezen.is_bestand(pad):
+            problemen = [Probleem(str(pad), f"dit bestand {lezen.waarom_niet(pad)}")]
+        elif herkomst == "eigen" and not vinden.NAAM.match(pad.stem):
+            problemen = [vinden.ongeldige_naam(pad)]
         else:
             _, problemen = laden.controleer_bestand(pad, herkomst=herkomst)
         if problemen:
@@ -540,11 +540,11 @@ def controleer(
 
 def _te_controleren(argument: str) -> tuple[Path, str]:
     """A path as given, or the file behind a draaiboek name."""
-    from planner.bibliotheek import laden
+    from planner.bibliotheek import lezen, vinden
 
-    if laden.lijkt_pad(argument) or laden.is_bestand(Path(argument).expanduser()):
+    if vinden.lijkt_pad(argument) or lezen.is_bestand(Path(argument).expanduser()):
         return Path(argument).expanduser(), str(argument)
-    for bron in laden.zichtbare_bronnen():
+    for bron in vinden.zichtbare_bronnen():
         if bron.id == argument.strip().lower():
             return bron.pad, bron.herkomst
     raise InvoerFout(f"'{argument}' is geen bestand en geen draaiboek uit 'planner lijst': "

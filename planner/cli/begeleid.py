@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from planner.bibliotheek import laden
+from planner.bibliotheek import laden, vinden
 from planner.kern.fouten import InvoerFout, PlannerFout
 from planner.kern.maten import kies_variant
 from planner.kern.model import Draaiboek, Plan
@@ -45,8 +45,8 @@ def vraag_tot_goed(lees: Lees, meld: Meld, vraag: str, verwerk: Callable[[str], 
             meld(str(fout))
 
 
-def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[laden.Bron]) -> Draaiboek:
-    """A numbered list of draaiboeken (each id once, see laden.zichtbare_bronnen); a number or a name."""
+def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[vinden.Bron]) -> Draaiboek:
+    """A numbered list of draaiboeken (each id once, see vinden.zichtbare_bronnen); a number or a name."""
     meld("Welk draaiboek wil je plannen?")
     for nummer, bron in enumerate(zichtbaar, start=1):
         try:
@@ -125,7 +125,7 @@ def vul_aan(lees: Lees, meld: Meld, *, draaiboek: Draaiboek | None, groep: int |
     """
     vraag_rest = draaiboek is None or groep is None
     if draaiboek is None:
-        draaiboek = kies_draaiboek(lees, meld, laden.zichtbare_bronnen())
+        draaiboek = kies_draaiboek(lees, meld, vinden.zichtbare_bronnen())
     if groep is None:
         groep = vraag_groep(lees, meld, draaiboek, lees_groep)
     if vraag_rest and tijd_min is None:

@@ -199,15 +199,15 @@ def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], stel_vraag
 
 def lijst(formaat: str = "tabel") -> None:
     """`planner lijst`: all draaiboeken, built-in and own, with group size, duration and origin."""
-    from planner.bibliotheek import laden
+    from planner.bibliotheek import laden, vinden
     from planner.kern.fouten import Probleem
 
     formaat = kies_formaat(formaat, OPMAAK_LIJST)
     scherm.waarschuw_eigen_map()
-    bronnen = laden.alle_bronnen()
+    bronnen = vinden.alle_bronnen()
     draaiboeken = []
-    kapot: list[tuple[laden.Bron, list[Probleem]]] = [
-        (bron, [laden.ongeldige_naam(bron.pad)]) for bron in laden.ongeldige_namen()
+    kapot: list[tuple[vinden.Bron, list[Probleem]]] = [
+        (bron, [vinden.ongeldige_naam(bron.pad)]) for bron in vinden.ongeldige_namen()
     ]
     for bron in bronnen:
         # A broken own file is shown with its reason; it must not hide the other draaiboeken.
@@ -233,7 +233,7 @@ def lijst(formaat: str = "tabel") -> None:
     from planner.uitvoer.lijst import render_lijst
 
     scherm.uit(render_lijst(schoon_kopie(draaiboeken), dubbel, kleur=scherm.kleur(), breedte=scherm.breedte(),
-                            kapot=schoon_kopie(kapot), eigen_map=schoon(str(laden.eigen_map()))), None, False)
+                            kapot=schoon_kopie(kapot), eigen_map=schoon(str(vinden.eigen_map()))), None, False)
 
 
 def toon(draaiboek: str, groep: str | None = None, formaat: str = "tabel") -> None:

@@ -98,10 +98,10 @@ class GeslotenUitvoer(io.TextIOBase):
 
 def waarschuw_eigen_map() -> None:
     """PLANNER_DRAAIBOEKEN set to a file or a missing folder: say so, on stderr, and go on."""
-    from planner.bibliotheek import laden
+    from planner.bibliotheek import vinden
     from planner.kern.veilig import schoon
 
-    melding = laden.eigen_map_melding()
+    melding = vinden.eigen_map_melding()
     if melding:
         meld(f"Let op: {schoon(melding)}")
 

@@ -879,7 +879,7 @@ def _hhmm(minuten: int) -> str:
 
 
 def naam_van(tekst: str) -> str:
-    """A draaiboek name (laden.NAAM) from a file name or title."""
+    """A draaiboek name (vinden.NAAM) from a file name or title."""
     return slug(tekst, 48) or "geimporteerd"
 
 
@@ -999,24 +999,24 @@ class Geschreven:
 
 def importeer(bestand: Path, naam: str | None = None, force: bool = False) -> list[Geschreven]:
     """Read `bestand`, write one TOML draaiboek per draaiboek in it into the own folder, check each."""
-    from planner.bibliotheek import laden, sjabloon
+    from planner.bibliotheek import laden, sjabloon, vinden
     from planner.cli.bestanden import controleer_doel, schrijf
     from planner.importeren import documenten
 
     omgezet = ""
     if naam is not None:
         gegeven = naam.strip()
-        if not laden.NAAM.match(gegeven) and not laden.lijkt_pad(gegeven) and naam_van(gegeven) != "geimporteerd":
+        if not vinden.NAAM.match(gegeven) and not vinden.lijkt_pad(gegeven) and naam_van(gegeven) != "geimporteerd":
             # 'Mijn Teamdag' means mijn-teamdag: say so rather than refuse.
             naam = naam_van(gegeven)
             omgezet = f"de naam '{gegeven}' is '{naam}' geworden (kleine letters, cijfers, '-' en '_')."
         naam = sjabloon.controleer_naam(naam)
     concepten = herken(documenten.lees(bestand), bestand.name)
-    ingebouwd = {b.id for b in laden.alle_bronnen() if b.herkomst == "ingebouwd"}
+    ingebouwd = {b.id for b in vinden.alle_bronnen() if b.herkomst == "ingebouwd"}
     namen, waarschuwingen = _namen(concepten, naam, bestand, ingebouwd)
     if omgezet:
         waarschuwingen[0].insert(0, omgezet)
-    map_ = laden.maak_eigen_map()
+    map_ = vinden.maak_eigen_map()
     paden = [map_ / f"{n}.toml" for n in namen]
     for pad in paden:  # all or nothing: refuse before writing the first one
         controleer_doel(pad, force)
