@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from planner.bibliotheek import laden, valideren
 from planner.bibliotheek import toml_schrijven as toml
 from planner.importeren.documenten import lees, lees_tekst
-from planner.importeren.importeer import herken
+from planner.importeren.herkennen import herken
 
 docx = pytest.importorskip("docx")
 
@@ -453,7 +453,7 @@ def _als_regel(titel: str, minuten: int, vorm: int) -> str:
     return vormen[vorm % len(vormen)]
 
 
-def _klok(minuten: int) -> str:
+def klok_minuten(minuten: int) -> str:
     return f"{minuten // 60:02d}:{minuten % 60:02d}"
 
 
@@ -469,7 +469,7 @@ def test_willekeurige_draaiboeken_komen_terug_zoals_geschreven(tmp_path, delen, 
         begin = 9 * 60
         for i, (t, m, stappen) in enumerate(delen):
             if soort == "klok":
-                regels.append(f"{_klok(begin)} - {_klok(begin + m)} {t}")
+                regels.append(f"{klok_minuten(begin)} - {klok_minuten(begin + m)} {t}")
                 begin += m
             else:
                 regels.append(_als_regel(t, m, vorm + i))
@@ -564,7 +564,7 @@ _STUKJES = ["15m Welkom", "09:00 - 09:15 Opening", "• stap", "  o sub", "Pauze
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_STUKJES), min_size=1, max_size=25), st.booleans())
 def test_wat_importeer_schrijft_is_altijd_een_geldig_draaiboek(regels, markdown):
-    from planner.importeren.importeer import toml_tekst
+    from planner.importeren.schrijven import toml_tekst
     from planner.kern.fouten import InvoerFout
 
     try:
@@ -684,7 +684,7 @@ def test_kopregels_onder_een_onderdeel_horen_bij_dat_onderdeel(tmp_path):
 def test_python_docx_laadt_alleen_bij_importeren():
     import subprocess
 
-    code = ("import sys, planner.cli.app, planner.importeren.importeer, planner.importeren.documenten; "
+    code = ("import sys, planner.cli.app, planner.cli.importeer, planner.importeren.documenten; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uit.strip() == "[]"
@@ -703,9 +703,9 @@ def test_puntjes_en_dubbele_tijden(tmp_path):
     ("Groep verdelen in subgroepen van 3-4 personen", (3, 4)), ("in groepjes van 5 tot 10 mensen", (5, 10)),
     ("werk in tweetallen", (2, 2)), ("Bij een groep van 12 personen of minder", None), ("plenair", None)])
 def test_groepjes_uit_de_tekst(tekst, groepjes):
-    from planner.importeren.importeer import _groepjes
+    from planner.importeren.woorden import groepjes_in
 
-    assert _groepjes(tekst) == groepjes
+    assert groepjes_in(tekst) == groepjes
 
 
 def test_accolades_uit_het_document_blijven_letterlijk(tmp_path, eigen, planner):

@@ -441,7 +441,7 @@ def importeer(
 
       planner importeer draaiboek.txt --naam mijn-training
     """
-    from planner.importeren.importeer import importeer as lees_in
+    from planner.cli.importeer import importeer as lees_in
 
     geschreven = lees_in(Path(bestand).expanduser(), naam, force)
     fout = False
@@ -455,7 +455,7 @@ def importeer(
 
 
 def _meld_import(resultaat: Any) -> None:
-    from planner.importeren.importeer import duur_tekst
+    from planner.importeren.schrijven import duur_tekst
     from planner.kern.veilig import schoon
 
     def echo(tekst: str) -> None:
