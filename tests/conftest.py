@@ -10,6 +10,8 @@ from planner.bibliotheek import laden
 from planner.cli import ingang
 
 AMS = ZoneInfo("Europe/Amsterdam")
+# "Now" for the core, which never reads the clock: a fixed moment a week before the usual start.
+NU = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
 
 
 @pytest.fixture(autouse=True)

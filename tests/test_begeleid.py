@@ -20,6 +20,7 @@ from planner.cli.opdrachten import lees_groep as _lees_groep
 from planner.kern.fouten import InvoerFout
 from planner.kern.planning import maak_plan
 from planner.kern.vraag import Vraag
+from tests.conftest import NU
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 PLANNER = Path(sys.executable).with_name("planner")
@@ -52,7 +53,7 @@ class Gesprek:
 
 
 def probeer(draaiboek, groep, tijd_min):
-    return maak_plan(draaiboek, Vraag(groep=groep, tijd_min=tijd_min))
+    return maak_plan(draaiboek, Vraag(nu=NU, groep=groep, tijd_min=tijd_min))
 
 
 def vul_aan(gesprek: Gesprek, **gegeven):

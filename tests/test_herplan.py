@@ -17,7 +17,7 @@ from planner.kern.model import VRIJE_RUIMTE
 from planner.kern.planning import maak_plan, maatstrategie_voor
 from planner.kern.tijd import plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
-from tests.conftest import AMS, start
+from tests.conftest import AMS, NU, start
 
 NAMEN = ("ambitiegesprek", "gespreksfases", "intervisie", "kennismaking", "kickoff", "ontmoeting", "training")
 
@@ -172,13 +172,13 @@ def test_moment_buiten_de_sessie_is_een_zin():
 @pytest.mark.parametrize("tekst", ["14:40", "14.40", "2026-12-01T14:40", "2026-12-01 14:40"])
 def test_kloktijd_op_de_dag_van_de_sessie(tekst):
     sessie = _ambitie().sessies[0]
-    assert lees_moment(tekst, sessie, AMS) == start("2026-12-01T14:40")
+    assert lees_moment(tekst, sessie, AMS, NU) == start("2026-12-01T14:40")
 
 
 @pytest.mark.parametrize("tekst", ["25:00", "14:61", "straks", "14"])
 def test_geen_tijd_is_een_zin(tekst):
     with pytest.raises(InvoerFout, match="--nu"):
-        lees_moment(tekst, _ambitie().sessies[0], AMS)
+        lees_moment(tekst, _ambitie().sessies[0], AMS, NU)
 
 
 def test_zonder_klaar_begint_de_hele_sessie_op_het_moment():

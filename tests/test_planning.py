@@ -14,6 +14,7 @@ from planner.kern.model import Draaiboek, Onderdeel
 from planner.kern.planning import maak_plan
 from planner.kern.sessies import splits
 from planner.kern.vraag import Vraag
+from tests.conftest import NU
 
 from .conftest import start
 
@@ -36,12 +37,12 @@ def test_variant_volgt_de_groepsgrootte(kennismaking, groep, variant):
 @pytest.mark.parametrize("groep", [31, 100])
 def test_te_grote_groep_wordt_geweigerd_met_advies(kennismaking, groep):
     with pytest.raises(PlanFout, match="maximaal 30"):
-        maak_plan(kennismaking, Vraag(groep=groep))
+        maak_plan(kennismaking, Vraag(nu=NU, groep=groep))
 
 
 def test_groep_van_nul_wordt_geweigerd(kickoff):
     with pytest.raises(InvoerFout):
-        maak_plan(kickoff, Vraag(groep=0))
+        maak_plan(kickoff, Vraag(nu=NU, groep=0))
 
 
 def test_kennismaking_duurt_een_uur_in_drie_delen(kennismaking):
@@ -60,10 +61,10 @@ def test_variant_b_werkt_in_subgroepjes_van_3_tot_4(kennismaking):
 
 def test_de_12_15_discrepantie_wordt_gemeld_waar_ze_speelt(kennismaking):
     for groep in (13, 14, 15):
-        plan = maak_plan(kennismaking, Vraag(groep=groep))
+        plan = maak_plan(kennismaking, Vraag(nu=NU, groep=groep))
         assert any("15" in w and "12" in w for w in plan.waarschuwingen)
     for groep in (12, 16):
-        plan = maak_plan(kennismaking, Vraag(groep=groep))
+        plan = maak_plan(kennismaking, Vraag(nu=NU, groep=groep))
         assert not any("hoofdstuk 5" in w for w in plan.waarschuwingen)
 
 
@@ -86,13 +87,13 @@ def test_training_op_nominale_tijd_volgt_de_bron(training):
 
 
 def test_training_met_twaalf_laat_iedereen_aan_het_woord(training):
-    plan = maak_plan(training, Vraag(groep=12))
+    plan = maak_plan(training, Vraag(nu=NU, groep=12))
     assert not any("voorstelronde" in w and "niet iedereen" in w for w in plan.waarschuwingen)
 
 
 @pytest.mark.parametrize("minuten", [150, 155, 160, 170, 180])
 def test_training_vult_de_tijd_binnen_de_grenzen(training, minuten):
-    plan = maak_plan(training, Vraag(groep=10, tijd_min=minuten))
+    plan = maak_plan(training, Vraag(nu=NU, groep=10, tijd_min=minuten))
     assert len(plan.sessies) == 1
     assert plan.sessies[0].duur_min == minuten
     for o in plan.sessies[0].onderdelen:
@@ -100,14 +101,14 @@ def test_training_vult_de_tijd_binnen_de_grenzen(training, minuten):
 
 
 def test_training_boven_het_maximum_meldt_vrije_tijd(training):
-    plan = maak_plan(training, Vraag(groep=10, tijd_min=240))
+    plan = maak_plan(training, Vraag(nu=NU, groep=10, tijd_min=240))
     assert plan.sessies[0].duur_min == 180
     assert any("1u vrij" in w for w in plan.waarschuwingen)
 
 
 def test_inkorten_weigert_met_de_minimale_tijd(training):
     with pytest.raises(PlanFout, match="2u30"):
-        maak_plan(training, Vraag(groep=10, tijd_min=120, strategie="inkorten"))
+        maak_plan(training, Vraag(nu=NU, groep=10, tijd_min=120, strategie="inkorten"))
 
 
 def test_training_te_kort_wordt_geweigerd_met_de_tijd_die_ze_vraagt(training):
@@ -159,7 +160,7 @@ def test_kickoff_in_drie_uur_splitst_bij_de_koffie(kickoff):
 
 def test_kickoff_inkorten_weigert(kickoff):
     with pytest.raises(PlanFout, match="4u"):
-        maak_plan(kickoff, Vraag(groep=20, tijd_min=180, strategie="inkorten"))
+        maak_plan(kickoff, Vraag(nu=NU, groep=20, tijd_min=180, strategie="inkorten"))
 
 
 def test_te_korte_sessie_zegt_wat_de_tijd_vraagt(kickoff):
@@ -168,13 +169,13 @@ def test_te_korte_sessie_zegt_wat_de_tijd_vraagt(kickoff):
     # refusal names those two, not the longest part (60), which is not what needs 1u15.
     for minuten in (45, 55, 60, 70):
         with pytest.raises(PlanFout) as fout:
-            maak_plan(kickoff, Vraag(groep=20, tijd_min=minuten))
+            maak_plan(kickoff, Vraag(nu=NU, groep=20, tijd_min=minuten))
         melding = str(fout.value)
         assert "'Elkaar kennen: Wat is jullie unieke meerwaarde' en 'Evaluatie en vooruitkijken'" in melding
         assert "een afronding komt niet alleen in een sessie" in melding
         assert melding.endswith("duren samen minstens 1u15; kies minstens 1u15 per sessie.")
         assert "Ons Waartoe" not in melding
-    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=75))
+    plan = maak_plan(kickoff, Vraag(nu=NU, groep=20, tijd_min=75))
     assert [o.id for o in plan.sessies[-1].onderdelen] == ["meerwaarde", "evaluatie"]  # no room to welcome back
 
 
@@ -182,7 +183,7 @@ def test_splitsen_op_verzoek_kort_niet_in(training):
     from dataclasses import replace
 
     splitsbaar = replace(training, splitsen=True, niet_splitsen_omdat="")
-    plan = maak_plan(splitsbaar, Vraag(groep=10, tijd_min=150, strategie="splitsen"))
+    plan = maak_plan(splitsbaar, Vraag(nu=NU, groep=10, tijd_min=150, strategie="splitsen"))
     assert len(plan.sessies) == 2
     bron = {o.id: o.minuten for o in training.onderdelen}
     assert all(o.duur_min >= bron[o.id] for s in plan.sessies for o in s.onderdelen if not o.toegevoegd)
@@ -249,7 +250,7 @@ def test_agendapunt_buiten_het_raster_kost_geen_bronminuten(kennismaking):
     from planner.kern.planning import lees_agendapunt
 
     punt = lees_agendapunt("Rondvraag=7m", "--daarna", set())
-    plan = maak_plan(kennismaking, Vraag(groep=10, daarna=(punt,)))
+    plan = maak_plan(kennismaking, Vraag(nu=NU, groep=10, daarna=(punt,)))
     assert duren(plan) == {"welkom": 15, "voorstellen": 30, "evalueren": 15, "rondvraag": 7}
     assert plan.sessies[0].duur_min == plan.tijd_min == 67
 
@@ -269,7 +270,7 @@ def test_een_deelnemer_is_enkelvoud():
     from planner.bibliotheek import laden
     from planner.uitvoer import render
 
-    assert "1 deelnemer ·" in render("tabel", maak_plan(laden.vind("gespreksfases"), Vraag(groep=1)))
+    assert "1 deelnemer ·" in render("tabel", maak_plan(laden.vind("gespreksfases"), Vraag(nu=NU, groep=1)))
 
 
 def test_zomertijd_verschuift_een_sessie_en_dat_wordt_gezegd(kickoff):

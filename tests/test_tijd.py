@@ -38,18 +38,18 @@ def test_onzin_duur_geeft_nederlandse_fout(tekst):
 
 def test_datum_die_niet_bestaat():
     with pytest.raises(InvoerFout, match="bestaat niet in de kalender"):
-        lees_datumtijd("2027-02-30T10:00", AMS)
+        lees_datumtijd("2027-02-30T10:00", AMS, NU)
 
 
 def test_beide_schrijfwijzen_van_start():
     verwacht = datetime(2026, 12, 1, 13, 30, tzinfo=AMS)
-    assert lees_datumtijd("2026-12-01T13:30", AMS) == verwacht
-    assert lees_datumtijd("2026-12-01 13:30", AMS) == verwacht
+    assert lees_datumtijd("2026-12-01T13:30", AMS, NU) == verwacht
+    assert lees_datumtijd("2026-12-01 13:30", AMS, NU) == verwacht
 
 
 def test_tijd_in_de_zomertijdsprong_bestaat_niet():
     with pytest.raises(InvoerFout, match="zomertijd"):
-        lees_datumtijd("2027-03-28T02:30", AMS)
+        lees_datumtijd("2027-03-28T02:30", AMS, NU)
 
 
 def test_onbekende_zone():

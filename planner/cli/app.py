@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from planner import __version__
+from planner.cli import klok as klokmodule
 from planner.cli import opdrachten, scherm
 from planner.cli.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
 from planner.kern.fouten import InvoerFout, PlannerFout
@@ -345,7 +346,7 @@ def live(
     vraag, zone = opdrachten.vraag_uit_opties(aantal, tijd, start, interval, tz, strategie, locatie, variant, zonder)
 
     def klok() -> datetime:
-        return datetime.now(zone)
+        return klokmodule.nu(zone)
 
     if vraag.start is None:
         from dataclasses import replace

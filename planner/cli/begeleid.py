@@ -15,6 +15,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from planner.bibliotheek import laden, vinden
+from planner.cli import klok
 from planner.kern.fouten import InvoerFout, PlannerFout
 from planner.kern.maten import kies_variant
 from planner.kern.model import Draaiboek, Plan
@@ -101,8 +102,8 @@ def vraag_start(lees: Lees, meld: Meld, zone: ZoneInfo, nu: datetime | None = No
     def verwerk(antwoord: str) -> datetime | None:
         if not antwoord:
             return None
-        start = lees_datumtijd(antwoord, zone, nu, naam="De start")
-        melding = verleden_melding(start, nu, naam="de start")
+        start = lees_datumtijd(antwoord, zone, nu or klok.nu(zone), naam="De start")
+        melding = verleden_melding(start, nu or klok.nu(zone), naam="de start")
         if melding:
             meld(melding[0].upper() + melding[1:])  # allowed, but said: a past date is rarely meant
         return start

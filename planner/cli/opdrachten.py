@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.cli import scherm
+from planner.cli import klok, scherm
 from planner.kern.fouten import InvoerFout
 
 OPMAAK_LIJST = ("tabel", "json")
@@ -80,7 +80,7 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     gekozen = laden.vind(o.draaiboek) if o.draaiboek is not None else None
     vraag, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
                                    o.variant, o.zonder)
-    if vraag.start is not None and (melding := verleden_melding(vraag.start)):
+    if vraag.start is not None and vraag.nu is not None and (melding := verleden_melding(vraag.start, vraag.nu)):
         scherm.fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
     if begeleid:
         from planner.cli import begeleid as gids
@@ -302,16 +302,18 @@ def vraag_uit_opties(groep: int, tijd: str | None, start: str | None, interval: 
     from planner.kern.vraag import Vraag
 
     zone = lees_zone(tz)
+    moment = klok.nu(zone)
     vraag = Vraag(
         groep=groep,
         tijd_min=lees_duur(tijd) if tijd is not None else None,
-        start=lees_datumtijd(start, zone) if start is not None else None,
+        start=lees_datumtijd(start, zone, moment) if start is not None else None,
         interval=lees_interval(interval),
         tz=zone.key,
         strategie=strategie.strip().lower(),
         locatie=locatie,
         variant=variant,
         zonder=tuple(zonder or ()),
+        nu=moment,
     )
     return vraag, zone
 
@@ -332,6 +334,6 @@ def herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
     from planner.kern.herplan import controleer_moment, herplan, lees_moment, sessie_van
 
     sessie = sessie_van(gepland, klaar.strip())
-    moment = lees_moment(nu, sessie, zone)
+    moment = lees_moment(nu, sessie, zone, klok.nu(zone))
     controleer_moment(gepland, sessie, moment)
     return herplan(gepland, moment, klaar.strip())

@@ -320,7 +320,7 @@ def _vooraf(plan: Plan, vaste: tuple[str, ...]) -> tuple[str, ...]:
     gets a turn, or a dropped part, still holds after a re-plan; its timing may not, hence the label."""
     return tuple(f"Bij de planning vooraf: {w}" for w in plan.waarschuwingen if w not in vaste)
 
-def lees_moment(tekst: str, sessie: Sessie, zone: ZoneInfo, naam: str = "--nu") -> datetime:
+def lees_moment(tekst: str, sessie: Sessie, zone: ZoneInfo, nu: datetime, naam: str = "--nu") -> datetime:
     """A moment during `sessie`: a bare clock time ('14:40', '14.40') on the session's day, or a date-time."""
     dag = sessie.start.astimezone(zone).date()
-    return lees_kloktijd(tekst, zone, dag, naam=naam)
+    return lees_kloktijd(tekst, zone, dag, nu, naam=naam)

@@ -209,10 +209,12 @@ def _zonder(draaiboek: Draaiboek, onderdelen: tuple[Onderdeel, ...], ids: tuple[
 
 
 def _eerste_start(vraag: Vraag, zone: ZoneInfo) -> datetime:
-    """The wall-clock start asked for: --start, or tomorrow at 09:00."""
+    """The wall-clock start asked for: --start, or the day after the moment asked (vraag.nu) at 09:00."""
     if vraag.start is not None:
         return vraag.start.replace(tzinfo=zone)
-    morgen = datetime.now(zone).date() + timedelta(days=1)
+    if vraag.nu is None:
+        raise ValueError("een Vraag zonder start heeft nu nodig: de kern leest de klok niet")
+    morgen = vraag.nu.astimezone(zone).date() + timedelta(days=1)
     return datetime(morgen.year, morgen.month, morgen.day, 9, 0, tzinfo=zone)
 
 

@@ -265,7 +265,7 @@ def _eerstvolgende(maand: int, dag: int, vanaf: date) -> date | None:
     return None
 
 
-def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, naam: str = "--start",
+def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime, *, naam: str = "--start",
                    dag: date | None = None) -> datetime:
     """A local moment in `zone`, written as a Dutch facilitator writes it.
 
@@ -275,7 +275,7 @@ def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, na
     '14:00' (on `dag`, else today). Without a time: 09:00. A weekday that contradicts the date is
     refused. `nu` is injected by tests; by default it is the current moment.
     """
-    nu = (nu or datetime.now(zone)).astimezone(zone)
+    nu = nu.astimezone(zone)
     delen = _ontleed(tekst, naam)
     vandaag = nu.date()
     if delen.over_dagen is not None:
@@ -319,16 +319,15 @@ def lees_datumtijd(tekst: str, zone: ZoneInfo, nu: datetime | None = None, *, na
     return lokaal
 
 
-def lees_kloktijd(tekst: str, zone: ZoneInfo, dag: date, nu: datetime | None = None,
+def lees_kloktijd(tekst: str, zone: ZoneInfo, dag: date, nu: datetime,
                   naam: str = "--nu") -> datetime:
     """A moment during a session on `dag`: a bare '14:40' is that time on `dag`; every date form
     of lees_datumtijd works too ('morgen 9:00', '1-12-2026 14:40')."""
     return lees_datumtijd(tekst, zone, nu, naam=naam, dag=dag)
 
 
-def verleden_melding(moment: datetime, nu: datetime | None = None, naam: str = "--start") -> str | None:
+def verleden_melding(moment: datetime, nu: datetime, naam: str = "--start") -> str | None:
     """A warning when `moment` has passed: a past start is allowed (a plan afterwards), but rarely meant."""
-    nu = nu or datetime.now(moment.tzinfo)
     if moment >= nu:
         return None
     return (f"let op: {naam} {toon_datum(moment)} {moment:%H:%M} ligt in het verleden; "
