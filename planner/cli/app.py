@@ -333,7 +333,7 @@ def live(
     from datetime import datetime
 
     from planner.bibliotheek import laden
-    from planner.cli.bestanden import controleer_doel
+    from planner.cli.bestanden import controleer_doel, schrijf
     from planner.kern.live_staat import LiveStaat, kies_sessie
     from planner.kern.planning import maak_plan
 
@@ -360,7 +360,7 @@ def live(
                          "terminalvenster (voor een planning op papier: 'planner plan').")
     from planner.live.app import LiveApp
 
-    LiveApp(staat, klok, log=log).run()
+    LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True)).run()
     if log is not None:
         from planner.kern.veilig import schoon
 

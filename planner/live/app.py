@@ -25,6 +25,9 @@ from planner.kern.model import Stap
 from planner.kern.veilig import schoon
 
 Klok = Callable[[], datetime]
+# Writes the log file atomically (the command line passes planner.cli.bestanden.schrijf: the live
+# screen sits below the command line and does not import it).
+Schrijf = Callable[[Path, str], object]
 
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
            "z terug · ? hulp · q stoppen")
@@ -161,8 +164,12 @@ class LiveApp(App[int]):
     # The clock's last reading, set once a second.
     moment: reactive[datetime | None] = reactive(None)
 
-    def __init__(self, staat: LiveStaat, klok: Klok, log: Path | None = None, tik: float = 1.0) -> None:
+    def __init__(self, staat: LiveStaat, klok: Klok, log: Path | None = None, tik: float = 1.0,
+                 schrijf: Schrijf | None = None) -> None:
         super().__init__()
+        if log is not None and schrijf is None:
+            raise ValueError("een log vraagt om schrijf: de functie die het bestand atomair schrijft")
+        self.schrijf = schrijf
         self.staat = staat
         self.klok = klok
         # The caller refused an existing log (unless --force) before starting: from here on the
@@ -368,12 +375,10 @@ class LiveApp(App[int]):
 
     def _bewaar(self) -> None:
         """Write the whole log again, atomically: a crash loses at most the running part's end."""
-        if self.logpad is None:
+        if self.logpad is None or self.schrijf is None:
             return
-        from planner.cli.bestanden import schrijf
-
         try:
-            schrijf(self.logpad, self.staat.log_csv(), force=True)
+            self.schrijf(self.logpad, self.staat.log_csv())
             self.logfout = ""
         except PlannerFout as fout:
             self.logfout = f"Log niet bewaard: {fout}"

@@ -21,7 +21,7 @@ from planner.importeren.herkennen import herken
 
 docx = pytest.importorskip("docx")
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 # The appendix of source 002 (seeds/002_eb01fe552df0fe76.txt, lines 517-1166): three draaiboeken
 # in one text, as extracted from the PDF, page headers and two-column layout included.
 BRON002 = DATA / "bron002_bijlage.txt"

@@ -14,8 +14,7 @@ from planner.kern.maten import STRATEGIEEN, maat_voor
 from planner.kern.planning import maak_plan
 from planner.kern.tijd import bestaat
 from planner.kern.vraag import Vraag
-
-from .conftest import AMS
+from tests.conftest import AMS
 
 DRAAIBOEKEN = {b.id: laden.laad_bestand(b.pad) for b in vinden.alle_bronnen()}
 

@@ -14,9 +14,7 @@ from planner.kern.model import Draaiboek, Onderdeel
 from planner.kern.planning import maak_plan
 from planner.kern.sessies import splits
 from planner.kern.vraag import Vraag
-from tests.conftest import NU
-
-from .conftest import start
+from tests.conftest import NU, start
 
 
 def ids(plan, toegevoegd=False):

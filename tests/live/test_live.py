@@ -8,6 +8,7 @@ import re
 from datetime import timedelta
 
 from planner.bibliotheek import laden
+from planner.cli.bestanden import schrijf
 from planner.kern.live_staat import LiveStaat
 from planner.kern.planning import maak_plan
 from planner.kern.vraag import Vraag
@@ -32,7 +33,8 @@ class Klok:
 def _app(klok: Klok, log=None, naam: str = "ambitiegesprek") -> LiveApp:
     plan = maak_plan(laden.vind(naam), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
     # A long tick: the test calls tel() itself whenever its clock moved.
-    return LiveApp(LiveStaat(plan), klok, log=log, tik=3600)
+    return LiveApp(LiveStaat(plan), klok, log=log, tik=3600,
+                   schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True))
 
 
 def _scherm(app: LiveApp) -> str:

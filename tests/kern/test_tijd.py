@@ -16,8 +16,7 @@ from planner.kern.tijd import (
     toon_duur,
     verleden_melding,
 )
-
-from .conftest import AMS
+from tests.conftest import AMS
 
 
 @pytest.mark.parametrize(

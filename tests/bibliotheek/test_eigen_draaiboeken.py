@@ -290,7 +290,7 @@ def test_fout_agendapunt_een_nederlandse_zin(eigen, planner, punt, verwacht):
 
 
 def test_het_voorbeeld_in_de_readme_is_geldig(eigen, planner, tmp_path):
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     deel = readme.split("### Een voorbeeld", 1)[1]
     voorbeeld = deel.split("```toml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "teamdag.toml").write_text(voorbeeld, encoding="utf-8")
