@@ -16,9 +16,7 @@ from planner.bibliotheek.valideren import lees_draaiboek
 from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bronnen
 from planner.kern.fouten import DraaiboekFout, InvoerFout, Probleem
 from planner.kern.lui import Patroon
-from planner.kern.model import (
-    Draaiboek,
-)
+from planner.kern.model import Draaiboek
 
 if TYPE_CHECKING:
     import tomllib

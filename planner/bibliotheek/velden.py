@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.kern.fouten import Probleem
-from planner.kern.model import (
-    Materiaal,
-)
+from planner.kern.model import Materiaal
 
 DAG = 24 * 60
 MAX_GROEP = 1000

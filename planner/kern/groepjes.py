@@ -5,10 +5,7 @@ from __future__ import annotations
 import math
 
 from planner.kern.maten import Maat
-from planner.kern.model import (
-    Beurten,
-    Onderdeel,
-)
+from planner.kern.model import Beurten, Onderdeel
 from planner.kern.tekst import per_persoon_tekst
 
 

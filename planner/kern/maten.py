@@ -7,11 +7,7 @@ import math
 from dataclasses import dataclass
 
 from planner.kern.fouten import InvoerFout, PlanFout
-from planner.kern.model import (
-    Draaiboek,
-    Onderdeel,
-    Variant,
-)
+from planner.kern.model import Draaiboek, Onderdeel, Variant
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from planner.kern.model import (
-    Onderdeel,
-)
+from planner.kern.model import Onderdeel
 from planner.kern.tijd import Interval
 
 
