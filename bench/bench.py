@@ -136,8 +136,9 @@ def kern_tijd(paden: dict[int, Path], tijd: dict[int, int], rondes: int) -> dict
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from planner import laden
-    from planner.planning import Vraag, maak_plan
+    from planner.bibliotheek import laden
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
 
     start = datetime(2026, 10, 20, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
     draaiboeken = {n: laden.laad_bestand(pad) for n, pad in paden.items()}
@@ -161,8 +162,9 @@ def formaten_tijd(pad: Path, minuten: int, rondes: int) -> dict[str, float]:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from planner import laden
-    from planner.planning import Vraag, maak_plan
+    from planner.bibliotheek import laden
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
     from planner.uitvoer import FORMATEN, render
 
     start = datetime(2026, 10, 20, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))

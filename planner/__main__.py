@@ -1,3 +1,3 @@
-from planner.ingang import main
+from planner.cli.ingang import main
 
 main()

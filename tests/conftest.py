@@ -2,15 +2,15 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
-from planner import ingang, laden
-from tests.vaste_klok import NU, START
+from planner.bibliotheek import laden
+from planner.cli import ingang
+from tests.vaste_klok import AMS, NU, START
 
-AMS = ZoneInfo("Europe/Amsterdam")
+# NU is "now" for the whole suite: the core gets it passed in, and the clock stands there too.
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +24,6 @@ def _vaste_klok():
 def _geen_eigen_draaiboeken(tmp_path, monkeypatch):
     """Tests never see the developer's own draaiboeken folder."""
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen-draaiboeken"))
-    # Nor do they write the parse cache of the built-in draaiboeken into the developer's home.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def start(tekst: str = START) -> datetime:

@@ -12,9 +12,9 @@ from rich.segment import Segment, SegmentLines
 from rich.table import Table
 from rich.text import Text
 
-from planner.model import Plan, Sessie
-from planner.nodig import benodigdheden
-from planner.tijd import deelnemers, toon_duur
+from planner.kern.model import Plan, Sessie
+from planner.kern.nodig import benodigdheden
+from planner.kern.tijd import deelnemers, toon_duur
 from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
 from planner.uitvoer.tijdlijn import tijdlijn

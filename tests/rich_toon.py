@@ -10,9 +10,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from planner.model import Draaiboek
-from planner.tekst import stap_regels
-from planner.tijd import toon_duur
+from planner.kern.model import Draaiboek
+from planner.kern.tekst import stap_regels
+from planner.kern.tijd import toon_duur
 
 
 def console(kleur: bool, breedte: int | None) -> Console:
@@ -31,7 +31,7 @@ def _tekst(scherm: Console, *delen: Any) -> str:
 
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
-    from planner.planning import kies_variant
+    from planner.kern.maten import kies_variant
 
     variant = kies_variant(d, groep) if groep is not None else None
     delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]

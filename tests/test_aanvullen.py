@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from planner import aanvullen
+from planner.cli import aanvullen
 
 PLANNER = Path(sys.executable).with_name("planner")
 

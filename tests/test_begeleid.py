@@ -13,11 +13,14 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from planner import begeleid, laden, scherm
-from planner.cli import app, draaiboeknamen
-from planner.fouten import InvoerFout
-from planner.opdrachten import lees_groep as _lees_groep
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden, vinden
+from planner.cli import begeleid, scherm
+from planner.cli.app import app, draaiboeknamen
+from planner.cli.opdrachten import lees_groep as _lees_groep
+from planner.kern.fouten import InvoerFout
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
+from tests.conftest import NU
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 PLANNER = Path(sys.executable).with_name("planner")
@@ -50,7 +53,7 @@ class Gesprek:
 
 
 def probeer(draaiboek, groep, tijd_min):
-    return maak_plan(draaiboek, Vraag(groep=groep, tijd_min=tijd_min))
+    return maak_plan(draaiboek, Vraag(nu=NU, groep=groep, tijd_min=tijd_min))
 
 
 def vul_aan(gesprek: Gesprek, **gegeven):
@@ -60,7 +63,7 @@ def vul_aan(gesprek: Gesprek, **gegeven):
 
 
 def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
-    aantal = len(laden.zichtbare_bronnen())
+    aantal = len(vinden.zichtbare_bronnen())
     gesprek = Gesprek(str(aantal + 1), "kickof", "kickoff",  # draaiboek: bad number, typo, name
                       "veel", "40", "20",  # group: not a number, too large for a kickoff, fine
                       "lang", "30m", "3u",  # time: not a duration, too short for any session, fine
@@ -71,7 +74,7 @@ def test_vraagt_alles_en_vraagt_opnieuw_bij_een_fout_antwoord() -> None:
     assert antwoorden.tijd_min == 180
     assert antwoorden.start == datetime(2026, 12, 1, 13, 30, tzinfo=ZONE)
     meldingen = "\n".join(gesprek.meldingen)
-    for nummer, bron in enumerate(laden.zichtbare_bronnen(), start=1):
+    for nummer, bron in enumerate(vinden.zichtbare_bronnen(), start=1):
         assert f"{nummer}. {bron.id}" in meldingen
     assert f"Nummer {aantal + 1} staat niet in de lijst: kies 1 tot en met {aantal}." in meldingen
     assert "Draaiboek 'kickof' bestaat niet" in meldingen
@@ -94,7 +97,6 @@ def test_enter_neemt_de_standaard() -> None:
 
 
 def test_vraagt_alleen_wat_ontbreekt() -> None:
-    from planner import laden
 
     gesprek = Gesprek("12", "")
     antwoorden = vul_aan(gesprek, draaiboek=laden.vind("training"), tijd_min=150)
@@ -106,14 +108,14 @@ def test_vraagt_alleen_wat_ontbreekt() -> None:
 
 
 def test_eigen_draaiboek_in_de_lijst(geen_eigen_draaiboeken: Path) -> None:
-    from planner import laden
+    from planner.bibliotheek import vinden
 
-    bron = (laden.ingebouwde_map() / "kennismaking.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "kennismaking.toml").read_text(encoding="utf-8")
     (geen_eigen_draaiboeken / "kring.toml").write_text(bron.replace('id = "kennismaking"', 'id = "kring"'),
                                                        encoding="utf-8")
     (geen_eigen_draaiboeken / "kickoff.toml").write_text(bron, encoding="utf-8")  # hidden by the built-in
     gesprek = Gesprek("kring")
-    gekozen = begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, laden.zichtbare_bronnen())
+    gekozen = begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, vinden.zichtbare_bronnen())
     assert gekozen.id == "kring" and gekozen.herkomst == "eigen"
     assert sum("kickoff" in m for m in gesprek.meldingen) == 1
 
@@ -142,7 +144,7 @@ def test_agenda_bewaren_vervangt_nooit_zonder_ja(tmp_path: Path) -> None:
 
 
 def test_schrijffout_vraagt_een_andere_naam(tmp_path: Path) -> None:
-    from planner.bestanden import schrijf
+    from planner.cli.bestanden import schrijf
 
     gesprek = Gesprek("j", str(tmp_path / "bestaat-niet" / "a.ics"), str(tmp_path / "a.ics"))
     pad = begeleid.bewaar_agenda(gesprek.lees, gesprek.meld, "x.ics",
@@ -199,7 +201,7 @@ def test_zonder_terminal_wacht_het_programma_niet() -> None:
 
 
 def test_aanvulling_noemt_ingebouwde_en_eigen_draaiboeken(geen_eigen_draaiboeken: Path) -> None:
-    assert [naam for naam, _ in draaiboeknamen("")] == [b.id for b in laden.zichtbare_bronnen()]
+    assert [naam for naam, _ in draaiboeknamen("")] == [b.id for b in vinden.zichtbare_bronnen()]
     assert draaiboeknamen("k") == [("kennismaking", "ingebouwd"), ("kickoff", "ingebouwd")]
     (geen_eigen_draaiboeken / "kring.toml").write_text("", encoding="utf-8")
     (geen_eigen_draaiboeken / "kickoff.toml").write_text("", encoding="utf-8")
@@ -249,11 +251,11 @@ def test_start_in_nederlandse_schrijfwijze_en_in_het_verleden() -> None:
 
 def test_kopie_van_nieuw_van_heet_een_keer_eigen(geen_eigen_draaiboeken: Path, planner) -> None:
     """'planner nieuw mijn --van kickoff' titles the copy '… (eigen: mijn)': the list says 'eigen' once."""
-    from planner import laden
+    from planner.bibliotheek import vinden
 
     code, _, fout = planner("nieuw", "mijn", "--van", "kickoff")
     assert code == 0, fout
     gesprek = Gesprek("mijn")
-    begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, laden.zichtbare_bronnen())
+    begeleid.kies_draaiboek(gesprek.lees, gesprek.meld, vinden.zichtbare_bronnen())
     regel = next(m for m in gesprek.meldingen if "mijn:" in m)
     assert regel.count("eigen") == 1, regel

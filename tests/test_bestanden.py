@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from planner import bestanden, ingang
-from planner.bestanden import schrijf
-from planner.fouten import BestandFout
+from planner.cli import bestanden, ingang
+from planner.cli.bestanden import schrijf
+from planner.kern.fouten import BestandFout
 
 OUD = b"mijn eigen agenda, niet overschrijven\r\n"
 PLAN = ["plan", "kickoff", "--groep", "20", "--tijd", "2u", "--start", "2026-12-01T13:30"]

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from planner.ingang import opdracht as main
+from planner.cli.ingang import opdracht as main
 from tests.vaste_klok import AMS
 
 

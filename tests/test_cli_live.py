@@ -100,8 +100,8 @@ def test_terugblik_houdt_de_kolommen_recht_met_een_lange_reden(capsys, monkeypat
 
 def test_live_van_opties_tot_scherm(capsys, monkeypatch, tmp_path):
     """The route through main: options read as by plan, the session picked, the app started once."""
-    from planner import scherm
-    from planner.live import LiveApp
+    from planner.cli import scherm
+    from planner.live.app import LiveApp
 
     gestart = []
     monkeypatch.setattr(scherm, "interactief", lambda: True)

@@ -19,11 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.model import Plan
-from planner.nodig import benodigdheden
-from planner.planning import Vraag, maak_plan
-from planner.tijd import toon_datum
+from planner.bibliotheek import laden, valideren
+from planner.kern.model import Plan
+from planner.kern.nodig import benodigdheden
+from planner.kern.planning import maak_plan
+from planner.kern.tijd import toon_datum
+from planner.kern.vraag import Vraag
 from planner.uitvoer import handout, render
 from tests.vaste_klok import PLANNER
 
@@ -325,7 +326,7 @@ def test_deelnemers_eigenschap(delen, groep: int, formaat: str) -> None:
          "toelichting": f"GEHEIMT {noot}", "groepjes": [3, 4]}
         for i, (titel, instructies, vragen, noot) in enumerate(delen)
     ]
-    draaiboek, problemen = laden.lees_draaiboek({"titel": "T", "bron": "b", "onderdelen": onderdelen}, "t.toml")
+    draaiboek, problemen = valideren.lees_draaiboek({"titel": "T", "bron": "b", "onderdelen": onderdelen}, "t.toml")
     assert draaiboek is not None, problemen
     plan = maak_plan(draaiboek, Vraag(groep=groep, start=START))
     begeleider = render(formaat, plan)

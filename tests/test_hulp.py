@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from planner.cli import app, main
+from planner.cli.app import app, main
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 COMMANDO = typer.main.get_command(app)

@@ -7,7 +7,8 @@ from datetime import UTC
 import icalendar
 import pytest
 
-from planner.planning import Vraag, maak_plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 
 from .conftest import start
@@ -92,8 +93,8 @@ def _met_ics(plan, herinnering=None, per_onderdeel=False, herhaling=None, reeks=
     import ics
     from ics.alarm import DisplayAlarm
 
-    from planner.planning import herhaling_van
-    from planner.tijd import plus_minuten
+    from planner.kern.planning import herhaling_van
+    from planner.kern.tijd import plus_minuten
     from planner.uitvoer import ics as mod
 
     kalender = ics.Calendar(creator=mod.PRODID)
@@ -157,8 +158,8 @@ def _zonder_stempel(data: bytes) -> bytes:
                                                              (10080 + 61, False)])
 @pytest.mark.parametrize("locatie", ["", "Buurthuis De Linde, zaal 2; Utrecht\\Noord\nachterom"])
 def test_eigen_regels_zijn_wat_ics_schrijft(naam, herinnering, per_onderdeel, locatie):
-    from planner import laden
-    from planner.tijd import lees_interval
+    from planner.bibliotheek import laden
+    from planner.kern.tijd import lees_interval
 
     # 90 minutes splits the kickoff; the training is never split (R13), so it gets its own 2u30.
     tijd = 150 if naam == "training" else 90
@@ -189,7 +190,7 @@ def test_eigen_regels_zijn_wat_ics_schrijft_met_reeks_en_andere_zone(per_onderde
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from planner import laden
+    from planner.bibliotheek import laden
 
     draaiboek = laden.vind("kickoff")
     draaiboek = dataclasses.replace(draaiboek, titel="Kick; off, deel\\1")

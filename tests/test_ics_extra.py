@@ -13,11 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from planner import laden
-from planner.cli import app
-from planner.fouten import DraaiboekFout, InvoerFout
-from planner.planning import Vraag, maak_plan
-from planner.tijd import lees_interval
+from planner.bibliotheek import laden, vinden
+from planner.cli.app import app
+from planner.kern.fouten import DraaiboekFout, InvoerFout
+from planner.kern.planning import maak_plan
+from planner.kern.tijd import lees_interval
+from planner.kern.vraag import Vraag
 from planner.uitvoer import ics as ics_uitvoer
 from planner.uitvoer import render
 
@@ -108,7 +109,7 @@ def test_draaiboek_zonder_herhaling_zegt_het_duidelijk() -> None:
 
 
 def test_herhaling_wordt_gecontroleerd_bij_het_laden(tmp_path: Path) -> None:
-    bron = (laden.ingebouwde_map() / "training.toml").read_text(encoding="utf-8")
+    bron = (vinden.ingebouwde_map() / "training.toml").read_text(encoding="utf-8")
     kapot = bron.replace("minuten = 90, geschat = true", "minuten = \"lang\", kleur = true")
     pad = tmp_path / "eigen.toml"
     pad.write_text(kapot, encoding="utf-8")
@@ -244,7 +245,7 @@ def test_geen_stuurtekens_in_het_agenda_bestand(tmp_path: Path) -> None:
 
 
 def test_onderdeel_van_een_week_noemt_de_einddag() -> None:
-    from planner.planning import lees_agendapunt
+    from planner.kern.planning import lees_agendapunt
 
     lang = lees_agendapunt("Lang=10080", "--daarna", set())
     gepland = plan("kennismaking", groep=8, daarna=(lang,))

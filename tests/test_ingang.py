@@ -14,16 +14,16 @@ def _draai(code: str) -> subprocess.CompletedProcess[str]:
 
 def test_ctrl_c_tijdens_het_laden_van_de_zware_modules() -> None:
     # The signal arrives while typer and rich would still be loading: before cli is imported.
-    uit = _draai("import os, signal, planner.ingang\nos.kill(os.getpid(), signal.SIGINT)\nimport planner.cli")
+    uit = _draai("import os, signal, planner.cli.ingang\nos.kill(os.getpid(), signal.SIGINT)\nimport planner.cli.app")
     assert uit.returncode == 130
     assert uit.stderr == "planner: Afgebroken.\n"
 
 
 def test_ctrl_c_tijdens_een_commando_is_afgebroken() -> None:
-    code = ("import os, signal, sys\nimport planner.laden as laden\n"
+    code = ("import os, signal, sys\nimport planner.bibliotheek.vinden as vinden\n"
             "def stop(*a, **k):\n    os.kill(os.getpid(), signal.SIGINT)\n"
-            "laden.alle_bronnen = stop\n"
-            "sys.argv = ['planner', 'lijst']\nfrom planner.ingang import main\nmain()")
+            "vinden.alle_bronnen = stop\n"
+            "sys.argv = ['planner', 'lijst']\nfrom planner.cli.ingang import main\nmain()")
     uit = _draai(code)
     assert uit.returncode == 130
     assert "Traceback" not in uit.stderr and "KeyboardInterrupt" not in uit.stderr
@@ -31,5 +31,6 @@ def test_ctrl_c_tijdens_een_commando_is_afgebroken() -> None:
 
 def test_console_script_begint_bij_de_ingang() -> None:
     project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["scripts"]["planner"] == "planner.ingang:main"
-    assert "planner.ingang" in (Path(__file__).parent.parent / "planner" / "__main__.py").read_text(encoding="utf-8")
+    assert project["project"]["scripts"]["planner"] == "planner.cli.ingang:main"
+    hoofd = Path(__file__).parent.parent / "planner" / "__main__.py"
+    assert "planner.cli.ingang" in hoofd.read_text(encoding="utf-8")

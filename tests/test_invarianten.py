@@ -29,11 +29,15 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from planner import ingang, laden
-from planner.fouten import PlanFout, PlannerFout
-from planner.model import Draaiboek, Onderdeel, Plan, Variant
-from planner.planning import GEEN_INHOUD, STRATEGIEEN, Maat, Naden, Vraag, is_inhoud, maak_plan, splits
-from planner.tijd import Interval
+from planner.bibliotheek import laden, valideren
+from planner.cli import ingang
+from planner.kern.fouten import PlanFout, PlannerFout
+from planner.kern.maten import STRATEGIEEN, Maat
+from planner.kern.model import Draaiboek, Onderdeel, Plan, Variant
+from planner.kern.planning import maak_plan
+from planner.kern.sessies import GEEN_INHOUD, Naden, is_inhoud, splits
+from planner.kern.tijd import Interval
+from planner.kern.vraag import Vraag
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding")
@@ -185,7 +189,7 @@ def verboden_naden(draaiboek: Draaiboek, delen: list[Onderdeel]) -> frozenset[in
 
 def fewest_sessies(laag: list[int], pauze: list[bool], tijd: int, inhoud: list[bool] | None = None,
                    verboden: frozenset[int] = frozenset()) -> int | None:
-    """Exhaustive search over every set of seams, under planning.splits' rules (P3, R13, R14).
+    """Exhaustive search over every set of seams, under sessies.splits' rules (P3, R13, R14).
 
     A session holds consecutive parts whose minutes fit `tijd` (the planner's own welkom terug and
     vooruitblik shrink or drop, never costing a session) and at least one part with content, not
@@ -409,7 +413,7 @@ def als_toml(d: Draaiboek) -> str:
 @INSTELLINGEN
 @given(draaiboek=draaiboeken(), vraag=vragen)
 def test_via_toml_hetzelfde_draaiboek_en_dezelfde_regels(draaiboek: Draaiboek, vraag: Vraag) -> None:
-    gelezen, problemen = laden.lees_draaiboek(tomllib.loads(als_toml(draaiboek)), "willekeurig.toml")
+    gelezen, problemen = valideren.lees_draaiboek(tomllib.loads(als_toml(draaiboek)), "willekeurig.toml")
     assert problemen == []
     assert gelezen is not None
     assert replace(gelezen, herkomst=draaiboek.herkomst, pad=draaiboek.pad) == draaiboek
@@ -570,7 +574,7 @@ def test_brute_force_telt_zelf_goed() -> None:
 
 def splits_eenvoudig(maten: list[Maat], tijd: int, welkom: int, vooruit: int,
                      naden: Naden = Naden()) -> list[tuple[int, int]] | None:
-    """The straightforward O(n x parts per session) DP that `planning.splits` speeds up."""
+    """The straightforward O(n x parts per session) DP that `sessies.splits` speeds up."""
     n = len(maten)
     inhoud = [is_inhoud(m) for m in maten]
     if not any(inhoud):

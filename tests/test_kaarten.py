@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.model import Plan
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden, valideren
+from planner.kern.model import Plan
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from planner.uitvoer.handout import titel_voor_deelnemers
 from planner.uitvoer.kaarten import PER_KAART, kaarten
@@ -103,7 +104,7 @@ def test_kaarten_volgen_uit_de_groepjes_van_elk_draaiboek(groep: int, kleinste: 
     # Any draaiboek, no names known to the code: subgroups give a card per groepje.
     onderdeel = {"id": "g", "titel": "Groepswerk", "soort": "werkvorm", "minuten": 30,
                  "groepjes": [kleinste, kleinste + 2], "stappen": [{"vraag": v} for v in vragen]}
-    draaiboek, problemen = laden.lees_draaiboek({"titel": "T", "bron": "b", "onderdelen": [onderdeel]}, "t.toml")
+    draaiboek, problemen = valideren.lees_draaiboek({"titel": "T", "bron": "b", "onderdelen": [onderdeel]}, "t.toml")
     assert draaiboek is not None, problemen
     plan = maak_plan(draaiboek, Vraag(groep=groep, start=START))
     [o] = plan.sessies[0].onderdelen

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from planner import laden
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from planner.uitvoer.kader import Kolom, breek, cel_breedte, passend, tabel
 from tests.conftest import start

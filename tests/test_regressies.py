@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import ingang
-from planner.fouten import InvoerFout
-from planner.model import Draaiboek, Onderdeel
-from planner.planning import Vraag, maak_plan
-from planner.tijd import Interval, lees_datumtijd
+from planner.cli import ingang
+from planner.kern.fouten import InvoerFout
+from planner.kern.model import Draaiboek, Onderdeel
+from planner.kern.planning import maak_plan
+from planner.kern.tijd import Interval, lees_datumtijd
+from planner.kern.vraag import Vraag
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 START = datetime(2026, 12, 1, 13, 30, tzinfo=AMSTERDAM)
@@ -47,7 +48,7 @@ def test_interval_korter_dan_een_sessie_wordt_geweigerd() -> None:
 @pytest.mark.parametrize("tekst", ["9999-12-31T23:59", "0001-01-01T00:00"])
 def test_start_ver_weg_is_een_nette_fout(tekst: str) -> None:
     with pytest.raises(InvoerFout, match="jaar van 1900 tot en met 2999"):
-        lees_datumtijd(tekst, AMSTERDAM)
+        lees_datumtijd(tekst, AMSTERDAM, datetime(2026, 11, 24, tzinfo=AMSTERDAM))
 
 
 def test_stuurteken_in_invoer_breekt_de_ene_regel_niet(monkeypatch, capsys) -> None:

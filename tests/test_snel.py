@@ -14,7 +14,8 @@ import typer
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from planner import cli, ingang, opdrachten, snel
+from planner.cli import app as cli
+from planner.cli import ingang, opdrachten, snel
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -211,7 +212,8 @@ def test_snelle_route_laadt_typer_niet(argv, met_typer, tmp_path):
 def _in_proces(route: str, argv: list[str], tmp_path: Path, voor: str = "", **kwargs) -> tuple[int, str]:
     """Exit code and stderr of one route in its own process (a real pipe, a real signal)."""
     (tmp_path / "eigen").mkdir(exist_ok=True)
-    start = "from planner import ingang; ingang.main()" if route == "snel" else "from planner import cli; cli.main()"
+    snel = "from planner.cli import ingang; ingang.main()"
+    start = snel if route == "snel" else "from planner.cli import app; app.main()"
     # The suite's fixed clock (tests/vaste_klok.py) in the child process too.
     klok = (f"sys.path.insert(0, {str(Path(__file__).parent)!r})\nimport time_machine, vaste_klok\n"
             "time_machine.travel(vaste_klok.NU, tick=True).start()")
@@ -241,7 +243,7 @@ def test_lezer_weg_is_op_beide_routes_gelijk(argv, tmp_path):
 def test_ctrl_c_tijdens_de_opdracht_is_op_beide_routes_gelijk(argv, tmp_path):
     """Ctrl-C while the command runs: 'Afgebroken.' and 130 on both routes (typer itself would
     turn it into a silent exit 130)."""
-    stop = ("import os, signal\nfrom planner import scherm\n"
+    stop = ("import os, signal\nfrom planner.cli import scherm\n"
             "def stop(*a, **k):\n    os.kill(os.getpid(), signal.SIGINT)\n"
             "scherm.naar_scherm = stop")
     uitkomsten = [_in_proces(route, argv, tmp_path, voor=stop, stdout=subprocess.DEVNULL)

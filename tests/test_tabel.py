@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from planner.model import Draaiboek, Onderdeel
-from planner.planning import Vraag, maak_plan
+from planner.kern.model import Draaiboek, Onderdeel
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render, tabel
 
 from .conftest import start

@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from rich.cells import cell_len
 
-from planner import laden
-from planner.model import GeplandOnderdeel, Sessie
-from planner.planning import Vraag, maak_plan
-from planner.tijd import plus_minuten
+from planner.bibliotheek import laden
+from planner.kern.model import GeplandOnderdeel, Sessie
+from planner.kern.planning import maak_plan
+from planner.kern.tijd import plus_minuten
+from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from planner.uitvoer.tijdlijn import cellen, tijdlijn
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.model import Stap
+from planner.bibliotheek import laden, vinden
+from planner.kern.model import Stap
 from planner.uitvoer.toon import render_draaiboek
 from tests.rich_toon import render_draaiboek as met_rich
 from tests.test_kader import TEKST
@@ -20,7 +20,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 @pytest.fixture(scope="module")
 def draaiboeken():
-    return [laden.vind(bron.id) for bron in laden.alle_bronnen()]
+    return [laden.vind(bron.id) for bron in vinden.alle_bronnen()]
 
 
 @pytest.mark.parametrize("breedte", [20, 27, 34, 41, 48, 60, 72, 80, 99, 100, 133, 160, 200])

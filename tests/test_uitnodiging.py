@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner import laden
-from planner.planning import Vraag, maak_plan
+from planner.bibliotheek import laden
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
 from planner.uitvoer import handout, render
 from planner.uitvoer.uitnodiging import MAX_WAAROM, waarom
 from tests.vaste_klok import PLANNER

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import ingang, laden
+from planner.bibliotheek import laden
+from planner.cli import ingang
+from planner.kern.veilig import schoon, schoon_kopie
 from planner.uitvoer import render
-from planner.veilig import schoon, schoon_kopie
 from tests.vaste_klok import PLANNER
 
 # Raw control characters a terminal acts on (the line break and, in CSV, the CRLF line end excepted).
@@ -243,7 +244,8 @@ def _plan(naam: str):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from planner.planning import Vraag, maak_plan
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
 
     return maak_plan(laden.vind(naam), Vraag(groep=5, start=datetime(2026, 12, 1, 13, 30,
                                                                       tzinfo=ZoneInfo("Europe/Amsterdam"))))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from planner.model import Plan
+from planner.kern.model import Plan
 
 # format name -> module holding `render(plan, **opties)`
 FORMATEN: dict[str, str] = {
@@ -24,14 +24,14 @@ FORMATEN: dict[str, str] = {
 
 
 # Formats that carry text exactly; every other format gets the plan with control characters
-# written out visibly (planner.veilig), so no renderer, present or future, can print a raw escape.
+# written out visibly (planner.kern.veilig), so no renderer, present or future, can print a raw escape.
 EXACT = frozenset({"json"})
 
 
 def render(formaat: str, plan: Plan, **opties: Any) -> str | bytes:
     module = importlib.import_module(FORMATEN[formaat])
     if formaat not in EXACT:
-        from planner.veilig import schoon_kopie
+        from planner.kern.veilig import schoon_kopie
 
         plan = schoon_kopie(plan)
         # Text options printed in the output (--opdrachtgever, --begeleider, the calendar's file

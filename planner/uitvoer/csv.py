@@ -12,9 +12,9 @@ import csv
 import io
 from typing import Any
 
-from planner.fouten import InvoerFout
-from planner.model import Plan
-from planner.tekst import groepjes_tekst
+from planner.kern.fouten import InvoerFout
+from planner.kern.model import Plan
+from planner.kern.tekst import groepjes_tekst
 
 KOLOMMEN = ("sessie", "datum", "start", "eind", "minuten", "titel", "soort", "werkvorm",
             "groepjes", "per_persoon_min", "geschat", "toegevoegd", "bron_min", "aangepast", "gedaan")

@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
-from planner.fouten import InvoerFout
-from planner.model import GeplandOnderdeel, Plan, Sessie
-from planner.nodig import voor_groep
-from planner.tekst import groepjes_tekst, per_persoon_tekst
-from planner.tijd import deelnemers, toon_datum, toon_duur
+from planner.kern.fouten import InvoerFout
+from planner.kern.model import GeplandOnderdeel, Plan, Sessie
+from planner.kern.nodig import voor_groep
+from planner.kern.tekst import groepjes_tekst, per_persoon_tekst
+from planner.kern.tijd import deelnemers, toon_datum, toon_duur
 
 VOOR = ("begeleider", "deelnemers")
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.model import GeplandOnderdeel, Plan, Sessie, Stap
-from planner.nodig import benodigdheden
-from planner.tijd import toon_duur
+from planner.kern.model import GeplandOnderdeel, Plan, Sessie, Stap
+from planner.kern.nodig import benodigdheden
+from planner.kern.tijd import toon_duur
 from planner.uitvoer import handout
 from planner.uitvoer.afbreken import html_tekst
 

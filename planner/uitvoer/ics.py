@@ -20,10 +20,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from planner import __version__
-from planner.model import GeplandOnderdeel, Herhaling, Plan, Sessie
-from planner.planning import herhaling_van
-from planner.tekst import stap_regels
-from planner.tijd import Interval, deelnemers, plus_minuten, toon_datum, toon_duur
+from planner.kern.model import GeplandOnderdeel, Herhaling, Plan, Sessie
+from planner.kern.planning import herhaling_van
+from planner.kern.tekst import stap_regels
+from planner.kern.tijd import Interval, deelnemers, plus_minuten, toon_datum, toon_duur
 from planner.uitvoer.handout import indeling, materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"

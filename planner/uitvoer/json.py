@@ -6,8 +6,8 @@ import json
 import re
 from typing import Any
 
-from planner.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie, Stap
-from planner.nodig import benodigdheden
+from planner.kern.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie, Stap
+from planner.kern.nodig import benodigdheden
 
 
 def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:

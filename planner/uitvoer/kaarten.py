@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from planner.model import GeplandOnderdeel, Plan, Stap
+from planner.kern.model import GeplandOnderdeel, Plan, Stap
 from planner.uitvoer.afbreken import html_tekst
 from planner.uitvoer.handout import titel_voor_deelnemers
 

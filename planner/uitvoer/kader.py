@@ -5,7 +5,7 @@ rest of the command together (issue 12). The rules are rich's (how wide each col
 which one gives way, where a line breaks, when '…' ends a cell), so the table looks exactly as
 it did when rich drew it; tests/test_kader.py draws random tables both ways and compares them.
 
-Text reaching this module has been cleaned (planner.veilig): no tabs, no control characters
+Text reaching this module has been cleaned (planner.kern.veilig): no tabs, no control characters
 except the line break. Widths follow Python's Unicode data (East Asian width, combining marks);
 rich 15 carries its own, newer table and joins emoji sequences into one cell group. They differ for
 emoji sequences, spacing marks of Indic scripts, decomposed Korean, symbols made wide in Unicode 16

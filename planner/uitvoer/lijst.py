@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.model import Draaiboek
-from planner.tekst import afgekort
+from planner.kern.model import Draaiboek
+from planner.kern.tekst import afgekort
 
 KOP = ("Naam", "Titel", "Groep", "Duur", "Herkomst")
 VOET = "Plan er een met: planner plan NAAM --groep AANTAL --tijd DUUR"
@@ -28,7 +28,7 @@ def _rij(d: Draaiboek, dubbel: set[str]) -> tuple[str, ...]:
 
 def _som_van_de_minuten(d: Draaiboek) -> str:
     """Without a stated duration (an imported draaiboek has none): what its parts add up to."""
-    from planner.tijd import toon_duur
+    from planner.kern.tijd import toon_duur
 
     sommen = sorted({sum(o.minuten for o in d.onderdelen_voor(v)) for v in d.varianten or [None]})
     if len(sommen) == 1:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from planner.model import GeplandOnderdeel, Plan, Sessie
-from planner.nodig import benodigdheden
-from planner.tekst import stap_regels
-from planner.tijd import toon_duur
+from planner.kern.model import GeplandOnderdeel, Plan, Sessie
+from planner.kern.nodig import benodigdheden
+from planner.kern.tekst import stap_regels
+from planner.kern.tijd import toon_duur
 from planner.uitvoer import handout
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.model import Plan, Sessie
-from planner.nodig import benodigdheden
-from planner.tijd import deelnemers, toon_duur
+from planner.kern.model import Plan, Sessie
+from planner.kern.nodig import benodigdheden
+from planner.kern.tijd import deelnemers, toon_duur
 from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
 from planner.uitvoer.kader import Kolom, alinea, als_tekst, cel_breedte, tabel
 from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda

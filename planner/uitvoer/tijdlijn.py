@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 
-from planner.model import SOORTEN, Sessie
-from planner.tijd import plus_minuten
+from planner.kern.model import SOORTEN, Sessie
+from planner.kern.tijd import plus_minuten
 from planner.uitvoer.kader import cel_breedte, gestijld, passend
 
 # Background colour per soort (terminal SGR codes: cyan, blue, grey, magenta, green, yellow); the

@@ -7,9 +7,9 @@ runs, and rich's console cost more start-up than the rest of it (issue 12).
 
 from __future__ import annotations
 
-from planner.model import Draaiboek, Onderdeel
-from planner.tekst import stap_regels
-from planner.tijd import toon_duur
+from planner.kern.model import Draaiboek, Onderdeel
+from planner.kern.tekst import stap_regels
+from planner.kern.tijd import toon_duur
 from planner.uitvoer.kader import Kolom, alinea, als_tekst, gestijld, rijen
 
 VET, DIM, KOPJE = "1", "2", "1;4"
@@ -18,7 +18,7 @@ STANDAARD_BREEDTE = 100
 
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
-    from planner.planning import kies_variant
+    from planner.kern.maten import kies_variant
 
     breedte = breedte or STANDAARD_BREEDTE
     variant = kies_variant(d, groep) if groep is not None else None

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from planner.model import Plan
-from planner.tijd import toon_datum
+from planner.kern.model import Plan
+from planner.kern.tijd import toon_datum
 from planner.uitvoer import handout
 
 # The description is the source's, written for facilitators; its sentences about the template

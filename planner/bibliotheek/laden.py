@@ -1,0 +1,199 @@
+"""Loading draaiboeken: by name (own folder first, then built-in) or from one file.
+
+Every file is validated once, here (planner.bibliotheek.valideren); a problem names the file, the line,
+the onderdeel and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.bibliotheek.lezen import is_bestand, lees_tekst, waarom_niet
+from planner.bibliotheek.valideren import lees_draaiboek
+from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bronnen
+from planner.kern.fouten import DraaiboekFout, InvoerFout, Probleem
+from planner.kern.lui import Patroon
+from planner.kern.model import Draaiboek
+
+if TYPE_CHECKING:
+    import tomllib
+
+
+def vind(naam: str) -> Draaiboek:
+    """The draaiboek a user means by `naam`: a built-in or own id, or a path to a .toml file."""
+    if lijkt_pad(naam):
+        pad = Path(naam).expanduser()
+        if pad.suffix != ".toml":
+            raise InvoerFout(
+                f"'{naam}' is geen draaiboek: geef een naam uit 'planner lijst' "
+                "of een pad naar een .toml-bestand."
+            )
+        if not is_bestand(pad):
+            raise InvoerFout(f"Het bestand '{naam}' {waarom_niet(pad)}")
+        return laad_bestand(pad, herkomst=str(pad))
+    naam = naam.strip().lower()
+    if not NAAM.match(naam):
+        raise InvoerFout(
+            f"'{naam}' is geen geldige draaiboeknaam: gebruik een naam uit 'planner lijst'."
+        )
+    bronnen = zichtbare_bronnen()
+    for bron in bronnen:
+        if bron.id == naam:
+            return laad_bestand(bron.pad, herkomst=bron.herkomst)
+    bekend = ", ".join(sorted(b.id for b in bronnen))
+    raise InvoerFout(f"Draaiboek '{naam}' bestaat niet: kies uit {bekend} (zie 'planner lijst').")
+
+
+def laad_bestand(pad: Path, herkomst: str = "eigen") -> Draaiboek:
+    draaiboek, problemen = controleer_bestand(pad, herkomst)
+    if problemen:
+        raise DraaiboekFout(problemen)
+    assert draaiboek is not None
+    return draaiboek
+
+
+def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
+    """Read and validate one file; returns the draaiboek or every problem found."""
+    naam = str(pad)
+    try:
+        tekst = lees_tekst(pad)
+    except UnicodeDecodeError:
+        return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
+    except OSError as fout:
+        return None, [Probleem(naam, f"{fout.strerror}.")]
+    return controleer_tekst(tekst, pad, herkomst)
+
+
+def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
+    """Validate the text of a draaiboek as if it were the file `pad` (also before it is written)."""
+    naam = str(pad)
+    try:
+        data = _lees_toml(tekst, herkomst)
+    except ValueError as fout:
+        import tomllib
+
+        if not isinstance(fout, tomllib.TOMLDecodeError):
+            raise
+        return None, [_toml_probleem(naam, fout)]
+    except RecursionError:
+        # x = [[[[...]]]] thousands deep: the reader gives up; one broken file must not hide the rest.
+        return None, [Probleem(naam, "dit is geen bruikbare TOML: lijsten of tabellen staan te diep in "
+                                     "elkaar; een draaiboek heeft er hooguit een paar nodig.")]
+    try:
+        draaiboek, problemen = lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
+    except RecursionError:
+        return None, [Probleem(naam, "lijsten of tabellen staan te diep in elkaar; een draaiboek heeft er "
+                                     "hooguit een paar nodig.")]
+    if herkomst == "eigen" and isinstance(data.get("id"), str) and data["id"] != pad.stem:
+        # Found by its file name: an id that differs would make 'planner plan NAAM' confusing.
+        problemen.append(Probleem(naam, f"het id '{data['id']}' verschilt van de bestandsnaam "
+                                  f"'{pad.stem}'; maak ze gelijk (de planner vindt het bestand "
+                                  "onder de bestandsnaam).", veld="id"))
+        draaiboek = None
+    return draaiboek, [_met_regel(p, tekst) for p in problemen]
+
+
+def _lees_toml(tekst: str, herkomst: str) -> dict[str, Any]:
+    """The parsed text; built-in draaiboeken are parsed each time too (no cache written on a read)."""
+    import tomllib
+
+    return tomllib.loads(tekst)
+
+
+_KOP = Patroon(r"^\s*\[\[?\s*([A-Za-z_]+)\s*\]\]?")
+_ID = Patroon(r"""^\s*id\s*=\s*["']([^"']*)["']""")
+
+
+def _met_regel(probleem: Probleem, tekst: str) -> Probleem:
+    """Add the line number of a field problem by finding the field in its block of the text.
+
+    A nicety: when the text is unusual (inline tables, dotted keys) the problem simply has no line.
+    """
+    if probleem.regel is not None:
+        return probleem
+    regels = tekst.splitlines()
+    # Blocks: (table name, first line index, id inside or None); the top level is block "".
+    blokken: list[tuple[str, int, str | None]] = [("", 0, None)]
+    for i, regel in enumerate(regels):
+        kop = _KOP.match(regel)
+        if kop:
+            blokken.append((kop[1], i, None))
+        elif (gevonden := _ID.match(regel)) and blokken[-1][2] is None:
+            blokken[-1] = (blokken[-1][0], blokken[-1][1], gevonden[1])
+    grenzen = [b[1] for b in blokken[1:]] + [len(regels)]
+    kandidaten = _blokken_voor(probleem, blokken)
+    if not kandidaten:
+        return probleem
+    index = kandidaten[-1] if probleem.veld == "id" else kandidaten[0]
+    _, begin, _ = blokken[index]
+    eind = grenzen[index]
+    veld = probleem.veld
+    if veld:
+        patroon = re.compile(rf"^\s*{re.escape(veld)}\s*=")
+        for i in range(begin, eind):
+            if patroon.match(regels[i]):
+                return replace(probleem, regel=i + 1)
+        for i in range(begin, eind):  # a field of an inline table: beurten = { min = ... }
+            if re.search(rf"[{{,]\s*{re.escape(veld)}\s*=", regels[i]):
+                return replace(probleem, regel=i + 1)
+    if index == 0:
+        return probleem
+    return replace(probleem, regel=begin + 1)
+
+
+def _blokken_voor(probleem: Probleem, blokken: list[tuple[str, int, str | None]]) -> list[int]:
+    wie = probleem.onderdeel
+    if wie is None:
+        if probleem.veld in ("varianten", "onderdelen", "groepsopmerkingen", "splitsen"):
+            return [i for i, b in enumerate(blokken) if b[0] == probleem.veld][:1] or [0]
+        return [0]
+    nummer = re.search(r"(?:^|\()nummer (\d+)\)?$", wie)
+    if nummer:
+        onderdelen = [i for i, b in enumerate(blokken) if b[0] == "onderdelen"]
+        return onderdelen[int(nummer[1]) - 1:int(nummer[1])]
+    if wie.startswith("variant "):
+        naam = wie.removeprefix("variant ")
+        return [i for i, b in enumerate(blokken) if b[0] == "varianten" and b[2] == naam]
+    if wie == "groepsopmerking":
+        return []
+    return [i for i, b in enumerate(blokken) if b[0] == "onderdelen" and b[2] == wie]
+
+
+_TOML_REGEL = Patroon(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError) -> Probleem:
+    tekst = str(fout)
+    plek = _TOML_REGEL.search(tekst)
+    regel = int(plek[1]) if plek else None
+    kolom = f", kolom {plek[2]}" if plek else ""
+    oorzaak = _TOML_REGEL.sub("", tekst).strip().rstrip(".")
+    uitleg = next((nl for en, nl in _TOML_UITLEG if oorzaak.startswith(en)), "")
+    return Probleem(
+        bestand,
+        f"dit is geen geldige TOML{kolom}: {uitleg or 'controleer aanhalingstekens, haakjes en = op die regel'} "
+        f"(de lezer zegt: {oorzaak}).",
+        regel=regel,
+    )
+
+
+# tomllib speaks English; the messages a hand-edited draaiboek most often meets, in Dutch.
+_TOML_UITLEG = (
+    ("Unterminated string", "een tekst mist zijn sluitende aanhalingsteken"),
+    ("Unclosed array", "een lijst [ … ] wordt niet gesloten met ]"),
+    ("Unclosed inline table", "een tabel { … } wordt niet gesloten met }"),
+    ("Expected '=' after a key", "na een veldnaam hoort een ="),
+    ("Invalid value", "na de = staat geen geldige waarde: een tekst hoort tussen aanhalingstekens"),
+    ("Invalid statement", "deze regel is geen veld = waarde en geen [kop]"),
+    ("Cannot declare", "een veld of kop staat hier twee keer"),
+    ("Cannot overwrite a value", "een veld staat hier twee keer"),
+    ("Expected newline or end of document", "na de waarde staat nog iets op dezelfde regel"),
+    ("Expected ']'", "een [kop] mist zijn sluitende ]"),
+    ("Expected ']]'", "een [[kop]] mist zijn sluitende ]]"),
+    ("Illegal character '\\n'", "een tekst mist zijn sluitende aanhalingsteken aan het einde van de regel"),
+    ("Illegal character", "er staat een onzichtbaar of ongeldig teken"),
+    ("Found invalid character", "er staat een ongeldig teken"),
+)

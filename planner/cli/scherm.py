@@ -1,0 +1,195 @@
+"""What a command says and writes: the screen, stderr, files, and every failure as one Dutch sentence.
+
+Both routes into a command use this: typer's (`planner.cli.app`) and the fast one for plain
+`plan`/`lijst` command lines (`planner.cli.snel`). So errors become one sentence and an exit code in
+`draai` and nowhere else, whichever route parsed the options.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner.kern.fouten import BestandFout, PlannerFout
+
+
+def kleur() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def breedte() -> int | None:
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((100, 24)).columns
+    return None
+
+
+def interactief() -> bool:
+    """Only ask questions when someone can answer them and see the questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def meld(tekst: str) -> None:
+    """A line for the user on stderr ('Geschreven: …'), apart from the output itself."""
+    if sys.stderr is None:
+        return
+    sys.stderr.write(f"{tekst}\n")
+    sys.stderr.flush()
+
+
+def uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
+    if pad is None:
+        naar_scherm(tekst)
+        return
+    from planner.cli.bestanden import schrijf
+
+    schrijf(pad, tekst, force=force)
+    geschreven(pad)
+
+
+def geschreven(pad: Path) -> None:
+    from planner.kern.veilig import schoon
+
+    meld(f"Geschreven: {schoon(str(pad))}")
+
+
+def naar_scherm(tekst: str | bytes) -> None:
+    """Write to stdout, and say in Dutch when that cannot be done (closed, disk full)."""
+    if sys.stdout is None or isinstance(sys.stdout, GeslotenUitvoer):
+        raise BestandFout(GESLOTEN)
+    if isinstance(tekst, bytes):
+        sys.stdout.flush()  # text already buffered must come first
+        sys.stdout.buffer.write(tekst)
+    else:
+        sys.stdout.write(tekst)
+    sys.stdout.flush()  # a full disk shows here, while we can still say so
+
+
+GESLOTEN = ("De uitvoer (stdout) is gesloten, dus er kan niets getoond worden: start de planner zonder '>&-', "
+            "of schrijf naar een bestand met --uitvoer PAD.")
+
+
+class GeslotenUitvoer(io.TextIOBase):
+    """Stands in for a closed stdout (>&-): writing anything says so in Dutch instead of crashing."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, tekst: str) -> int:
+        if tekst:
+            raise BestandFout(GESLOTEN)
+        return 0
+
+    @property
+    def buffer(self) -> Any:
+        raise BestandFout(GESLOTEN)
+
+
+def waarschuw_eigen_map() -> None:
+    """PLANNER_DRAAIBOEKEN set to a file or a missing folder: say so, on stderr, and go on."""
+    from planner.bibliotheek import vinden
+    from planner.kern.veilig import schoon
+
+    melding = vinden.eigen_map_melding()
+    if melding:
+        meld(f"Let op: {schoon(melding)}")
+
+
+def bereid_stromen_voor() -> None:
+    if sys.stdout is None:
+        sys.stdout = GeslotenUitvoer()
+    for stroom in (sys.stdout, sys.stderr):
+        # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
+        if hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(errors="replace")
+
+
+def draai(opdracht: Callable[[], int | None]) -> int:
+    """Run a command and return its exit code; every failure becomes one Dutch sentence on stderr."""
+    bereid_stromen_voor()
+    try:
+        code = opdracht()
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk must be reported here, not in Python's exit
+    except PlannerFout as fout_:
+        fout(str(fout_))
+        code = fout_.exit_code
+    except (KeyboardInterrupt, EOFError):
+        fout("Afgebroken.")
+        code = 130
+    except BrokenPipeError:
+        # The reader went away (planner plan … | head): not an error worth a message.
+        stdout_weg()
+        code = 0
+    except OSError as fout_:
+        # Writing to the screen failed (a full disk behind >, a closed descriptor) or a name the
+        # file system refuses: one Dutch sentence, like for files.
+        stdout_weg()
+        fout(os_fout(fout_))
+        code = 4
+    except Exception as fout_:
+        if os.environ.get("PLANNER_DEBUG"):
+            raise
+        fout(f"Interne fout ({type(fout_).__name__}: {fout_}); dit is een fout in de planner, niet in "
+             "je invoer: meld het, met de opdracht die je gaf (PLANNER_DEBUG=1 toont de details).")
+        code = 70
+    return code if isinstance(code, int) else 0
+
+
+def fout(melding: str) -> None:
+    # Messages quote what the user typed; a control character in it must not break the one line.
+    schoon = "".join(t if t.isprintable() else repr(t)[1:-1] for t in melding)
+    if sys.stderr is None:  # 2>&-: nobody to tell; the exit code still says it
+        return
+    try:
+        sys.stderr.write(f"planner: {schoon}\n")
+        sys.stderr.flush()
+    except OSError:
+        pass  # stderr full or gone: same as above
+
+
+def stdout_weg() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit finds nothing to complain about."""
+    if sys.stdout is None:
+        return
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
+
+
+def os_fout(fout_: OSError) -> str:
+    import errno
+
+    from planner.kern.veilig import os_reden
+
+    naam = f"'{fout_.filename}'" if fout_.filename else "een bestand"
+    if fout_.errno == errno.ENAMETOOLONG:
+        return f"De naam {naam} is te lang voor het bestandssysteem: kies een kortere naam."
+    if fout_.filename is None:
+        return uitvoer_fout(fout_)
+    return f"Met {naam} lukt het niet ({os_reden(fout_)}): controleer de naam en probeer opnieuw."
+
+
+def uitvoer_fout(fout_: OSError) -> str:
+    """Why stdout could not be written, in the words used for files."""
+    import errno
+
+    from planner.kern.veilig import os_reden
+
+    if fout_.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "De schijf is vol: de uitvoer is niet (helemaal) geschreven; maak ruimte vrij en probeer opnieuw."
+    if fout_.errno == errno.EBADF:
+        return GESLOTEN
+    return f"De uitvoer kon niet geschreven worden ({os_reden(fout_)}); probeer het met --uitvoer PAD."

@@ -1,0 +1,390 @@
+"""Reading a facilitator's own document (Word .docx, Markdown, plain text) into lines and tables.
+
+Only reading: nothing in a document is executed or followed. python-docx reads the XML parts of the
+package without resolving entities, never runs macros and never fetches a relationship's external
+target (a linked image or template); this module only asks it for paragraphs and tables.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.kern.fouten import InvoerFout
+from planner.kern.veilig import os_reden
+
+MAX_BYTES = 5 * 1024 * 1024
+# A .docx is a zip: refuse one that would unpack to far more than any draaiboek (a zip bomb).
+MAX_UITGEPAKT = 60 * 1024 * 1024
+TEKST = (".txt", ".text", ".md", ".markdown")
+WORD = (".docx",)
+LANGE_REGEL = 2000
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One line of a document: a heading ("kop"), plain text, a bullet ("punt") or a numbered item."""
+
+    tekst: str
+    soort: str = "tekst"
+    niveau: int = 0
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """A table: rows of cells; a cell's lines are separated by newlines, bullets start with '• '."""
+
+    rijen: tuple[tuple[str, ...], ...]
+
+
+Blok = Regel | Tabel
+
+
+def lees(pad: Path) -> list[Blok]:
+    """The blocks of the document at `pad`, in document order; refuses what it cannot read safely."""
+    soort = _controleer_bestand(pad)
+    if soort == "docx":
+        return _lees_docx(pad)
+    tekst = _lees_tekst(pad)
+    return lees_tekst(tekst, markdown=pad.suffix.lower() in (".md", ".markdown"))
+
+
+def _controleer_bestand(pad: Path) -> str:
+    naam = pad.name
+    try:
+        # stat, not open: opening a FIFO or a device could block or read forever.
+        info = os.stat(pad)
+    except FileNotFoundError:
+        raise InvoerFout(f"Het bestand '{pad}' bestaat niet: controleer het pad.") from None
+    except OSError as fout:
+        raise InvoerFout(f"Het bestand '{pad}' kan ik niet lezen ({os_reden(fout)}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InvoerFout(f"'{pad}' is een map: geef een .docx-, .md- of .txt-bestand.")
+    if not stat.S_ISREG(info.st_mode):
+        raise InvoerFout(f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat): "
+                         "geef een .docx-, .md- of .txt-bestand.")
+    if info.st_size > MAX_BYTES:
+        raise InvoerFout(f"'{naam}' is {info.st_size / 1024 / 1024:.1f} MB, te groot voor een draaiboek "
+                         f"(hooguit {MAX_BYTES // 1024 // 1024} MB): haal afbeeldingen weg of sla alleen de tekst op.")
+    achtervoegsel = pad.suffix.lower()
+    if achtervoegsel == ".doc":
+        raise InvoerFout(f"'{naam}' is een oud Word-bestand (.doc): open het in Word of LibreOffice en "
+                         "sla het op als .docx, dan kan ik het lezen.")
+    if achtervoegsel in (".docm", ".dotx", ".dotm", ".odt", ".rtf", ".pdf", ".pages"):
+        raise InvoerFout(f"'{naam}' kan ik niet lezen: sla het op als Word-document (.docx) of als tekst (.txt).")
+    if achtervoegsel in WORD:
+        return "docx"
+    if achtervoegsel in TEKST or achtervoegsel == "":
+        return "tekst"
+    raise InvoerFout(f"'{naam}' kan ik niet lezen: ik lees .docx, .md en .txt; sla het draaiboek in een "
+                     "van die vormen op.")
+
+
+def _lees_tekst(pad: Path) -> str:
+    data = pad.read_bytes()
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InvoerFout(f"'{pad.name}' is een oud Word-bestand (.doc) met een andere naam: sla het op als .docx.")
+    if data.startswith(b"PK\x03\x04"):
+        raise InvoerFout(f"'{pad.name}' is een ingepakt bestand (zoals .docx) met een tekst-naam: "
+                         "geef het de naam die erbij hoort (.docx), of sla het op als tekst.")
+    for bom, codering in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codering, errors="replace")
+    if b"\x00" in data[:4096]:
+        raise InvoerFout(f"'{pad.name}' is geen tekstbestand: sla het draaiboek op als .txt, .md of .docx.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Windows' own encoding, as Notepad and Word's "tekst zonder opmaak" often write it.
+        return data.decode("cp1252", errors="replace")
+
+
+# --- text and Markdown -------------------------------------------------------------------------
+
+_SPATIES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
+_ONZICHTBAAR = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_PUNT = re.compile(r"^(?P<in>\s*)(?P<teken>[•·▪◦‣∙●○■□➢➤►✓✔\-\*\+–o])\s+(?P<rest>\S.*)$")
+_NUMMER = re.compile(r"^(?P<in>\s*)(?:\d{1,2}|[a-zA-Z])[.)]\s+(?P<rest>\S.*)$")
+_MD_KOP = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_VET = re.compile(r"^\s*(\*\*|__)(?P<tekst>[^*_].*?)\1\s*:?\s*$")
+_TABEL_SCHEIDING = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def schoon(tekst: str) -> str:
+    """Non-breaking and odd spaces become spaces, invisible characters go, runs of spaces shrink."""
+    tekst = _ONZICHTBAAR.sub("", _SPATIES.sub(" ", tekst))
+    return re.sub(r"[ \t]+", " ", tekst).strip()
+
+
+def _zonder_opmaak(tekst: str) -> str:
+    """Markdown emphasis and links as plain text (a link's address is not followed, nor kept)."""
+    tekst = _LINK.sub(r"\1", tekst)
+    tekst = re.sub(r"(\*\*|__)(.+?)\1", r"\2", tekst)
+    tekst = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", tekst)
+    tekst = tekst.replace("`", "")
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", tekst)
+
+
+def regel_van(ruw: str, markdown: bool = False) -> Regel:
+    """Classify one line of text: heading, bullet (with its depth), numbered item or plain text."""
+    ruw = _ONZICHTBAAR.sub("", _SPATIES.sub(" ", ruw.replace("\t", "    ")))
+    if len(ruw) > LANGE_REGEL:
+        return Regel(schoon(ruw))  # a long paragraph is text; no pattern needs to search all of it
+    if markdown:
+        kop = _MD_KOP.match(ruw)
+        if kop:
+            return Regel(schoon(_zonder_opmaak(kop[2])), "kop", len(kop[1]))
+        vet = _VET.match(ruw)
+        if vet:
+            return Regel(schoon(_zonder_opmaak(vet["tekst"])), "kop", 7)
+    punt = _PUNT.match(ruw)
+    if punt and not (punt["teken"] == "o" and not punt["rest"][:1].isalpha()):
+        inspringing = len(punt["in"])
+        # 'o', '◦', '▪' are what Word uses for the second level of bullets.
+        niveau = 1 if inspringing >= 2 or punt["teken"] in "o◦○▪■□" else 0
+        tekst = punt["rest"]
+        return Regel(schoon(_zonder_opmaak(tekst) if markdown else tekst), "punt", niveau)
+    nummer = _NUMMER.match(ruw)
+    if nummer:
+        tekst = nummer["rest"]
+        return Regel(schoon(_zonder_opmaak(tekst) if markdown else tekst), "nummer",
+                     1 if len(nummer["in"]) >= 2 else 0)
+    return Regel(schoon(_zonder_opmaak(ruw) if markdown else ruw))
+
+
+def _cellen(regel: str) -> list[str]:
+    if "|" in regel:
+        cellen = regel.strip()
+        cellen = cellen[1:] if cellen.startswith("|") else cellen
+        cellen = cellen[:-1] if cellen.endswith("|") else cellen
+        return [c.strip() for c in re.split(r"(?<!\\)\|", cellen)]
+    return [c.strip() for c in re.split(r"\t+", regel.strip())]
+
+
+def _is_tabelregel(regel: str) -> bool:
+    kern = regel.strip()
+    if len(kern) > LANGE_REGEL:
+        return False
+    if kern.count("|") >= 2 or (kern.startswith("|") and kern.count("|") >= 1):
+        return True
+    return "\t" in kern
+
+
+def lees_tekst(tekst: str, markdown: bool = False) -> list[Blok]:
+    """Blocks of a text or Markdown file; pipe or tab separated lines become a table."""
+    tekst = tekst.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\f", "\n")
+    blokken: list[Blok] = []
+    rijen: list[tuple[str, ...]] = []
+    in_code = False
+
+    def sluit_tabel() -> None:
+        if len(rijen) >= 2:
+            blokken.append(Tabel(tuple(rijen)))
+        else:
+            blokken.extend(regel_van("  ".join(r), markdown) for r in rijen)
+        rijen.clear()
+
+    for ruw in tekst.split("\n"):
+        if markdown and ruw.strip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if markdown and (ruw.strip().startswith("<!--") or re.fullmatch(r"\s*([-*_]\s*){3,}", ruw)):
+            continue  # comments and horizontal rules
+        if _TABEL_SCHEIDING.match(ruw) and rijen:
+            continue
+        if _is_tabelregel(ruw) and not in_code:
+            cellen = [_zonder_opmaak(c) if markdown else c for c in _cellen(ruw)]
+            if sum(1 for c in cellen if c.strip()) >= 1 and len(cellen) >= 2:
+                rijen.append(tuple(cellen))
+                continue
+        sluit_tabel()
+        if markdown and ruw.lstrip().startswith(">"):
+            ruw = ruw.lstrip()[1:]
+        blokken.append(regel_van(ruw, markdown))
+    sluit_tabel()
+    return blokken
+
+
+# --- Word --------------------------------------------------------------------------------------
+
+
+def _lees_docx(pad: Path) -> list[Blok]:
+    _controleer_zip(pad)
+    try:
+        import docx  # python-docx: only 'planner importeer' pays for importing it
+    except ImportError:  # pragma: no cover - a broken installation
+        raise InvoerFout("Word-bestanden lezen kan pas als python-docx is geïnstalleerd: "
+                         "pip install python-docx (of installeer de planner opnieuw).") from None
+    try:
+        document = docx.Document(str(pad))
+        return list(_docx_blokken(document))
+    except InvoerFout:
+        raise
+    except Exception:
+        # python-docx raises many kinds of errors for a damaged package; the user needs one sentence.
+        raise InvoerFout(f"'{pad.name}' is geen leesbaar Word-document (.docx): het is beschadigd of "
+                         "iets anders; open het in Word en sla het opnieuw op als .docx.") from None
+
+
+def _controleer_zip(pad: Path) -> None:
+    try:
+        with zipfile.ZipFile(pad) as pakket:
+            uitgepakt = sum(i.file_size for i in pakket.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        with open(pad, "rb") as bestand:
+            begin = bestand.read(8)
+        if begin.startswith(b"\xd0\xcf\x11\xe0"):
+            raise InvoerFout(f"'{pad.name}' is een oud Word-bestand (.doc) met de naam .docx: open het in Word "
+                             "en sla het op als .docx.") from None
+        raise InvoerFout(f"'{pad.name}' is geen leesbaar Word-document (.docx): het is beschadigd of iets "
+                         "anders; open het in Word en sla het opnieuw op als .docx.") from None
+    if uitgepakt > MAX_UITGEPAKT:
+        raise InvoerFout(f"'{pad.name}' pakt uit tot meer dan {MAX_UITGEPAKT // 1024 // 1024} MB: dat is geen "
+                         "gewoon draaiboek; sla alleen de tekst op als .docx of .txt.")
+
+
+def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    nummering = _nummering(document)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def blokken(element):  # type: ignore[no-untyped-def]
+        for kind in element.iterchildren():
+            if kind.tag == f"{ns}p":
+                yield from _docx_regels(Paragraph(kind, document.part), nummering)  # type: ignore[attr-defined]
+            elif kind.tag == f"{ns}tbl":
+                tabel = Table(kind, document.part)  # type: ignore[attr-defined]
+                if all(len({c._tc for c in rij.cells}) == 1 for rij in tabel.rows):
+                    # A one-column table is layout (a frame around the text): read what is inside.
+                    for rij in tabel.rows:
+                        yield from blokken(rij.cells[0]._tc)
+                else:
+                    yield Tabel(tuple(_docx_rijen(tabel, nummering)))
+            elif kind.tag in (f"{ns}sdt", f"{ns}sdtContent", f"{ns}customXml"):
+                # Content controls (forms, templates) hold ordinary paragraphs and tables.
+                yield from blokken(kind)
+
+    yield from blokken(document.element.body)  # type: ignore[attr-defined]
+
+
+def _docx_rijen(tabel, nummering):  # type: ignore[no-untyped-def]
+    for rij in tabel.rows:
+        cellen = []
+        vorige = None
+        for cel in rij.cells:
+            # A merged cell is returned once per grid column it spans: keep it once.
+            if vorige is not None and cel._tc is vorige:
+                continue
+            vorige = cel._tc
+            regels = []
+            for alinea in cel.paragraphs:
+                for r in _docx_regels(alinea, nummering):
+                    inspringing = "  " * r.niveau
+                    regels.append(f"{inspringing}• {r.tekst}" if r.soort in ("punt", "nummer") else r.tekst)
+            for binnen in cel.tables:  # a table in a cell: its text, row by row
+                for binnenrij in _docx_rijen(binnen, nummering):
+                    regels.append(" – ".join(c.replace("\n", " ") for c in binnenrij if c))
+            cellen.append("\n".join(regels))
+        yield tuple(cellen)
+
+
+def _docx_regels(alinea, nummering):  # type: ignore[no-untyped-def]
+    stijl = (alinea.style.name if alinea.style is not None else "") or ""
+    laag = stijl.lower()
+    for deel in _alinea_tekst(alinea._p).split("\n"):
+        tekst = schoon(deel)
+        if not tekst:
+            yield Regel("")
+            continue
+        if laag.startswith(("heading", "kop")) or laag in ("title", "titel", "subtitle", "ondertitel"):
+            niveau = int(m[0]) if (m := re.search(r"\d", laag)) else (0 if "titel" in laag or "title" in laag else 1)
+            yield Regel(tekst, "kop", niveau)
+            continue
+        lijst = _lijstsoort(alinea, laag, nummering)
+        if lijst is not None:
+            soort, niveau = lijst
+            yield Regel(tekst, soort, niveau)
+            continue
+        if _vet(alinea) and len(tekst) <= 120 and not tekst.endswith((".", ",", ";")):
+            yield Regel(tekst.rstrip(":").strip() or tekst, "kop", 7)
+            continue
+        # A bullet typed by hand (• or -) in a plain paragraph.
+        yield regel_van(tekst)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _alinea_tekst(p) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text, including tracked insertions and text boxes (deleted text is w:delText)."""
+    delen = []
+    for element in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
+        if element.tag == f"{_W}t":
+            delen.append(element.text or "")
+        elif element.tag == f"{_W}tab":
+            delen.append("\t")
+        elif element.tag in (f"{_W}br", f"{_W}cr") or element is not p:
+            delen.append("\n")  # a line break, or a paragraph inside a text box
+    return "".join(delen)
+
+
+def _vet(alinea) -> bool:  # type: ignore[no-untyped-def]
+    runs = [r for r in alinea.runs if r.text.strip()]
+    if not runs:
+        return False
+    stijl_vet = bool(alinea.style is not None and alinea.style.font is not None and alinea.style.font.bold)
+    return all(r.bold or (r.bold is None and stijl_vet) for r in runs)
+
+
+def _lijstsoort(alinea, stijl: str, nummering):  # type: ignore[no-untyped-def]
+    """('punt' | 'nummer', depth) for a list paragraph, None for any other."""
+    ppr = alinea._p.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    niveau = 0
+    soort = None
+    if numpr is not None and numpr.numId is not None and numpr.numId.val != 0:
+        niveau = numpr.ilvl.val if numpr.ilvl is not None else 0
+        formaat = nummering.get((numpr.numId.val, niveau))
+        soort = "punt" if formaat in (None, "bullet", "none") else "nummer"
+    if "bullet" in stijl or "opsomming" in stijl:
+        soort = "punt"
+        niveau = niveau or (int(m[0]) - 1 if (m := re.search(r"\d", stijl)) else 0)
+    elif "number" in stijl or "nummering" in stijl:
+        soort = "nummer"
+        niveau = niveau or (int(m[0]) - 1 if (m := re.search(r"\d", stijl)) else 0)
+    elif soort is None and "list" in stijl:
+        soort = "punt"
+    if soort is None:
+        return None
+    return soort, min(niveau, 1)
+
+
+def _nummering(document) -> dict[tuple[int, int], str]:  # type: ignore[no-untyped-def]
+    """(numId, level) -> number format ('bullet', 'decimal', …) from the numbering part, if any."""
+    try:
+        deel = document.part.numbering_part
+    except Exception:  # no numbering part: a document without lists
+        return {}
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    abstract: dict[str, dict[int, str]] = {}
+    for a in deel.element.findall(f"{ns}abstractNum"):
+        niveaus = {}
+        for lvl in a.findall(f"{ns}lvl"):
+            fmt = lvl.find(f"{ns}numFmt")
+            niveaus[int(lvl.get(f"{ns}ilvl", "0"))] = fmt.get(f"{ns}val") if fmt is not None else "bullet"
+        abstract[a.get(f"{ns}abstractNumId", "")] = niveaus
+    formaten: dict[tuple[int, int], str] = {}
+    for num in deel.element.findall(f"{ns}num"):
+        ref = num.find(f"{ns}abstractNumId")
+        if ref is None:
+            continue
+        for niveau, fmt in abstract.get(ref.get(f"{ns}val", ""), {}).items():
+            formaten[(int(num.get(f"{ns}numId", "0")), niveau)] = fmt
+    return formaten

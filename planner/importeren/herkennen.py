@@ -1,0 +1,325 @@
+"""Turning a facilitator's own draaiboek (Word, Markdown, text) into a commented TOML draft.
+
+What it recognises (see the README, 'Een eigen draaiboek importeren'): parts with minutes or clock
+times, in a table or as lines; the bullets and sentences under a part as its steps; header lines for
+group size, set-up and duration. Every minute is kept as written; everything it cannot place goes
+into a `toelichting` and is reported, never dropped. The core returns the draft and the report;
+the command prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from planner.importeren.concept import Concept, Deel, Stap
+from planner.importeren.documenten import Blok, Regel, schoon
+from planner.importeren.regels import Item, items_van, klasse_van
+from planner.importeren.tijden import DAG, GESCHAT_MIN, Tijd, lees_tijd_begin, lees_tijd_eind
+from planner.importeren.woorden import GROEP, LABEL_VORM, TOTAAL, groepjes_in, soort_van
+from planner.kern.fouten import InvoerFout
+
+# --- from items to draaiboeken -----------------------------------------------------------------
+
+_KOPVELDEN = ("groep", "opstelling", "tijdsduur")
+
+
+def _segmenten(items: list[Item]) -> list[list[Item]]:
+    """Several draaiboeken in one document: a title line and a new header block (two of group size,
+    set-up, duration) after parts, followed by parts again, start the next one."""
+    grenzen = [0]
+    deel_gezien = False
+    for i, item in enumerate(items):
+        if item.soort == "deel" and i >= grenzen[-1]:
+            deel_gezien = True
+        elif item.soort == "veld" and item.veld in _KOPVELDEN and deel_gezien and _kopblok(items, i):
+            j = i - 1
+            while j > grenzen[-1] and items[j].soort in ("leeg", "veld"):
+                j -= 1
+            if j > grenzen[-1] and items[j].soort == "tekst" and items[j].regel.soort in ("tekst", "kop") \
+                    and len(items[j].regel.tekst) <= 120:
+                # Its title stands right above the header block.
+                grenzen.append(j)
+                deel_gezien = False
+    grenzen.append(len(items))
+    return [items[a:b] for a, b in zip(grenzen, grenzen[1:], strict=False) if a < b]
+
+
+def _kopblok(items: list[Item], i: int) -> bool:
+    """A new draaiboek's header: two or more of group size, set-up and duration before its first part.
+    (One 'Opstelling: in een kring' under a part is that part's, not a new draaiboek.)"""
+    velden = set()
+    for item in items[i:]:
+        if item.soort == "deel":
+            return len(velden) >= 2
+        if item.soort == "veld" and item.veld in _KOPVELDEN:
+            velden.add(item.veld)
+    return False
+
+
+def _titel_index(items: list[Item]) -> int | None:
+    """The draaiboek's title: its first heading before the first part, else its first short line."""
+    eerste_deel = next((i for i, x in enumerate(items) if x.soort == "deel"), len(items))
+    voor = [(i, x) for i, x in enumerate(items[:eerste_deel]) if x.soort in ("tekst", "veld")]
+    koppen = [(i, x) for i, x in voor if x.soort == "tekst" and x.regel.soort == "kop"]
+    titelstijl = [i for i, x in koppen if x.regel.niveau == 0]
+    if titelstijl:  # Word's 'Title' style (or '# ' in Markdown) says it outright
+        return titelstijl[0]
+    korte = [i for i, x in voor
+             if x.soort == "tekst" and x.regel.soort in ("tekst", "nummer") and len(x.regel.tekst) <= 120
+             and not LABEL_VORM.match(x.regel.tekst) and not x.regel.tekst.endswith((".", ",", ";"))]
+    # The first heading, unless a short line that looks like a title stands above it.
+    kandidaten = [i for i, _ in koppen[:1]] + korte[:1]
+    if kandidaten:
+        return min(kandidaten)
+    for i, x in voor:
+        if x.soort == "tekst" and len(x.regel.tekst) <= 120:
+            return i
+    return None
+
+
+def herken(blokken: list[Blok], bestandsnaam: str) -> list[Concept]:
+    """Every draaiboek in the document; refuses a document without any recognisable part."""
+    items = items_van(blokken)
+    if not any(x.soort == "deel" for x in items):
+        raise InvoerFout(f"In '{bestandsnaam}' vind ik geen onderdelen met minuten of tijden: zet per onderdeel "
+                         "de duur of het tijdstip vooraan op de regel ('15m Welkom', '09:00 - 09:15 Opening') of "
+                         "gebruik een tabel met de kolommen Tijd en Onderdeel.")
+    concepten = [_concept(segment, bestandsnaam) for segment in _segmenten(items)]
+    return [c for c in concepten if c.delen]
+
+
+class _Bouwer:
+    """Walks one draaiboek's items in order, attaching each line to the right place."""
+
+    def __init__(self, items: list[Item], bestandsnaam: str, markdown_regels: bool) -> None:
+        self.items = items
+        titel_index = _titel_index(items)
+        titel = schoon(items[titel_index].regel.tekst) if titel_index is not None else Path(bestandsnaam).stem
+        self.titel_index = titel_index
+        self.c = Concept(titel=titel.strip("*_# ").strip() or Path(bestandsnaam).stem)
+        if titel_index is None:
+            self.c.gegokt.append(f"titel: het document heeft geen kop; ik gebruik de bestandsnaam '{titel}'.")
+        self.na_einde = False
+        self.vorige_leeg = True
+        self.vorige_soort = ""
+        self.vorige_tekst = ""
+        self.los = markdown_regels
+
+    # where text goes
+    @property
+    def deel(self) -> Deel | None:
+        return self.c.delen[-1] if self.c.delen else None
+
+    def bouw(self) -> Concept:
+        for i, item in enumerate(self.items):
+            if i == self.titel_index:
+                self.vorige_leeg = True
+                continue
+            self.stap(item)
+        return self.c
+
+    def stap(self, item: Item) -> None:
+        if item.soort in ("leeg", "grens"):
+            self.vorige_leeg = True
+            return
+        soort = item.soort
+        if soort == "deel":
+            self.nieuw_deel(item)
+        elif soort == "einde":
+            self.einde(item)
+        elif soort == "totaal":
+            self.totaal(item)
+        elif soort == "label":
+            self.c.herkend.append(f"'{item.regel.tekst}' gelezen als kopje, niet als onderdeel.")
+        elif soort == "veld":
+            self.veld(item)
+        else:
+            self.tekst(item.regel)
+        self.vorige_leeg = False
+        self.vorige_soort = item.regel.soort
+        self.vorige_tekst = item.regel.tekst
+
+    def nieuw_deel(self, item: Item) -> None:
+        assert item.tijd is not None
+        self.na_einde = False
+        deel = Deel(titel=item.titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
+                    materialen=list(item.materialen))
+        self.c.delen.append(deel)
+        for extra in item.extra:
+            self.stap(klasse_van(extra))
+
+    def einde(self, item: Item) -> None:
+        if self.deel is not None and item.tijd is not None and item.tijd.start is not None and \
+                self.deel.tijd.start is not None and self.deel.tijd.eind is None:
+            self.deel.tijd.eind = item.tijd.start
+        self.c.herkend.append(f"'{item.regel.tekst}' gelezen als het einde van het programma.")
+        self.na_einde = self.deel is not None
+
+    def totaal(self, item: Item) -> None:
+        if not self.c.tijdsduur:
+            tijd = lees_tijd_eind(item.waarde) or lees_tijd_begin(re.sub(TOTAAL, "", item.waarde).strip(" :"))
+            self.c.tijdsduur = tijd[0].tekst if tijd else item.waarde
+        self.c.herkend.append(f"'{item.regel.tekst}' gelezen als de totale duur, niet als onderdeel.")
+
+    def veld(self, item: Item) -> None:
+        naam, waarde = item.veld, item.waarde
+        deel = self.deel
+        if naam == "groep" and deel is None:
+            self.groep(waarde)
+        elif naam == "opstelling" and deel is None:
+            self.c.opstelling = f"{self.c.opstelling}; {waarde}" if self.c.opstelling else waarde
+            self.c.herkend.append(f"opstelling: '{waarde}'.")
+        elif naam in ("tijdsduur", "duur") and not self.c.tijdsduur and deel is None:
+            self.c.tijdsduur = waarde
+            self.c.herkend.append(f"tijdsduur: '{waarde}'.")
+        elif naam == "materialen":
+            lijst = [m for m in (schoon(x) for x in re.split(r"[;,]", waarde)) if m]
+            (deel.materialen if deel is not None else self.c.materialen).extend(lijst)
+        elif naam == "werkvorm" and deel is not None and not deel.werkvorm:
+            deel.werkvorm = waarde
+        elif naam == "deelnemers" and deel is None and not self.c.deelnemers:
+            self.c.deelnemers = waarde
+        elif naam == "doel" and deel is not None:
+            deel.toelichting.append(item.regel.tekst)
+        else:
+            self.tekst(item.regel)
+
+    def groep(self, waarde: str) -> None:
+        m = GROEP.match(waarde)
+        rest = m["rest"] if m else waarde
+        kop = m["kop"].lower() if m else ""
+        bereik = re.search(r"(\d{1,4})\s*(?:-|–|—|tot|à|a)\s*(\d{1,4})", rest)
+        if bereik:
+            laag, hoog = int(bereik[1]), int(bereik[2])
+            self.c.groep_min = min(self.c.groep_min or laag, laag)
+            self.c.groep_max = max(self.c.groep_max or hoog, hoog)
+        else:
+            getal = int(re.search(r"\d{1,4}", rest)[0])  # type: ignore[index]
+            if kop.startswith("min") or re.search(r"\bmin(?:imaal|imum|\.)?\b", rest, re.I):
+                self.c.groep_min = getal
+            else:
+                self.c.groep_max = max(self.c.groep_max or getal, getal)
+        self.c.herkend.append(f"groepsgrootte uit '{waarde}'.")
+        if re.search(r"[.;]\s+\S", waarde):
+            # More than the group size on this line ('Maximaal 12 deelnemers. Opstelling: U-vorm.'): keep it all.
+            self._beschrijving(Regel(waarde))
+
+    def tekst(self, regel: Regel) -> None:
+        deel = self.deel
+        if deel is None:
+            self._beschrijving(regel)
+            return
+        if self.na_einde:
+            deel.toelichting.append(regel.tekst)
+            self.c.niet_geplaatst.append(f"'{_kort(regel.tekst)}' (na het einde) staat in de toelichting van "
+                                         f"'{deel.titel}'.")
+            return
+        if regel.soort in ("tekst", "kop", "nummer") and _is_pauze_regel(regel.tekst):
+            tijd = Tijd(regel.tekst, GESCHAT_MIN * (2 if "lunch" in regel.tekst.lower() else 1))
+            nieuw = Deel(titel=regel.tekst.strip(" .:"), tijd=tijd, geschat=True)
+            self.c.delen.append(nieuw)
+            self.c.gegokt.append(f"'{nieuw.titel}' staat er zonder minuten: {tijd.minuten} minuten geschat.")
+            return
+        if regel.soort == "punt" and deel.stappen and regel.niveau > deel.stappen[-1].niveau:
+            deel.stappen[-1].sub.append(regel.tekst)
+            return
+        if regel.soort in ("tekst",) and self._vervolg(regel.tekst):
+            self._plak(deel, regel.tekst)
+            return
+        # A sentence ending in ':' introduces the bullets below it; they become its sub-points.
+        inleiding = regel.soort != "punt" and regel.tekst.endswith(":")
+        deel.stappen.append(Stap(regel.tekst, niveau=-1 if inleiding else regel.niveau))
+
+    def _vervolg(self, tekst: str) -> bool:
+        """A line that continues the one above it (a line broken in the middle of a sentence)."""
+        if not self.vorige_leeg and self.los and self.vorige_soort in ("tekst", "punt", "nummer"):
+            return True  # Markdown: lines without a blank line between are one paragraph
+        if not (tekst[:1].islower() or tekst[:1] in "(&"):
+            return False
+        # Text taken from a PDF has blank lines in odd places: a lower-case line after a blank line
+        # still continues a sentence that did not end.
+        return not self.vorige_leeg or not self.vorige_tekst.rstrip().endswith((".", "!", "?"))
+
+    def _plak(self, deel: Deel, tekst: str) -> None:
+        if deel.stappen:
+            stap = deel.stappen[-1]
+            if stap.sub:
+                stap.sub[-1] = f"{stap.sub[-1]} {tekst}"
+            else:
+                stap.tekst = f"{stap.tekst} {tekst}"
+        elif not deel.uit_tabel:
+            deel.titel = f"{deel.titel} {tekst}"
+        else:
+            deel.stappen.append(Stap(tekst))
+
+    def _beschrijving(self, regel: Regel) -> None:
+        if self.c.beschrijving and regel.soort == "tekst" and self._vervolg(regel.tekst):
+            self.c.beschrijving[-1] = f"{self.c.beschrijving[-1]} {regel.tekst}"
+        else:
+            self.c.beschrijving.append(regel.tekst)
+
+
+def _is_pauze_regel(tekst: str) -> bool:
+    kaal = tekst.strip(" .:!*").lower()
+    return len(kaal.split()) <= 4 and bool(re.fullmatch(
+        r"(?:koffie-?|thee-?|lunch)?pauze(?:\s*\(.*\))?|koffie(?:\s*(?:/|en)\s*thee)?|lunch|theepauze|"
+        r"lunchpauze|koffiepauze|break", kaal))
+
+
+def _kort(tekst: str, lengte: int = 60) -> str:
+    return tekst if len(tekst) <= lengte else tekst[:lengte - 1].rstrip() + "…"
+
+
+def _concept(items: list[Item], bestandsnaam: str) -> Concept:
+    concept = _Bouwer(items, bestandsnaam, markdown_regels=bestandsnaam.lower().endswith((".md", ".markdown"))).bouw()
+    _minuten(concept)
+    for nummer, deel in enumerate(concept.delen):
+        deel.soort, deel.soort_woord = soort_van(deel.titel, eerste=nummer == 0)
+        deel.groepjes = groepjes_in(" ".join([deel.titel, deel.werkvorm] + [s.tekst for s in deel.stappen]
+                                           + [t for s in deel.stappen for t in s.sub]))
+    if concept.beschrijving:
+        aantal = len(concept.beschrijving)
+        concept.niet_geplaatst.append(f"{aantal} {'regel' if aantal == 1 else 'regels'} vóór het eerste onderdeel "
+                                      f"{'staat' if aantal == 1 else 'staan'} in de beschrijving van het draaiboek.")
+    return concept
+
+
+def _minuten(concept: Concept) -> None:
+    """Minutes for every part: as written, or the difference between clock times."""
+    delen = concept.delen
+    for i, deel in enumerate(delen):
+        tijd = deel.tijd
+        if tijd.minuten is not None:
+            deel.minuten = tijd.minuten
+            deel.min = tijd.minuten
+            deel.max = tijd.hoog or tijd.minuten
+            continue
+        assert tijd.start is not None
+        eind = tijd.eind
+        if eind is None:
+            eind = next((delen[j].tijd.start for j in range(i + 1, len(delen))
+                         if delen[j].tijd.start is not None), None)
+        if eind is not None and eind < tijd.start:
+            eind += DAG  # past midnight
+        if eind is None or not 0 < eind - tijd.start <= 12 * 60:
+            deel.minuten = deel.min = deel.max = GESCHAT_MIN
+            deel.geschat = True
+            concept.gegokt.append(f"'{deel.titel}' begint om {_hhmm(tijd.start)} maar het document zegt niet "
+                                  f"wanneer het eindigt: {GESCHAT_MIN} minuten geschat.")
+            continue
+        deel.minuten = deel.min = deel.max = eind - tijd.start
+        if tijd.eind is not None and i + 1 < len(delen) and delen[i + 1].tijd.start is not None:
+            gat = delen[i + 1].tijd.start - tijd.eind
+            if gat > 0:
+                concept.gegokt.append(f"tussen {_hhmm(tijd.eind)} en {_hhmm(delen[i + 1].tijd.start)} staat niets "
+                                      "in het document; voeg zelf een onderdeel (of pauze) toe als dat nodig is.")
+    for deel in delen:
+        if deel.minuten > DAG or deel.minuten < 1:
+            concept.gegokt.append(f"'{deel.titel}': {deel.minuten} minuten kan niet; {GESCHAT_MIN} minuten geschat.")
+            deel.minuten = deel.min = deel.max = GESCHAT_MIN
+            deel.geschat = True
+
+
+def _hhmm(minuten: int) -> str:
+    return f"{minuten // 60 % 24:02d}:{minuten % 60:02d}"

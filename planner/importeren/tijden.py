@@ -1,0 +1,120 @@
+"""Recognising times in a document's text: durations ('45 min', '1u30'), clock times and ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner.importeren.documenten import schoon
+
+DAG = 24 * 60
+GESCHAT_MIN = 15  # minutes for a part whose length the document does not give (a guess, marked)
+
+# --- times -------------------------------------------------------------------------------------
+
+_MIN = r"(?:minuten|minuut|minutes|minute|mins|min\.?|mn|m|'|’|′)"
+_UUR = r"(?:uren|uur|hours|hour|hrs|hr|u|h)"
+_GRENS = r"(?![a-zA-Z\u00c0-\u024f])"
+_TOT = r"\s*(?:-|–|—|‑|−|tot|t/m|à|a|>)\s*"
+_DUUR = (
+    rf"(?P<uh>\d{{1,2}})\s*{_UUR}\s*(?:en\s*)?(?P<um>[0-5]?\d)\s*(?:{_MIN})?{_GRENS}"  # 1u30, 1 uur 30 min
+    rf"|(?P<r1>\d{{1,3}}(?:[.,]\d+)?){_TOT}(?P<r2>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<re>{_MIN}|{_UUR}){_GRENS}"  # 10-15 min
+    rf"|(?P<u>\d{{1,2}}(?:[.,]\d{{1,2}})?)\s*{_UUR}{_GRENS}"  # 1,5 uur, 2u
+    rf"|(?P<m>\d{{1,4}})\s*{_MIN}{_GRENS}"  # 15m, 15 min, 15 minuten
+    rf"|(?P<kh>0?[0-5]):(?P<km>[0-5]\d)(?!\d)"  # 0:15, 1:30 (a clock before 6 o'clock is a duration)
+)
+_KLOK = r"(?P<{h}>[01]?\d|2[0-3])\s?[:.hu]\s?(?P<{m}>[0-5]\d)(?!\d)(?:\s*(?:uur|u)\b)?"
+KLOK1 = _KLOK.format(h="h1", m="m1")
+_KLOK2 = _KLOK.format(h="h2", m="m2")
+_BEREIK_BEGIN = re.compile(rf"^\(?\s*(?:van\s+)?{KLOK1}{_TOT}{_KLOK2}\s*\)?")
+_KLOK_BEGIN = re.compile(rf"^\(?\s*(?:om\s+)?{KLOK1}\s*\)?(?=[\s:|\-–—.,)]|$)")
+_DUUR_BEGIN = re.compile(rf"^\(?\s*(?:ca\.?\s*|±\s*|ongeveer\s*)?(?:{_DUUR})\s*\)?(?=[\s:|\-–—.,)]|$)", re.IGNORECASE)
+_BEREIK_EIND = re.compile(rf"(?:^|[\s(\[,:;|–—-])\(?\s*(?:van\s+)?{KLOK1}{_TOT}{_KLOK2}\s*\)?\.?$")
+_DUUR_EIND = re.compile(rf"(?P<sep>^|[\s(\[,:;|–—-])\(?\s*(?:ca\.?\s*|±\s*|ongeveer\s*)?(?:{_DUUR})\s*\)?\.?$",
+                        re.IGNORECASE)
+_SCHEIDING = " \t:|-–—.,)]"
+
+
+@dataclass
+class Tijd:
+    """What a part line says about time: minutes (maybe a range) or clock times, as written."""
+
+    tekst: str
+    minuten: int | None = None
+    hoog: int | None = None
+    start: int | None = None
+    eind: int | None = None
+
+
+def _getal(tekst: str) -> float:
+    return float(tekst.replace(",", "."))
+
+
+def _duur_uit(m: re.Match[str], tekst: str) -> Tijd | None:
+    if m["uh"]:
+        return Tijd(tekst, int(m["uh"]) * 60 + int(m["um"]))
+    if m["r1"]:
+        factor = 60 if re.fullmatch(_UUR, m["re"], re.IGNORECASE) else 1
+        laag, hoog = round(_getal(m["r1"]) * factor), round(_getal(m["r2"]) * factor)
+        return Tijd(tekst, laag, hoog) if 0 < laag <= hoog else None
+    if m["u"]:
+        return Tijd(tekst, round(_getal(m["u"]) * 60))
+    if m["m"]:
+        return Tijd(tekst, int(m["m"]))
+    if m["kh"]:
+        return Tijd(tekst, int(m["kh"]) * 60 + int(m["km"]))
+    return None
+
+
+def klok_minuten(h: str, m: str) -> int:
+    return int(h) * 60 + int(m)
+
+
+def is_klok(h: str) -> bool:
+    # Nobody holds a workshop between midnight and six: 1:30 there is a duration.
+    return int(h) >= 6
+
+
+def lees_tijd_begin(tekst: str) -> tuple[Tijd, str] | None:
+    """A time at the start of a line, and the rest of the line (the title)."""
+    if (m := _BEREIK_BEGIN.match(tekst)) and is_klok(m["h1"]):
+        start, eind = klok_minuten(m["h1"], m["m1"]), klok_minuten(m["h2"], m["m2"])
+        return Tijd(m[0].strip(), start=start, eind=eind), tekst[m.end():].lstrip(_SCHEIDING)
+    if (m := _KLOK_BEGIN.match(tekst)) and is_klok(m["h1"]):
+        return Tijd(m[0].strip(), start=klok_minuten(m["h1"], m["m1"])), tekst[m.end():].lstrip(_SCHEIDING)
+    if m := _DUUR_BEGIN.match(tekst):
+        tijd = _duur_uit(m, m[0].strip())
+        if tijd is not None:
+            return tijd, tekst[m.end():].lstrip(_SCHEIDING)
+    return None
+
+
+def lees_tijd_eind(tekst: str) -> tuple[Tijd, str] | None:
+    """A time at the end of a line ('Welkom (15 min)', 'Pauze – 10 minuten'), and the title before it."""
+    if (m := _BEREIK_EIND.search(tekst)) and is_klok(m["h1"]):
+        titel = tekst[:m.start()].rstrip(" \t(:[,;|–—-")
+        if titel:
+            return Tijd(m[0].strip(" (),.[;|–—-"), start=klok_minuten(m["h1"], m["m1"]),
+                        eind=klok_minuten(m["h2"], m["m2"])), titel
+    if m := _DUUR_EIND.search(tekst):
+        # 'Welkom ........ 15 min': dot leaders as in a printed programme.
+        titel = re.sub(r"(?:\s*[.·_]){2,}$|\s*…+$", "", tekst[:m.start()]).rstrip(" \t(:[,;|–—-")
+        tijd = _duur_uit(m, m[0].strip(" (),.[;|–—-"))
+        # A sentence that happens to end in minutes ('we praten 20 minuten') is no part line:
+        # it needs a separator, or a short title.
+        los = m["sep"] not in (" ", "") or len(titel.split()) <= 5
+        if titel and tijd is not None and los and not titel.endswith(("?", ".")):
+            return tijd, titel
+    return None
+
+
+def lees_tijdcel(tekst: str, kaal_getal: bool = False) -> Tijd | None:
+    """The content of a Tijd/Duur cell: a duration, a clock time or range, or (`kaal_getal`, under a
+    header that says so) a bare number of minutes."""
+    tekst = schoon(tekst.replace("\n", " "))
+    if kaal_getal and re.fullmatch(r"\d{1,3}", tekst) and 0 < int(tekst) <= DAG:
+        return Tijd(tekst, int(tekst))
+    gevonden = lees_tijd_begin(tekst)
+    if gevonden is None:
+        return None
+    return gevonden[0]

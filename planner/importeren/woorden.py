@@ -1,0 +1,83 @@
+"""Recognising words in a document's text: the kind of a part, subgroups, header labels, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from planner.importeren.tijden import KLOK1
+
+# --- words -------------------------------------------------------------------------------------
+
+_PAUZE = re.compile(r"\b(?:koffie|thee|lunch|koffie-?\s?en\s?thee)?pauze\b|\bkoffie\b|\blunch\b|\bthee\b"
+                    r"|\bbreak\b|\blunchpauze\b", re.IGNORECASE)
+_SOORTEN = (
+    ("opening", re.compile(r"\b(?:welkom|opening|openen|ontvangst|inloop|binnenkomst|check-?in|aftrap)\b", re.I)),
+    ("evaluatie", re.compile(r"\b(?:evaluatie|evalueren|evaluatieronde|terugblik|terugblikken|terugkijken|"
+                             r"reflectie|reflecteren|nabespreking|feedback)\b", re.I)),
+    ("afronding", re.compile(r"\b(?:afronding|afronden|afsluiting|afsluiten|sluiting|slot|check-?out|uitcheck|"
+                             r"tot slot)\b", re.I)),
+)
+_EERSTE_OPENING = re.compile(r"^(?:start|introductie|intro|inleiding)\b", re.I)
+EINDE = re.compile(r"^(?:einde|eind|afgelopen|klaar)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?"
+                    r"(?:bijeenkomst|workshop|training|programma|dag|sessie|dagdeel))?\s*[.!]?$", re.I)
+# 'Einde 12:00', 'Eindtijd: 12.00 uur', 'Einde om 16u30'.
+EINDE_OM = re.compile(rf"^(?:einde|eindtijd|eind|sluiting|klaar)\s*[:–—-]?\s*(?:om\s+|ca\.?\s*)?{KLOK1}\s*\.?$", re.I)
+TOTAAL = re.compile(r"^(?:totaal|totale\s+(?:duur|tijd|tijdsduur)|in\s+totaal|totaaltijd)\b", re.I)
+KOLOM_WOORDEN = {"tijd", "tijden", "duur", "minuten", "min", "min.", "onderdeel", "onderdelen", "wat", "wie",
+                  "activiteit", "programma", "werkvorm", "materiaal", "materialen", "toelichting", "omschrijving",
+                  "beschrijving", "inhoud", "hoe", "doel", "opmerkingen", "agendapunt", "en", "|", "/", "-",
+                  "tijdstip", "benodigdheden", "onderwerp", "begeleider", "instructie", "uitleg"}
+LABELS = {"programma", "agenda", "tijdschema", "schema", "draaiboek", "planning", "dagprogramma", "opzet",
+           "programma-opzet", "het programma", "de agenda", "inhoud", "tijdpad", "draaiboek en tijdschema"}
+GROEP = re.compile(r"^(?P<kop>(?:(?:max(?:imale|imum|\.)?|min(?:imale|imum|\.)?)\s*)?(?:groeps?grootte|"
+                    r"aantal\s+(?:deelnemers|personen)|deelnemersaantal|deelnemers|groep)\b)(?P<rest>.*)$", re.I)
+# What follows 'Maximale groepsgrootte': a number soon ('20 personen', 'variant A: 12', ': max. 20').
+GROEP_REST = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:variant\s+\w+\s*)?[:=–—-]?\s*(?:max(?:imaal|imum|\.)?\s*|"
+                         r"min(?:imaal|imum|\.)?\s*|ca\.?\s*|tot\s*|van\s*)?\d", re.I)
+GROEP_GETAL = re.compile(r"^(?:max(?:imaal|imum|\.)?|min(?:imaal|imum|\.)?|tot)?\s*\d{1,4}(?:\s*(?:-|–|—|tot|à)\s*"
+                          r"\d{1,4})?\s*(?:deelnemers|personen|mensen)\b", re.I)
+VELD = re.compile(r"^(?P<naam>opstelling|zaalopstelling|ruimte|tijdsduur|totale duur|duur|tijd|lengte|"
+                   r"materia(?:al|len|alen)|benodigdheden|nodig|doel(?:stelling)?|werkvorm|wie|doelgroep|"
+                   r"deelnemers)\s*[:=–—-]\s*(?P<waarde>\S.*)$", re.I)
+# Subgroups, not the whole group: 'een groep van 12 personen' is no subgroup size.
+_GROEPJES = re.compile(r"\b(?:subgroep(?:je|jes|en)?|groep(?:je|jes|en)|tafels|teams|kleine groepen)\s+(?:van\s+)?"
+                       r"(?P<a>\d{1,2})(?:\s*(?:-|–|—|tot|à|a|of)\s*(?P<b>\d{1,2}))?\s*(?:personen|mensen|"
+                       r"deelnemers|pers\.?)?\b", re.I)
+_TALLEN = (("tweetallen", 2), ("duo's", 2), ("duos", 2), ("drietallen", 3), ("trio's", 3), ("viertallen", 4))
+LABEL_VORM = re.compile(r"^[^:]{1,40}:\s")
+
+
+def soort_van(titel: str, eerste: bool) -> tuple[str, str]:
+    """The kind of a part from its title's usual Dutch words, and the word that decided it."""
+    # The word that comes first decides: 'Inloop met koffie' is an opening, 'Koffie en kennismaking' a pause.
+    treffers = [(m.start(), soort, m[0]) for soort, patroon in (("pauze", _PAUZE), *_SOORTEN)
+                if (m := patroon.search(titel))]
+    if treffers:
+        _, soort, woord = min(treffers)
+        return soort, woord
+    if eerste and (m := _EERSTE_OPENING.match(titel)):
+        return "opening", m[0]
+    return "werkvorm", ""
+
+
+def groepjes_in(tekst: str) -> tuple[int, int] | None:
+    if m := _GROEPJES.search(tekst):
+        a = int(m["a"])
+        b = int(m["b"]) if m["b"] else a
+        if 1 <= a <= b <= 50:
+            return a, b
+    laag = tekst.lower()
+    for woord, grootte in _TALLEN:
+        if woord in laag:
+            return grootte, grootte
+    return None
+
+
+def slug(tekst: str, lengte: int = 40) -> str:
+    """An id from a title: lower case ASCII letters, digits and '-'."""
+    kaal = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode().lower()
+    kaal = re.sub(r"[^a-z0-9]+", "-", kaal).strip("-")
+    if len(kaal) > lengte:
+        kaal = kaal[:lengte].rsplit("-", 1)[0] if "-" in kaal[:lengte] else kaal[:lengte]
+    return kaal.strip("-")

@@ -1,0 +1,163 @@
+"""What the facilitator should know about a plan: the warnings about turns, breaks and splits."""
+
+from __future__ import annotations
+
+import re
+
+from planner.kern.groepjes import beurten_in, groepjes_passen, ronde_voor, verhalen_tekst
+from planner.kern.maten import GRID, Maat
+from planner.kern.model import (
+    VRIJE_RUIMTE,
+    Draaiboek,
+    GeplandOnderdeel,
+    Onderdeel,
+    Sessie,
+    Variant,
+    is_planner_id,
+)
+from planner.kern.tekst import groepjes_tekst
+from planner.kern.tijd import deelnemers, toon_duur
+from planner.kern.vraag import Vraag
+
+
+def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tuple[Sessie, ...],
+                    maten: list[Maat], plan_variant: Variant | None = None) -> list[str]:
+    meldingen = []
+    if len(sessies) == 1 and sessies[0].duur_min < tijd:
+        over = tijd - sessies[0].duur_min
+        meldingen.append(
+            f"Het programma duurt {toon_duur(sessies[0].duur_min)}: er blijft {toon_duur(over)} "
+            "vrij (langer maakt het draaiboek de onderdelen niet); vul die tijd met eigen agendapunten "
+            "(--daarna) of kies een kortere --tijd."
+            if over >= GRID else
+            f"Er blijft {over} min over: het programma rekent in blokken van {GRID} minuten."
+        )
+    for sessie in sessies:
+        for i, o in enumerate(sessie.onderdelen):
+            if o.id == VRIJE_RUIMTE and o.toegevoegd:
+                anker = sessie.onderdelen[i + 1]
+                meldingen.append(
+                    f"De onderdelen duren samen hooguit {toon_duur(sessie.duur_min - o.duur_min)}: "
+                    f"er blijft {toon_duur(o.duur_min)} vrije ruimte vóór '{anker.titel}', dat om "
+                    f"{anker.start:%H:%M} begint (het draaiboek legt het vast aan het einde). "
+                    "Gebruik die ruimte als uitloop, of kies een kortere --tijd."
+                )
+    for opmerking in draaiboek.groepsopmerkingen:
+        gekozen = plan_variant.id if plan_variant else ""
+        if opmerking.groep_min <= vraag.groep <= opmerking.groep_max and opmerking.variant in ("", gekozen):
+            # Every output puts its own "Let op" above the warnings: a template's own would double it.
+            meldingen.append(re.sub(r"^\s*let op\s*:\s*", "", opmerking.tekst, flags=re.IGNORECASE))
+    gepland = {o.id: o for s in sessies for o in s.onderdelen}
+    for maat in maten:
+        onderdeel = maat.onderdeel
+        plek = gepland.get(onderdeel.id)
+        if plek is None:
+            continue
+        beurten = onderdeel.beurten
+        if maat.nominaal != onderdeel.minuten and beurten is not None:
+            meldingen.append(f"'{onderdeel.titel}' duurt bij {deelnemers(vraag.groep)} {plek.duur_min} min "
+                             f"in plaats van {onderdeel.minuten}: de bron geeft ieder "
+                             f"{beurten.min:g}-{beurten.max:g} minuten.")
+        # Compare with the size for this group: a round that follows the group (R2) is not cut.
+        if plek.duur_min < maat.nominaal:
+            meldingen.append(f"'{onderdeel.titel}' is ingekort van {maat.nominaal} naar "
+                             f"{plek.duur_min} min (het draaiboek staat minimaal "
+                             f"{onderdeel.min_minuten} min toe).")
+        if onderdeel.groepjes and not groepjes_passen(vraag.groep, *onderdeel.groepjes):
+            laag, hoog = onderdeel.groepjes
+            meldingen.append(
+                f"'{onderdeel.titel}': {deelnemers(vraag.groep)} zijn niet te verdelen in groepjes "
+                f"van {laag}-{hoog}; de planner maakt {groepjes_tekst(plek.groepjes)}. "
+                "Pas de verdeling zo nodig zelf aan."
+            )
+        if beurten is None:
+            continue
+        ronde, sprekers = ronde_voor(beurten, plek.duur_min, vraag.groep, plek.groepjes)
+        if beurten.iedereen_tot is not None and vraag.groep > beurten.iedereen_tot:
+            verhalen = verhalen_tekst(ronde, beurten.min, beurten.max)
+            meldingen.append(
+                f"'{onderdeel.titel}': bij meer dan {beurten.iedereen_tot} deelnemers komt niet "
+                f"iedereen aan het woord; de ronde duurt maximaal {plek.duur_min} min, met wie "
+                f"een verhaal wil delen (ruimte voor {verhalen} verhalen)."
+            )
+        elif sprekers * beurten.min > ronde + 1e-9:
+            wie = f"in een groepje van {sprekers} iedereen" if plek.groepjes else f"{sprekers} mensen elk"
+            meldingen.append(
+                f"'{onderdeel.titel}': {ronde} min is te kort om {wie} {beurten.min:g} min te "
+                f"geven; er is tijd voor {beurten_in(ronde, beurten.min)} beurten, dus niet "
+                "iedereen komt aan de beurt."
+            )
+    meldingen += _pauzemeldingen(sessies, draaiboek, plan_variant)
+    return meldingen
+
+
+
+PAUZE_NA_MIN = 90
+
+
+def _pauzemeldingen(sessies: tuple[Sessie, ...], draaiboek: Draaiboek | None = None,
+                    variant: Variant | None = None) -> list[str]:
+    """One warning per session with a stretch of more than PAUZE_NA_MIN minutes without a pause.
+
+    Not where the stretch is the draaiboek's own design: the draaiboek places a pause itself and the
+    stretch is no longer than the source's run of parts up to that pause (the kickoff's two hours
+    before the coffee, R5), also when the break between two sessions replaces that pause. The
+    planner's own welkom terug and vooruitblik do not count; agenda items and longer parts do.
+    """
+    runs = _bron_blokken(draaiboek, variant) if draaiboek is not None else {}
+    meldingen = []
+    for sessie in sessies:
+        langste: tuple[int, GeplandOnderdeel, GeplandOnderdeel] | None = None
+        for blok in _blokken(sessie):
+            lengte = sum(o.duur_min for o in blok)
+            if lengte <= PAUZE_NA_MIN or _zoals_de_bron(blok, runs):
+                continue
+            if langste is None or lengte > langste[0]:
+                langste = (lengte, blok[0], blok[-1])
+        if langste is None:
+            continue
+        lengte, eerste, laatste = langste
+        welke = f"Sessie {sessie.nummer} loopt" if len(sessies) > 1 else "Het programma loopt"
+        meldingen.append(
+            f"{welke} {toon_duur(lengte)} zonder pauze ({eerste.start:%H:%M}-{laatste.eind:%H:%M}). "
+            f"Overweeg een korte pauze: de planner raadt er een aan na hooguit {PAUZE_NA_MIN} minuten; "
+            "dat is een eigen richtlijn van de planner, niet van de bron."
+        )
+    return meldingen
+
+
+def _blokken(sessie: Sessie) -> list[list[GeplandOnderdeel]]:
+    """The session's stretches between pauses."""
+    blokken: list[list[GeplandOnderdeel]] = [[]]
+    for o in sessie.onderdelen:
+        if o.soort == "pauze":
+            blokken.append([])
+        else:
+            blokken[-1].append(o)
+    return [b for b in blokken if b]
+
+
+def _bron_blokken(draaiboek: Draaiboek, variant: Variant | None) -> dict[str, tuple[int, int]]:
+    """Per source part: (number, nominal minutes) of its run between the draaiboek's own pauses;
+    empty when the draaiboek places no pause (then every long stretch is the planner's concern)."""
+    onderdelen = draaiboek.onderdelen_voor(variant)
+    if not any(o.soort == "pauze" for o in onderdelen):
+        return {}
+    blokken: list[list[Onderdeel]] = [[]]
+    for o in onderdelen:
+        if o.soort == "pauze":
+            blokken.append([])
+        else:
+            blokken[-1].append(o)
+    return {o.id: (nummer, sum(x.minuten for x in blok))
+            for nummer, blok in enumerate(blokken) for o in blok}
+
+
+def _zoals_de_bron(blok: list[GeplandOnderdeel], runs: dict[str, tuple[int, int]]) -> bool:
+    """True when a stretch is the source's own: its parts from one run, no longer than that run."""
+    eigen = [o for o in blok if not (o.toegevoegd and is_planner_id(o.id) and o.id != VRIJE_RUIMTE)]
+    bron = {runs.get(o.id) for o in eigen if not o.toegevoegd}
+    if len(bron) != 1 or None in bron:
+        return False
+    (_, minuten), = bron
+    return sum(o.duur_min for o in eigen) <= minuten

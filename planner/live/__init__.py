@@ -1,0 +1,1 @@
+"""The live screen during a session (Textual) and the look back at its log afterwards."""

@@ -1,0 +1,159 @@
+"""`planner terugblik LOG`: planned against actual per onderdeel, from a `planner live --log` file.
+
+The facilitator's material to adjust a template's minutes next time. Pure apart from reading the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from planner.kern.fouten import InvoerFout
+from planner.kern.live_staat import LOGKOLOMMEN
+from planner.kern.tekst import afgekort
+from planner.kern.tijd import kort
+
+# A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
+MAX_GROOTTE = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Regel:
+    id: str
+    titel: str
+    gepland_start: datetime | None
+    gepland_eind: datetime | None
+    werkelijk_start: datetime | None
+    werkelijk_eind: datetime | None
+    status: str
+
+    @property
+    def gepland_min(self) -> int | None:
+        return _minuten(self.gepland_start, self.gepland_eind)
+
+    @property
+    def werkelijk_min(self) -> int | None:
+        return _minuten(self.werkelijk_start, self.werkelijk_eind)
+
+
+def _minuten(van: datetime | None, tot: datetime | None) -> int | None:
+    if van is None or tot is None:
+        return None
+    return round((tot - van).total_seconds() / 60)
+
+
+def _moment(tekst: str, pad: Path, regel: int) -> datetime | None:
+    if not tekst.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(tekst.strip())
+    except ValueError:
+        raise InvoerFout(f"'{pad}', regel {regel}: '{kort(tekst)}' is geen tijdstip; is het log met de hand "
+                         "aangepast? Schrijf tijden als 2026-12-01 13:05:00.") from None
+    # live writes clock times without a zone; one edited in with an offset ('+01:00') counts as the
+    # clock time it names, or subtracting it from the others would fail.
+    return moment.replace(tzinfo=None)
+
+
+def lees_log(pad: Path) -> list[Regel]:
+    """The rows of a live log, or one Dutch sentence when the file is not one."""
+    try:
+        # stat first: reading a FIFO would wait forever, /dev/zero would fill the memory.
+        info = os.stat(pad)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_GROOTTE:
+            raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': dat is een gewoon CSV-bestand "
+                             "van hooguit enkele kilobytes.")
+        tekst = pad.read_bytes()[:MAX_GROOTTE + 1].decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InvoerFout(f"'{pad}' bestaat niet: geef het pad van een log van 'planner live --log'.") from None
+    except (OSError, ValueError):  # ValueError: not UTF-8, or a NUL in the name
+        raise InvoerFout(f"'{pad}' kan ik niet lezen als log van 'planner live --log' (CSV, UTF-8).") from None
+    try:
+        return _lees_rijen(tekst, pad)
+    except csv.Error:  # e.g. a field larger than csv's limit: edited beyond recognition
+        raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': de CSV is onleesbaar.") from None
+
+
+def _lees_rijen(tekst: str, pad: Path) -> list[Regel]:
+    lezer = csv.DictReader(io.StringIO(tekst), delimiter=";")
+    if lezer.fieldnames is None or not set(LOGKOLOMMEN[:6]) <= set(lezer.fieldnames):
+        raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': de kolommen "
+                         f"{', '.join(LOGKOLOMMEN[:6])} ontbreken.")
+    regels = []
+    for nummer, rij in enumerate(lezer, start=2):
+        regels.append(Regel(
+            id=rij["id"] or "",
+            titel=rij["titel"] or "",
+            gepland_start=_moment(rij["gepland_start"] or "", pad, nummer),
+            gepland_eind=_moment(rij["gepland_eind"] or "", pad, nummer),
+            werkelijk_start=_moment(rij["werkelijk_start"] or "", pad, nummer),
+            werkelijk_eind=_moment(rij["werkelijk_eind"] or "", pad, nummer),
+            status=(rij.get("status") or "").strip(),
+        ))
+    if not regels:
+        raise InvoerFout(f"'{pad}' bevat geen onderdelen: is de sessie wel begonnen?")
+    return regels
+
+
+def _verschil(minuten: int) -> str:
+    return f"{minuten:+d} min" if minuten else "0 min"
+
+
+def render_terugblik(regels: list[Regel]) -> str:
+    """A plain table: per onderdeel planned, actual and the difference; totals; what stood out."""
+    breedte = 44
+    rijen: list[tuple[str, str, str, str]] = []
+    totaal_gepland = totaal_werkelijk = 0
+    verschillen: list[tuple[int, Regel]] = []
+    for r in regels:
+        gepland, werkelijk = r.gepland_min, r.werkelijk_min
+        if werkelijk is None:
+            waarom = {"overgeslagen": "overgeslagen", "vervallen": "vervallen",
+                      "bezig": "geen einde"}.get(r.status, "niet gedaan")
+            kolom, verschil = waarom, ""
+        elif r.status == "gestopt":
+            # Stopped halfway: its minutes say nothing about how long the part takes.
+            kolom, verschil = f"{werkelijk} min", "gestopt"
+        else:
+            kolom = f"{werkelijk} min"
+            verschil = _verschil(werkelijk - gepland) if gepland is not None else "extra"
+            if gepland is not None:
+                totaal_gepland += gepland
+                totaal_werkelijk += werkelijk
+                verschillen.append((werkelijk - gepland, r))
+        geplande = f"{gepland} min" if gepland is not None else ""
+        rijen.append((afgekort(r.titel, breedte), geplande, kolom, verschil))
+    rijen.append(("Totaal (gedane onderdelen)", f"{totaal_gepland} min", f"{totaal_werkelijk} min",
+                  _verschil(totaal_werkelijk - totaal_gepland)))
+    # 'overgeslagen' is wider than '120 min': the column grows so the next one stays aligned.
+    kolombreedte = max(10, *(len(rij[2]) for rij in rijen))
+    uit = ["Terugblik: gepland tegen werkelijk", "",
+           f"{'Onderdeel':<{breedte}} {'Gepland':>8} {'Werkelijk':>{kolombreedte}} {'Verschil':>9}"]
+    uit += [f"{titel:<{breedte}} {geplande:>8} {kolom:>{kolombreedte}} {verschil:>9}"
+            for titel, geplande, kolom, verschil in rijen]
+    uit.append("")
+    begin = [r.werkelijk_start for r in regels if r.werkelijk_start is not None]
+    eind = [r.werkelijk_eind for r in regels if r.werkelijk_eind is not None]
+    gepland_begin = [r.gepland_start for r in regels if r.gepland_start is not None]
+    gepland_eind = [r.gepland_eind for r in regels if r.gepland_eind is not None]
+    if begin and eind and gepland_begin and gepland_eind:
+        uit.append(f"Sessie: gepland {min(gepland_begin):%H:%M}–{max(gepland_eind):%H:%M}, "
+                   f"werkelijk {min(begin):%H:%M}–{max(eind):%H:%M}.")
+    open_ = [r for r in regels if r.status == "bezig"]
+    if open_:
+        uit.append(f"'{open_[0].titel}' liep nog toen het log voor het laatst werd geschreven "
+                   "(bijvoorbeeld na een crash): het einde ontbreekt.")
+    langer = [(m, r) for m, r in verschillen if m >= 5]
+    korter = [(m, r) for m, r in verschillen if m <= -5]
+    if langer:
+        namen = ", ".join(f"'{r.titel}' ({m:+d})" for m, r in sorted(langer, key=lambda x: -x[0]))
+        uit.append(f"Duurde langer dan gepland: {namen}. Overweeg meer minuten in het draaiboek.")
+    if korter:
+        namen = ", ".join(f"'{r.titel}' ({m:+d})" for m, r in sorted(korter, key=lambda x: x[0]))
+        uit.append(f"Ging sneller dan gepland: {namen}.")
+    return "".join(regel.rstrip() + "\n" for regel in uit)

@@ -1,0 +1,213 @@
+"""`planner live` driven headless: Textual's pilot, an injected clock, no sleeping."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from datetime import timedelta
+
+from planner.bibliotheek import laden
+from planner.cli.bestanden import schrijf
+from planner.kern.live_staat import LiveStaat
+from planner.kern.planning import maak_plan
+from planner.kern.vraag import Vraag
+from planner.live.app import LiveApp, klokduur, verschil_tekst
+from planner.live.terugblik import lees_log, render_terugblik
+from tests.conftest import start
+
+
+class Klok:
+    """A clock the test moves by hand."""
+
+    def __init__(self, tekst: str) -> None:
+        self.nu = start(tekst)
+
+    def __call__(self):
+        return self.nu
+
+    def verder(self, minuten: float) -> None:
+        self.nu += timedelta(minutes=minuten)
+
+
+def _app(klok: Klok, log=None, naam: str = "ambitiegesprek") -> LiveApp:
+    plan = maak_plan(laden.vind(naam), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    # A long tick: the test calls tel() itself whenever its clock moved.
+    return LiveApp(LiveStaat(plan), klok, log=log, tik=3600,
+                   schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True))
+
+
+def _scherm(app: LiveApp) -> str:
+    """The screen's text, from the SVG screenshot Textual exports."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+def test_klokduur_en_verschil():
+    assert klokduur(timedelta(minutes=12, seconds=34)) == "12:34"
+    assert klokduur(timedelta(seconds=-133)) == "+02:13"
+    assert klokduur(timedelta(hours=1, minutes=2, seconds=3)) == "1:02:03"
+    assert verschil_tekst(4) == "4 min achter" and verschil_tekst(-2) == "2 min voor"
+
+
+def test_door_de_sessie_met_toetsen(tmp_path):
+    klok = Klok("2026-12-01T13:00")
+    log = tmp_path / "log.csv"
+    app = _app(klok, log)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.staat.huidig.id == "contracteren"
+            assert "Contracteren" in _scherm(app) and "spatie" in _scherm(app)
+            klok.verder(12)
+            app.tel()
+            await pilot.press("space")
+            assert app.staat.huidig.id == "focus"
+            await pilot.pause()
+            scherm = _scherm(app)
+            assert "Aangepast" in scherm  # what changed is on the screen
+            await pilot.press("plus", "plus")
+            assert app.staat.huidig.duur_min == 7
+            await pilot.press("z")
+            assert app.staat.huidig.duur_min == 6
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert "Toetsen" in _scherm(app)
+            await pilot.press("x")  # any key closes the help
+            klok.verder(20)
+            app.tel()
+            await pilot.pause()
+            assert app.query_one("#balk").has_class("rood")
+            scherm = _scherm(app)
+            # Over time, the digits count on; the ambitiegesprek's later parts can still absorb it.
+            assert "OVER TIJD" in scherm and app.staat.resterend(klok()) == timedelta(minutes=-14)
+            assert "Verwacht einde 15:00 · afgesproken 15:00 · op schema" in scherm
+            await pilot.press("q")
+            await pilot.press("n")  # not 'j': carry on
+            assert app.is_running
+            await pilot.press("ctrl+c")
+            await pilot.press("j")
+            await pilot.pause()
+        return app.return_value
+
+    assert asyncio.run(rijden()) == 0
+    regels = {r.id: r for r in lees_log(log)}
+    assert regels["contracteren"].werkelijk_min == 12
+    assert regels["focus"].status == "gestopt"
+
+
+def test_aftellen_tot_een_latere_start():
+    klok = Klok("2026-12-01T12:50")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert not app.staat.gestart and "begint om 13:00" in _scherm(app)
+            klok.verder(10)
+            app.tel()
+            await pilot.pause()
+            assert app.staat.gestart and app.staat.huidig.start == start("2026-12-01T13:00")
+
+    asyncio.run(rijden())
+
+
+def test_na_een_crash_staat_alles_behalve_het_lopende_onderdeel_in_het_log(tmp_path):
+    klok = Klok("2026-12-01T13:00")
+    log = tmp_path / "log.csv"
+    app = _app(klok, log)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            for minuten in (11, 4, 25):
+                klok.verder(minuten)
+                await pilot.press("enter")
+            # The laptop lid closes here: no 'q', no clean end. The log on disk is all there is.
+            return log.read_bytes()
+
+    na_crash = asyncio.run(rijden())
+    assert na_crash.startswith("\ufeff".encode())
+    geschreven = tmp_path / "na-crash.csv"
+    geschreven.write_bytes(na_crash)
+    regels = lees_log(geschreven)
+    gedaan = [r.id for r in regels if r.status == "gedaan"]
+    assert gedaan == ["contracteren", "focus", "wensen"]
+    assert [r.id for r in regels if r.status == "bezig"] == ["ambities"]
+    tekst = render_terugblik(regels)
+    assert "geen einde" in tekst and "Totaal" in tekst
+
+
+def test_klein_scherm_zonder_kleur(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            scherm = _scherm(app)
+            # The footer with the keys and the projection both fit on an 80x24 screen.
+            assert "q stoppen" in scherm and "afgesproken" in scherm
+
+    asyncio.run(rijden())
+
+
+def test_de_balk_kleurt_oranje_en_rood_naarmate_de_tijd_opraakt():
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        klassen = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            for minuten in (0, 8, 1.5, 1.5):  # contracteren: 10 minuten
+                klok.verder(minuten)
+                app.tel()
+                await pilot.pause()
+                klassen.append(set(app.query_one("#balk").classes))
+        return klassen
+
+    assert asyncio.run(rijden()) == [set(), {"amber"}, {"rood"}, {"rood"}]
+
+
+def test_tekst_uit_de_data_is_geen_opmaak_en_geen_stuurteken():
+    """A title with Textual/rich markup or an escape sequence is shown as the text it is."""
+    from planner.kern.planning import lees_agendapunt
+    from planner.live.app import platte_tekst
+
+    kwaad = "[/b] [b]vet[/b] [link]y \x1b]0;gekaapt\x07"
+    assert platte_tekst(kwaad).plain == "[/b] [b]vet[/b] [link]y \\x1b]0;gekaapt\\x07"
+    plan = maak_plan(laden.vind("ambitiegesprek"),
+                     Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00"),
+                           vooraf=(lees_agendapunt(f"{kwaad}=10m", "--vooraf", set()),)))
+    klok = Klok("2026-12-01T13:00")
+    app = LiveApp(LiveStaat(plan), klok, tik=3600)
+
+    async def rijden():
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            scherm = _scherm(app)
+            assert "[/b] [b]vet[/b]" in scherm and "\\x1b]0;gekaapt" in scherm
+            assert "\x1b" not in scherm and "\x07" not in scherm
+
+    asyncio.run(rijden())
+
+
+def test_niets_terug_te_zetten_of_over_te_slaan_zegt_dat():
+    # The ambitiegesprek has no optional part; once every step is undone there is nothing left to undo.
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.staat.geschiedenis.clear()
+            await pilot.press("z")
+            await pilot.pause()
+            assert app.melding == "Er is niets om terug te zetten."
+            await pilot.press("o")
+            await pilot.pause()
+            assert app.melding == "Er is geen optioneel onderdeel meer om over te slaan."
+            assert app.staat.huidig.id == "contracteren"
+
+    asyncio.run(rijden())
