@@ -10,7 +10,6 @@ ics (with arrow, tatsu and attrs) is imported in `render` only: a plan without -
 
 from __future__ import annotations
 
-import re
 import uuid
 import warnings
 from datetime import UTC, datetime, timedelta
@@ -203,26 +202,22 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         return rfc5545(kalender.serialize())
 
 
-# A raw control character would end or corrupt a line in a calendar program (a NUL, ESC, bell).
-_STUURTEKEN = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
 def rfc5545(tekst: str) -> bytes:
     """What ics 0.7 serialises, corrected where it departs from RFC 5545; nothing else changes.
 
+    No control character reaches this point: planner.uitvoer.render hands every format but json
+    a cleaned plan (planner.veilig), and ics escapes the newlines in TEXT values.
+
     1. Each VALARM moves behind its event's properties: ics writes it first, RFC 5545 3.6.1
        orders an event as properties, then alarms (`eventc`), and strict readers keep to it.
-    2. Control characters are removed: ics writes them as they come, RFC 5545 3.3.11 allows none
-       in a value (a newline in a TEXT value is already escaped by ics).
-    3. Lines longer than 75 octets are folded (RFC 5545 3.1): ics 0.7 does not fold at all. The
+    2. Lines longer than 75 octets are folded (RFC 5545 3.1): ics 0.7 does not fold at all. The
        fold falls between UTF-8 characters, never inside one.
-    4. Every line ends with CRLF, the last one too: ics 0.7 puts none after END:VCALENDAR.
+    3. Every line ends with CRLF, the last one too: ics 0.7 puts none after END:VCALENDAR.
     """
     regels: list[str] = []
     alarmen: list[str] = []  # the current event's, held until its END:VEVENT
     in_alarm = False
     for regel in tekst.split("\r\n"):
-        regel = _STUURTEKEN.sub("", regel)
         in_alarm = in_alarm or regel == "BEGIN:VALARM"
         if in_alarm:
             alarmen.append(regel)
