@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planner.bibliotheek import laden, vinden
@@ -19,7 +16,6 @@ from planner.kern.fouten import DraaiboekFout, InvoerFout
 from planner.kern.planning import maak_plan
 from planner.kern.tijd import lees_interval
 from planner.kern.vraag import Vraag
-from planner.uitvoer import ics as ics_uitvoer
 from planner.uitvoer import render
 
 ZONE = ZoneInfo("Europe/Amsterdam")
@@ -251,9 +247,3 @@ def test_onderdeel_van_een_week_noemt_de_einddag() -> None:
     gepland = plan("kennismaking", groep=8, daarna=(lang,))
     beschrijving = str(gebeurtenissen(render("ics", gepland))[0]["DESCRIPTION"])
     assert "27 oktober 2026" in beschrijving
-
-
-@given(naamruimte=st.uuids(), naam=st.text())
-def test_uid_is_een_echte_uuid5(naamruimte, naam):
-    """The calendar's own UUID5 is the one uuid.uuid5 makes: the UIDs of earlier exports stay the same."""
-    assert ics_uitvoer.uuid5(naamruimte.bytes, naam) == str(uuid.uuid5(naamruimte, naam))

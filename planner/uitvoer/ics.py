@@ -3,19 +3,15 @@
 On request: a reminder (VALARM) on every event, an event per onderdeel instead of per session,
 and the follow-up meeting a draaiboek recommends (its `herhaling`, R4) after the last session.
 
-The lines are written here, in exactly the form ics 0.7 (the project's pinned calendar library)
-gives them: importing ics and arrow (tatsu, attrs) costs more start-up time than the rest of
-`planner plan --ics` together. tests/test_ics.py checks the bytes against ics itself (plus the
-calendar name, METHOD and zone, and the reminder after the event's properties, which ics 0.7
-does not write). ics 0.7
-lacks two things calendar programs rely on (RFC 5545): lines folded at 75 octets and CRLF line
-ends everywhere. `_rfc5545` adds them, in one place.
+The calendar is built from ics objects (the project's pinned calendar library, 0.7) and serialised
+by ics; `rfc5545` then corrects, in one place, the few things ics 0.7 writes against RFC 5545.
+ics (with arrow, tatsu and attrs) is imported in `render` only: a plan without --ics never loads it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
+import uuid
+import warnings
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,17 +24,8 @@ from planner.uitvoer.handout import indeling, materialen, merk_in_woorden
 
 PRODID = f"-//planner//planner {__version__}//NL"
 STANDAARD_ZONE = "Europe/Amsterdam"
-_UID_NAAMRUIMTE = bytes.fromhex("6f1c2a526a8e4d8e9a576b1f0d1e7c11")
-
-
-def uuid5(naamruimte: bytes, naam: str) -> str:
-    """RFC 4122 name-based UUID (version 5), as uuid.uuid5 makes it: the uuid module imports
-    platform and costs more start-up than the whole calendar (issue 12)."""
-    cijfers = bytearray(hashlib.sha1(naamruimte + naam.encode("utf-8")).digest()[:16])
-    cijfers[6] = (cijfers[6] & 0x0F) | 0x50  # version 5
-    cijfers[8] = (cijfers[8] & 0x3F) | 0x80  # the RFC 4122 variant
-    x = cijfers.hex()
-    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+# Fixed for good: with the names below it makes the UIDs of every export, earlier ones included.
+_UID_NAAMRUIMTE = uuid.UUID("6f1c2a52-6a8e-4d8e-9a57-6b1f0d1e7c11")
 
 
 def _uid(plan: Plan, *delen: object, reeks: str = "") -> str:
@@ -48,7 +35,7 @@ def _uid(plan: Plan, *delen: object, reeks: str = "") -> str:
     told apart with --reeks."""
     sleutel = "|".join([plan.draaiboek.id, _utc(plan.sessies[0].start), plan.tz, plan.locatie, reeks,
                         *map(str, delen)])
-    return f"{uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+    return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
 
 
 def uid(plan: Plan, sessie: Sessie, reeks: str = "") -> str:
@@ -168,29 +155,30 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
            herhaling: Interval | None = None, reeks: str = "", **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
     follow-up meeting the draaiboek recommends."""
-    nu = _utc(datetime.now(UTC))
-    regels = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}",
-              # What Google and Outlook use to name and place a subscribed or imported calendar.
-              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(plan.draaiboek.titel)}", f"X-WR-TIMEZONE:{plan.tz}"]
+    import ics
+    from ics.alarm import DisplayAlarm
+    from ics.grammar.parse import ContentLine
+    from ics.utils import escape_string
+
+    nu = datetime.now(UTC).replace(microsecond=0)
+    kalender = ics.Calendar(creator=PRODID)
+    # What Google and Outlook use to name and place a subscribed or imported calendar. METHOD goes
+    # here too, not in `kalender.method`: ics 0.7 writes that one after the events, where RFC 5545
+    # allows no calendar property. An extra line is written as given, so its TEXT is escaped here.
+    kalender.extra.extend([ContentLine("METHOD", value="PUBLISH"),
+                           ContentLine("X-WR-CALNAME", value=escape_string(plan.draaiboek.titel)),
+                           ContentLine("X-WR-TIMEZONE", value=plan.tz)])
+    afspraken: list[ics.Event] = []
 
     def afspraak(naam: str, begin: datetime, eind: datetime, sleutel: str, tekst: str) -> None:
-        # The properties in ics 0.7's order (alphabetical by its serialiser's method names), then
-        # the reminder, as RFC 5545 orders an event (ics 0.7 itself writes the VALARM first).
-        regels.extend(["BEGIN:VEVENT", f"DTSTAMP:{nu}"])
-        if tekst:
-            regels.append(f"DESCRIPTION:{escape(tekst)}")
-        regels.extend([f"DTEND:{_utc(eind)}", f"LAST-MODIFIED:{nu}"])  # a re-import is a newer version
-        if plan.locatie:
-            regels.append(f"LOCATION:{escape(plan.locatie)}")
-        regels.append(f"DTSTART:{_utc(begin)}")
-        if naam:
-            regels.append(f"SUMMARY:{escape(naam)}")
-        regels.append(f"UID:{sleutel}")
+        # ics writes the times in UTC (…Z): exact in every program, no VTIMEZONE needed.
+        # `created` is what ics 0.7 writes as DTSTAMP; LAST-MODIFIED makes a re-import a newer version.
+        event = ics.Event(name=naam, begin=begin, end=eind, uid=sleutel, description=tekst or None,
+                          location=plan.locatie or None, created=nu, last_modified=nu)
         if herinnering is not None:
-            regels.extend(["BEGIN:VALARM", "ACTION:DISPLAY",
-                           f"DESCRIPTION:{escape(herinnering_tekst(naam, begin, herinnering, _zone(plan)))}",
-                           f"TRIGGER:{duur(timedelta(minutes=-herinnering))}", "END:VALARM"])
-        regels.append("END:VEVENT")
+            tekst_alarm = herinnering_tekst(naam, begin, herinnering, _zone(plan))
+            event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering), display_text=tekst_alarm))
+        afspraken.append(event)
 
     for sessie in plan.sessies:
         if per_onderdeel:
@@ -205,44 +193,42 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         begin = herhaling_start(plan, herhaling)
         afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks),
                  beschrijving_herhaling(plan, extra))
-    regels.append("END:VCALENDAR")
-    return _rfc5545("\n".join(regels))
+    # ics 0.7 keeps events in a set (ordered by a hash of the UID); its serialiser only iterates
+    # them, so a list keeps them in the plan's order, as people read the file.
+    kalender.events = afspraken  # type: ignore[assignment]
+    with warnings.catch_warnings():
+        # ics 0.7 serialises each alarm with str(alarm), which warns about ics 0.9 on every call.
+        warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
+        return rfc5545(kalender.serialize())
 
 
-def escape(tekst: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11), escaped as ics 0.7 escapes it."""
-    for teken, vervanging in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n"), ("\r", "\\r")):
-        tekst = tekst.replace(teken, vervanging)
-    return tekst
+def rfc5545(tekst: str) -> bytes:
+    """What ics 0.7 serialises, corrected where it departs from RFC 5545; nothing else changes.
 
+    No control character reaches this point: planner.uitvoer.render hands every format but json
+    a cleaned plan (planner.veilig), and ics escapes the newlines in TEXT values.
 
-def duur(tijd: timedelta) -> str:
-    """A DURATION value (RFC 5545 3.3.6) as ics 0.7 writes it: -P1D, -PT15M, -P1W."""
-    totaal = abs(int(tijd.total_seconds()))
-    dagen, seconden = divmod(totaal, 24 * 3600)
-    tekst = "P"
-    if dagen // 7:
-        tekst += f"{dagen // 7}W"
-        dagen %= 7
-    if dagen:
-        tekst += f"{dagen}D"
-    if seconden:
-        tekst += "T"
-        for eenheid, lengte in (("H", 3600), ("M", 60), ("S", 1)):
-            if seconden // lengte:
-                tekst += f"{seconden // lengte}{eenheid}"
-                seconden %= lengte
-    return tekst if tijd.total_seconds() >= 0 else f"-{tekst}"
-
-
-# No raw control character may reach a calendar program: a NUL or ESC would end or corrupt the line.
-_STUURTEKEN = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def _rfc5545(tekst: str) -> bytes:
-    regels = tekst.replace("\r\n", "\n").split("\n")
-    gevouwen = [vouw(_STUURTEKEN.sub("", r)) for r in regels if r]
-    return ("\r\n".join(gevouwen) + "\r\n").encode("utf-8")
+    1. Each VALARM moves behind its event's properties: ics writes it first, RFC 5545 3.6.1
+       orders an event as properties, then alarms (`eventc`), and strict readers keep to it.
+    2. Lines longer than 75 octets are folded (RFC 5545 3.1): ics 0.7 does not fold at all. The
+       fold falls between UTF-8 characters, never inside one.
+    3. Every line ends with CRLF, the last one too: ics 0.7 puts none after END:VCALENDAR.
+    """
+    regels: list[str] = []
+    alarmen: list[str] = []  # the current event's, held until its END:VEVENT
+    in_alarm = False
+    for regel in tekst.split("\r\n"):
+        in_alarm = in_alarm or regel == "BEGIN:VALARM"
+        if in_alarm:
+            alarmen.append(regel)
+            in_alarm = regel != "END:VALARM"
+            continue
+        if regel == "END:VEVENT":
+            regels += alarmen
+            alarmen = []
+        if regel:
+            regels.append(regel)
+    return "".join(vouw(r) + "\r\n" for r in regels).encode("utf-8")
 
 
 def vouw(regel: str, breedte: int = 75) -> str:
