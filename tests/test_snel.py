@@ -191,22 +191,22 @@ def test_beide_routes_geven_hetzelfde(argv, monkeypatch, capsys):
     assert uitkomsten[0] == uitkomsten[1]
 
 
-@pytest.mark.parametrize(("argv", "met_typer"), [
-    (["plan", "kickoff", "--groep", "20", "--format", "json"], False),
-    (["plan", "kickoff", "--groep", "20"], False),
-    (["lijst"], False),
-    (["toon", "kickoff"], False),
-    (["plan", "kickoff", "--groep", "20", "--help"], True),
+@pytest.mark.parametrize(("argv", "met_typer", "met_rich"), [
+    (["plan", "kickoff", "--groep", "20", "--format", "json"], False, False),
+    (["plan", "kickoff", "--groep", "20", "--format", "json", "--ics", "uit.ics"], False, False),
+    (["plan", "kickoff", "--groep", "20"], False, True),
+    (["lijst"], False, False),
+    (["toon", "kickoff"], False, True),
 ])
-def test_snelle_route_laadt_typer_niet(argv, met_typer, tmp_path):
-    """The point of the route: a plain plan or list never imports typer, and the agenda table not
-    rich either (issue 12)."""
+def test_snelle_route_laadt_typer_niet(argv, met_typer, met_rich, tmp_path):
+    """The point of the route: a plain plan or list never imports typer; rich only where a table is
+    drawn, so JSON and the calendar do without it."""
     proces = subprocess.run([sys.executable, "-X", "importtime", "-m", "planner", *argv], capture_output=True,
                             text=True, cwd=tmp_path, env={"PATH": "", "XDG_CACHE_HOME": str(tmp_path)})
     assert proces.returncode == 0, proces.stderr[-2000:]
     geladen = {regel.rsplit("|", 1)[-1].strip() for regel in proces.stderr.splitlines() if "|" in regel}
     assert ("typer" in geladen) == met_typer
-    assert "rich" not in geladen
+    assert ("rich" in geladen) == met_rich
 
 
 def _in_proces(route: str, argv: list[str], tmp_path: Path, voor: str = "", **kwargs) -> tuple[int, str]:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from rich.cells import cell_len
+from rich.text import Text
 
 from planner.bibliotheek import laden
 from planner.kern.model import GeplandOnderdeel, Sessie
@@ -15,6 +16,7 @@ from planner.kern.planning import maak_plan
 from planner.kern.tijd import plus_minuten
 from planner.kern.vraag import Vraag
 from planner.uitvoer import render
+from planner.uitvoer.terminal import als_tekst, console
 from planner.uitvoer.tijdlijn import cellen, tijdlijn
 
 ANSI = re.compile(r"\x1b\[")
@@ -32,9 +34,14 @@ def sessie(*delen: tuple[str, str, int], start: datetime | None = None) -> Sessi
     return Sessie(1, begin, moment, tuple(onderdelen))
 
 
-def tekst(uit: list[str] | None) -> str:
+def tekst(uit: Text | None, kleur: bool = False, breedte: int = 300) -> str:
+    """The bar as the terminal gets it."""
     assert uit is not None
-    return "\n".join(uit) + "\n"
+    return als_tekst(console(kleur, breedte), uit)
+
+
+def regels(uit: Text | None, kleur: bool = False, breedte: int = 300) -> list[str]:
+    return tekst(uit, kleur, breedte).splitlines()
 
 
 def kaal(regel: str) -> str:
@@ -50,9 +57,10 @@ def test_elke_regel_past_in_de_breedte(kleur: bool) -> None:
     for breedte in range(20, 201):
         uit = tijdlijn(DAG, breedte, kleur)
         assert uit is not None
-        regels = [kaal(r) for r in uit]
-        assert cell_len(regels[0]) == breedte  # the bar fills the width exactly
-        assert all(cell_len(r) <= breedte for r in regels), breedte
+        getekend = [kaal(r) for r in regels(uit, kleur, breedte)]
+        assert cell_len(getekend[0]) == breedte  # the bar fills the width exactly
+        assert all(cell_len(r) <= breedte for r in getekend), breedte
+        assert len(getekend) == len(uit.plain.split("\n"))  # nothing wrapped
 
 
 def test_een_uur_krijgt_twee_keer_zoveel_cellen_als_een_half_uur() -> None:
@@ -62,7 +70,7 @@ def test_een_uur_krijgt_twee_keer_zoveel_cellen_als_een_half_uur() -> None:
         assert abs(zestig - 2 * dertig) <= 2
     balk = tijdlijn(sessie(("Half uur", "opening", 30), ("Uur", "werkvorm", 60)), 90, False)
     assert balk is not None
-    assert balk[0] == "O" + "o" * 29 + "W" + "w" * 59
+    assert regels(balk)[0] == "O" + "o" * 29 + "W" + "w" * 59
 
 
 def test_klein_onderdeel_blijft_zichtbaar() -> None:
@@ -96,13 +104,14 @@ def test_met_kleur_titels_in_cellen_op_een_regel(titel: str) -> None:
     dag = sessie((titel, "opening", 15), (titel, "werkvorm", 60), ("Kort", "pauze", 5))
     for breedte in (16, 20, 33, 80):
         uit = tijdlijn(dag, breedte, kleur=True, met_legenda=False)
-        assert uit is not None and len(uit) == 2  # the bar and its clock line
-        assert cell_len(kaal(uit[0])) == breedte
-        assert uit[0].endswith("\x1b[0m")
+        getekend = regels(uit, kleur=True, breedte=breedte)
+        assert len(getekend) == 2  # the bar and its clock line
+        assert cell_len(kaal(getekend[0])) == breedte
+        assert getekend[0].endswith("\x1b[0m")
 
 
 def test_met_kleur_achtergrond_per_soort() -> None:
-    geprint = tekst(tijdlijn(DAG, 80, kleur=True))
+    geprint = tekst(tijdlijn(DAG, 80, kleur=True), kleur=True)
     assert ANSI.search(geprint)
     assert "Voorstelronde" in geprint  # a wide enough part shows its title
     assert "\x1b[30;46m" in geprint  # opening: black on cyan
@@ -110,22 +119,22 @@ def test_met_kleur_achtergrond_per_soort() -> None:
 
 
 def test_klokmarkeringen_om_de_30_of_60_minuten() -> None:
-    klok = tijdlijn(DAG, 100, False)[1]
+    klok = regels(tijdlijn(DAG, 100, False))[1]
     # 16:00 would touch the end time, which wins.
     assert re.findall(r"\|(\d\d:\d\d)", klok) == ["13:30", "14:00", "14:30", "15:00", "15:30"]
     assert klok.endswith("16:15|")
-    breed = tijdlijn(DAG, 200, False)[1]
+    breed = regels(tijdlijn(DAG, 200, False))[1]
     # Wide enough for a mark every quarter of an hour.
     kwartieren = ["13:30", "13:45", "14:00", "14:15", "14:30", "14:45", "15:00", "15:15", "15:30", "15:45", "16:00"]
     assert re.findall(r"\|(\d\d:\d\d)", breed) == kwartieren
-    smal = tijdlijn(DAG, 40, False)[1]
+    smal = regels(tijdlijn(DAG, 40, False))[1]
     assert re.findall(r"\|(\d\d:\d\d)", smal) == ["13:30", "14:00", "15:00"]
 
 
 def test_klok_loopt_met_de_zomertijd_mee() -> None:
     # The night of 25 October 2026 the clocks go back: 02:00-03:00 happens twice.
     nacht = sessie(("Nachtsessie", "werkvorm", 180), start=datetime(2026, 10, 25, 0, 30, tzinfo=ZONE))
-    klok = tijdlijn(nacht, 120, False)[1]
+    klok = regels(tijdlijn(nacht, 120, False))[1]
     assert re.findall(r"\|(\d\d:\d\d)", klok)[:5] == ["00:30", "01:00", "01:30", "02:00", "02:30"]
 
 

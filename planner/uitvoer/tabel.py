@@ -1,90 +1,93 @@
 """The agenda as a table in the terminal: per session a heading, a row per onderdeel, a timeline.
 
-Drawn by planner.uitvoer.kader rather than rich: this is the output of the command people run
-most, and rich's console cost about as much start-up as the rest of `planner plan` (issue 12).
+Drawn by rich (a Table with a heavy header box), imported only inside `render`: `plan --format
+json` and `--ics` never load it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.kern.model import Plan, Sessie
 from planner.kern.nodig import benodigdheden
 from planner.kern.tijd import deelnemers, toon_duur
 from planner.uitvoer.handout import indeling, legenda, merk, sessiekop, tijdvak, voetnoten
-from planner.uitvoer.kader import Kolom, alinea, als_tekst, cel_breedte, tabel
-from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
-from planner.uitvoer.tijdlijn import tijdlijn
 
-# Terminal colours (SGR) of an onderdeel's title, by soort.
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# rich style of an onderdeel's title, by soort.
 SOORT_STIJL = {
-    "opening": "36",
+    "opening": "cyan",
     "werkvorm": "",
-    "pauze": "2",
-    "evaluatie": "35",
-    "afronding": "32",
-    "agendapunt": "33",
+    "pauze": "dim",
+    "evaluatie": "magenta",
+    "afronding": "green",
+    "agendapunt": "yellow",
 }
-VET, DIM, LET_OP = "1", "2", "1;33"
-STANDAARD_BREEDTE = 100
 
 
-def _sessie(plan: Plan, sessie: Sessie, breedte: int, kleur: bool) -> list[str]:
-    """Heading and table of one session; the heading sets the table's least width (a table of short
-    titles would otherwise break '… · dinsdag 8 december 2026 · 09:00–09:40' over two lines)."""
+def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
     kop = sessiekop(plan, sessie)
-    kolommen = [Kolom("Tijd", "Totaal", niet_breken=True),
-                Kolom("Min", toon_duur(sessie.duur_min), rechts=True, niet_breken=True),
-                Kolom("Onderdeel"), Kolom("Werkvorm")]
+    # A table of short titles is narrower than its heading: rich would wrap the heading at the
+    # table's width ("… · dinsdag 8 december 2026 ·" / "09:00–09:40"); the table grows to it instead.
+    tabel = Table(title=kop, title_justify="left", title_style="bold", box=box.HEAVY_HEAD,
+                  show_footer=True, expand=False, min_width=cell_len(kop))
+    tabel.add_column("Tijd", footer="Totaal", no_wrap=True)
+    tabel.add_column("Min", justify="right", footer=toon_duur(sessie.duur_min), no_wrap=True)
+    tabel.add_column("Onderdeel", ratio=3)
+    tabel.add_column("Werkvorm", ratio=2)
     for o in sessie.onderdelen:
-        kolommen[0].voeg_toe(tijdvak(o))
-        kolommen[1].voeg_toe(f"{o.duur_min}{merk(o)}")
-        kolommen[2].voeg_toe(o.titel, SOORT_STIJL.get(o.soort, ""))
-        kolommen[3].voeg_toe("\n".join(indeling(o)))
-    regels = tabel(kolommen, breedte, minimum=len(kop), kleur=kleur)
-    tabelbreedte = cel_breedte(regels[0])
-    return alinea(kop, tabelbreedte, VET, kleur) + regels
+        tabel.add_row(tijdvak(o), f"{o.duur_min}{merk(o)}", Text(o.titel, style=SOORT_STIJL.get(o.soort, "")),
+                      "\n".join(indeling(o)))
+    return tabel
 
 
 def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any) -> str:
-    breedte = breedte or STANDAARD_BREEDTE
+    from rich.segment import Segment, SegmentLines
+    from rich.text import Text
+
+    from planner.uitvoer.terminal import als_tekst, console
+    from planner.uitvoer.tijdlijn import legenda as tijdlijn_legenda
+    from planner.uitvoer.tijdlijn import tijdlijn
+
+    scherm = console(kleur, breedte)
     d = plan.draaiboek
-    regels: list[str] = []
-
-    def schrijf(tekst: str, stijl: str = "") -> None:
-        regels.extend(alinea(tekst, breedte, stijl, kleur))
-
     kenmerken = [deelnemers(plan.groep), f"{toon_duur(plan.tijd_min)} per sessie"]
     if plan.variant:
         kenmerken.append(plan.variant.titel)
     if plan.opstelling:
         kenmerken.append(f"opstelling: {plan.opstelling}")
-    schrijf(d.titel, VET)
-    schrijf(" · ".join(kenmerken), DIM)
+    delen: list[Any] = [Text(d.titel, style="bold"), Text(" · ".join(kenmerken), style="dim")]
     nodig = benodigdheden(plan)
     if nodig:
-        schrijf(f"Nodig: {', '.join(map(str, nodig))}", DIM)
-    regels.append("")
+        delen.append(Text(f"Nodig: {', '.join(map(str, nodig))}", style="dim"))
+    delen.append("")
     soorten: list[str] = []
     for sessie in plan.sessies:
-        sessieregels = _sessie(plan, sessie, breedte, kleur)
-        regels += sessieregels
+        # Rendered once: the width of the drawn lines is the table's width (measuring it first, as
+        # rich would, costs a third of the whole table again).
+        regels = scherm.render_lines(_sessietabel(plan, sessie), scherm.options, pad=False)
+        delen.append(SegmentLines(regels, new_lines=True))
         # The bar sits under the table, exactly as wide, to show the rhythm of the session.
-        balk = tijdlijn(sessie, cel_breedte(sessieregels[-1]), kleur, met_legenda=False)  # border: no colour
+        balk = tijdlijn(sessie, max(Segment.get_line_length(regel) for regel in regels), kleur, met_legenda=False)
         if balk is not None:
-            regels += balk
+            delen.append(balk)
             soorten += [o.soort for o in sessie.onderdelen]
-        regels.append("")
+        delen.append("")
     if soorten:
-        regels += tijdlijn_legenda(soorten, breedte, kleur)
+        delen.append(tijdlijn_legenda(soorten, scherm.width, kleur))
     uitleg = legenda(o for s in plan.sessies for o in s.onderdelen)
     if uitleg:
-        schrijf("   ".join(uitleg), DIM)
-    for noot in voetnoten(plan):
-        schrijf(noot, DIM)
+        delen.append(Text("   ".join(uitleg), style="dim"))
+    delen += [Text(noot, style="dim") for noot in voetnoten(plan)]
     if plan.waarschuwingen:
-        schrijf("Let op:", LET_OP)
-        for waarschuwing in plan.waarschuwingen:
-            schrijf(f"• {waarschuwing}")
-    schrijf(f"Bron: {d.bron}", DIM)
-    return als_tekst(regels, breedte, kleur)
+        delen.append(Text("Let op:", style="bold yellow"))
+        delen += [Text(f"• {w}") for w in plan.waarschuwingen]
+    delen.append(Text(f"Bron: {d.bron}", style="dim"))
+    return als_tekst(scherm, *delen)

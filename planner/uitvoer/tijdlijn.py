@@ -3,8 +3,8 @@
     OooWwwwwwwwEeeeeeePpWwwwwwwwwwwwWwwwwwwAa      (without colour: a letter per soort)
     |13:30    |14:00    |14:30    |15:00  16:15|
 
-A pure function of a session, a width and a colour flag, giving lines of text (with terminal
-colours when asked); the table puts it under each session.
+A pure function of a session, a width and a colour flag, giving a rich Text (rich is imported
+inside the functions that build one); the table puts it under each session.
 Without colour every onderdeel starts with the capital of its soort and is filled with the small
 letter, so borders and kinds stay readable on paper, in a pipe and with NO_COLOR.
 """
@@ -12,23 +12,25 @@ letter, so borders and kinds stay readable on paper, in a pipe and with NO_COLOR
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from planner.kern.model import SOORTEN, Sessie
 from planner.kern.tijd import plus_minuten
-from planner.uitvoer.kader import cel_breedte, gestijld, passend
 
-# Background colour per soort (terminal SGR codes: cyan, blue, grey, magenta, green, yellow); the
-# title inside is written in black (30) or, on the dark ones, white (37) for contrast.
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# Background colour per soort; the title inside is written in black or, on the dark ones, white
+# for contrast.
 KLEUR = {
-    "opening": "46",
-    "werkvorm": "44",
-    "pauze": "100",
-    "evaluatie": "45",
-    "afronding": "42",
-    "agendapunt": "43",
+    "opening": "cyan",
+    "werkvorm": "blue",
+    "pauze": "bright_black",
+    "evaluatie": "magenta",
+    "afronding": "green",
+    "agendapunt": "yellow",
 }
-TEKSTKLEUR = {"werkvorm": "37", "pauze": "37", "evaluatie": "37"}
-DIM = "2"
+TEKSTKLEUR = {"werkvorm": "white", "pauze": "white", "evaluatie": "white"}
 # Without colour: the first cell of an onderdeel shows the capital, the rest the small letter.
 LETTER = {
     "opening": "O",
@@ -66,23 +68,26 @@ def cellen(minuten: list[int], breedte: int) -> list[int]:
     return deel
 
 
-def _balk(sessie: Sessie, breedte: int, kleur: bool) -> str:
-    balk = []
+def _balk(sessie: Sessie, breedte: int, kleur: bool) -> Text:
+    from rich.cells import cell_len, set_cell_size
+    from rich.text import Text
+
+    balk = Text()
     for onderdeel, n in zip(sessie.onderdelen, cellen([o.duur_min for o in sessie.onderdelen], breedte),
                             strict=True):
         if kleur:
             # A title only where a few letters of it fit; a sliver is just colour. Measured in
             # cells, on one line: a wide, combining or line-break character must not make the bar
-            # wider or narrower than the table, or break it (a colour left open at the end).
+            # wider or narrower than the table, or break it.
             titel = (" " + onderdeel.titel.replace("\n", " ")) if n >= 4 else ""
-            if cel_breedte(titel) > n:
-                titel = passend(titel, n - 1) + "…"
-            stijl = f"{TEKSTKLEUR.get(onderdeel.soort, '30')};{KLEUR.get(onderdeel.soort, '49')}"
-            balk.append(gestijld(passend(titel, n), stijl, kleur))
+            if cell_len(titel) > n:
+                titel = set_cell_size(titel, n - 1) + "…"
+            stijl = f"{TEKSTKLEUR.get(onderdeel.soort, 'black')} on {KLEUR.get(onderdeel.soort, 'default')}"
+            balk.append(set_cell_size(titel, n), style=stijl)
         else:
             letter = LETTER.get(onderdeel.soort, "?")
             balk.append(letter + letter.lower() * (n - 1))
-    return "".join(balk)
+    return balk
 
 
 def _klokregel(sessie: Sessie, breedte: int) -> str:
@@ -113,32 +118,40 @@ def _klokregel(sessie: Sessie, breedte: int) -> str:
     return "".join(regel).rstrip()
 
 
-def legenda(soorten: list[str], breedte: int, kleur: bool) -> list[str]:
+def legenda(soorten: list[str], breedte: int, kleur: bool) -> Text:
     """Which colour or letter means which soort, in lines of at most `breedte` cells."""
-    regels: list[list[str]] = [[]]
+    from rich.text import Text
+
+    tekst = Text(no_wrap=True, overflow="crop")
     regel = 0
     for soort in [s for s in SOORTEN if s in soorten]:
         lengte = (3 if kleur else 2) + len(soort)
         if regel and regel + 3 + lengte > breedte:
-            regels.append([])
+            tekst.append("\n")
             regel = 0
         elif regel:
-            regels[-1].append("   ")
+            tekst.append("   ")
             regel += 3
         if kleur:
-            regels[-1] += [gestijld("  ", KLEUR[soort], kleur), f" {soort}"]
+            tekst.append("  ", style=f"on {KLEUR[soort]}")
+            tekst.append(f" {soort}")
         else:
-            regels[-1].append(f"{LETTER[soort]} {soort}")
+            tekst.append(f"{LETTER[soort]} {soort}")
         regel += lengte
-    return ["".join(delen) for delen in regels]
+    return tekst
 
 
-def tijdlijn(sessie: Sessie, breedte: int, kleur: bool, met_legenda: bool = True) -> list[str] | None:
-    """The bar for one session, exactly `breedte` cells wide, and its clock line (and legend);
-    None when that is too narrow."""
+def tijdlijn(sessie: Sessie, breedte: int, kleur: bool, met_legenda: bool = True) -> Text | None:
+    """The bar for one session, exactly `breedte` cells wide, its clock line (and legend), as one
+    rich Text of lines that never wrap; None when that is too narrow."""
+    from rich.text import Text
+
     if breedte < KLEINSTE_BREEDTE or breedte < len(sessie.onderdelen) or sessie.duur_min <= 0:
         return None
-    regels = [_balk(sessie, breedte, kleur), gestijld(_klokregel(sessie, breedte), DIM, kleur)]
+    tekst = Text(no_wrap=True, overflow="crop")
+    tekst.append_text(_balk(sessie, breedte, kleur))
+    tekst.append("\n" + _klokregel(sessie, breedte), style="dim")
     if met_legenda:
-        regels += legenda([o.soort for o in sessie.onderdelen], breedte, kleur)
-    return regels
+        tekst.append("\n")
+        tekst.append_text(legenda([o.soort for o in sessie.onderdelen], breedte, kleur))
+    return tekst

@@ -1,37 +1,31 @@
 """A draaiboek as `planner toon` shows it in the terminal: its facts, variants and every onderdeel
 with its minutes, steps and materials.
 
-Drawn by planner.uitvoer.kader, as the agenda is: `planner toon` is the second command a newcomer
-runs, and rich's console cost more start-up than the rest of it (issue 12).
+Drawn by rich (per onderdeel a borderless two-column table), imported only inside `render_draaiboek`.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from planner.kern.model import Draaiboek, Onderdeel
 from planner.kern.tekst import stap_regels
 from planner.kern.tijd import toon_duur
-from planner.uitvoer.kader import Kolom, alinea, als_tekst, gestijld, rijen
 
-VET, DIM, KOPJE = "1", "2", "1;4"
-STANDAARD_BREEDTE = 100
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False,
                      breedte: int | None = None) -> str:
+    from rich.console import Group
+    from rich.text import Text
+
     from planner.kern.maten import kies_variant
+    from planner.uitvoer.terminal import als_tekst, console
 
-    breedte = breedte or STANDAARD_BREEDTE
     variant = kies_variant(d, groep) if groep is not None else None
-    regels: list[str] = []
-
-    def schrijf(tekst: str, stijl: str = "", label: str = "") -> None:
-        nieuw = alinea(tekst, breedte, stijl, kleur)
-        if label and kleur and nieuw[0].startswith(label):
-            nieuw[0] = gestijld(label, VET, kleur) + nieuw[0][len(label):]  # 'Naam:' bold, its value not
-        regels.extend(nieuw)
-
-    schrijf(d.titel, VET)
-    schrijf(f"Bron: {d.bron}", DIM)
+    delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
               ("Over sessies verdelen", "ja" if d.splitsen else f"nee: {d.niet_splitsen_omdat}"),
@@ -42,48 +36,45 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
                                     "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
     for label, waarde in feiten:
         if waarde:
-            schrijf(f"{label}: {waarde}", label=f"{label}:")
+            delen.append(Text.assemble((f"{label}:", "bold"), f" {waarde}"))  # 'Naam:' bold, its value not
     if d.beschrijving:
-        regels.append("")
-        schrijf(d.beschrijving)
+        delen += ["", Text(d.beschrijving)]
     if d.varianten or d.opmerkingen:
-        regels.append("")  # the variants and remarks are not part of the description above them
+        delen.append("")  # the variants and remarks are not part of the description above them
     for v in d.varianten:
         gekozen = " ← voor deze groep" if variant and v.id == variant.id else ""
         label = v.titel if v.titel.lower().startswith("variant") else f"Variant {v.id}: {v.titel}"
-        schrijf(f"{label}{gekozen}")
+        delen.append(Text(f"{label}{gekozen}"))
         if v.opstelling:
-            schrijf(f"  opstelling: {v.opstelling}")
-    for opmerking in d.opmerkingen:
-        schrijf(f"• {opmerking}")
+            delen.append(Text(f"  opstelling: {v.opstelling}"))
+    delen += [Text(f"• {opmerking}") for opmerking in d.opmerkingen]
     for o in d.onderdelen_voor(variant):
-        regels.append("")
-        schrijf(f"{o.titel}  [{o.id}]", KOPJE)
-        regels += rijen(_feiten(o), breedte, kleur)
-    return als_tekst(regels, breedte, kleur)
+        delen += ["", Text(f"{o.titel}  [{o.id}]", style="bold underline"), _feiten(o)]
+    return als_tekst(console(kleur, breedte), Group(*delen))
 
 
-def _feiten(o: Onderdeel) -> list[Kolom]:
-    """An onderdeel's facts as two columns: the label (bold) and its value."""
-    labels, waarden = Kolom("", niet_breken=True), Kolom("")
+def _feiten(o: Onderdeel) -> Table:
+    """An onderdeel's facts as two borderless columns: the label (bold) and its value."""
+    from rich.table import Table
+
+    tabel = Table(show_header=False, box=None, padding=(0, 1))
+    tabel.add_column(style="bold", no_wrap=True)
+    tabel.add_column()
     grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
     bron = "geschat" if o.geschat else "uit de bron"
-    feiten = [("Minuten", f"{o.minuten}{grenzen}, {bron}"),
-              ("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))]
+    tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
+    tabel.add_row("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))
     if o.varianten:
-        feiten.append(("Variant", ", ".join(o.varianten)))
+        tabel.add_row("Variant", ", ".join(o.varianten))
     if o.werkvorm:
-        feiten.append(("Werkvorm", o.werkvorm))
+        tabel.add_row("Werkvorm", o.werkvorm)
     if o.toelichting:
-        feiten.append(("Toelichting", o.toelichting))
+        tabel.add_row("Toelichting", o.toelichting)
     if o.stappen:
         # A continuation line stays under its bullet.
-        stappen = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
-                   for diepte, t in stap_regels(o.stappen)]
-        feiten.append(("Stappen", "\n".join(stappen)))
+        regels = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
+                  for diepte, t in stap_regels(o.stappen)]
+        tabel.add_row("Stappen", "\n".join(regels))
     if o.materialen:
-        feiten.append(("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen)))
-    for label, waarde in feiten:
-        labels.voeg_toe(label, VET)
-        waarden.voeg_toe(waarde)
-    return [labels, waarden]
+        tabel.add_row("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen))
+    return tabel
