@@ -17,6 +17,10 @@ ZACHT = "\u00ad"
 # Where a line may break without a hyphen (after a slash); HTML writes it as <wbr>, which is no
 # character at all, so an unused one leaves the printed text as it is.
 BREEKPUNT = "\u200b"
+# Longer than any Dutch word a column is meant to hold ("arbeidsongeschiktheidsverzekering" is 33):
+# such a "word" is no word (a pasted hash, a run of letters) and pyphen takes seconds on one of
+# 200k letters (issue 21). It is left to the browser, which breaks it anywhere (overflow-wrap).
+MAX_WOORD = 64
 
 
 @cache
@@ -35,9 +39,14 @@ def afbreken(tekst: str, max_tekens: int) -> str:
 
 
 def _afgebroken(keten: str, max_tekens: int) -> str:
-    woorden = re.sub(rf"\w{{{max_tekens + 1},}}", lambda m: _woordenboek().inserted(m.group(0), hyphen=ZACHT),
-                     keten)
+    woorden = re.sub(rf"\w{{{max_tekens + 1},}}", lambda m: _woord(m.group(0)), keten)
     return re.sub(r"/(?=\w)", "/" + BREEKPUNT, woorden)
+
+
+def _woord(woord: str) -> str:
+    if len(woord) > MAX_WOORD:
+        return woord
+    return _woordenboek().inserted(woord, hyphen=ZACHT)
 
 
 def html_tekst(tekst: str, max_tekens: int = 0) -> str:

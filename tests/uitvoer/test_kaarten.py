@@ -19,7 +19,7 @@ from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 from planner.uitvoer.handout import titel_voor_deelnemers
 from planner.uitvoer.kaarten import PER_KAART, kaarten
-from tests.test_handouts import GEEN_CHROMIUM, _paginas, _zonder_zacht
+from tests.uitvoer.test_handouts import GEEN_CHROMIUM, _paginas, _zonder_zacht
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 

@@ -28,3 +28,30 @@ def test_alleen_zachte_afbreekstreepjes_in_te_lange_woorden(tekst: str, past: in
     for woord in uit.replace(BREEKPUNT, "").replace("/", " ").replace("-", " ").split():
         if ZACHT in woord:
             assert len(woord.replace(ZACHT, "")) >= 5 and not woord.startswith(ZACHT) and not woord.endswith(ZACHT)
+
+
+def test_een_reuzenwoord_kost_geen_seconden() -> None:
+    """Issue 21: a 200k-letter 'word' in a title took 13 s through pyphen; it is left to the browser."""
+    import time
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from planner.bibliotheek import laden
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
+    from planner.uitvoer import render
+    from tests.vaste_klok import NU
+
+    reus = "a" * 200_000
+    draaiboek = laden.vind("kickoff")
+    draaiboek = replace(draaiboek, titel=f"Titel {reus}",
+                        onderdelen=tuple(replace(o, titel=f"{o.titel} {reus}/{reus}") for o in draaiboek.onderdelen))
+    plan = maak_plan(draaiboek, Vraag(groep=20, tijd_min=240, start=NU.replace(hour=13) + timedelta(days=7)))
+    begin = time.perf_counter()
+    for formaat in ("html", "kaarten"):
+        uit = render(formaat, plan)
+        assert reus in uit and ZACHT not in uit.split(reus)[1][:5]
+    # Generous: linear work on a few MB of text; pyphen took 13 s on one such word.
+    assert time.perf_counter() - begin < 5
+    # A word a column can hold is still hyphenated.
+    assert afbreken("Samenwerkingsverbanden " + reus, 15).startswith("Sa" + ZACHT)
