@@ -20,11 +20,11 @@ from planner.uitvoer import handout
 from planner.uitvoer.afbreken import html_tekst
 
 CSS = """
-@page { size: A4; margin: 12mm 11mm 12mm; }
+@page { size: A4; margin: 10mm 11mm 10mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 9pt;
-       line-height: 1.3; color: #000; background: #fff; margin: 0 auto; max-width: 190mm;
+       line-height: 1.25; color: #000; background: #fff; margin: 0 auto; max-width: 190mm;
        hyphens: auto; -webkit-hyphens: auto; }
 @media screen { body { padding: 10mm 4mm; } }
 @media print { body { max-width: none; } }
@@ -37,24 +37,25 @@ dl.feiten { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm;
             font-size: 10pt; }
 dl.feiten dt { font-weight: bold; }
 dl.feiten dd { margin: 0; }
-ul.vinklijst { list-style: none; padding: 0; margin: 0; columns: 2; column-gap: 8mm; font-size: 10pt; }
+ul.vinklijst { list-style: none; padding: 0; margin: 0; columns: 3; column-gap: 8mm; font-size: 10pt; }
 ul.vinklijst li { position: relative; padding-left: 6mm; margin-bottom: 1mm; break-inside: avoid; }
 ul.vinklijst li::before { content: ""; position: absolute; left: 0; top: .15em; width: 3mm; height: 3mm;
                           border: 1px solid #000; }
 /* One line per session: the parts side by side, as wide as their minutes. */
 .tijdlijn { display: flex; width: 100%; border: 1px solid #000; margin: 1mm 0 1mm; font-size: 7pt;
-            line-height: 1.2; break-inside: avoid; }
+            line-height: 1.1; break-inside: avoid; }
 .tijdlijn > div { border-left: 1px solid #000; padding: .6mm .7mm; overflow: hidden; min-width: 0; }
 .tijdlijn > div:first-child { border-left: 0; }
 .tijdlijn .t { display: block; font-weight: bold; white-space: nowrap; }
-.tijdlijn .n { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* The title wraps (hyphenated where a word is too long for its block), never cut off ("Wel…"). */
+.tijdlijn .n { display: block; overflow-wrap: anywhere; }
 .tijdlijn .soort-pauze { background: #ddd; font-style: italic; }
-.tijdlijn-eind { text-align: right; font-size: 7pt; margin: 0 0 2mm; }
-section.advies { border: 1.5px solid #000; padding: 2mm 3mm; margin: 3mm 0; break-inside: avoid; }
+.tijdlijn-eind { text-align: right; font-size: 7pt; margin: 0 0 1mm; }
+section.advies { border: 1.5px solid #000; padding: 1.5mm 3mm; margin: 2mm 0; break-inside: avoid; }
 section.advies h2 { margin-top: 0; font-size: 11pt; }
 section.advies ul { padding-left: 5mm; margin: 0; }
 section.sessie { break-before: page; page-break-before: always; }
-section.sessie.eerste { break-before: auto; page-break-before: auto; margin-top: 5mm; }
+section.sessie.eerste { break-before: auto; page-break-before: auto; margin-top: 3mm; }
 section.sessie h2 { margin-top: 0; }
 table.raster { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.raster col.tijd { width: 12%; }
@@ -128,7 +129,9 @@ def _tijdlijn(sessie: Sessie) -> str:
     for o in sessie.onderdelen:
         breedte = 100 * o.duur_min / totaal
         # A part too narrow for its start time shows as a plain block; the grid has its details.
-        tekst = (f'<span class="t">{o.start:%H:%M}</span><span class="n">{e(o.titel)}</span>'
+        # Letters of 7pt that fit the block's width (190 mm at 100%): a longer word breaks at a syllable.
+        past = max(3, int(breedte * 190 / 100 / 1.5))
+        tekst = (f'<span class="t">{o.start:%H:%M}</span><span class="n">{e(o.titel, past)}</span>'
                  if breedte >= SMALSTE_BLOK else "")
         delen.append(f'<div class="soort-{e(o.soort)}" style="width: {breedte:.2f}%" title="{e(o.titel)}">'
                      f"{tekst}</div>")
@@ -163,8 +166,9 @@ def _overzicht(plan: Plan, opdrachtgever: str, begeleiders: tuple[str, ...]) -> 
     advies = list(plan.waarschuwingen) + handout.voetnoten(plan)
     if advies:
         delen += ['<section class="advies"><h2>Advies van de planner</h2>', _lijst(advies), "</section>"]
-    delen += [f'<p class="klein">{e(r)}</p>' for r in handout.legenda(o for s in plan.sessies for o in s.onderdelen)]
-    delen.append(f'<p class="klein">Bron: {e(d.bron)}</p>')
+    # Legend and source in one small paragraph: page 1 keeps room for the start of the grid.
+    voet = [*handout.legenda(o for s in plan.sessies for o in s.onderdelen), f"Bron: {d.bron}"]
+    delen.append(f'<p class="klein">{"<br>".join(e(r) for r in voet)}</p>')
     return '<header class="overzicht">' + "".join(delen) + "</header>"
 
 
@@ -231,9 +235,12 @@ def _rij(plan: Plan, o: GeplandOnderdeel) -> str:
 
 
 def _sessie(plan: Plan, sessie: Sessie) -> str:
+    # The first session's grid follows the overview on page 1 (no half-empty first page: issue 19);
+    # every later session starts a page of its own.
+    klasse = "sessie" if sessie.nummer > 1 else "sessie eerste"
     kolommen = [("tijd", "Tijd"), ("onderdeel", "Onderdeel"), ("instructie", "Werkvorm en instructie"),
                 ("notities", "Notities")]
-    delen = [f'<section class="sessie"><h2>{e(handout.sessiekop(plan, sessie))}</h2>',
+    delen = [f'<section class="{klasse}"><h2>{e(handout.sessiekop(plan, sessie))}</h2>',
              '<table class="raster"><colgroup>', *[f'<col class="{k}">' for k, _ in kolommen],
              "</colgroup><thead><tr>", *[f'<th scope="col">{e(t)}</th>' for _, t in kolommen],
              "</tr></thead><tbody>", *[_rij(plan, o) for o in sessie.onderdelen], "</tbody>",

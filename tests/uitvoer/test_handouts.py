@@ -26,6 +26,7 @@ from planner.kern.planning import maak_plan
 from planner.kern.tijd import toon_datum
 from planner.kern.vraag import Vraag
 from planner.uitvoer import handout, render
+from planner.uitvoer.html import SMALSTE_BLOK
 from tests.vaste_klok import PLANNER
 
 START = datetime(2026, 12, 1, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -454,16 +455,15 @@ def _paginas(tekst: str, tmp_path: Path) -> tuple[list[str], list[float]]:
 
 
 def _sessiepaginas(plan: Plan, paginas: list[str]) -> list[int]:
-    """The page on which each session starts."""
-    if len(plan.sessies) == 1:
-        kop = handout.sessiekop(plan, plan.sessies[0])
-        return [next(i for i, p in enumerate(paginas) if i > 0 and p.startswith(kop))]
-    return [next(i for i, p in enumerate(paginas) if p.startswith(f"Sessie {s.nummer} van {len(plan.sessies)}"))
-            for s in plan.sessies]
+    """The page on which each session starts: the first on page 1 under the overview when it fits
+    there (its grid's header row is on page 1), every later one on a page of its own."""
+    eerste = 0 if "Werkvorm en instructie" in paginas[0] else 1
+    koppen = [f"Sessie {s.nummer} van {len(plan.sessies)}" for s in plan.sessies[1:]]
+    return [eerste] + [next(i for i, p in enumerate(paginas) if p.startswith(kop)) for kop in koppen]
 
 
 # (draaiboek, groep, minuten, most pages for the facilitator)
-AFDRUKKEN = [("training", 16, 180, 3), ("kickoff", 20, 180, 4), ("kickoff", 20, 240, 4), ("kickoff", 22, 120, 6),
+AFDRUKKEN = [("training", 16, 180, 3), ("kickoff", 20, 180, 3), ("kickoff", 20, 240, 4), ("kickoff", 22, 120, 6),
              ("kennismaking", 20, None, 2), ("kennismaking", 9, 60, 2), ("ontmoeting", 8, None, 3),
              ("intervisie", 1, None, 3), ("ambitiegesprek", 4, 150, 4), ("gespreksfases", 3, None, 3)]
 
@@ -486,11 +486,22 @@ def test_trainersraster_afgedrukt(tmp_path: Path, naam: str, groep: int, tijd: i
         assert f"{sessie.start:%H:%M}–{sessie.eind:%H:%M} ({handout.sessieduur(sessie)})" in eerste
         assert toon_datum(sessie.start) in eerste
     assert "Tijd per sessie" not in eerste
+    # The timeline's labels wrap, never cut off ("Wel…"): every title whole on page 1.
+    for sessie in plan.sessies:
+        for o in sessie.onderdelen:
+            if 100 * o.duur_min / sessie.duur_min >= SMALSTE_BLOK:
+                # Compared without spaces and hyphens: the label wraps and breaks at syllables.
+                assert re.sub(r"[\s\u2010-]", "", o.titel) in re.sub(r"[\s\u2010-]", "", eerste)
     for waarschuwing in plan.waarschuwingen:
         assert " ".join(waarschuwing.split())[:60] in eerste
-    assert "Werkvorm en instructie" not in eerste  # the grid starts on a page of its own
+    # Issue 19: no half-empty page 1; the grid starts under the overview, with at least its first row.
+    eerste_rij = plan.sessies[0].onderdelen[0]
+    if "Werkvorm en instructie" in eerste:
+        assert f"{eerste_rij.start:%H:%M}–{eerste_rij.eind:%H:%M}" in eerste
+    else:  # only when the overview leaves no room for a row
+        assert dieptes[0] > 0.6, "pagina 1 is grotendeels leeg en het raster begint pas op pagina 2"
     starts = _sessiepaginas(plan, paginas)
-    assert starts[0] == 1 and starts == sorted(starts)
+    assert starts == sorted(starts)
     for nummer, (begin, eind) in enumerate(zip(starts, [*starts[1:], len(paginas)], strict=True)):
         sessie = plan.sessies[nummer]
         tekst = " ".join(paginas[begin:eind])
@@ -544,7 +555,8 @@ def test_lange_woorden_breken_in_chromium_op_een_lettergreep(tmp_path: Path) -> 
     html_pad, pdf_pad = tmp_path / "lang.html", tmp_path / "lang.pdf"
     html_pad.write_text(render("html", plan), encoding="utf-8")
     _pdf(html_pad, pdf_pad, tmp_path / "profiel")
-    tekst = pypdf.PdfReader(str(pdf_pad)).pages[1].extract_text()
+    # The grid (after its header row), on page 1 under the overview or on the next page.
+    tekst = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(pdf_pad)).pages).split("Notities", 1)[1]
     # The title in its narrow column, as printed: lines ending in a hyphen (pypdf reads an unused
     # soft hyphen as a space).
     gedrukt = tekst.split("30 min\n")[1].split("\nWERKVORM")[0]
