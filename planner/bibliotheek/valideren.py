@@ -31,10 +31,12 @@ _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
     "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat", "meenemen",
+    "uitleg_deelnemers",
 }
 _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
     "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting", "optioneel",
+    "zonder_deelnemers",
 }
 _SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "bron_sessies", "welkom_terug", "vooruitblik",
                     "welkom_terug_stappen", "vooruitblik_stappen"}
@@ -104,6 +106,7 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         standaard_minuten=lezer.getal("standaard_minuten", minimum=1, maximum=DAG),
         materialen=lezer.materialen(),
         deelnemers=lezer.tekst("deelnemers"),
+        uitleg_deelnemers=lezer.tekst("uitleg_deelnemers"),
         meenemen=lezer.teksten("meenemen"),
         opmerkingen=lezer.teksten("opmerkingen"),
         groepsopmerkingen=tuple(_lees_groepsopmerkingen(lezer)),
@@ -256,6 +259,7 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: Lezer, nummer: int,
         anker=sub.keuze("anker", ANKERS),
         toelichting=sub.tekst("toelichting"),
         optioneel=sub.ja_nee("optioneel"),
+        zonder_deelnemers=sub.ja_nee("zonder_deelnemers"),
     )
     return onderdeel if id_ else None
 

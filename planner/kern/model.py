@@ -105,6 +105,9 @@ class Onderdeel:
     toelichting: str = ""
     # An optional part (R15) is the first to go when time is short, and --zonder may leave it out.
     optioneel: bool = False
+    # The team's own part without its guests or participants (R12/P8: "reflect afterwards as a
+    # team"): not on what participants receive, and nobody is invited to it.
+    zonder_deelnemers: bool = False
 
     @property
     def instructies(self) -> tuple[str, ...]:
@@ -183,6 +186,9 @@ class Draaiboek:
     vooruitblik_min: int = 5
     materialen: tuple[Materiaal, ...] = ()
     deelnemers: str = ""
+    # The source's own sentences a participant may read (the invitation's "why", P8); the
+    # description is written for facilitators. Empty: the invitation gives no reason.
+    uitleg_deelnemers: str = ""
     # What participants bring themselves (shown on their handout and in the invitation).
     meenemen: tuple[str, ...] = ()
     opmerkingen: tuple[str, ...] = ()

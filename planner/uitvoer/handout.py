@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from planner.kern.fouten import InvoerFout
@@ -75,11 +76,15 @@ def sessiekop(plan: Plan, sessie: Sessie, voor: str = "begeleider") -> str:
     """'Sessie 2 van 3 · dinsdag 8 december 2026 · 13:30–15:20'; participants read 'Bijeenkomst'."""
     woord = "Bijeenkomst" if voor == "deelnemers" else "Sessie"
     deel = f"{woord} {sessie.nummer} van {len(plan.sessies)} · " if len(plan.sessies) > 1 else ""
-    return f"{deel}{toon_datum(sessie.start)} · {tijdvak(sessie)}"
+    vak = tijdvak(sessie) if voor != "deelnemers" else tijdvak(replace(sessie, eind=eind_voor_deelnemers(sessie)))
+    return f"{deel}{toon_datum(sessie.start)} · {vak}"
 
 
-def data(plan: Plan) -> list[str]:
-    """'dinsdag 1 december 2026, 13:30–17:30', one per session."""
+def data(plan: Plan, voor: str = "begeleider") -> list[str]:
+    """'dinsdag 1 december 2026, 13:30–17:30', one per session; for the participants until their
+    part ends (not through the team's own reflection afterwards)."""
+    if voor == "deelnemers":
+        return [f"{toon_datum(s.start)}, {tijdvak(replace(s, eind=eind_voor_deelnemers(s)))}" for s in plan.sessies]
     return [f"{toon_datum(s.start)}, {tijdvak(s)}" for s in plan.sessies]
 
 
@@ -95,7 +100,10 @@ def feiten(plan: Plan, voor: str, opdrachtgever: str = "",
     Every session with its real start and end: a plan asked for 3u may hold sessions of 2u05
     and 1u50, and the facilitator books the room for those.
     """
-    datums = [f"{d} ({sessieduur(s)})" for d, s in zip(data(plan), plan.sessies, strict=True)]
+    if voor == "deelnemers":
+        datums = data(plan, voor)
+    else:
+        datums = [f"{d} ({sessieduur(s)})" for d, s in zip(data(plan), plan.sessies, strict=True)]
     rijen = []
     if voor == "begeleider":
         rijen += [("Opdrachtgever", opdrachtgever),
@@ -126,6 +134,17 @@ def titel_voor_deelnemers(o: GeplandOnderdeel) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", o.titel) or o.titel
 
 
+def is_van_het_team(o: GeplandOnderdeel) -> bool:
+    """A part without the participants (the team's reflection after an ontmoeting, P8)."""
+    return o.bron is not None and o.bron.zonder_deelnemers
+
+
+def eind_voor_deelnemers(sessie: Sessie) -> datetime:
+    """When the participants' part of the session ends: before a closing part of the team's own."""
+    rijen = agenda_voor_deelnemers(sessie)
+    return rijen[-1][1] if rijen else sessie.eind
+
+
 def agenda_voor_deelnemers(sessie: Sessie) -> list[tuple[datetime, datetime, str, str]]:
     """(start, end, title, soort) per row of the participants' agenda.
 
@@ -136,6 +155,8 @@ def agenda_voor_deelnemers(sessie: Sessie) -> list[tuple[datetime, datetime, str
     rijen: list[list] = []
     wachtend: datetime | None = None
     for o in sessie.onderdelen:
+        if is_van_het_team(o):
+            continue  # not theirs, and the previous part does not stretch over it either
         if is_van_de_planner(o):
             if rijen:
                 rijen[-1][1] = o.eind

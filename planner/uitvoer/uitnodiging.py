@@ -21,7 +21,8 @@ MAX_WAAROM = 320
 
 
 def waarom(beschrijving: str) -> str:
-    """The description's first sentences, up to about two lines of an e-mail, whole sentences only."""
+    """The first sentences of the participants' explanation (Draaiboek.uitleg_deelnemers, never the
+    facilitator's description), up to about two lines of an e-mail, whole sentences only."""
     zinnen = [z for z in re.split(r"(?<=[.!?])\s+", " ".join(beschrijving.split())) if z]
     gekozen: list[str] = []
     for zin in zinnen:
@@ -37,9 +38,10 @@ def waarom(beschrijving: str) -> str:
 
 def _wanneer(plan: Plan) -> list[str]:
     if len(plan.sessies) == 1:
-        return [f"Wanneer: {handout.data(plan)[0]}"]
+        return [f"Wanneer: {handout.data(plan, 'deelnemers')[0]}"]
     regels = [f"Wanneer ({len(plan.sessies)} bijeenkomsten):"]
-    regels += [f"- bijeenkomst {s.nummer}: {d}" for s, d in zip(plan.sessies, handout.data(plan), strict=True)]
+    data = handout.data(plan, "deelnemers")
+    regels += [f"- bijeenkomst {s.nummer}: {d}" for s, d in zip(plan.sessies, data, strict=True)]
     return regels
 
 
@@ -49,7 +51,7 @@ def _programma(plan: Plan) -> list[str]:
         if len(plan.sessies) > 1:
             regels.append(f"Bijeenkomst {sessie.nummer} ({toon_datum(sessie.start)}):")
         regels += [f"  {start:%H:%M}  {titel}" for start, _, titel, _ in handout.agenda_voor_deelnemers(sessie)]
-        regels.append(f"  {sessie.eind:%H:%M}  Einde")
+        regels.append(f"  {handout.eind_voor_deelnemers(sessie):%H:%M}  Einde")
     return regels
 
 
@@ -61,7 +63,7 @@ def render(plan: Plan, begeleiders: tuple[str, ...] | list[str] = (), bijlage: s
     d = plan.draaiboek
     regels = [f"Onderwerp: {onderwerp(plan)}", "", "Beste deelnemer,", "",
               f"Je bent van harte uitgenodigd voor '{d.titel}'."]
-    reden = waarom(d.beschrijving)
+    reden = waarom(d.uitleg_deelnemers)
     if reden:
         regels.append(reden)
     regels += ["", *_wanneer(plan)]

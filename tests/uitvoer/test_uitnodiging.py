@@ -50,7 +50,7 @@ def _datums(tekst: str) -> list[tuple[datetime, datetime]]:
 def test_uitnodiging_noemt_elke_sessie_met_dag_datum_en_tijden(naam: str, groep: int, tijd: int | None) -> None:
     plan = _plan(naam, groep, tijd)
     tekst = render("uitnodiging", plan, begeleiders=("Anna de Vries",), bijlage="agenda.ics")
-    assert _datums(tekst) == [(s.start, s.eind) for s in plan.sessies]
+    assert _datums(tekst) == [(s.start, handout.eind_voor_deelnemers(s)) for s in plan.sessies]
     assert "Waar: Buurthuis De Linde" in tekst
     assert plan.draaiboek.titel in tekst.splitlines()[0]
     assert "agenda.ics" in tekst and tekst.rstrip().endswith("Anna de Vries")
@@ -66,7 +66,7 @@ def test_uitnodiging_programma_zonder_instructies(naam: str, groep: int, tijd: i
     verwacht = []
     for sessie in plan.sessies:
         verwacht += [(f"{a:%H:%M}", titel) for a, _, titel, _ in handout.agenda_voor_deelnemers(sessie)]
-        verwacht.append((f"{sessie.eind:%H:%M}", "Einde"))
+        verwacht.append((f"{handout.eind_voor_deelnemers(sessie):%H:%M}", "Einde"))
     assert programma == verwacht
     for sessie in plan.sessies:
         for o in sessie.onderdelen:
@@ -111,3 +111,45 @@ def test_cli_uitnodiging_naar_bestand_met_agenda_ernaast(tmp_path: Path) -> None
     tekst = (tmp_path / "uitnodiging.txt").read_text("utf-8")
     assert len(_datums(tekst)) == 2 and "kickoff.ics" in tekst and "Anna en Bert" in tekst
     assert (tmp_path / "kickoff.ics").read_text("utf-8").count("BEGIN:VEVENT") == 2
+
+
+# ----------------------------------------------------------------- issue 19.8: what participants receive
+
+
+def _zinnen(tekst: str) -> list[str]:
+    return [z for z in re.split(r"(?<=[.!?])\s+", " ".join(tekst.split())) if len(z) > 20]
+
+
+@pytest.mark.parametrize("naam", ["training", "kickoff", "kennismaking", "intervisie", "ontmoeting",
+                                  "ambitiegesprek", "gespreksfases"])
+def test_deelnemers_lezen_geen_tekst_voor_de_begeleider(naam: str) -> None:
+    d = laden.vind(naam)
+    plan = _plan(naam, max(d.groep_min, 8 if d.groep_max >= 8 else d.groep_max), None)
+    eigen = set(_zinnen(d.uitleg_deelnemers))
+    voor_begeleider = [z for z in _zinnen(d.beschrijving) if z not in eigen]
+    for uitvoer in (render("uitnodiging", plan), render("markdown", plan, voor="deelnemers"),
+                    render("html", plan, voor="deelnemers")):
+        tekst = " ".join(uitvoer.replace("\u00ad", "").split())
+        assert "bedoeld als" not in tekst and "draaiboek integraal" not in tekst
+        for zin in voor_begeleider:
+            assert zin[:40] not in tekst
+    # What the invitation does explain is the source's own words, marked for participants.
+    for zin in _zinnen(waarom(d.uitleg_deelnemers)):
+        assert zin in " ".join(d.beschrijving.split())
+
+
+@pytest.mark.parametrize("groep", [1, 8])
+def test_de_gast_wordt_niet_uitgenodigd_voor_de_reflectie_van_het_team(groep: int) -> None:
+    plan = _plan("ontmoeting", groep, 90)
+    sessie = plan.sessies[0]
+    reflectie = next(o for o in sessie.onderdelen if o.id == "reflectie")  # 90 min: it is planned
+    afsluiting = next(o for o in sessie.onderdelen if o.id == "afsluiting")
+    uitnodiging = render("uitnodiging", plan)
+    assert "Reflectie" not in uitnodiging and "team" not in uitnodiging.lower()
+    assert f"{START:%H:%M}–{afsluiting.eind:%H:%M}" in uitnodiging
+    assert f"{afsluiting.eind:%H:%M}  Einde" in uitnodiging and f"{reflectie.eind:%H:%M}" not in uitnodiging
+    for formaat in ("markdown", "html"):
+        handout_tekst = render(formaat, plan, voor="deelnemers")
+        assert "Reflectie" not in handout_tekst and f"{reflectie.eind:%H:%M}" not in handout_tekst
+    # The facilitator's own handout keeps it.
+    assert reflectie.titel in render("markdown", plan)
