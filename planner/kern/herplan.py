@@ -119,7 +119,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     sessie = sessie_van(plan, klaar) if klaar is not None else plan.sessies[(sessienummer or 1) - 1]
     eind = afgesproken_eind(plan, sessie)
     onderdelen = list(sessie.onderdelen)
-    plek = next(i for i, o in enumerate(onderdelen) if o.id == klaar) + 1 if klaar is not None else 0
+    # A 'vrije ruimte' may occur twice (one lived through, one the last re-plan made): the part
+    # meant is the first one not yet done.
+    plekken = [i for i, o in enumerate(onderdelen) if o.id == klaar]
+    plek = next((i for i in plekken if not onderdelen[i].gedaan), plekken[-1]) + 1 if plekken else 0
     gedaan = _gedaan(onderdelen[:plek], nu)
     # A 'vrije ruimte' still ahead is the old plan's leftover: the re-plan makes its own.
     rest = [o for o in onderdelen[plek:] if o.id != VRIJE_RUIMTE]
@@ -159,6 +162,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     r8: list[str] = []
     if not maten:
         duren: list[int] = []
+    elif klaar == VRIJE_RUIMTE and sum(m.nominaal for m in maten) <= tijd:
+        # Ending the free room is choosing to go on: what follows (the closing) starts now, at its
+        # own minutes, without a new free room before it (the session then ends early).
+        duren = [m.nominaal for m in maten]
     elif sum(m.laag for m in maten) > tijd and anker_index(maten) is not None:
         # R8: the closing starts when agreed, whatever is not finished; the parts before it get
         # what is left, and what does not fit is not reached.
