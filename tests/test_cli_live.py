@@ -34,7 +34,7 @@ def test_elk_formaat_toont_de_herplanning(capsys, monkeypatch, formaat):
         regels = out.splitlines()
         assert regels[0].endswith(";gedaan") and regels[4].endswith(";ja") and regels[5].endswith(";nee")
     else:
-        assert "Herplanning om 14:40" in out and "loopt 22 min uit" in out and "✓" in out
+        assert "Herplanning om 14:40" in out and "Niet meer aan bod" in out and "✓" in out
 
 
 def test_herplan_met_een_datumtijd_en_vroeg_klaar(capsys, monkeypatch):

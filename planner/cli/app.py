@@ -318,6 +318,7 @@ def live(
                                     help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
                                          "naar dit CSV-bestand (lees het terug met 'planner terugblik')."),
     force: bool = typer.Option(False, "--force", metavar="", help="Vervang een bestaand log."),
+    stil: bool = typer.Option(False, "--stil", metavar="", help="Signalen zonder geluid (alleen knipperen)."),
 ) -> None:
     """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
 
@@ -354,18 +355,18 @@ def live(
         vraag = replace(vraag, start=klok().replace(second=0, microsecond=0))
     vraag = opdrachten.met_agendapunten(vraag, gekozen, vooraf, daarna)
     gepland = maak_plan(gekozen, vraag)
-    staat = LiveStaat(gepland, sessie if sessie is not None else kies_sessie(gepland, klok()))
+    staat = LiveStaat(gepland, sessie if sessie is not None else kies_sessie(gepland, klok()), nu=klok())
     if not scherm.interactief():
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
     from planner.live.app import LiveApp
 
-    LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True)).run()
-    if log is not None:
-        from planner.kern.veilig import schoon
+    scherm_app = LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True), stil=stil)
+    scherm_app.run()
+    code = scherm_app.return_code or 0
+    from planner.live.app import afsluiten
 
-        pad = schoon(str(log))
-        typer.echo(f"Log bewaard: {pad} (lees het terug met 'planner terugblik {pad}')", err=True)
+    raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo))
 
 
 @app.command(cls=Commando)

@@ -46,6 +46,10 @@ class Herplanning:
     vervallen: tuple[str, ...] = ()
     # Onderdelen that could move to a next session when the minimums do not fit.
     naar_volgende: tuple[str, ...] = ()
+    # Onderdelen not reached before an end-anchored closing (R8): a follow-up can be agreed.
+    niet_bereikt: tuple[str, ...] = ()
+    # When the end-anchored closing starts (R8), if the session has one still ahead.
+    afronden_om: datetime | None = None
     # The sentences about what changed (skips, drops, minutes, what could move), without the heading.
     wijzigingen: tuple[str, ...] = ()
 
@@ -115,7 +119,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     sessie = sessie_van(plan, klaar) if klaar is not None else plan.sessies[(sessienummer or 1) - 1]
     eind = afgesproken_eind(plan, sessie)
     onderdelen = list(sessie.onderdelen)
-    plek = next(i for i, o in enumerate(onderdelen) if o.id == klaar) + 1 if klaar is not None else 0
+    # A 'vrije ruimte' may occur twice (one lived through, one the last re-plan made): the part
+    # meant is the first one not yet done.
+    plekken = [i for i, o in enumerate(onderdelen) if o.id == klaar]
+    plek = next((i for i in plekken if not onderdelen[i].gedaan), plekken[-1]) + 1 if plekken else 0
     gedaan = _gedaan(onderdelen[:plek], nu)
     # A 'vrije ruimte' still ahead is the old plan's leftover: the re-plan makes its own.
     rest = [o for o in onderdelen[plek:] if o.id != VRIJE_RUIMTE]
@@ -151,8 +158,18 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
 
     over = 0
     naar_volgende: tuple[str, ...] = ()
+    niet_bereikt: list[str] = []
+    r8: list[str] = []
     if not maten:
         duren: list[int] = []
+    elif klaar == VRIJE_RUIMTE and sum(m.nominaal for m in maten) <= tijd:
+        # Ending the free room is choosing to go on: what follows (the closing) starts now, at its
+        # own minutes, without a new free room before it (the session then ends early).
+        duren = [m.nominaal for m in maten]
+    elif sum(m.laag for m in maten) > tijd and anker_index(maten) is not None:
+        # R8: the closing starts when agreed, whatever is not finished; the parts before it get
+        # what is left, and what does not fit is not reached.
+        maten, duren, niet_bereikt, r8, over = _r8(maten, tijd, eind)
     elif sum(m.laag for m in maten) <= tijd:
         duren = _anker_vast(maten, vul_sessie(maten, tijd), tijd)
         maten = met_vrije_ruimte(maten, duren)
@@ -170,7 +187,12 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     sessies = _met_teksten(plan, sessies, sessie.nummer, {o.id for o in nieuw.onderdelen})
     nieuwe_rest = sessies[sessie.nummer - 1].onderdelen[len(gedaan):]
     vrij = max(0, _minuten_tussen(einde, eind)) if not over else 0
-    meldingen += _veranderingen(rest, nieuwe_rest)
+    meldingen += r8 + _veranderingen(rest, nieuwe_rest)
+    if niet_bereikt:
+        titels = {o.id: o.titel for o in rest}
+        namen = _opsomming([f"'{titels[i]}'" for i in niet_bereikt])
+        meldingen.append(f"Niet meer aan bod: {namen}. Spreek een vervolggesprek af om "
+                         f"{'het' if len(niet_bereikt) == 1 else 'ze'} te bespreken.")
     if naar_volgende:
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         namen = " en ".join(f"'{titels[i]}'" for i in naar_volgende)
@@ -178,7 +200,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         gevolg = ("dan past de rest wel" if minuten >= over else
                   f"dan loopt de sessie nog {toon_duur(over - minuten)} uit")
         meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}); {gevolg}.")
-    elif over >= VERSCHUIVEN_VANAF_MIN and not plan.draaiboek.splitsen:
+    elif over >= VERSCHUIVEN_VANAF_MIN and not plan.draaiboek.splitsen and not niet_bereikt:
         waarom = f" ({plan.draaiboek.niet_splitsen_omdat})" if plan.draaiboek.niet_splitsen_omdat else ""
         meldingen.append(f"Dit draaiboek wordt niet over sessies verdeeld{waarom}: maak het af of "
                          "spreek een later einde af.")
@@ -186,9 +208,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     meldingen = _kop(plan, sessie, nu, gedaan, eind, over, vrij) + meldingen
     vaste = tuple(g.tekst for g in plan.draaiboek.groepsopmerkingen if g.groep_min <= plan.groep <= g.groep_max)
     weg = tuple(i for i in (*(m.onderdeel.id for m in overgeslagen), *vervallen) if i not in plan.weggelaten)
+    anker = next((o for o in nieuw.onderdelen if o.bron is not None and o.bron.anker == "einde"), None)
     return Herplanning(
         plan=replace(plan, sessies=sessies, waarschuwingen=tuple(meldingen) + vaste + _vooraf(plan, vaste),
-                     vervallen=plan.vervallen + weg, weggelaten=plan.weggelaten + weg,
+                     vervallen=plan.vervallen + weg + tuple(niet_bereikt), weggelaten=plan.weggelaten + weg,
                      vrij_min=vrij if len(plan.sessies) == 1 else 0),
         sessie=sessie.nummer,
         meldingen=tuple(meldingen),
@@ -198,7 +221,69 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         vervallen=tuple(vervallen),
         naar_volgende=naar_volgende,
         wijzigingen=wijzigingen,
+        niet_bereikt=tuple(niet_bereikt),
+        afronden_om=anker.start if anker is not None else None,
     )
+
+
+def _r8(maten: list[Maat], tijd: int, eind: datetime) -> tuple[list[Maat], list[int], list[str], list[str], int]:
+    """Fit the parts before an end-anchored closing into the time up to it (R8).
+
+    The closing keeps its minutes and its start (its nominal minutes before the agreed end); the
+    parts before it are taken in order at their minimums while they fit, and grow within their
+    bounds; a part that no longer fits at its minimum gets what is left, below its minimum (the
+    source's own rule: close 'even if the conversation is not finished'), said; the rest is not
+    reached. Returns the kept parts, their minutes, the ids not reached, the sentences and the
+    minutes the session still runs over (only when even the closing no longer fits).
+    """
+    k = anker_index(maten)
+    assert k is not None
+    voor, vast = maten[:k], maten[k:]
+    anker = maten[k]
+    na = sum(m.nominaal for m in vast[1:])
+    ruimte = tijd - na - anker.nominaal
+    zinnen: list[str] = []
+    over = 0
+    if ruimte <= 0:
+        # Already past the closing's start: it starts now with what is left (at least a minute).
+        # Within the agreed time it gets what is left; past the agreed end, its minimum.
+        ankerduur = tijd - na if tijd - na > 0 else anker.laag
+        over = max(0, ankerduur + na - tijd)
+        duren_vast = [ankerduur, *(m.nominaal for m in vast[1:])]
+        zinnen.append(f"Het is tijd om af te ronden: '{anker.onderdeel.titel}' begint nu "
+                      f"({toon_duur(ankerduur)}), ook als het gesprek niet af is (de bron: "
+                      f"{toon_duur(anker.nominaal)} voor het afgesproken einde afronden).")
+        return list(vast), duren_vast, [m.onderdeel.id for m in voor], zinnen, over
+    gehaald: list[Maat] = []
+    for m in voor:
+        if sum(x.laag for x in gehaald) + m.laag > ruimte:
+            break
+        gehaald.append(m)
+    duren = vul_sessie([*gehaald, *vast], tijd)
+    gehouden = met_vrije_ruimte([*gehaald, *vast], duren)
+    start_anker = plus_minuten(eind, -(anker.nominaal + na))
+    rest = voor[len(gehaald):]
+    # The room before the closing that the reached parts may not take goes to the next part, cut
+    # short (better 8 minutes of it than 8 minutes of nothing), not to a 'vrije ruimte'.
+    vrij = len(duren) > len(gehaald) + len(vast)
+    if rest and vrij:
+        kort = duren[len(gehaald)]
+        m = rest.pop(0)
+        gehouden = [*gehaald, m, *vast]
+        duren = [*duren[:len(gehaald)], kort, *duren[len(gehaald) + 1:]]
+        zinnen.append(f"'{m.onderdeel.titel}' krijgt nog {toon_duur(kort)}, minder dan zijn minimum "
+                      f"({toon_duur(m.laag)}): '{anker.onderdeel.titel}' begint om {start_anker:%H:%M}, "
+                      f"{toon_duur(anker.nominaal)} voor het afgesproken einde, ook als het gesprek niet af "
+                      "is (de regel van de bron).")
+    elif rest:
+        zinnen.append(f"'{anker.onderdeel.titel}' begint om {start_anker:%H:%M}, {toon_duur(anker.nominaal)} "
+                      "voor het afgesproken einde, ook als het gesprek niet af is (de regel van de bron).")
+    return gehouden, duren, [m.onderdeel.id for m in rest], zinnen, over
+
+
+def _opsomming(namen: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} en {namen[-1]}"
 
 
 def _met_teksten(plan: Plan, sessies: tuple[Sessie, ...], nummer: int, ids: set[str]) -> tuple[Sessie, ...]:

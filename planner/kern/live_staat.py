@@ -20,6 +20,10 @@ LOGKOLOMMEN = ("id", "titel", "gepland_start", "gepland_eind", "werkelijk_start"
                "minuten_verschil", "status")
 # Status per onderdeel in the log: what happened to it.
 GEDAAN, BEZIG, OVERGESLAGEN, VERVALLEN, GESTOPT = "gedaan", "bezig", "overgeslagen", "vervallen", "gestopt"
+NIET_BEREIKT, PAUZE, AFGEBROKEN, AFSPRAAK = "niet bereikt", "pauze", "afgebroken", "afspraak"
+# Seconds before a part's end when the first signal sounds (the planner's own choice: long enough
+# to round off a conversation, short enough not to interrupt it early).
+SIGNAAL_VOORAF_S = 120
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,14 @@ class Stand:
     overgeslagen: tuple[str, ...] = ()
     vervallen: tuple[str, ...] = ()
     pauze_sinds: datetime | None = None
+    # Finished pauses: (start, end, id of the part that was running); they do not count towards it.
+    pauzes: tuple[tuple[datetime, datetime, str], ...] = ()
+    niet_bereikt: tuple[str, ...] = ()
+    # A later end agreed during the session (R8 then anchors to it), and when it was agreed.
+    eind: datetime | None = None
+    eind_afgesproken_om: datetime | None = None
     gestopt: bool = False
+    afgebroken: bool = False
     # What the last step changed, for the screen ("'Kansen' 20 → 15 min").
     wijzigingen: tuple[str, ...] = ()
 
@@ -42,14 +53,22 @@ class Stand:
 class LiveStaat:
     """A running session: the current plan, actual starts and ends, paused time and an undo stack."""
 
-    def __init__(self, plan: Plan, sessienummer: int = 1) -> None:
+    def __init__(self, plan: Plan, sessienummer: int = 1, nu: datetime | None = None) -> None:
         if not 1 <= sessienummer <= len(plan.sessies):
             raise InvoerFout(f"--sessie {sessienummer} bestaat niet: deze planning heeft "
                              f"{len(plan.sessies)} sessie(s).")
+        sessie = plan.sessies[sessienummer - 1]
+        einde = afgesproken_eind(plan, sessie)
+        if nu is not None and nu >= einde:
+            # As 'plan --nu' refuses a moment long after the end: a start whose agreed end has
+            # passed is not a session to run now (a typo in the day or the hour).
+            raise InvoerFout(f"De sessie van {sessie.start:%d-%m-%Y %H:%M} tot {einde:%H:%M} is al voorbij: "
+                             "geef met --start het begin van een sessie die nog moet komen of nu loopt.")
         self.origineel = plan
         self.sessienummer = sessienummer
         self.stand = Stand(plan=plan)
         self.geschiedenis: list[Stand] = []
+        self._niet_bereikt: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------------------ reading
 
@@ -59,7 +78,25 @@ class LiveStaat:
 
     @property
     def afgesproken_eind(self) -> datetime:
+        """The agreed end: the plan's, or the later one agreed during the session."""
+        if self.stand.eind is not None:
+            return self.stand.eind
         return afgesproken_eind(self.origineel, self.origineel.sessies[self.sessienummer - 1])
+
+    @property
+    def oorspronkelijk_eind(self) -> datetime:
+        return afgesproken_eind(self.origineel, self.origineel.sessies[self.sessienummer - 1])
+
+    def afronden_om(self) -> datetime | None:
+        """When the end-anchored closing starts (R8), while it is still ahead or running."""
+        for o in self.volgende() + ([self.huidig] if self.huidig is not None else []):
+            if o.bron is not None and o.bron.anker == "einde":
+                return o.start
+        return None
+
+    def pauze_min(self, id_: str) -> float:
+        """Minutes paused during part `id_` (finished pauses)."""
+        return sum((b - a).total_seconds() for a, b, i in self.stand.pauzes if i == id_) / 60
 
     @property
     def geplande_start(self) -> datetime:
@@ -119,9 +156,13 @@ class LiveStaat:
         if self.klaar and self.stand.klaar_om is not None:
             return self.stand.klaar_om
         o = self.huidig
-        moment = self.stand.pauze_sinds or nu
-        if o is not None and moment > o.eind:
-            return herplan(self.stand.plan, moment, o.id, zonder=frozenset(self.stand.overgeslagen)).plan.sessies[
+        if o is not None and self.stand.pauze_sinds is not None:
+            # The pause is time of its own: the running part keeps what it had left, after the pause.
+            moment = max(o.eind + (nu - self.stand.pauze_sinds), nu)
+            return herplan(self._plan_met_eind(), moment, o.id, zonder=frozenset(self.stand.overgeslagen)).plan.sessies[
+                self.sessienummer - 1].eind
+        if o is not None and nu > o.eind:
+            return herplan(self._plan_met_eind(), nu, o.id, zonder=frozenset(self.stand.overgeslagen)).plan.sessies[
                 self.sessienummer - 1].eind
         if not self.gestart and nu > self.geplande_start:
             return herplan(self.stand.plan, nu, None, sessienummer=self.sessienummer).plan.sessies[
@@ -135,16 +176,26 @@ class LiveStaat:
 
     # ------------------------------------------------------------------------------ steps
 
-    def _stap(self, nieuw: Stand) -> None:
-        self.geschiedenis.append(self.stand)
-        self.stand = nieuw
+    def _plan_met_eind(self) -> Plan:
+        """The current plan with the agreed end moved, when a later end was agreed."""
+        if self.stand.eind is None:
+            return self.stand.plan
+        sessie = self.origineel.sessies[self.sessienummer - 1]
+        return replace(self.stand.plan, tijd_min=round((self.stand.eind - sessie.start).total_seconds() / 60))
 
     def _herplan(self, moment: datetime, klaar: str | None, overgeslagen: tuple[str, ...]) -> tuple[Plan, tuple[
             str, ...], tuple[str, ...]]:
-        uitkomst = herplan(self.stand.plan, moment, klaar, zonder=frozenset(overgeslagen),
+        uitkomst = herplan(self._plan_met_eind(), moment, klaar, zonder=frozenset(overgeslagen),
                            sessienummer=self.sessienummer)
         vervallen = tuple(dict.fromkeys(self.stand.vervallen + uitkomst.vervallen))
-        return uitkomst.plan, uitkomst.wijzigingen, vervallen
+        self._niet_bereikt = tuple(dict.fromkeys(self.stand.niet_bereikt + uitkomst.niet_bereikt))
+        # The plan keeps the original agreed time; the later end lives in the state.
+        return replace(uitkomst.plan, tijd_min=self.origineel.tijd_min), uitkomst.wijzigingen, vervallen
+
+    def _stap(self, nieuw: Stand) -> None:
+        """One undoable step; the parts the re-plan found not reached are recorded with it."""
+        self.geschiedenis.append(self.stand)
+        self.stand = replace(nieuw, niet_bereikt=self._niet_bereikt)
 
     def begin(self, nu: datetime) -> None:
         """Start the session now; a start off the plan re-plans at once (later: less time)."""
@@ -187,8 +238,41 @@ class LiveStaat:
             return
         eind = o.eind + timedelta(minutes=minuten)
         if eind <= o.start:
-            return  # a part cannot end before it began
+            raise InvoerFout(f"'{o.titel}' kan niet korter: het zou eindigen voor het begon.")
+        duur = round((eind - o.start).total_seconds() / 60 - self._pauze_lopend(o.id))
+        if o.bron is not None and not o.toegevoegd:
+            if minuten > 0 and duur > o.bron.max_minuten and duur > o.duur_min:
+                raise InvoerFout(f"'{o.titel}' staat op zijn maximum ({o.bron.max_minuten} min volgens het "
+                                 "draaiboek): langer kan niet; sluit af met spatie of spreek een later einde af (l).")
+            if minuten < 0 and duur < o.bron.min_minuten and eind > max(nu, o.start):
+                raise InvoerFout(f"'{o.titel}' staat op zijn minimum ({o.bron.min_minuten} min volgens het "
+                                 "draaiboek): korter kan niet; is het klaar, druk dan op spatie.")
         self._zet_eind(o, eind)
+
+    def _pauze_lopend(self, id_: str) -> float:
+        return self.pauze_min(id_)
+
+    def later_einde(self, nu: datetime, eind: datetime) -> None:
+        """Agree a later end with the group: the re-plan anchors the closing to it (R8)."""
+        if eind <= self.afgesproken_eind:
+            raise InvoerFout(f"Het nieuwe einde {eind:%H:%M} ligt niet na het afgesproken einde "
+                             f"({self.afgesproken_eind:%H:%M}): geef een latere tijd.")
+        oud = self.afgesproken_eind
+        vorige = self.stand
+        self.stand = replace(vorige, eind=eind)
+        o = self.huidig
+        try:
+            if o is None:
+                plan, wijzigingen, vervallen = self._herplan(max(nu, self.geplande_start), None,
+                                                             self.stand.overgeslagen)
+            else:
+                plan, wijzigingen, vervallen = self._herplan(max(o.eind, nu), o.id, self.stand.overgeslagen)
+                plan = _niet_gedaan(plan, self.sessienummer, o.id)
+        finally:
+            self.stand = vorige  # the step below records the old state for 'z'
+        zin = f"Later einde afgesproken: {eind:%H:%M} in plaats van {oud:%H:%M}."
+        self._stap(replace(self.stand, plan=plan, vervallen=vervallen, eind=eind, eind_afgesproken_om=nu,
+                           wijzigingen=(zin, *wijzigingen)))
 
     def _zet_eind(self, o: GeplandOnderdeel, eind: datetime) -> None:
         plan, wijzigingen, vervallen = self._herplan(eind, o.id, self.stand.overgeslagen)
@@ -203,12 +287,16 @@ class LiveStaat:
         if self.stand.pauze_sinds is None:
             self._stap(replace(self.stand, pauze_sinds=nu, wijzigingen=()))
             return
-        gepauzeerd = nu - self.stand.pauze_sinds
+        sinds = self.stand.pauze_sinds
+        gepauzeerd = nu - sinds
+        pauzes = self.stand.pauzes + ((sinds, nu, o.id),)
         self.stand = replace(self.stand, pauze_sinds=None)
-        # One undo step for the pause as a whole: resuming replaces the 'paused' state.
+        # One undo step for the pause as a whole: resuming replaces the 'paused' state. The running
+        # part keeps the time it had left when the pause began (the pause is not its time).
         plan, wijzigingen, vervallen = self._herplan(o.eind + gepauzeerd, o.id, self.stand.overgeslagen)
         plan = _niet_gedaan(plan, self.sessienummer, o.id)
-        self.stand = replace(self.stand, plan=plan, vervallen=vervallen, wijzigingen=wijzigingen)
+        self.stand = replace(self.stand, plan=plan, vervallen=vervallen, wijzigingen=wijzigingen, pauzes=pauzes,
+                             niet_bereikt=self._niet_bereikt)
 
     def sla_optioneel_over(self, nu: datetime) -> str | None:
         """Skip the next optional part; returns its title, or None when there is none left."""
@@ -231,16 +319,61 @@ class LiveStaat:
         if not self.geschiedenis:
             return False
         self.stand = self.geschiedenis.pop()
+        self._niet_bereikt = self.stand.niet_bereikt
         return True
 
-    def stop(self, nu: datetime) -> None:
-        """The facilitator stops: the running part ends now (status 'gestopt' in the log)."""
+    def stop(self, nu: datetime, afgebroken: bool = False) -> None:
+        """The facilitator stops: the running part ends now (status 'gestopt' in the log, or
+        'afgebroken' when the program was interrupted from outside)."""
         o = self.huidig
         if o is None or self.klaar:
             return
         werkelijk = dict(self.stand.werkelijk)
         werkelijk[o.id] = (werkelijk[o.id][0], nu)
-        self._stap(replace(self.stand, werkelijk=werkelijk, gestopt=True, klaar_om=nu, pauze_sinds=None))
+        pauzes = self.stand.pauzes
+        if self.stand.pauze_sinds is not None:
+            pauzes += ((self.stand.pauze_sinds, nu, o.id),)
+        self._stap(replace(self.stand, werkelijk=werkelijk, gestopt=True, afgebroken=afgebroken, klaar_om=nu,
+                           pauze_sinds=None, pauzes=pauzes))
+
+    def momentopname(self, nu: datetime) -> dict[str, object]:
+        """What a second view (a room screen) may show, as plain data: no facilitator notes beyond
+        the running part's steps, no state to change. A pure function of the state and `nu`."""
+        o = self.huidig
+        afronden = self.afronden_om()
+        return {
+            "draaiboek": self.origineel.draaiboek.titel,
+            "sessie": self.sessienummer,
+            "gestart": self.gestart,
+            "klaar": self.klaar,
+            "gepauzeerd": self.gepauzeerd,
+            "onderdeel": None if o is None else {
+                "id": o.id, "titel": o.titel, "start": o.start, "eind": o.eind,
+                "stappen": [st.tekst for st in o.stappen if st.soort != "vraag"],
+                "vragen": [st.tekst for st in o.stappen if st.soort == "vraag"],
+            },
+            "resterend_s": int(self.resterend(nu).total_seconds()),
+            "verwacht_eind": self.verwacht_eind(nu),
+            "afgesproken_eind": self.afgesproken_eind,
+            "afronden_om": afronden,
+            "volgende": [(x.titel, x.start, x.eind) for x in self.volgende()],
+        }
+
+    def signaal(self, vorig: datetime, nu: datetime) -> str | None:
+        """The cue due between two clock readings: 'bijna' a few minutes before the running part's
+        end, 'einde' at its end, 'afronden' when the anchored closing's start is reached; None else."""
+        o = self.huidig
+        if o is None or self.gepauzeerd:
+            return None
+        afronden = self.afronden_om()
+        if afronden is not None and o.start < afronden and vorig < afronden <= nu:
+            return "afronden"
+        if vorig < o.eind <= nu:
+            return "einde"
+        bijna = o.eind - timedelta(seconds=SIGNAAL_VOORAF_S)
+        if (o.eind - o.start).total_seconds() > 2 * SIGNAAL_VOORAF_S and vorig < bijna <= nu:
+            return "bijna"
+        return None
 
     # ------------------------------------------------------------------------------ the log
 
@@ -255,23 +388,38 @@ class LiveStaat:
                 na = next((x.id for x in self.onderdelen[i + 1:] if x.id in bekend), None)
                 plek = len(volgorde) if na is None else [x.id for x in volgorde].index(na)
                 volgorde.insert(plek, o)
-        return [self._logrij(o, o.id in bekend) for o in volgorde]
+                bekend.add(o.id)  # once: a re-plan that keeps its 'vrije ruimte' names it again
+        rijen = [self._logrij(o, o.id in {x.id for x in oorspronkelijk}) for o in volgorde]
+        # Each pause is a row of its own, after the part it interrupted.
+        for nummer, (van, tot, id_) in enumerate(self.stand.pauzes, start=1):
+            plek = next((i for i, r in enumerate(rijen) if r["id"] == id_), len(rijen) - 1) + 1
+            while plek < len(rijen) and rijen[plek]["status"] == PAUZE:
+                plek += 1
+            rijen.insert(plek, _vrije_rij(f"pauze-{nummer}", "Pauze (klok stilgezet)", van, tot, PAUZE))
+        if self.stand.eind is not None and self.stand.eind_afgesproken_om is not None:
+            rijen.append(_vrije_rij("later-einde", f"Later einde afgesproken: {self.stand.eind:%H:%M} in plaats van "
+                                    f"{self.oorspronkelijk_eind:%H:%M}", self.stand.eind_afgesproken_om, None,
+                                    AFSPRAAK))
+        return rijen
 
     def _logrij(self, o: GeplandOnderdeel, gepland: bool) -> dict[str, str]:
         start, eind = self.stand.werkelijk.get(o.id, (None, None))
         if o.id in self.stand.werkelijk:
             status = GEDAAN if eind is not None else BEZIG
             if eind is not None and self.stand.gestopt and o.id == self.stand.huidig:
-                status = GESTOPT
+                status = AFGEBROKEN if self.stand.afgebroken else GESTOPT
         elif o.id in self.stand.overgeslagen:
             status = OVERGESLAGEN
+        elif o.id in self.stand.niet_bereikt:
+            status = NIET_BEREIKT
         elif o.id in self.stand.vervallen:
             status = VERVALLEN
         else:
             status = ""
         verschil = ""
         if gepland and start is not None and eind is not None:
-            minuten = (eind - start).total_seconds() / 60 - o.duur_min
+            # A pause is its own row: it does not count towards the part it interrupted.
+            minuten = (eind - start).total_seconds() / 60 - self.pauze_min(o.id) - o.duur_min
             verschil = str(round(minuten))
         return {
             "id": o.id,
@@ -291,6 +439,12 @@ class LiveStaat:
         schrijver.writeheader()
         schrijver.writerows(self.logrijen())
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _vrije_rij(id_: str, titel: str, van: datetime, tot: datetime | None, status: str) -> dict[str, str]:
+    """A log row that is no onderdeel: a pause, an agreement."""
+    return {"id": id_, "titel": titel, "gepland_start": "", "gepland_eind": "", "werkelijk_start": _moment(van),
+            "werkelijk_eind": _moment(tot), "minuten_verschil": "", "status": status}
 
 
 def _moment(moment: datetime | None) -> str:

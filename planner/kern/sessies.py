@@ -398,15 +398,9 @@ def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
             if extra > 0:
                 duren[i] += extra
                 rest -= extra
-    # A positive rest is the room no part may take; maak_plan shows up to VRIJE_RUIMTE_MAX of it
-    # as 'vrije ruimte' (uitloop before the closing); beyond that the session simply ends early and
-    # the warnings report the free time: nobody plans an hour of emptiness before the closing.
-    rest = min(rest, VRIJE_RUIMTE_MAX)
+    # A positive rest is the room no part may take: it shows whole as 'vrije ruimte' (uitloop before
+    # the closing), so the closing still ends at the agreed end (R8: free time goes before it).
     return duren + ([rest] if rest > 0 else []) + vast
-
-
-# The planner's own policy, not a source's: at most this much slack before an anchored closing.
-VRIJE_RUIMTE_MAX = 15
 
 
 def _vrije_ruimte(minuten: int) -> Maat:

@@ -7,6 +7,7 @@ injected (a callable returning now), so tests drive it without sleeping.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,15 +15,27 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Input, ProgressBar, Static
 
 from planner.kern.fouten import InvoerFout, PlannerFout
 from planner.kern.live_staat import LiveStaat
-from planner.kern.model import Stap
-from planner.kern.veilig import schoon
+from planner.live.dialogen import (
+    Bevestig,
+    Hulp,
+    LaterEinde,
+    Rest,
+    dagnaam,
+    hhmm,
+    klokduur,
+    platte_tekst,
+    rest_tekst,
+    stappen_tekst,
+    verschil_tekst,
+)
+
+__all__ = ["LiveApp", "klokduur", "verschil_tekst", "hhmm", "platte_tekst", "stappen_tekst"]
 
 Klok = Callable[[], datetime]
 # Writes the log file atomically (the command line passes planner.cli.bestanden.schrijf: the live
@@ -30,102 +43,10 @@ Klok = Callable[[], datetime]
 Schrijf = Callable[[Path, str], object]
 
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
-           "z terug · ? hulp · q stoppen")
-HULP = """[b]Toetsen[/b]
-
-  spatie, enter   onderdeel klaar; het volgende begint, de rest wordt herpland
-  + of =          een minuut erbij voor dit onderdeel
-  -               een minuut eraf voor dit onderdeel
-  p               pauzeer de klok; nog eens p: verder (de pauze telt bij
-                  dit onderdeel)
-  o               sla het volgende optionele onderdeel over
-  z               zet de planning terug (een stap ongedaan maken)
-  ↑ ↓ PgUp PgDn   blader door de stappen
-  ?               deze hulp
-  q, Ctrl-C       stoppen (bevestig met j)
-
-Na elke stap past de planner de rest in de tijd tot het afgesproken
-einde, binnen de grenzen van het draaiboek; de gele regel zegt wat er
-veranderde. Een toets sluit deze hulp."""
-
-
-def klokduur(duur: timedelta) -> str:
-    """'12:34' for minutes and seconds (h:mm:ss above an hour); '+02:13' when over time."""
-    seconden = int(duur.total_seconds())
-    teken = "+" if seconden < 0 else ""
-    seconden = abs(seconden)
-    uren, rest = divmod(seconden, 3600)
-    minuten, seconden = divmod(rest, 60)
-    if uren:
-        return f"{teken}{uren}:{minuten:02d}:{seconden:02d}"
-    return f"{teken}{minuten:02d}:{seconden:02d}"
-
-
-def verschil_tekst(minuten: int) -> str:
-    """'4 min achter', '2 min voor', 'op schema'."""
-    if minuten > 0:
-        return f"{minuten} min achter"
-    if minuten < 0:
-        return f"{-minuten} min voor"
-    return "op schema"
-
-
-def hhmm(moment: datetime) -> str:
-    """A clock time rounded to the nearest minute: a re-plan from 14:40:50 ends at 15:59:50, not 15:59."""
-    return f"{moment + timedelta(seconds=30):%H:%M}"
-
-
-def platte_tekst(tekst: str) -> Content:
-    """Text from a draaiboek, an option or an error as it is: Textual would read '[b]' or '[/x]' in
-    a title as markup (or fail on it), and a control character would reach the terminal."""
-    return Content(schoon(tekst))
-
-
-def stappen_tekst(stappen: tuple[Stap, ...]) -> str:
-    """The cue card: instructions as bullets, questions marked, nested bullets indented."""
-    if not stappen:
-        return "(geen stappen in het draaiboek)"
-    regels = []
-    for stap in stappen:
-        merk = "? " if stap.soort == "vraag" else "• "
-        regels.append(f"{merk}{stap.tekst}")
-        regels += [f"    – {sub}" for sub in stap.sub]
-    return "\n".join(regels)
-
-
-class Bevestig(ModalScreen[bool]):
-    """'Stoppen? j = ja': any other key carries on."""
-
-    DEFAULT_CSS = """
-    Bevestig { align: center middle; }
-    Bevestig > Static { width: 60; padding: 1 2; border: heavy $error; background: $surface; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Static("[b]Stoppen?[/b]\n\nj = ja, stoppen (het log is bewaard)\nelke andere toets = doorgaan")
-
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        if hasattr(event, "stop"):
-            event.stop()  # type: ignore[attr-defined]
-        self.dismiss(key == "j")
-
-
-class Hulp(ModalScreen[None]):
-    DEFAULT_CSS = """
-    Hulp { align: center middle; }
-    Hulp > Static { width: 78; max-height: 22; padding: 0 1; border: heavy $primary; background: $surface; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Static(HULP)
-
-    def on_key(self, event: object) -> None:
-        if hasattr(event, "stop"):
-            event.stop()  # type: ignore[attr-defined]
-        self.dismiss(None)
-
-
+           "l later einde · r rest · z terug · ? hulp · q stoppen")
+TOETSEN_KLAAR = "z terug · ? hulp · q stoppen (het log is bewaard)"
+# Above this the countdown to a start shows the date and time instead of hours of digits.
+AFTELLEN_MAX = timedelta(hours=12)
 class LiveApp(App[int]):
     """The facilitator's screen for one running session."""
 
@@ -144,7 +65,9 @@ class LiveApp(App[int]):
     #kaart { height: 1fr; border: round $primary; padding: 0 1; }
     #onder { height: auto; }
     #straks, #stand { height: auto; max-height: 2; padding: 0 1; }
-    #wijziging { height: auto; max-height: 3; padding: 0 1; color: $warning; }
+    #wijzigingen { height: auto; max-height: 6; padding: 0 1; }
+    #wijziging { height: auto; color: $warning; }
+    Screen.flits #klokrij, Screen.flits #nu { background: $warning 60%; }
     #toetsen { dock: bottom; height: auto; max-height: 2; background: $boost; padding: 0 1; }
     """
     BINDINGS = [
@@ -154,6 +77,8 @@ class LiveApp(App[int]):
         Binding("p", "pauze", "pauze", show=False),
         Binding("o", "sla_over", "sla over", show=False),
         Binding("z", "terug", "terug", show=False),
+        Binding("l", "later_einde", "later einde", show=False),
+        Binding("r", "rest", "rest", show=False),
         Binding("question_mark", "hulp", "hulp", show=False),
         Binding("q", "stoppen", "stoppen", show=False),
         Binding("ctrl+c", "stoppen", "stoppen", priority=True, show=False),
@@ -165,7 +90,7 @@ class LiveApp(App[int]):
     moment: reactive[datetime | None] = reactive(None)
 
     def __init__(self, staat: LiveStaat, klok: Klok, log: Path | None = None, tik: float = 1.0,
-                 schrijf: Schrijf | None = None) -> None:
+                 schrijf: Schrijf | None = None, stil: bool = False) -> None:
         super().__init__()
         if log is not None and schrijf is None:
             raise ValueError("een log vraagt om schrijf: de functie die het bestand atomair schrijft")
@@ -178,6 +103,12 @@ class LiveApp(App[int]):
         self.tik = tik
         self.melding = ""
         self.logfout = ""
+        self.stil = stil
+        # When the log was last written whole (None: never), for the final message (issue 21.3).
+        self.log_bewaard_om: datetime | None = None
+        self.vorige_tik: datetime | None = None
+        # Set when a signal from outside ended the run: 'INT', 'TERM' or 'HUP'.
+        self.signaal_van_buiten = ""
 
     # ------------------------------------------------------------------------ layout
 
@@ -193,7 +124,9 @@ class LiveApp(App[int]):
         with Vertical(id="onder"):
             yield Static(id="straks")
             yield Static(id="stand")
-            yield Static(id="wijziging")
+            # Long warnings scroll here; the newest sentence (the advice) comes first, so it shows.
+            with VerticalScroll(id="wijzigingen"):
+                yield Static(id="wijziging")
         yield Static(TOETSEN, id="toetsen")
 
     def on_mount(self) -> None:
@@ -204,6 +137,7 @@ class LiveApp(App[int]):
             staat.begin(staat.geplande_start if nu - staat.geplande_start < timedelta(minutes=1) else nu)
         self._bewaar()
         self.query_one("#kaart").focus()
+        self._vang_signalen()
         self.set_interval(self.tik, self.tel)
         self.moment = nu
         self.versie += 1
@@ -215,7 +149,22 @@ class LiveApp(App[int]):
             self.staat.begin(self.staat.geplande_start)
             self._bewaar()
             self.versie += 1
+        vorig, self.vorige_tik = self.vorige_tik, nu
+        if vorig is not None:
+            self._signaleer(self.staat.signaal(vorig, nu))
         self.moment = nu
+
+    def _signaleer(self, soort: str | None) -> None:
+        """A cue: the bell (unless --stil) and a flash of the clock; 'Nu afronden' at R8's moment."""
+        if soort is None:
+            return
+        if soort == "afronden":
+            self.melding = "Nu afronden: het afgesproken einde nadert (sluit dit onderdeel af met spatie)."
+            self.versie += 1
+        if not self.stil:
+            self.bell()
+        self.screen.add_class("flits")
+        self.set_timer(1.5, lambda: self.screen.remove_class("flits"))
 
     # ------------------------------------------------------------------------ rendering
 
@@ -245,12 +194,15 @@ class LiveApp(App[int]):
         else:
             titel = f"Nu: {o.titel} ({o.duur_min} min, tot {hhmm(o.eind)})"
             kaart = stappen_tekst(o.stappen)
+            afronden = staat.afronden_om()
+            if afronden is not None and o.start < afronden and self.moment is not None and self.moment >= afronden:
+                titel = f"NU AFRONDEN · {titel}"
         self.query_one("#nu", Static).update(platte_tekst(titel))
         self.query_one("#stappen", Static).update(platte_tekst(kaart))
         self.query_one("#straks", Static).update(platte_tekst(self._straks()))
-        wijziging = " ".join(staat.stand.wijzigingen)
-        tekst = " ".join(t for t in (self.logfout, self.melding, wijziging) if t)
+        tekst = "\n".join(t for t in (self.logfout, self.melding, *reversed(staat.stand.wijzigingen)) if t)
         self.query_one("#wijziging", Static).update(platte_tekst(tekst))
+        self.query_one("#toetsen", Static).update(TOETSEN_KLAAR if staat.klaar else TOETSEN)
         self._toon_klok()
 
     def _straks(self) -> str:
@@ -278,6 +230,12 @@ class LiveApp(App[int]):
             self.query_one("#klok", Digits).update(f"{staat.stand.klaar_om:%H:%M}")
             toestand.update("klaar")
             balk.update(progress=1000)
+            balk.set_classes("")
+        elif not staat.gestart and rest > AFTELLEN_MAX:
+            # Days ahead (--sessie 2 without --start): the date, not '167:59:11'.
+            self.query_one("#klok", Digits).update(f"{staat.geplande_start:%H:%M}")
+            toestand.update(f"begint op {dagnaam(staat.geplande_start)}\n(spatie: nu beginnen)")
+            balk.update(progress=0)
             balk.set_classes("")
         elif not staat.gestart:
             self.query_one("#klok", Digits).update(klokduur(rest))
@@ -313,6 +271,9 @@ class LiveApp(App[int]):
         woord = "Einde" if staat.klaar else "Verwacht einde"
         tekst = (f"Klok {nu:%H:%M} · {woord} {hhmm(eind)} · afgesproken {staat.afgesproken_eind:%H:%M} · "
                  f"{verschil_tekst(verschil)}")
+        afronden = staat.afronden_om()
+        if afronden is not None and not staat.klaar:
+            tekst += f" · afronden om {hhmm(afronden)}"
         if staat.huidig is not None and staat.resterend(nu).total_seconds() < 0 and verschil <= 0:
             # Over time yet on schedule: say why, or the two lines seem to contradict each other.
             tekst += " (de rest wordt korter)"
@@ -331,7 +292,25 @@ class LiveApp(App[int]):
         self.versie += 1
         self.moment = self.klok()
 
+    def _dialoog_open(self) -> bool:
+        """A dialog on top: space and enter belong to it (they close help or carry on), never
+        to the running part (the binding is a priority one, so it would see them first)."""
+        if isinstance(self.screen, ModalScreen):
+            if isinstance(self.screen, Hulp | Rest):
+                self.screen.dismiss(None)
+            elif isinstance(self.screen, Bevestig):
+                self.screen.dismiss(False)
+            elif isinstance(self.screen, LaterEinde):
+                # Enter in the question for the new end: that answer is given.
+                self.screen.dismiss(self.screen.query_one(Input).value.strip() or None)
+            return True
+        return False
+
     def action_klaar(self) -> None:
+        if self._dialoog_open():
+            return
+        if self.staat.klaar:
+            return
         self._doe(self.staat.volgend_onderdeel)
 
     def action_erbij(self) -> None:
@@ -357,10 +336,32 @@ class LiveApp(App[int]):
         self._doe(terug)
 
     def action_hulp(self) -> None:
-        self.push_screen(Hulp())
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(Hulp())
+
+    def action_rest(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(Rest(rest_tekst(self.staat, self.klok())))
+
+    def action_later_einde(self) -> None:
+        if isinstance(self.screen, ModalScreen) or self.staat.klaar:
+            return
+
+        def klaar(tekst: str | None) -> None:
+            if not tekst:
+                return
+
+            def afspreken(nu: datetime) -> None:
+                from planner.kern.tijd import lees_kloktijd
+
+                eind = lees_kloktijd(tekst, nu.tzinfo, self.staat.geplande_start.date(), nu, naam="het nieuwe einde")
+                self.staat.later_einde(nu, eind)
+            self._doe(afspreken)
+
+        self.push_screen(LaterEinde(self.staat.afgesproken_eind), klaar)
 
     def action_stoppen(self) -> None:
-        if isinstance(self.screen, Bevestig):
+        if isinstance(self.screen, ModalScreen):
             return
 
         def klaar(ja: bool | None) -> None:
@@ -380,5 +381,52 @@ class LiveApp(App[int]):
         try:
             self.schrijf(self.logpad, self.staat.log_csv())
             self.logfout = ""
+            self.log_bewaard_om = self.klok()
         except PlannerFout as fout:
             self.logfout = f"Log niet bewaard: {fout}"
+
+    # ------------------------------------------------------------------------ signals from outside
+
+    def _vang_signalen(self) -> None:
+        """kill -INT ends as Ctrl-C on the command line does (130, the running part marked in the
+        log); TERM and HUP end the same way, so Textual restores the terminal on the way out."""
+        import asyncio
+        import signal
+
+        lus = asyncio.get_running_loop()
+        for naam in ("SIGINT", "SIGTERM", "SIGHUP"):
+            nummer = getattr(signal, naam, None)
+            if nummer is None:
+                continue
+            # Not the main thread (tests) or no such signal here: the default stays.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                lus.add_signal_handler(nummer, self._afbreken, naam[3:])
+
+    def _afbreken(self, naam: str) -> None:
+        self.signaal_van_buiten = naam
+        self.staat.stop(self.klok(), afgebroken=True)
+        self._bewaar()
+        self.exit(return_code={"INT": 130, "TERM": 143, "HUP": 129}.get(naam, 1))
+
+
+
+def afsluiten(app: LiveApp, code: int, zeg: Callable[[str], object], uit: Callable[[str], object]) -> int:
+    """The last words after the screen closed, and the exit code: never 'Log bewaard' after a
+    failed write (issue 21.3). A log that could not be written at the end is printed on stdout."""
+    from planner.kern.fouten import BestandFout
+    from planner.kern.veilig import schoon
+
+    if app.signaal_van_buiten:
+        zeg("Afgebroken.")
+    if app.logpad is None:
+        return code
+    pad = schoon(str(app.logpad))
+    if not app.logfout:
+        zeg(f"Log bewaard: {pad} (lees het terug met 'planner terugblik {pad}')")
+        return code
+    stand = (f"bevat de stand van {app.log_bewaard_om:%H:%M:%S}" if app.log_bewaard_om is not None
+             else "is niet geschreven")
+    zeg(f"Log niet volledig bewaard: {pad} {stand}; het volledige log staat hieronder op de standaarduitvoer "
+        f"({app.logfout}).")
+    uit(app.staat.log_csv().decode("utf-8-sig").rstrip("\r\n"))
+    return code or BestandFout.exit_code

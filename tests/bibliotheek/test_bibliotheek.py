@@ -13,7 +13,6 @@ from planner.bibliotheek import laden, vinden
 from planner.kern.fouten import PlanFout
 from planner.kern.model import VRIJE_RUIMTE
 from planner.kern.planning import maak_plan
-from planner.kern.sessies import VRIJE_RUIMTE_MAX
 from planner.kern.vraag import Vraag
 from planner.uitvoer import render
 
@@ -84,10 +83,8 @@ def test_ambitiegesprek_inhoud_uit_de_bron():
 
 
 def _einde(p, tijd: int) -> int:
-    """Where the plan ends: the agreed time, unless the parts at their maximum plus the capped
-    vrije ruimte end sooner (then the rest is free time after the end, issue 8)."""
-    maxima = sum(o.max_minuten for o in p.draaiboek.onderdelen_voor(p.variant))
-    return min(tijd, maxima + VRIJE_RUIMTE_MAX)
+    """Where the plan ends: always the agreed time; free time goes before the closing (R8, issue 19)."""
+    return tijd
 
 
 def _controleer_anker(p, tijd: int, anker: int) -> None:
@@ -114,9 +111,9 @@ def test_ambitiegesprek_afronden_begint_altijd_zeven_minuten_voor_het_einde(tijd
     vrij = [o for o in p.sessies[0].onderdelen if o.id == VRIJE_RUIMTE]
     if tijd > maxima:
         # More time than the parts may take: a little uitloop before the closing, marked as added;
-        # never an hours-long block: beyond the cap the plan ends early and says the rest is free.
+        # all of it: the closing ends at the agreed end (R8).
         assert len(vrij) == 1 and vrij[0].toegevoegd
-        assert vrij[0].duur_min == min(tijd - maxima, VRIJE_RUIMTE_MAX)
+        assert vrij[0].duur_min == tijd - maxima
         assert ids(p)[-2] == VRIJE_RUIMTE
         assert any("vrije ruimte" in w and "Afronden" in w for w in p.waarschuwingen)
         assert p.vrij_min == tijd - p.sessies[0].duur_min

@@ -211,3 +211,214 @@ def test_niets_terug_te_zetten_of_over_te_slaan_zegt_dat():
             assert app.staat.huidig.id == "contracteren"
 
     asyncio.run(rijden())
+
+
+def test_spatie_en_enter_sluiten_een_dialoog_en_beeindigen_geen_onderdeel():
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for dialoog in ("question_mark", "q", "r"):
+                for toets in ("space", "enter"):
+                    await pilot.press(dialoog)
+                    await pilot.pause()
+                    await pilot.press(toets)
+                    await pilot.pause()
+                    assert app.staat.huidig.id == "contracteren" and not app.staat.klaar, (dialoog, toets)
+                    assert app.screen is app.screen_stack[0]
+            for _ in range(30):
+                if app.staat.klaar:
+                    break
+                klok.verder(1)
+                await pilot.press("space")
+                await pilot.pause()
+            assert app.staat.klaar and "spatie/enter klaar" not in _scherm(app)
+
+    asyncio.run(rijden())
+
+
+def test_pauze_is_eigen_tijd_en_een_eigen_logrij(tmp_path):
+    klok = Klok("2026-12-01T13:00")
+    log = tmp_path / "log.csv"
+    # The kickoff never shortens a part (R5): a pause makes the session run later.
+    app = _app(klok, log, naam="kickoff")
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            klok.verder(5)
+            await pilot.press("p")
+            klok.verder(10)
+            app.tel()
+            await pilot.pause()
+            # While paused, the expected end moves: 10 minutes of pause, 10 min achter.
+            assert app.staat.verschil_min(klok()) == 10
+            await pilot.press("p")
+            await pilot.pause()
+            # The running part kept its 5 minutes left after the pause.
+            assert app.staat.huidig.eind == start("2026-12-01T13:25")
+            klok.verder(5)
+            await pilot.press("space")
+            await pilot.pause()
+
+    asyncio.run(rijden())
+    rijen = lees_log(log).rijen if hasattr(lees_log(log), "rijen") else None
+    tekst = log.read_text(encoding="utf-8-sig").splitlines()
+    ids = [r.split(";")[0] for r in tekst[1:]]
+    assert len(ids) == len(set(ids)) and ids[1] == "pauze-1"
+    eerste = tekst[1].split(";")
+    assert eerste[6] == "-5" and eerste[7] == "gedaan"  # 10 of 15 min worked, the pause apart
+    assert tekst[2].split(";")[7] == "pauze" and rijen is None
+
+
+def test_plus_en_min_stoppen_bij_de_grenzen_met_een_reden():
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for _ in range(40):
+                await pilot.press("plus")
+            await pilot.pause()
+            o = app.staat.huidig
+            assert o.duur_min <= o.bron.max_minuten and "maximum" in app.melding
+            for _ in range(40):
+                await pilot.press("minus")
+            await pilot.pause()
+            o = app.staat.huidig
+            assert o.duur_min >= o.bron.min_minuten and "minimum" in app.melding
+
+    asyncio.run(rijden())
+
+
+def test_later_einde_afspreken_herplant_en_staat_in_het_log(tmp_path):
+    klok = Klok("2026-12-01T13:00")
+    log = tmp_path / "log.csv"
+    app = _app(klok, log)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert "afronden om 14:53" in _scherm(app)
+            await pilot.press("l")
+            await pilot.pause()
+            for teken in "15:15":
+                await pilot.press(teken if teken != ":" else "colon")
+            await pilot.pause()
+            assert app.screen.query_one("#eind").value == "15:15"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not app.melding, app.melding
+            assert app.staat.afgesproken_eind == start("2026-12-01T15:15")
+            assert app.staat.sessie.onderdelen[-1].eind == start("2026-12-01T15:15")
+            assert "afronden om 15:08" in _scherm(app)
+
+    asyncio.run(rijden())
+    assert any(r.endswith(";afspraak") and "15:15" in r for r in log.read_text(encoding="utf-8-sig").splitlines())
+
+
+def test_signaal_voor_en_aan_het_einde_en_nu_afronden():
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+    belletjes = []
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.bell = lambda: belletjes.append(klok())
+            await pilot.pause()
+            app.tel()
+            klok.verder(8.5)
+            app.tel()
+            klok.verder(2)
+            app.tel()
+            await pilot.pause()
+            assert len(belletjes) == 2
+            # Late into the clustering: at 14:53 the cue to close.
+            klok.nu = start("2026-12-01T14:40")
+            app.tel()
+            await pilot.press("space")
+            await pilot.pause()
+            klok.nu = start("2026-12-01T14:52")
+            app.tel()
+            klok.nu = start("2026-12-01T14:53:30")
+            app.tel()
+            await pilot.pause()
+            scherm = _scherm(app)
+            assert "Nu afronden" in scherm or "NU AFRONDEN" in scherm, app.staat.huidig
+
+    asyncio.run(rijden())
+
+
+def test_afbreken_van_buiten_houdt_het_log_met_het_lopende_onderdeel(tmp_path):
+    klok = Klok("2026-12-01T13:00")
+    log = tmp_path / "log.csv"
+    app = _app(klok, log)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            klok.verder(3)
+            app._afbreken("INT")
+            await pilot.pause()
+
+    asyncio.run(rijden())
+    assert app.return_code == 130
+    assert log.read_text(encoding="utf-8-sig").splitlines()[1].endswith(";afgebroken")
+
+
+def test_een_mislukt_log_wordt_nooit_als_bewaard_gemeld(tmp_path):
+    from planner.kern.fouten import BestandFout
+    from planner.live.app import afsluiten
+
+    klok = Klok("2026-12-01T13:00")
+    log = tmp_path / "log.csv"
+    vol = {"ja": False}
+
+    def schrijf_tot_vol(pad, tekst):
+        if vol["ja"]:
+            raise BestandFout("De schijf is vol.")
+        schrijf(pad, tekst, force=True)
+
+    plan = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    app = LiveApp(LiveStaat(plan), klok, log=log, tik=3600, schrijf=schrijf_tot_vol)
+
+    async def rijden():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            klok.verder(10)
+            await pilot.press("space")
+            vol["ja"] = True
+            klok.verder(5)
+            await pilot.press("space")
+            await pilot.pause()
+
+    asyncio.run(rijden())
+    meldingen, uitvoer = [], []
+    code = afsluiten(app, 0, meldingen.append, uitvoer.append)
+    assert code == BestandFout.exit_code
+    assert "niet volledig bewaard" in meldingen[0] and "13:10:00" in meldingen[0] and "Log bewaard" not in meldingen[0]
+    assert "focus;" in uitvoer[0] and ";gedaan" in uitvoer[0].splitlines()[2]
+
+
+def test_sessie_dagen_vooruit_toont_de_datum_en_een_voorbije_start_wordt_geweigerd():
+    import pytest
+
+    from planner.kern.fouten import InvoerFout
+
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=100, start=start("2026-12-01T13:00")))
+    assert len(plan.sessies) > 1
+    klok = Klok("2026-12-01T13:00")
+    app = LiveApp(LiveStaat(plan, 2, nu=klok()), klok, tik=3600)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            scherm = _scherm(app)
+            assert "begint op dinsdag 8 december 13:00" in scherm and "167:" not in scherm
+
+    asyncio.run(rijden())
+    with pytest.raises(InvoerFout, match="al voorbij"):
+        LiveStaat(plan, 1, nu=start("2026-12-01T18:00"))
