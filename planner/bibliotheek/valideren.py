@@ -38,7 +38,7 @@ _ONDERDEEL_VELDEN = {
     "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting", "optioneel",
     "zonder_deelnemers",
 }
-_SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "bron_sessies", "welkom_terug", "vooruitblik",
+_SPLITSEN_VELDEN = {"mag", "omdat", "opent", "samen", "naden", "bron_sessies", "welkom_terug", "vooruitblik",
                     "welkom_terug_stappen", "vooruitblik_stappen"}
 
 
@@ -98,6 +98,7 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         vooruitblik_min=_of(split_lezer.getal("vooruitblik", standaard=5, minimum=0, maximum=60), 5),
         splitsen=mag_splitsen,
         niet_splitsen_omdat=omdat,
+        opent_bijeenkomst=split_lezer.ja_nee("opent"),
         welkom_terug_stappen=_lees_stappen(split_lezer, "welkom_terug_stappen"),
         vooruitblik_stappen=_lees_stappen(split_lezer, "vooruitblik_stappen"),
         samen=_lees_samen(split_lezer, onderdelen),

@@ -53,8 +53,22 @@ def _bronnen_in(map_: Path, herkomst: str, geldig: bool = True) -> list[Bron]:
     """The .toml files in `map_` whose name is (or, with geldig=False, is not) a valid id."""
     if not _is_map(map_):
         return []
+    # A programme file (planner.bibliotheek.programma) lives here too, but is no draaiboek.
     return [Bron(pad.stem, pad, herkomst) for pad in sorted(map_.glob("*.toml"))
-            if bool(NAAM.match(pad.stem)) == geldig]
+            if bool(NAAM.match(pad.stem)) == geldig and not is_programma_pad(pad)]
+
+
+_PROGRAMMA = Patroon(r"(?m)^\s*\[\s*programma\s*\]")
+
+
+def is_programma_pad(pad: Path) -> bool:
+    """True when the .toml file at `pad` is a programme: it has a [programma] table."""
+    from planner.bibliotheek.lezen import lees_tekst
+
+    try:
+        return bool(_PROGRAMMA.search(lees_tekst(pad)))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
 
 
 def _is_map(pad: Path) -> bool:

@@ -197,6 +197,9 @@ class Draaiboek:
     # False when the source treats the draaiboek as one meeting (R13); the reason says why, citing it.
     splitsen: bool = True
     niet_splitsen_omdat: str = ""
+    # True when the source makes this draaiboek the start of a meeting (R13: the kennismakingsronde is
+    # "bedoeld als startonderdeel van een reguliere bijeenkomst"): in a programme it opens its meeting.
+    opent_bijeenkomst: bool = False
     # Groups of onderdeel ids that must share a session (R14).
     samen: tuple[tuple[str, ...], ...] = ()
     # Ids of onderdelen after which the template prefers a session break (P3), best first.

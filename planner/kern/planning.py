@@ -274,3 +274,11 @@ def maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[int
         verstreken += duur
         begin = eind  # the next part starts when this one ends
     return Sessie(nummer, start, plus_minuten(start, verstreken), tuple(onderdelen))
+
+
+def eerste_start(vraag: Vraag) -> datetime:
+    """The first session's start for `vraag` (--start, or tomorrow 09:00), with its time zone.
+
+    A programme (planner.kern.programma) plans its blocks one after another from this moment.
+    """
+    return _eerste_start(vraag, lees_zone(vraag.tz))

@@ -1,0 +1,319 @@
+"""Programme files: a [programma] table with [[blokken]] (one meeting) or [[bijeenkomsten]] (a traject).
+
+They live where draaiboeken live (the built-in folder and the user's own) and are recognised by their
+[programma] table. Every file is validated once, here, like a draaiboek: each problem names the file,
+the line, the block and the field, in Dutch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from planner.bibliotheek.lezen import is_bestand, lees_tekst, waarom_niet
+from planner.bibliotheek.velden import Lezer
+from planner.bibliotheek.vinden import NAAM, eigen_map, ingebouwde_map, is_programma_pad, lijkt_pad
+from planner.kern.fouten import DraaiboekFout, InvoerFout, PlannerFout, Probleem
+from planner.kern.maten import STRATEGIEEN
+from planner.kern.programma import Bijeenkomst, Blok, Programma
+from planner.kern.tijd import lees_duur, lees_interval
+
+_KOP_PROGRAMMA = re.compile(r"^\s*\[\s*programma\s*\]", re.MULTILINE)
+_PROGRAMMA_VELDEN = {"id", "titel", "beschrijving"}
+_BOVEN_VELDEN = {"programma", "blokken", "bijeenkomsten"}
+_BLOKSOORTEN = ("draaiboek", "agendapunt", "pauze", "herhaling")
+_BLOK_VELDEN = {*_BLOKSOORTEN, "minuten", "variant", "zonder", "strategie", "titel"}
+_BIJEENKOMST_VELDEN = {"titel", "na", "tijd", "blokken"} | _BLOK_VELDEN
+
+
+def is_programma_tekst(tekst: str) -> bool:
+    return bool(_KOP_PROGRAMMA.search(tekst))
+
+
+def programma_paden() -> list[tuple[Path, str]]:
+    """Every programme file: built-in first, then the user's own, each sorted by name."""
+    paden = []
+    for map_, herkomst in ((ingebouwde_map(), "ingebouwd"), (eigen_map(), "eigen")):
+        try:
+            bestanden = sorted(map_.glob("*.toml")) if map_.is_dir() else []
+        except OSError:
+            bestanden = []
+        paden += [(p, herkomst) for p in bestanden if NAAM.match(p.stem) and is_programma_pad(p)]
+    return paden
+
+
+def zoek_programma(naam: str) -> tuple[Path, str] | None:
+    """The programme file a user means by `naam` (a name or a path), or None when it is no programme."""
+    if lijkt_pad(naam):
+        pad = Path(naam).expanduser()
+        if pad.suffix == ".toml" and is_bestand(pad) and is_programma_pad(pad):
+            return pad, str(pad)
+        return None
+    gezocht = naam.strip().lower()
+    for pad, herkomst in programma_paden():
+        if pad.stem == gezocht:
+            return pad, herkomst
+    return None
+
+
+def laad_programma(pad: Path, herkomst: str = "eigen") -> Programma:
+    programma, problemen = controleer_programma(pad, herkomst)
+    if problemen:
+        raise DraaiboekFout(problemen)
+    assert programma is not None
+    return programma
+
+
+def controleer_programma(pad: Path, herkomst: str = "eigen") -> tuple[Programma | None, list[Probleem]]:
+    """Read and validate one programme file: the programme, or every problem found in it."""
+    naam = str(pad)
+    try:
+        tekst = lees_tekst(pad)
+    except UnicodeDecodeError:
+        return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
+    except OSError as fout:
+        return None, [Probleem(naam, f"{fout.strerror or waarom_niet(pad)}.")]
+    return controleer_programmatekst(tekst, pad, herkomst)
+
+
+def controleer_programmatekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Programma | None, list[Probleem]]:
+    import tomllib
+
+    from planner.bibliotheek.laden import _toml_probleem
+
+    try:
+        data = tomllib.loads(tekst)
+    except tomllib.TOMLDecodeError as fout:
+        return None, [_toml_probleem(str(pad), fout)]
+    except RecursionError:
+        return None, [Probleem(str(pad), "lijsten of tabellen staan te diep in elkaar.")]
+    programma, problemen = lees_programma(data, str(pad), herkomst, pad.stem)
+    plekken = _plekken(tekst)
+    return programma, [_met_regel(p, plekken, tekst) for p in problemen]
+
+
+def lees_programma(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
+                   standaard_id: str = "") -> tuple[Programma | None, list[Probleem]]:
+    """Turn parsed TOML into a Programma, or return every problem in it."""
+    problemen: list[Probleem] = []
+    boven = Lezer(data, bestand, problemen)
+    boven.onbekende_velden(_BOVEN_VELDEN)
+    kop = data.get("programma")
+    if not isinstance(kop, dict):
+        boven.probleem("programma", "een programma begint met een [programma]-tabel met een titel.")
+        kop = {}
+    lezer = Lezer(kop, bestand, problemen, onderdeel="programma")
+    lezer.onbekende_velden(_PROGRAMMA_VELDEN)
+    id_ = lezer.tekst("id", standaard=standaard_id) or standaard_id
+    if id_ and not NAAM.match(id_):
+        lezer.probleem("id", f"'{id_}' mag alleen kleine letters, cijfers, '-' en '_' bevatten.")
+    titel = lezer.tekst("titel", verplicht=True)
+    beschrijving = lezer.tekst("beschrijving")
+    heeft_blokken, heeft_bijeenkomsten = "blokken" in data, "bijeenkomsten" in data
+    bijeenkomsten: list[Bijeenkomst] = []
+    if heeft_blokken and heeft_bijeenkomsten:
+        boven.probleem("bijeenkomsten", "geef [[blokken]] (één bijeenkomst) óf [[bijeenkomsten]] (een traject), "
+                       "niet allebei; zet de blokken van een traject onder [[bijeenkomsten.blokken]].")
+    elif heeft_blokken:
+        blokken = _lees_blokken(boven, "blokken", "blok")
+        bijeenkomsten.append(Bijeenkomst(titel or id_, tuple(blokken)))
+    elif heeft_bijeenkomsten:
+        for nummer, tabel in enumerate(boven.tabellen("bijeenkomsten"), start=1):
+            bijeenkomst = _lees_bijeenkomst(Lezer(tabel, bestand, problemen, onderdeel=f"bijeenkomst {nummer}"), nummer)
+            if bijeenkomst is not None:
+                bijeenkomsten.append(bijeenkomst)
+    else:
+        boven.probleem("blokken", "het programma heeft geen blokken: voeg [[blokken]] toe (één bijeenkomst) of "
+                       "[[bijeenkomsten]] (een traject van bijeenkomsten).")
+    if problemen:
+        return None, problemen
+    return Programma(id=id_, titel=titel, bijeenkomsten=tuple(bijeenkomsten), beschrijving=beschrijving,
+                     traject=heeft_bijeenkomsten, herkomst=herkomst, pad=bestand), []
+
+
+def _lees_bijeenkomst(lezer: Lezer, nummer: int) -> Bijeenkomst | None:
+    lezer.onbekende_velden(_BIJEENKOMST_VELDEN)
+    titel = lezer.tekst("titel")
+    na_tekst = lezer.tekst("na")
+    na = None
+    if nummer == 1 and na_tekst:
+        lezer.probleem("na", "de eerste bijeenkomst begint op --start; 'na' geldt voor de bijeenkomsten daarna.")
+    elif nummer > 1 and not na_tekst:
+        lezer.probleem("na", 'zeg hoe lang na de vorige bijeenkomst deze is, bijvoorbeeld na = "2w" of na = "3mnd".')
+    elif na_tekst:
+        try:
+            na = lees_interval(na_tekst, naam="na")
+        except InvoerFout as fout:
+            lezer.probleem("na", _zonder_hoofdletter(str(fout)))
+    tijd = _lees_minuten(lezer, "tijd")
+    if "blokken" in lezer.data:
+        for soort in _BLOKSOORTEN:
+            if soort in lezer.data:
+                lezer.probleem(soort, f"een bijeenkomst met [[bijeenkomsten.blokken]] zet '{soort}' in een blok, "
+                               "niet in de bijeenkomst zelf.")
+        blokken = _lees_blokken(lezer, "blokken", f"bijeenkomst {nummer}, blok")
+    else:
+        blok = _lees_blok(lezer, bijeenkomst=True)
+        blokken = [blok] if blok is not None else []
+    if not titel:
+        titel = blokken[0].titel if blokken else f"Bijeenkomst {nummer}"
+    if not blokken:
+        return None
+    return Bijeenkomst(titel, tuple(blokken), na=na, na_tekst=na_tekst, tijd_min=tijd)
+
+
+def _lees_blokken(lezer: Lezer, veld: str, label: str) -> list[Blok]:
+    blokken = []
+    tabellen = lezer.tabellen(veld)
+    if not tabellen:
+        lezer.probleem(veld, "er staat geen enkel blok in; voeg een [[blokken]] toe met draaiboek = \"…\".")
+    for nummer, tabel in enumerate(tabellen, start=1):
+        sub = Lezer(tabel, lezer.bestand, lezer.problemen, onderdeel=f"{label} {nummer}")
+        blok = _lees_blok(sub)
+        if blok is not None:
+            if blok.draaiboek is not None and blok.draaiboek.opent_bijeenkomst and blokken:
+                sub.probleem("draaiboek", f"'{blok.draaiboek.id}' opent een bijeenkomst "
+                             f"({blok.draaiboek.niet_splitsen_omdat.rstrip('.')}): zet dit blok als eerste.")
+            blokken.append(blok)
+    if blokken and all(b.is_pauze for b in blokken):
+        lezer.probleem(veld, "er staan alleen pauzes in; voeg een draaiboek of agendapunt toe.")
+    return blokken
+
+
+def _lees_blok(lezer: Lezer, bijeenkomst: bool = False) -> Blok | None:
+    if not bijeenkomst:
+        lezer.onbekende_velden(_BLOK_VELDEN)
+    soorten = [s for s in _BLOKSOORTEN if s in lezer.data]
+    if len(soorten) != 1:
+        veld = soorten[1] if soorten else None
+        lezer.probleem(veld, "een blok is precies één van: draaiboek = \"kickoff\", agendapunt = \"Lunch\" (met "
+                       "minuten = 45), pauze = \"Koffie\" (met minuten = 15) of herhaling = \"training\""
+                       + (f"; hier staan er {len(soorten)}." if soorten else "; hier staat er geen."))
+        return None
+    soort = soorten[0]
+    naam = lezer.tekst(soort, verplicht=True)
+    if not naam:
+        return None
+    if soort in ("agendapunt", "pauze"):
+        for veld in ("variant", "zonder", "strategie"):
+            if veld in lezer.data:
+                lezer.probleem(veld, f"hoort bij een draaiboek-blok, niet bij een {soort}.")
+        minuten = _lees_minuten(lezer, "minuten", verplicht=True)
+        return Blok(soort, lezer.tekst("titel", standaard=naam) or naam, minuten=minuten or 0) if minuten else None
+    if "minuten" in lezer.data:
+        lezer.probleem("minuten", f"een {soort}-blok neemt de minuten van het draaiboek; geef --tijd bij het "
+                       "plannen, of laat dit veld weg.")
+    draaiboek = _vind_draaiboek(lezer, soort, naam)
+    if draaiboek is None:
+        return None
+    if soort == "herhaling":
+        if draaiboek.herhaling is None:
+            lezer.probleem(soort, f"het draaiboek '{draaiboek.id}' noemt geen herhalingsbijeenkomst; kies een "
+                           "draaiboek dat er een aanraadt (zoals training).")
+            return None
+        h = draaiboek.herhaling
+        return Blok("herhaling", lezer.tekst("titel", standaard=h.titel) or h.titel, minuten=h.minuten,
+                    draaiboek=None, herhaling=h)
+    variant = lezer.tekst("variant") or None
+    if variant is not None and variant.lower() not in {v.id.lower() for v in draaiboek.varianten}:
+        ids = ", ".join(v.id for v in draaiboek.varianten)
+        lezer.probleem("variant", f"'{variant}' is geen variant van '{draaiboek.id}'; "
+                       + (f"kies uit {ids}." if ids else "dit draaiboek heeft geen varianten; laat het veld weg."))
+    zonder = lezer.teksten("zonder")
+    optioneel = {o.id for o in draaiboek.onderdelen if o.optioneel}
+    for id_ in zonder:
+        if id_.lower() not in optioneel:
+            keuze = f"kies uit {', '.join(sorted(optioneel))}" if optioneel else "dit draaiboek heeft er geen"
+            lezer.probleem("zonder", f"'{id_}' is geen optioneel onderdeel van '{draaiboek.id}'; {keuze}.")
+    strategie = lezer.keuze("strategie", STRATEGIEEN, standaard="auto") or "auto"
+    if strategie == "splitsen" and not draaiboek.splitsen:
+        lezer.probleem("strategie", f"'{draaiboek.id}' gaat niet over meer sessies: "
+                       f"{draaiboek.niet_splitsen_omdat.rstrip('.')}; laat strategie weg.")
+    return Blok("draaiboek", lezer.tekst("titel", standaard=draaiboek.titel) or draaiboek.titel,
+                draaiboek=draaiboek, variant=variant, zonder=tuple(z.lower() for z in zonder), strategie=strategie)
+
+
+def _vind_draaiboek(lezer: Lezer, veld: str, naam: str) -> Any:
+    from planner.bibliotheek.laden import vind
+
+    if zoek_programma(naam) is not None:
+        lezer.probleem(veld, f"'{naam}' is een programma, geen draaiboek; een programma bevat alleen draaiboeken, "
+                       "agendapunten en pauzes.")
+        return None
+    try:
+        return vind(naam)
+    except PlannerFout as fout:
+        lezer.probleem(veld, _zonder_hoofdletter(str(fout)))
+        return None
+
+
+def _lees_minuten(lezer: Lezer, veld: str, verplicht: bool = False) -> int | None:
+    waarde = lezer.data.get(veld)
+    if waarde is None:
+        if verplicht:
+            lezer.probleem(veld, "dit veld ontbreekt; geef de duur, bijvoorbeeld minuten = 45.")
+        return None
+    if isinstance(waarde, bool) or not isinstance(waarde, int | str):
+        lezer.probleem(veld, f"moet een aantal minuten (45) of een duur (\"1u30\") zijn, niet {waarde!r}.")
+        return None
+    try:
+        return lees_duur(str(waarde), naam=veld)
+    except InvoerFout as fout:
+        lezer.probleem(veld, _zonder_hoofdletter(str(fout)))
+        return None
+
+
+def _zonder_hoofdletter(tekst: str) -> str:
+    return tekst[:1].lower() + tekst[1:] if tekst[:2] != tekst[:2].upper() else tekst
+
+
+# ------------------------------------------------------------------------------ line numbers
+
+_KOP = re.compile(r"^\s*\[(\[)?\s*([A-Za-z_.\s]+?)\s*\]\]?")
+
+
+def _plekken(tekst: str) -> dict[str, int]:
+    """The first line (0-based) of each table, by the label the problems use."""
+    plekken: dict[str, int] = {}
+    bijeenkomst = blok = nested = 0
+    for i, regel in enumerate(tekst.splitlines()):
+        kop = _KOP.match(regel)
+        if not kop:
+            continue
+        naam = kop[2].replace(" ", "")
+        if naam == "programma":
+            plekken["programma"] = i
+        elif naam == "blokken":
+            blok += 1
+            plekken[f"blok {blok}"] = i
+        elif naam == "bijeenkomsten":
+            bijeenkomst += 1
+            nested = 0
+            plekken[f"bijeenkomst {bijeenkomst}"] = i
+        elif naam == "bijeenkomsten.blokken":
+            nested += 1
+            plekken[f"bijeenkomst {bijeenkomst}, blok {nested}"] = i
+    return plekken
+
+
+def _met_regel(probleem: Probleem, plekken: dict[str, int], tekst: str) -> Probleem:
+    if probleem.regel is not None:
+        return probleem
+    regels = tekst.splitlines()
+    begin = plekken.get(probleem.onderdeel or "", 0 if probleem.onderdeel is None else -1)
+    if begin < 0:
+        return probleem
+    eind = next((i for i in range(begin + 1, len(regels)) if _KOP.match(regels[i])), len(regels))
+    if probleem.veld:
+        patroon = re.compile(rf"^\s*{re.escape(probleem.veld)}\s*=")
+        for i in range(begin, eind):
+            if patroon.match(regels[i]):
+                return replace(probleem, regel=i + 1)
+        if probleem.onderdeel is None:
+            kop = re.compile(rf"^\s*\[\[?\s*{re.escape(probleem.veld)}\s*\]")
+            for i, regel in enumerate(regels):
+                if kop.match(regel):
+                    return replace(probleem, regel=i + 1)
+    return replace(probleem, regel=begin + 1) if probleem.onderdeel is not None else probleem

@@ -1,0 +1,216 @@
+"""Planning a whole programme: each meeting on its date (its distance from the previous one), each
+meeting on as few days as its blocks allow, split only between blocks and at breaks first.
+
+Pure: the first start comes from the Vraag (--start, or the day after vraag.nu); dates the planner
+picks itself are checked against Sundays and public holidays (P7) and pointed out, never moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from planner.kern.fouten import PlanFout
+from planner.kern.planning import eerste_start, maak_plan
+from planner.kern.programma import (
+    Bijeenkomst,
+    Blok,
+    Dag,
+    GeplandBlok,
+    GeplandeBijeenkomst,
+    Grenzen,
+    Programma,
+    ProgrammaPlan,
+    blokvraag,
+    grenzen_van,
+    plan_dag,
+)
+from planner.kern.tijd import lees_zone, toon_duur
+from planner.kern.vraag import Vraag
+
+
+def maak_programmaplan(programma: Programma, vraag: Vraag) -> ProgrammaPlan:
+    """Plan every meeting of `programma` for the group and time in `vraag`.
+
+    vraag.tijd_min is the time available per day (--tijd); without it, each meeting takes the
+    duration its blocks name. vraag.interval is the step between the days of one meeting that needs
+    more than one day.
+    """
+    start = eerste_start(vraag)
+    gepland: list[GeplandeBijeenkomst] = []
+    meldingen: list[str] = []
+    for nummer, bijeenkomst in enumerate(programma.bijeenkomsten, start=1):
+        if nummer > 1:
+            assert bijeenkomst.na is not None
+            start = bijeenkomst.na.na(gepland[-1].start)
+            if (melding := datum_melding(start.date())) is not None:
+                meldingen.append(f"{_naam(bijeenkomst, nummer)} valt op {start:%d-%m-%Y}: {melding}")
+        gepland.append(plan_bijeenkomst(nummer, bijeenkomst, vraag, start))
+    return ProgrammaPlan(programma, vraag.groep, tuple(gepland), tuple(meldingen), tz=lees_zone(vraag.tz).key,
+                         locatie=vraag.locatie, start_aangenomen=vraag.start is None)
+
+
+def _naam(bijeenkomst: Bijeenkomst, nummer: int) -> str:
+    return f"Bijeenkomst {nummer} ('{bijeenkomst.titel}')"
+
+
+# ---------------------------------------------------------------------------------- one meeting
+
+
+@dataclass(frozen=True)
+class _Stuk:
+    """A run of blocks on one day (indexes into the meeting's blocks), or one block over several days."""
+
+    blokken: tuple[int, ...]
+    eigen_sessies: bool = False
+
+
+def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start: datetime) -> GeplandeBijeenkomst:
+    """One meeting: in one day when its blocks fit, else over the fewest days, split between blocks."""
+    blokken = list(bijeenkomst.blokken)
+    grenzen = [grenzen_van(b, vraag, start) for b in blokken]
+    tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for g in grenzen)
+    meldingen: list[str] = []
+    stukken = _verdeel_over_dagen(blokken, grenzen, tijd)
+    vervallen = [blokken[i].titel for i in range(len(blokken))
+                 if not any(i in s.blokken for s in stukken)]
+    if len(stukken) > 1 or any(s.eigen_sessies for s in stukken):
+        # Split because time is short: blocks keep (at most) their own duration, as the parts of a split
+        # draaiboek do (planner.kern.planning); stretching them to fill each day would thin the programme.
+        grenzen = [replace(g, hoog=g.nominaal) for g in grenzen]
+        meldingen.append(_splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen))
+    dagen: list[Dag] = []
+    moment = start
+    for stuk in stukken:
+        if dagen:
+            moment = vraag.interval.na(dagen[-1].start)
+        if stuk.eigen_sessies:
+            # A block that does not fit in a day and whose draaiboek may be split (R5): its own plan splits
+            # it by its own rules, each of its sessions a day of this meeting.
+            (i,) = stuk.blokken
+            blok = blokken[i]
+            assert blok.draaiboek is not None
+            plan = maak_plan(blok.draaiboek, replace(blokvraag(blok, vraag, tijd, moment),
+                                                     interval=vraag.interval))
+            meldingen += [f"{blok.titel}: {w}" for w in plan.waarschuwingen]
+            for sessie in plan.sessies:
+                deel = replace(plan, sessies=(replace(sessie, nummer=1),))
+                dagen.append(Dag(len(dagen) + 1, sessie.start, sessie.eind,
+                                 (GeplandBlok(blok, sessie.start, sessie.eind, plan=deel),)))
+            continue
+        dag, extra = plan_dag([(i, blokken[i]) for i in stuk.blokken], [grenzen[i] for i in stuk.blokken],
+                              tijd, moment, vraag, len(dagen) + 1)
+        dagen.append(dag)
+        meldingen += [f"Dag {dag.nummer}: {m}" if len(stukken) > 1 else m for m in extra]
+    for dag in dagen[1:]:
+        if (melding := datum_melding(dag.start.date())) is not None:
+            meldingen.append(f"Dag {dag.nummer} van {_naam(bijeenkomst, nummer).lower()} valt op "
+                             f"{dag.start:%d-%m-%Y}: {melding}")
+    return GeplandeBijeenkomst(nummer, bijeenkomst, tuple(dagen), tijd, tuple(meldingen), tuple(vervallen))
+
+
+def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) -> list[_Stuk]:
+    """Fewest days, then fewest seams that are not at a break; a day never starts or ends with a break
+    (the time between the days replaces it). A block longer than a day on its own takes days of its own
+    when its draaiboek allows splitting, else the plan is refused with the time it needs."""
+    n = len(blokken)
+    for i, (blok, g) in enumerate(zip(blokken, grenzen, strict=True)):
+        if g.laag > tijd and not (blok.draaiboek is not None and g.splitsbaar):
+            waarom = (f"het draaiboek '{blok.draaiboek.id}' gaat niet over meer dagen: "
+                      f"{blok.draaiboek.niet_splitsen_omdat.rstrip('.')}" if blok.draaiboek is not None
+                      else "een eigen agendapunt wordt niet gesplitst")
+            raise PlanFout(f"Blok {i + 1} ('{blok.titel}') duurt minstens {toon_duur(g.laag)} en past niet in "
+                           f"{toon_duur(tijd)} per dag; {waarom}; kies --tijd {toon_duur(g.laag)} of meer.")
+    oneindig = (n + 1, n + 1)
+    # beste[a]: (days, seams not at a break) to plan blocks a.. with a day starting at a; n is done.
+    beste: list[tuple[int, int]] = [oneindig] * (n + 1)
+    keuze: list[tuple[int, int] | None] = [None] * (n + 1)
+    beste[n] = (0, 0)
+    for a in range(n - 1, -1, -1):
+        if blokken[a].is_pauze:
+            continue  # no day opens with a break
+        einden = [a] if grenzen[a].laag > tijd else range(a, n)
+        som = 0
+        for e in einden:
+            som += grenzen[e].laag
+            if grenzen[a].laag <= tijd and som > tijd:
+                break
+            if blokken[e].is_pauze:
+                continue  # no day ends with a break
+            volgende = e + 1
+            while volgende < n and blokken[volgende].is_pauze:
+                volgende += 1
+            bij_pauze = volgende > e + 1 or volgende == n
+            rest = beste[volgende]
+            if rest == oneindig:
+                continue
+            dagen = 1 if grenzen[a].laag <= tijd else 2  # a block over its own days counts as more than one
+            kandidaat = (rest[0] + dagen, rest[1] + (0 if bij_pauze else 1))
+            if kandidaat < beste[a]:
+                beste[a], keuze[a] = kandidaat, (e, volgende)
+    begin = 0
+    while begin < n and blokken[begin].is_pauze:
+        begin += 1
+    stukken = []
+    while begin < n:
+        stap = keuze[begin]
+        if stap is None:
+            raise PlanFout(f"Het programma past niet in dagen van {toon_duur(tijd)}: kies meer --tijd.")
+        e, volgende = stap
+        stukken.append(_Stuk(tuple(range(begin, e + 1)), eigen_sessies=grenzen[begin].laag > tijd))
+        begin = volgende
+    return stukken
+
+
+def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[Grenzen], stukken: list[_Stuk],
+                   tijd: int, vervallen: list[str]) -> str:
+    naden = []
+    for eerder, later in zip(stukken, stukken[1:], strict=False):
+        tussen = [blokken[i].titel for i in range(eerder.blokken[-1] + 1, later.blokken[0])]
+        plek = f"bij '{tussen[0]}'" if tussen else (f"na '{blokken[eerder.blokken[-1]].titel}'")
+        naden.append(plek)
+    totaal = sum(g.laag for g in grenzen if True)
+    zin = (f"In {toon_duur(tijd)} per dag past '{bijeenkomst.titel}' niet (de blokken vragen samen minstens "
+           f"{toon_duur(totaal)}): het is verdeeld over {_aantal_dagen(stukken)} dagen, alleen tussen blokken")
+    if naden:
+        zin += f" ({'; '.join(naden)})"
+    if vervallen:
+        zin += f"; {', '.join(repr(v) for v in vervallen)} vervalt: de tijd tussen de dagen vervangt de pauze"
+    return zin + "."
+
+
+def _aantal_dagen(stukken: list[_Stuk]) -> str:
+    return "meer" if any(s.eigen_sessies for s in stukken) else str(len(stukken))
+
+
+# ------------------------------------------------------------------------------------ dates (P7)
+
+
+def datum_melding(dag: date) -> str | None:
+    """A Sunday or a public holiday of the Netherlands or Belgium, with the next working day (P7)."""
+    reden = _vrije_dag(dag)
+    if reden is None:
+        return None
+    volgende = dag + timedelta(days=1)
+    while _vrije_dag(volgende) is not None or volgende.weekday() == 5:
+        volgende += timedelta(days=1)
+    return f"dat is {reden}; de eerstvolgende werkdag is {_DAGNAMEN[volgende.weekday()]} {volgende:%d-%m-%Y}."
+
+
+_DAGNAMEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def _vrije_dag(dag: date) -> str | None:
+    try:
+        import holidays
+    except ImportError:  # not installed: only Sundays are pointed out
+        holidays = None
+    for land, naam in (("NL", "Nederland"), ("BE", "België")):
+        if holidays is None:
+            break
+        feest = holidays.country_holidays(land, years=dag.year, language="nl")
+        if dag in feest:
+            return f"een feestdag in {naam} ({feest[dag]})"
+    if dag.weekday() == 6:
+        return "een zondag"
+    return None
