@@ -317,3 +317,65 @@ def _met_regel(probleem: Probleem, plekken: dict[str, int], tekst: str) -> Probl
                 if kop.match(regel):
                     return replace(probleem, regel=i + 1)
     return replace(probleem, regel=begin + 1) if probleem.onderdeel is not None else probleem
+
+
+# ------------------------------------------------------------------------------- a starting point
+
+
+def sjabloon_tekst(naam: str, draaiboeken: list[str]) -> str:
+    """A commented programme file with `draaiboeken` as blocks, in the order given (planner nieuw --programma)."""
+    if not draaiboeken:
+        raise InvoerFout("Geef na --programma de draaiboeken van de dag, bijvoorbeeld "
+                         f"'planner nieuw {naam} --programma kennismaking training'.")
+    regels = [
+        f"# Programma '{naam}': meerdere draaiboeken en eigen agendapunten in één bijeenkomst",
+        f"# (gemaakt met: planner nieuw {naam} --programma {' '.join(draaiboeken)}).",
+        "# Elk blok houdt de regels van zijn draaiboek: de variant bij de groepsgrootte, de grenzen per",
+        "# onderdeel, een afronding die aan het einde vastligt, wat niet gesplitst mag worden.",
+        "# Met --tijd (de beschikbare tijd per dag) past de planner de blokken binnen hun grenzen in die tijd;",
+        "# is dat te weinig, dan verdeelt hij het programma over zo min mogelijk dagen, alleen tussen blokken",
+        "# en het liefst bij een pauze.",
+        f"# Controleren: planner controleer {naam}",
+        f"# Plannen:     planner plan {naam} --groep 12 --start \"dinsdag 9:30\"",
+        "",
+        "[programma]",
+        f"titel = {_toml(naam)}",
+        '# beschrijving = "Waarom deze dag (voor de begeleiders)."',
+    ]
+    for nummer, draaiboek in enumerate(draaiboeken):
+        if nummer == 1:
+            regels += ["", "# Een eigen agendapunt of pauze heeft vaste minuten, bijvoorbeeld:",
+                       "# [[blokken]]", '# agendapunt = "Mededelingen"', "# minuten = 10",
+                       "# Een dag van meer dan vier uur krijgt van de planner het advies voor een lunch:",
+                       "# [[blokken]]", '# agendapunt = "Lunch"', "# minuten = 45"]
+        regels += ["", "[[blokken]]", f"draaiboek = {_toml(draaiboek)}"]
+        if nummer == 0:
+            regels += ["# Opties van dit blok (alle optioneel):",
+                       '# variant = "A"            de variant, waar de groep bij meer dan één past (planner toon NAAM)',
+                       '# zonder = ["reflectie"]   optionele onderdelen weglaten',
+                       '# strategie = "inkorten"   auto (wat het draaiboek voorschrijft), splitsen of inkorten']
+    regels += [
+        "",
+        "# Een traject van bijeenkomsten schrijf je met [[bijeenkomsten]] in plaats van [[blokken]]:",
+        "# [[bijeenkomsten]]",
+        '# titel = "Kickoff"',
+        '# draaiboek = "kickoff"',
+        "#",
+        "# [[bijeenkomsten]]",
+        '# titel = "Training"',
+        '# na = "2w"                 zo lang na de vorige bijeenkomst: 2w, 14d, 3mnd',
+        '# draaiboek = "training"',
+        "#",
+        "# [[bijeenkomsten]]",
+        '# na = "3mnd"',
+        '# herhaling = "training"   de herhalingsbijeenkomst die het draaiboek aanraadt',
+        "#",
+        "# Een bijeenkomst met meer blokken: [[bijeenkomsten.blokken]] onder de [[bijeenkomsten]].",
+    ]
+    return "\n".join(regels) + "\n"
+
+
+def _toml(tekst: str) -> str:
+    import json
+
+    return json.dumps(tekst, ensure_ascii=False)

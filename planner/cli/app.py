@@ -17,6 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from planner import __version__
 from planner.cli import klok as klokmodule
 from planner.cli import opdrachten, scherm
+from planner.cli import programma as programma_cli
 from planner.cli.aanvullen import draaiboeknamen, formaten, lijstformaten, strategieen, tijdzones, voor
 from planner.kern.fouten import InvoerFout, PlannerFout
 
@@ -390,6 +391,11 @@ def nieuw(
                                    autocompletion=draaiboeknamen),
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Vervang een bestaand eigen draaiboek met deze naam."),
+    programma: list[str] | None = typer.Option(
+        None, "--programma", metavar="DRAAIBOEK...",
+        help="Maak een programma met deze draaiboeken als blokken, in deze volgorde: "
+             "--programma kennismaking training."),
+    extra: list[str] | None = typer.Argument(None, hidden=True),
 ) -> None:
     """Maak een eigen draaiboek (TOML) in je map met eigen draaiboeken.
 
@@ -403,6 +409,10 @@ def nieuw(
     from planner.cli.bestanden import schrijf
     from planner.kern.veilig import schoon
 
+    if programma:  # issue 23: a programme file (planner/cli/programma.py)
+        return programma_cli.nieuw(naam, [*programma, *(extra or [])], force)
+    if extra:
+        raise InvoerFout(f"'{' '.join(extra)}' begrijp ik niet: geef één naam, of een programma met --programma.")
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
         bron = laden.vind(van)
@@ -512,7 +522,7 @@ def controleer(
     else:
         scherm.waarschuw_eigen_map()  # checking "all": say when the own ones cannot even be looked for
         te_doen = [(b.pad, b.herkomst) for b in vinden.alle_bronnen()] + [
-            (b.pad, "eigen") for b in vinden.ongeldige_namen()]
+            (b.pad, "eigen") for b in vinden.ongeldige_namen()] + programma_cli.te_controleren()
     aantal_fout = 0
     aantal_problemen = 0
     for pad, herkomst in te_doen:
@@ -523,7 +533,7 @@ def controleer(
         elif herkomst == "eigen" and not vinden.NAAM.match(pad.stem):
             problemen = [vinden.ongeldige_naam(pad)]
         else:
-            _, problemen = laden.controleer_bestand(pad, herkomst=herkomst)
+            _, problemen = programma_cli.controleer_bestand(pad, herkomst)
         if problemen:
             aantal_fout += 1
             aantal_problemen += len(problemen)
@@ -549,6 +559,8 @@ def _te_controleren(argument: str) -> tuple[Path, str]:
     for bron in vinden.zichtbare_bronnen():
         if bron.id == argument.strip().lower():
             return bron.pad, bron.herkomst
+    if (gevonden := programma_cli.zoek(argument)) is not None:
+        return gevonden
     raise InvoerFout(f"'{argument}' is geen bestand en geen draaiboek uit 'planner lijst': "
                      "geef een pad naar een .toml-bestand.")
 

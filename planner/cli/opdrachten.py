@@ -67,6 +67,10 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     from planner.kern.planning import herhaling_van, maak_plan
     from planner.kern.tijd import lees_interval, verleden_melding
 
+    from planner.cli import programma as programma_cli
+
+    if programma_cli.plan(o):  # issue 23: a programme file, planned block after block
+        return
     formaat, voor, scheiding = _lees_uitvoer_opties(o)
     _controleer_doelen(o)
     begeleid = (o.draaiboek is None or o.groep is None) and stel_vraag is not None and scherm.interactief()
@@ -200,6 +204,7 @@ def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], stel_vraag
 def lijst(formaat: str = "tabel") -> None:
     """`planner lijst`: all draaiboeken, built-in and own, with group size, duration and origin."""
     from planner.bibliotheek import laden, vinden
+    from planner.cli import programma as programma_cli
     from planner.kern.fouten import Probleem
 
     formaat = kies_formaat(formaat, OPMAAK_LIJST)
@@ -227,18 +232,24 @@ def lijst(formaat: str = "tabel") -> None:
         rijen += [{"id": b.id, "herkomst": b.herkomst, "pad": str(b.pad), "kapot": True,
                    "genegeerd": True, "problemen": [str(p) for p in problemen]}
                   for b, problemen in kapot]
+        rijen += programma_cli.lijst_rijen()  # issue 23: programme files (planner/cli/programma.py)
         scherm.uit(dumps(rijen), None, False)
         return
     from planner.kern.veilig import schoon, schoon_kopie
     from planner.uitvoer.lijst import render_lijst
 
     scherm.uit(render_lijst(schoon_kopie(draaiboeken), dubbel, kleur=scherm.kleur(), breedte=scherm.breedte(),
-                            kapot=schoon_kopie(kapot), eigen_map=schoon(str(vinden.eigen_map()))), None, False)
+                            kapot=schoon_kopie(kapot), eigen_map=schoon(str(vinden.eigen_map())))
+               + programma_cli.lijst_tekst(), None, False)
 
 
 def toon(draaiboek: str, groep: str | None = None, formaat: str = "tabel") -> None:
     """`planner toon`: a draaiboek with its parts, minutes, steps and questions."""
     from planner.bibliotheek import laden
+    from planner.cli import programma as programma_cli
+
+    if programma_cli.toon(draaiboek, formaat):  # issue 23: a programme file
+        return
 
     formaat = kies_formaat(formaat, OPMAAK_LIJST)
     aantal = lees_groep(groep, verplicht=False)

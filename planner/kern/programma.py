@@ -16,6 +16,7 @@ from datetime import datetime
 
 from planner.kern.fouten import PlanFout
 from planner.kern.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan
+from planner.kern.nodig import Benodigdheid, benodigdheden
 from planner.kern.planning import maak_plan
 from planner.kern.tijd import Interval, plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
@@ -250,13 +251,19 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
             plan = maak_plan(blok.draaiboek, blokvraag(blok, vraag, minuten, moment.replace(tzinfo=None)))
             eind = plan.sessies[-1].eind
             gepland.append(GeplandBlok(blok, moment, eind, plan=plan))
-            meldingen += [f"{blok.titel}: {w}" for w in plan.waarschuwingen]
+            voor = f"{blok.titel}: " if len(blokken) > 1 else ""
+            meldingen += [voor + w for w in plan.waarschuwingen]
         else:
             onderdeel = _vast_onderdeel(blok, index + 1, moment)
             eind = onderdeel.eind
             gepland.append(GeplandBlok(blok, moment, eind, onderdeel=onderdeel))
         moment = eind
     dag = Dag(nummer, start, moment, tuple(gepland))
+    vrij = tijd - dag.duur_min
+    if vrij >= GRID:
+        meldingen.append(f"Van de {toon_duur(tijd)} blijft {toon_duur(vrij)} vrij (de dag eindigt om {moment:%H:%M}): "
+                         "elk blok heeft al zoveel tijd als zijn draaiboek toestaat; voeg een blok toe of kies "
+                         "minder --tijd.")
     return dag, meldingen + pauzeadvies(dag)
 
 
@@ -269,7 +276,7 @@ def pauzeadvies(dag: Dag) -> list[str]:
     if dag.duur_min > LUNCH_NA_MIN and not lunch:
         meldingen.append(
             f"De dag duurt {toon_duur(dag.duur_min)} ({dag.start:%H:%M}-{dag.eind:%H:%M}) zonder lunch: zet een "
-            "blok als agendapunt = \"Lunch\" met minuten = 45 tussen twee blokken; een lunch na vier uur is een "
+            "blok agendapunt = \"Lunch\" met minuten = 45 tussen twee blokken; een lunch na vier uur is een "
             "richtlijn van de planner, niet van de bron.")
     # Stretches without a pause that cross a block boundary.
     reeks: list[tuple[GeplandOnderdeel, int]] = []
@@ -289,6 +296,21 @@ def pauzeadvies(dag: Dag) -> list[str]:
         minuten = sum(o.duur_min for o, _ in langste)
         meldingen.append(
             f"Van {eerste.start:%H:%M} tot {laatste.eind:%H:%M} loopt het programma {toon_duur(minuten)} zonder "
-            f"pauze, over twee blokken heen: zet er een pauze = 15 tussen; de planner raadt een pauze aan na "
+            f"pauze, over twee blokken heen: zet een blok pauze = "Pauze" met minuten = 15 tussen de blokken; de planner raadt een pauze aan na "
             f"hooguit {PAUZE_NA_MIN} minuten (een eigen richtlijn, niet van de bron).")
     return meldingen
+
+
+def nodig(plannen: list[Plan]) -> list[Benodigdheid]:
+    """One materials list for several blocks: each name once, the largest number counts (the same sticky
+    notes serve every block, as they serve every part of one draaiboek, planner.kern.nodig)."""
+    lijst: dict[str, Benodigdheid] = {}
+    for plan in plannen:
+        for nieuw in benodigdheden(plan):
+            sleutel = nieuw.naam.casefold()
+            oud = lijst.get(sleutel)
+            if oud is None:
+                lijst[sleutel] = nieuw
+            elif nieuw.aantal is not None and (oud.aantal is None or nieuw.aantal > oud.aantal):
+                lijst[sleutel] = Benodigdheid(oud.naam, nieuw.aantal)
+    return list(lijst.values())

@@ -1,0 +1,264 @@
+"""Programmes on the command line: `plan`, `toon`, `controleer`, `lijst` and `nieuw --programma` on a
+programme file (planner.bibliotheek.programma) as on a draaiboek.
+
+The existing commands call in here with one line each and go on as before when the name is no programme.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from planner.cli import scherm
+from planner.kern.fouten import InvoerFout
+
+FORMATEN = ("tabel", "json", "markdown")
+
+
+def zoek(naam: str | None) -> tuple[Path, str] | None:
+    """The programme file `naam` means, or None (a draaiboek, or nothing): a draaiboek of the same name wins."""
+    if naam is None:
+        return None
+    from planner.bibliotheek import programma, vinden
+
+    if not vinden.lijkt_pad(naam) and any(b.id == naam.strip().lower() for b in vinden.zichtbare_bronnen()):
+        return None
+    return programma.zoek_programma(naam)
+
+
+# ---------------------------------------------------------------------------------------- plan
+
+# Options of `planner plan` that belong to one draaiboek: in a programme each block carries its own.
+_PER_BLOK = {"variant": ("--variant", 'variant = "A"'), "zonder": ("--zonder", 'zonder = ["reflectie"]'),
+             "vooraf": ("--vooraf", 'agendapunt = "Mededelingen" met minuten = 10'),
+             "daarna": ("--daarna", 'agendapunt = "Teamoverleg" met minuten = 45'),
+             "herhaling": ("--herhaling", 'een [[bijeenkomsten]] met na = "3mnd" en herhaling = "training"')}
+
+
+def plan(o: Any) -> bool:
+    """`planner plan NAAM` when NAAM is a programme: print and write it; False when it is none."""
+    gevonden = zoek(o.draaiboek)
+    if gevonden is None:
+        return False
+    from planner.bibliotheek.programma import laad_programma
+    from planner.cli.bestanden import controleer_doel, schrijf_alles
+    from planner.cli.opdrachten import _lees_herinnering, kies_formaat, lees_groep, vraag_uit_opties
+    from planner.kern.traject import maak_programmaplan
+    from planner.kern.veilig import schoon_kopie
+
+    for veld, (optie, voorbeeld) in _PER_BLOK.items():
+        if getattr(o, veld):
+            raise InvoerFout(f"{optie} geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
+                             f"{voorbeeld}.")
+    if o.strategie.strip().lower() != "auto":
+        raise InvoerFout("--strategie geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
+                         'strategie = "inkorten".')
+    if o.nu is not None or o.klaar is not None:
+        raise InvoerFout("--nu en --klaar herplannen één draaiboek; plan voor een programma het blok zelf opnieuw "
+                         "met 'planner plan DRAAIBOEK'.")
+    if o.per_onderdeel or o.csv_scheiding != ";" or o.kaarten is not None or o.html is not None:
+        raise InvoerFout("--per-onderdeel, --csv-scheiding, --html en --kaarten kunnen (nog) niet bij een "
+                         "programma: gebruik --format tabel, json of markdown, en --ics.")
+    formaat = kies_formaat(o.formaat, FORMATEN)
+    voor = o.voor
+    if voor != "begeleider":
+        from planner.uitvoer.handout import lees_voor
+
+        voor = lees_voor(voor)
+    if o.herinnering is not None and o.ics is None:
+        raise InvoerFout("--herinnering hoort bij het agenda-bestand: geef ook --ics BESTAND op.")
+    herinnering = _lees_herinnering(o.herinnering) if o.herinnering is not None else None
+    programma = laad_programma(*gevonden)
+    ics_paden = _ics_paden(o.ics, len(programma.bijeenkomsten)) if o.ics is not None else []
+    doelen = [p for p in [o.uitvoer, *ics_paden] if p is not None]
+    if len({p.resolve() for p in doelen}) < len(doelen):
+        raise InvoerFout("--uitvoer en --ics wijzen naar hetzelfde bestand: geef elk een eigen naam.")
+    for pad in doelen:
+        controleer_doel(pad, o.force)
+    aantal = lees_groep(o.groep)
+    assert aantal is not None
+    vraag, _ = vraag_uit_opties(aantal, o.tijd, o.start, o.interval, o.tz, "auto", o.locatie)
+    gepland = maak_programmaplan(programma, vraag)
+    hoofd = render(formaat, gepland, voor=voor, breedte=scherm.breedte() if o.uitvoer is None else 100)
+    bestanden: list[tuple[Path, str | bytes]] = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
+    if ics_paden:
+        from planner.uitvoer.programma_ics import render as ics
+
+        schoon = schoon_kopie(gepland)
+        bestanden.append((ics_paden[0], ics(schoon, herinnering)))
+        bestanden += [(pad, ics(schoon, herinnering, alleen=nummer))
+                      for nummer, pad in enumerate(ics_paden[1:], start=1)]
+    schrijf_alles(bestanden, force=o.force)
+    for pad, _inhoud in bestanden:
+        scherm.geschreven(pad)
+    if o.uitvoer is None:
+        scherm.naar_scherm(hoofd)
+    return True
+
+
+def _ics_paden(pad: Path, bijeenkomsten: int) -> list[Path]:
+    """The calendar with every meeting, and with more than one meeting each meeting in a file of its own
+    next to it (agenda-1.ics, agenda-2.ics, ...): several programs import only a file's first event."""
+    if bijeenkomsten == 1:
+        return [pad]
+    return [pad] + [pad.with_name(f"{pad.stem}-{n}{pad.suffix or '.ics'}") for n in range(1, bijeenkomsten + 1)]
+
+
+def render(formaat: str, gepland: Any, **opties: Any) -> str:
+    from planner.uitvoer import programma as uit
+
+    if formaat == "json":
+        return uit.render_json(gepland)
+    from planner.kern.veilig import schoon_kopie
+
+    schoon = schoon_kopie(gepland)
+    if formaat == "markdown":
+        return uit.render_markdown(schoon, **opties)
+    return uit.render_tabel(schoon, **opties)
+
+
+# ------------------------------------------------------------------------------------ toon, lijst
+
+
+def toon(naam: str, formaat: str = "tabel") -> bool:
+    """`planner toon NAAM` for a programme: its meetings and blocks with their options."""
+    gevonden = zoek(naam)
+    if gevonden is None:
+        return False
+    from planner.bibliotheek.programma import laad_programma
+    from planner.cli.opdrachten import kies_formaat
+    from planner.kern.veilig import schoon_kopie
+
+    formaat = kies_formaat(formaat, ("tabel", "json"))
+    programma = laad_programma(*gevonden)
+    if formaat == "json":
+        from planner.uitvoer.json import dumps
+
+        scherm.uit(dumps(programma_dict(programma)), None, False)
+    else:
+        scherm.uit(programma_tekst(schoon_kopie(programma)), None, False)
+    return True
+
+
+def programma_dict(p: Any) -> dict[str, Any]:
+    return {
+        "id": p.id, "titel": p.titel, "soort": "traject" if p.traject else "dag", "herkomst": p.herkomst,
+        "pad": p.pad, "beschrijving": p.beschrijving,
+        "bijeenkomsten": [{
+            "titel": b.titel, "na": b.na_tekst or None, "tijd_min": b.tijd_min,
+            "blokken": [{"soort": k.soort, "titel": k.titel,
+                         "draaiboek": k.draaiboek.id if k.draaiboek else None,
+                         "minuten": k.minuten if k.draaiboek is None else None,
+                         "variant": k.variant, "zonder": list(k.zonder), "strategie": k.strategie}
+                        for k in b.blokken],
+        } for b in p.bijeenkomsten],
+    }
+
+
+def programma_tekst(p: Any) -> str:
+    from planner.kern.tijd import toon_duur
+
+    regels = [f"{p.titel} ({p.id}, programma, {p.herkomst})"]
+    if p.beschrijving:
+        regels.append(p.beschrijving)
+    for nummer, b in enumerate(p.bijeenkomsten, start=1):
+        if p.traject:
+            na = f", {b.na_tekst} na de vorige" if b.na_tekst else ""
+            regels += ["", f"Bijeenkomst {nummer}: {b.titel}{na}"]
+        else:
+            regels.append("")
+        for k in b.blokken:
+            if k.draaiboek is not None:
+                opties = [f"variant {k.variant}" if k.variant else "", f"zonder {', '.join(k.zonder)}" if k.zonder
+                          else "", f"strategie {k.strategie}" if k.strategie != "auto" else ""]
+                extra = "; ".join(x for x in opties if x)
+                duur = k.draaiboek.tijdsduur or "duur volgens het draaiboek"
+                regels.append(f"  - {k.titel} (draaiboek {k.draaiboek.id}, {duur}{'; ' + extra if extra else ''})")
+            else:
+                soort = {"herhaling": "herhaling, geschat" if k.herhaling and k.herhaling.geschat else "herhaling"}
+                regels.append(f"  - {k.titel} ({soort.get(k.soort, k.soort)}, {toon_duur(k.minuten)})")
+    regels += ["", f"Plannen: planner plan {p.id} --groep 12 --start \"dinsdag 9:30\""]
+    return "\n".join(regels) + "\n"
+
+
+def lijst_rijen() -> list[dict[str, Any]]:
+    """Rows for `planner lijst --format json`: each programme, or why it cannot be used."""
+    from planner.bibliotheek.programma import controleer_programma, programma_paden
+
+    rijen = []
+    for pad, herkomst in programma_paden():
+        p, problemen = controleer_programma(pad, herkomst)
+        if p is None:
+            rijen.append({"id": pad.stem, "soort": "programma", "herkomst": herkomst, "pad": str(pad),
+                          "kapot": True, "genegeerd": True, "problemen": [str(x) for x in problemen]})
+        else:
+            rijen.append({"id": p.id, "titel": p.titel, "soort": "programma", "herkomst": herkomst,
+                          "pad": str(pad), "kapot": False, "genegeerd": False,
+                          "bijeenkomsten": len(p.bijeenkomsten)})
+    return rijen
+
+
+def lijst_tekst() -> str:
+    """The programmes under the draaiboeken in `planner lijst`; empty when there are none."""
+    from planner.kern.veilig import schoon
+
+    rijen = lijst_rijen()
+    if not rijen:
+        return ""
+    regels = ["Programma's (plan ze als een draaiboek: planner plan NAAM --groep ...):"]
+    for r in rijen:
+        if r["kapot"]:
+            regels.append(f"  ✗ {r['id']} ({r['herkomst']}): {r['problemen'][0]}")
+        else:
+            wat = f"{r['bijeenkomsten']} bijeenkomsten" if r["bijeenkomsten"] > 1 else "één bijeenkomst"
+            regels.append(f"  {r['id']:<20} {r['titel']} · {wat} · {r['herkomst']}")
+    return schoon("\n".join(regels)) + "\n"
+
+
+# -------------------------------------------------------------------------------------- controleer
+
+
+def controleer_bestand(pad: Path, herkomst: str) -> tuple[Any, list[Any]]:
+    """Check a draaiboek or a programme file, whichever it is."""
+    from planner.bibliotheek import laden, vinden
+
+    if vinden.is_programma_pad(pad):
+        from planner.bibliotheek.programma import controleer_programma
+
+        return controleer_programma(pad, herkomst)
+    return laden.controleer_bestand(pad, herkomst=herkomst)
+
+
+def te_controleren() -> list[tuple[Path, str]]:
+    """The programme files `planner controleer` checks along with every draaiboek."""
+    from planner.bibliotheek.programma import programma_paden
+
+    return programma_paden()
+
+
+# ------------------------------------------------------------------------------------------ nieuw
+
+
+def nieuw(naam: str, blokken: list[str], force: bool = False) -> None:
+    """`planner nieuw NAAM --programma kennismaking training`: a commented programme to start from."""
+    import typer
+
+    from planner.bibliotheek import sjabloon, vinden
+    from planner.bibliotheek.programma import controleer_programmatekst, sjabloon_tekst
+    from planner.cli.bestanden import schrijf
+    from planner.kern.veilig import schoon
+
+    naam = sjabloon.controleer_naam(naam)
+    tekst = sjabloon_tekst(naam, [b.strip().lower() for b in blokken])
+    pad = vinden.maak_eigen_map() / f"{naam}.toml"
+    _, problemen = controleer_programmatekst(tekst, pad)
+    if problemen:
+        raise InvoerFout(f"Dit programma zou niet in orde zijn: {problemen[0].melding[:1].upper()}"
+                         f"{problemen[0].melding[1:]}")
+    schrijf(pad, tekst, force=force)
+    toon = schoon(str(pad))
+    typer.echo(f"Geschreven: {toon}")
+    typer.echo("Zo verder:")
+    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
+    typer.echo(f"  2. Controleer het: planner controleer {naam}")
+    typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --start \"dinsdag 9:30\"")

@@ -1,0 +1,77 @@
+"""The calendar of a programme: one event per day of every meeting, in one file; and each meeting as a
+file of its own (several mail and calendar programs import only the first event of a file).
+
+Built with ics 0.7 and corrected by planner.uitvoer.ics.rfc5545, like the calendar of a single plan.
+"""
+
+from __future__ import annotations
+
+import uuid
+import warnings
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from planner.kern.programma import Dag, GeplandeBijeenkomst, ProgrammaPlan
+from planner.kern.tijd import deelnemers
+from planner.uitvoer.handout import agenda_voor_deelnemers, tijdvak
+from planner.uitvoer.ics import PRODID, _UID_NAAMRUIMTE, herinnering_tekst, rfc5545
+
+
+def _uid(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag) -> str:
+    """Stable across re-exports of the same programme, start, zone and location (group and time may change)."""
+    eerste = pp.bijeenkomsten[0].start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    sleutel = "|".join(["programma", pp.programma.id, eerste, pp.tz, pp.locatie, str(bij.nummer), str(dag.nummer)])
+    return f"{uuid.uuid5(_UID_NAAMRUIMTE, sleutel)}@planner"
+
+
+def samenvatting(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag) -> str:
+    naam = pp.programma.titel
+    if len(pp.bijeenkomsten) > 1:
+        naam = f"{naam}: {bij.bijeenkomst.titel}"
+    if len(bij.dagen) > 1:
+        naam += f" (dag {dag.nummer} van {len(bij.dagen)})"
+    return naam
+
+
+def beschrijving(pp: ProgrammaPlan, dag: Dag) -> str:
+    """What participants may read (P8): the blocks and their parts with times, no facilitator text."""
+    regels = [f"{pp.programma.titel}, {deelnemers(pp.groep)}", ""]
+    for b in dag.blokken:
+        regels.append(f"{tijdvak(b)} {b.blok.titel}")
+        if b.plan is not None and len(b.plan.sessies[0].onderdelen) > 1:
+            for begin, eind, titel, _ in agenda_voor_deelnemers(b.plan.sessies[0]):
+                regels.append(f"  {begin:%H:%M}-{eind:%H:%M} {titel}")
+    if pp.tz != "Europe/Amsterdam":
+        regels += ["", f"Tijden in tijdzone {pp.tz}."]
+    return "\n".join(regels)
+
+
+def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None = None, **_: Any) -> bytes:
+    """The calendar: every day of every meeting, or (alleen) only the days of that meeting."""
+    import ics
+    from ics.alarm import DisplayAlarm
+    from ics.grammar.parse import ContentLine
+    from ics.utils import escape_string
+
+    nu = datetime.now(UTC).replace(microsecond=0)
+    kalender = ics.Calendar(creator=PRODID)
+    kalender.extra.extend([ContentLine("METHOD", value="PUBLISH"),
+                           ContentLine("X-WR-CALNAME", value=escape_string(pp.programma.titel)),
+                           ContentLine("X-WR-TIMEZONE", value=pp.tz)])
+    afspraken = []
+    for bij in pp.bijeenkomsten:
+        if alleen is not None and bij.nummer != alleen:
+            continue
+        for dag in bij.dagen:
+            naam = samenvatting(pp, bij, dag)
+            event = ics.Event(name=naam, begin=dag.start, end=dag.eind, uid=_uid(pp, bij, dag),
+                              description=beschrijving(pp, dag), location=pp.locatie or None, created=nu,
+                              last_modified=nu)
+            if herinnering is not None:
+                event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
+                                                 display_text=herinnering_tekst(naam, dag.start, herinnering)))
+            afspraken.append(event)
+    kalender.events = afspraken  # type: ignore[assignment]  # a list keeps the programme's order
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
+        return rfc5545(kalender.serialize())
