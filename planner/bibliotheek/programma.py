@@ -78,7 +78,8 @@ def controleer_programma(pad: Path, herkomst: str = "eigen") -> tuple[Programma 
     return controleer_programmatekst(tekst, pad, herkomst)
 
 
-def controleer_programmatekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Programma | None, list[Probleem]]:
+def controleer_programmatekst(tekst: str, pad: Path,
+                              herkomst: str = "eigen") -> tuple[Programma | None, list[Probleem]]:
     import tomllib
 
     from planner.bibliotheek.laden import _toml_probleem

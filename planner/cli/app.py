@@ -513,7 +513,7 @@ def controleer(
              "Zonder argument: alle ingebouwde en eigen draaiboeken."),
 ) -> None:
     """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
-    from planner.bibliotheek import laden, lezen, vinden
+    from planner.bibliotheek import lezen, vinden
     from planner.kern.fouten import Probleem
     from planner.kern.veilig import schoon
 

@@ -64,10 +64,9 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     from dataclasses import replace
 
     from planner.bibliotheek import laden
+    from planner.cli import programma as programma_cli
     from planner.kern.planning import herhaling_van, maak_plan
     from planner.kern.tijd import lees_interval, verleden_melding
-
-    from planner.cli import programma as programma_cli
 
     if programma_cli.plan(o):  # issue 23: a programme file, planned block after block
         return

@@ -195,16 +195,16 @@ def grenzen_van(blok: Blok, vraag: Vraag, start: datetime) -> Grenzen:
         else:
             laag = midden + GRID
     minimum = laag
-    # The largest time the block fills without leaving room free.
-    laag, hoog = nominaal, max(nominaal, 3 * nominaal)
+    # The largest time on the grid the block fills without leaving room free.
+    laag, hoog = -(-nominaal // GRID), 3 * nominaal // GRID
     while laag < hoog:
-        midden = (laag + hoog + GRID) // (2 * GRID) * GRID
-        midden = max(midden, laag + 1)
-        plan = _in_een_sessie(d, blokvraag(blok, vraag, midden, start))
+        midden = (laag + hoog + 1) // 2
+        plan = _in_een_sessie(d, blokvraag(blok, vraag, midden * GRID, start))
         if plan is not None and _ruim(plan):
             laag = midden
         else:
             hoog = midden - 1
+    laag *= GRID
     return Grenzen(min(minimum, nominaal), nominaal, max(laag, nominaal), splitsbaar=d.splitsen)
 
 
@@ -296,7 +296,8 @@ def pauzeadvies(dag: Dag) -> list[str]:
         minuten = sum(o.duur_min for o, _ in langste)
         meldingen.append(
             f"Van {eerste.start:%H:%M} tot {laatste.eind:%H:%M} loopt het programma {toon_duur(minuten)} zonder "
-            f"pauze, over twee blokken heen: zet een blok pauze = "Pauze" met minuten = 15 tussen de blokken; de planner raadt een pauze aan na "
+            f"pauze, over twee blokken heen: zet een blok pauze = \"Pauze\" met minuten = 15 tussen de "
+            f"blokken; de planner raadt een pauze aan na "
             f"hooguit {PAUZE_NA_MIN} minuten (een eigen richtlijn, niet van de bron).")
     return meldingen
 

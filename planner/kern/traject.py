@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from planner.kern.fouten import PlanFout
+from planner.kern.fouten import PlanFout, PlannerFout
 from planner.kern.planning import eerste_start, maak_plan
 from planner.kern.programma import (
     Bijeenkomst,
@@ -68,7 +68,12 @@ class _Stuk:
 def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start: datetime) -> GeplandeBijeenkomst:
     """One meeting: in one day when its blocks fit, else over the fewest days, split between blocks."""
     blokken = list(bijeenkomst.blokken)
-    grenzen = [grenzen_van(b, vraag, start) for b in blokken]
+    grenzen = []
+    for i, blok in enumerate(blokken, start=1):
+        try:
+            grenzen.append(grenzen_van(blok, vraag, start))
+        except PlannerFout as fout:
+            raise type(fout)(f"Blok {i} ('{blok.titel}'): {fout}") from None
     tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for g in grenzen)
     meldingen: list[str] = []
     stukken = _verdeel_over_dagen(blokken, grenzen, tijd)

@@ -14,7 +14,7 @@ from typing import Any
 from planner.kern.programma import Dag, GeplandeBijeenkomst, ProgrammaPlan
 from planner.kern.tijd import deelnemers
 from planner.uitvoer.handout import agenda_voor_deelnemers, tijdvak
-from planner.uitvoer.ics import PRODID, _UID_NAAMRUIMTE, herinnering_tekst, rfc5545
+from planner.uitvoer.ics import _UID_NAAMRUIMTE, PRODID, herinnering_tekst, rfc5545
 
 
 def _uid(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag) -> str:

@@ -1,0 +1,163 @@
+"""A programme: each block keeps its own rules, fitted into a day within its bounds, split over the
+fewest days only between blocks and at breaks first; a traject dated from meeting to meeting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.bibliotheek import laden
+from planner.kern.fouten import PlanFout
+from planner.kern.programma import Bijeenkomst, Blok, Programma
+from planner.kern.tijd import Interval
+from planner.kern.traject import datum_melding, maak_programmaplan
+from planner.kern.vraag import Vraag
+from tests.conftest import start
+
+
+def _blok(naam: str, **opties) -> Blok:
+    d = laden.vind(naam)
+    return Blok("draaiboek", d.titel, draaiboek=d, **opties)
+
+
+def _dag(*blokken: Blok) -> Programma:
+    return Programma("dag", "Dag", (Bijeenkomst("Dag", tuple(blokken)),))
+
+
+LUNCH = Blok("agendapunt", "Lunch", minuten=45)
+PAUZE = Blok("pauze", "Pauze", minuten=15)
+
+
+def _vraag(groep: int, tijd: int | None = None) -> Vraag:
+    return Vraag(groep=groep, tijd_min=tijd, start=start("2026-12-01T09:30").replace(tzinfo=None))
+
+
+def _delen(pp):
+    return [(b, o) for bij in pp.bijeenkomsten for d in bij.dagen for b in d.blokken
+            for o in ([o for s in b.plan.sessies for o in s.onderdelen] if b.plan else [b.onderdeel])]
+
+
+def test_kennismaking_lunch_training_in_een_dag_elk_blok_met_zijn_eigen_variant():
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), LUNCH, _blok("training")), _vraag(14))
+    (bij,) = pp.bijeenkomsten
+    (dag,) = bij.dagen
+    kennis, lunch, training = dag.blokken
+    assert kennis.plan.variant.id == "B"  # more than 12: subgroups (R1)
+    assert (kennis.start.strftime("%H:%M"), lunch.start.strftime("%H:%M")) == ("09:30", "10:30")
+    assert lunch.duur_min == 45 and training.start == lunch.eind
+    # Each block is its own plan, in one session; times run on without gaps.
+    assert all(len(b.plan.sessies) == 1 for b in (kennis, training))
+    assert dag.eind == training.eind
+
+
+def test_te_weinig_tijd_krimpt_alleen_binnen_de_grenzen_van_elk_blok():
+    ruim = maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(9))
+    krap = maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(9, 200))
+    (dag,) = krap.bijeenkomsten[0].dagen
+    assert dag.duur_min <= 200 < ruim.bijeenkomsten[0].dagen[0].duur_min
+    for _, o in _delen(krap):
+        if o.bron is not None:
+            assert o.bron.min_minuten <= o.duur_min <= o.bron.max_minuten
+
+
+def test_ambitiegesprek_in_een_programma_houdt_het_afronden_aan_het_einde_r8():
+    pp = maak_programmaplan(_dag(Blok("agendapunt", "Mededelingen", minuten=10), _blok("ambitiegesprek")),
+                            _vraag(5, 130))
+    (dag,) = pp.bijeenkomsten[0].dagen
+    gesprek = dag.blokken[1]
+    afronden = gesprek.plan.sessies[0].onderdelen[-1]
+    assert afronden.id == "afronden" and afronden.eind == gesprek.eind
+    assert (gesprek.eind - afronden.start).total_seconds() == 7 * 60
+
+
+def test_te_lang_voor_een_dag_splitst_bij_de_pauze_en_laat_die_vervallen():
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), LUNCH, _blok("training")), _vraag(14, 180))
+    (bij,) = pp.bijeenkomsten
+    assert [[b.blok.titel for b in d.blokken] for d in bij.dagen] == [
+        ["Kennismakings-/voorstelronde"], ["Oefenen betekenisvol één-op-één-contact"]]
+    assert bij.vervallen == ("Lunch",)
+    assert "alleen tussen blokken" in bij.waarschuwingen[0]
+    # Split because time is short: blocks keep at most their own duration, they are not stretched.
+    assert bij.dagen[0].duur_min == 60
+    assert (bij.dagen[1].start - bij.dagen[0].start).days == 7  # --interval, 7d by default
+
+
+def test_een_kennismaking_die_niet_in_een_dag_past_wordt_geweigerd_met_de_reden():
+    with pytest.raises(PlanFout, match="startonderdeel"):
+        maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(20, 30))
+
+
+def test_een_groep_die_een_blok_niet_toelaat_noemt_het_blok():
+    with pytest.raises(PlanFout, match=r"^Blok 2 \('Oefenen.*te groot voor 'training'"):
+        maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(30))
+
+
+def test_een_kickoff_langer_dan_een_dag_splitst_volgens_zijn_eigen_regels_r5():
+    pp = maak_programmaplan(_dag(_blok("kickoff")), _vraag(20, 150))
+    (bij,) = pp.bijeenkomsten
+    assert len(bij.dagen) == 2
+    eerste = bij.dagen[0].blokken[0].plan.sessies[0]
+    # R5: never shortened, split at the coffee.
+    assert all(o.duur_min >= o.bron.minuten for o in eerste.onderdelen if o.bron is not None and o.soort != "pauze")
+
+
+def test_lunchadvies_als_een_dag_meer_dan_vier_uur_duurt():
+    zonder = maak_programmaplan(_dag(_blok("kickoff"), _blok("training")), _vraag(12))
+    assert any("zonder lunch" in w for w in zonder.bijeenkomsten[0].waarschuwingen)
+    met = maak_programmaplan(_dag(_blok("kickoff"), LUNCH, _blok("training")), _vraag(12))
+    assert not any("zonder lunch" in w for w in met.bijeenkomsten[0].waarschuwingen)
+
+
+def test_traject_met_afstand_en_herhaling():
+    training = laden.vind("training")
+    herhaling = Blok("herhaling", training.herhaling.titel, minuten=training.herhaling.minuten,
+                     herhaling=training.herhaling)
+    programma = Programma("noord", "Samenwerking Noord", (
+        Bijeenkomst("Kickoff", (_blok("kickoff"),)),
+        Bijeenkomst("Training", (_blok("training"),), na=Interval(dagen=14), na_tekst="2w"),
+        Bijeenkomst("Herhaling", (herhaling,), na=Interval(maanden=3), na_tekst="3mnd"),
+    ), traject=True)
+    pp = maak_programmaplan(programma, _vraag(20))
+    data = [b.start.date().isoformat() for b in pp.bijeenkomsten]
+    assert data == ["2026-12-01", "2026-12-15", "2027-03-15"]
+    assert pp.bijeenkomsten[2].duur_min if hasattr(pp.bijeenkomsten[2], "duur_min") else True
+    assert pp.bijeenkomsten[2].dagen[0].duur_min == 90
+
+
+def test_datum_op_een_feestdag_of_zondag_wordt_genoemd_met_de_volgende_werkdag():
+    from datetime import date
+
+    assert "eerstvolgende werkdag is maandag 28-12-2026" in datum_melding(date(2026, 12, 25))
+    assert "zondag" in datum_melding(date(2026, 12, 6))
+    assert datum_melding(date(2026, 12, 8)) is None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(groep=st.integers(2, 20), tijd=st.integers(36, 96).map(lambda x: x * 5),
+       lunch=st.booleans())
+def test_elk_blok_houdt_zijn_regels_en_elke_dag_past(groep, tijd, lunch):
+    blokken = [_blok("kennismaking"), *([LUNCH] if lunch else [PAUZE]), _blok("training")]
+    try:
+        pp = maak_programmaplan(_dag(*blokken), _vraag(groep, tijd))
+    except PlanFout:
+        return
+    (bij,) = pp.bijeenkomsten
+    for dag in bij.dagen:
+        assert dag.duur_min <= tijd
+        # A day never starts or ends with a break; blocks follow each other without gaps.
+        assert not dag.blokken[0].blok.is_pauze and not dag.blokken[-1].blok.is_pauze
+        for eerder, later in zip(dag.blokken, dag.blokken[1:], strict=False):
+            assert eerder.eind == later.start
+    # Every draaiboek block appears exactly once, in order, each in one session.
+    geplande = [b for d in bij.dagen for b in d.blokken if b.plan is not None]
+    assert [b.plan.draaiboek.id for b in geplande] == ["kennismaking", "training"]
+    assert bij.dagen[0].blokken[0].plan.draaiboek.id == "kennismaking"  # it opens the meeting
+    for b in geplande:
+        assert len(b.plan.sessies) == 1
+    # Fewest days: one day when everything fits at its minimum.
+    if len(bij.dagen) > 1:
+        minimum = maak_programmaplan(_dag(*blokken), replace(_vraag(groep), tijd_min=24 * 60))
+        assert minimum.bijeenkomsten[0].dagen[0].duur_min > 0
