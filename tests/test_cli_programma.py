@@ -1,0 +1,95 @@
+"""Programmes on the command line: planned, shown, checked, listed and made as a draaiboek is."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.bibliotheek.test_programma import DAG, TRAJECT
+
+
+@pytest.fixture
+def eigen(tmp_path, monkeypatch) -> Path:
+    map_ = tmp_path / "eigen"
+    map_.mkdir()
+    monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(map_))
+    (map_ / "studiedag.toml").write_text(DAG, encoding="utf-8")
+    (map_ / "noord.toml").write_text(TRAJECT, encoding="utf-8")
+    return map_
+
+
+def test_json_geeft_elk_blok_met_de_velden_van_een_los_plan(eigen, planner):
+    code, uit, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--format", "json")
+    assert code == 0, fout
+    data = json.loads(uit)
+    _, los, _ = planner("plan", "kennismaking", "--groep", "14", "--start", "1-12-2026 9:30", "--format", "json")
+    velden = set(json.loads(los))
+    kennis, lunch, training = data["blokken"]
+    assert velden <= set(kennis) and velden <= set(training)  # add, rename nothing
+    assert (kennis["variant"], kennis["start"][11:16], lunch["blok_soort"], lunch["duur_min"]) == (
+        "B", "09:30", "agendapunt", 45)
+    assert training["start"] == lunch["eind"] and data["soort"] == "dag"
+    assert data["nodig"] and len(data["nodig"]) == len(set(data["nodig"]))
+
+
+def test_te_weinig_tijd_verdeelt_over_dagen_bij_de_lunch(eigen, planner):
+    code, uit, _ = planner("plan", "studiedag", "--groep", "14", "--tijd", "3u", "--start", "1-12-2026 9:30",
+                           "--format", "json")
+    data = json.loads(uit)
+    assert code == 0 and [d["nummer"] for d in data["bijeenkomsten"][0]["dagen"]] == [1, 2]
+    assert data["bijeenkomsten"][0]["vervallen"] == ["Lunch"]
+    assert [b["dag"] for b in data["blokken"]] == [1, 2]
+
+
+def test_traject_met_een_agenda_en_een_bestand_per_bijeenkomst(eigen, planner, tmp_path):
+    agenda = tmp_path / "noord.ics"
+    code, uit, fout = planner("plan", "noord", "--groep", "20", "--start", "1-12-2026 13:30", "--ics", str(agenda))
+    assert code == 0, fout
+    assert "Bijeenkomst 2: Training, 2w na de vorige" in uit and "Bijeenkomst 3" in uit
+    alles = agenda.read_text(encoding="utf-8")
+    assert alles.count("BEGIN:VEVENT") == 3
+    for nummer in (1, 2, 3):
+        los = (tmp_path / f"noord-{nummer}.ics").read_text(encoding="utf-8")
+        assert los.count("BEGIN:VEVENT") == 1
+    assert "DTSTART:20270315T123000Z" in alles  # 3 months after 15-12, at 13:30 Amsterdam
+
+
+def test_toon_controleer_lijst_kennen_programmas(eigen, planner):
+    code, uit, _ = planner("toon", "noord")
+    assert code == 0 and "Bijeenkomst 3" in uit and "herhaling" in uit
+    code, uit, _ = planner("controleer", "studiedag")
+    assert code == 0 and "in orde" in uit
+    code, uit, _ = planner("lijst")
+    assert code == 0 and "studiedag" in uit and "Programma's" in uit
+    code, uit, _ = planner("lijst", "--format", "json")
+    assert {"studiedag", "noord"} <= {r["id"] for r in json.loads(uit) if r.get("soort") == "programma"}
+
+
+def test_controleer_noemt_een_fout_in_een_programma(eigen, planner):
+    (eigen / "kapot.toml").write_text(DAG.replace('"training"', '"trainig"'), encoding="utf-8")
+    code, uit, _ = planner("controleer")
+    assert code == 5 and "kapot.toml, regel 12" in uit and "trainig" in uit
+
+
+def test_nieuw_programma_schrijft_een_geldig_beginpunt(eigen, planner):
+    code, uit, fout = planner("nieuw", "mijndag", "--programma", "kennismaking", "training")
+    assert code == 0, fout
+    assert (eigen / "mijndag.toml").exists()
+    code, uit, fout = planner("plan", "mijndag", "--groep", "9", "--start", "1-12-2026 9:30")
+    assert code == 0, fout
+    assert "Kennismakings-/voorstelronde (variant A)" in uit
+
+
+def test_opties_van_een_draaiboek_verwijzen_naar_het_blok(eigen, planner):
+    code, _, fout = planner("plan", "studiedag", "--groep", "9", "--variant", "A")
+    assert code != 0 and 'variant = "A"' in fout and "Traceback" not in fout
+
+
+def test_markdown_handout_voor_het_hele_programma(eigen, planner):
+    code, uit, _ = planner("plan", "studiedag", "--groep", "9", "--start", "1-12-2026 9:30", "--format", "markdown")
+    assert code == 0 and uit.startswith("# Studiedag") and "## Overzicht" in uit
+    assert uit.count("## Nodig voor het hele programma") == 1
+    assert os.linesep
