@@ -64,12 +64,9 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     from dataclasses import replace
 
     from planner.bibliotheek import laden
-    from planner.cli import programma as programma_cli
     from planner.kern.planning import herhaling_van, maak_plan
     from planner.kern.tijd import lees_interval, verleden_melding
 
-    if programma_cli.plan(o):  # issue 23: a programme file, planned block after block
-        return
     formaat, voor, scheiding = _lees_uitvoer_opties(o)
     _controleer_doelen(o)
     begeleid = (o.draaiboek is None or o.groep is None) and stel_vraag is not None and scherm.interactief()
@@ -203,7 +200,7 @@ def _bied_agenda_aan(gepland: Any, naam: str, agenda: dict[str, Any], stel_vraag
 def lijst(formaat: str = "tabel") -> None:
     """`planner lijst`: all draaiboeken, built-in and own, with group size, duration and origin."""
     from planner.bibliotheek import laden, vinden
-    from planner.cli import programma as programma_cli
+    from planner.cli import programma_lijst as programma_cli
     from planner.kern.fouten import Probleem
 
     formaat = kies_formaat(formaat, OPMAAK_LIJST)
@@ -245,10 +242,6 @@ def lijst(formaat: str = "tabel") -> None:
 def toon(draaiboek: str, groep: str | None = None, formaat: str = "tabel") -> None:
     """`planner toon`: a draaiboek with its parts, minutes, steps and questions."""
     from planner.bibliotheek import laden
-    from planner.cli import programma as programma_cli
-
-    if programma_cli.toon(draaiboek, formaat):  # issue 23: a programme file
-        return
 
     formaat = kies_formaat(formaat, OPMAAK_LIJST)
     aantal = lees_groep(groep, verplicht=False)

@@ -15,16 +15,7 @@ from planner.kern.fouten import InvoerFout
 FORMATEN = ("tabel", "json", "markdown")
 
 
-def zoek(naam: str | None) -> tuple[Path, str] | None:
-    """The programme file `naam` means, or None (a draaiboek, or nothing): a draaiboek of the same name wins."""
-    if naam is None:
-        return None
-    from planner.bibliotheek import programma, vinden
-
-    if not vinden.lijkt_pad(naam) and any(b.id == naam.strip().lower() for b in vinden.zichtbare_bronnen()):
-        return None
-    return programma.zoek_programma(naam)
-
+from planner.cli.programma_lijst import zoek  # noqa: E402  (one place for finding programmes)
 
 # ---------------------------------------------------------------------------------------- plan
 
@@ -181,68 +172,17 @@ def programma_tekst(p: Any) -> str:
     return "\n".join(regels) + "\n"
 
 
-def lijst_rijen() -> list[dict[str, Any]]:
-    """Rows for `planner lijst --format json`: each programme, or why it cannot be used."""
-    from planner.bibliotheek.programma import controleer_programma, programma_paden
-
-    rijen = []
-    for pad, herkomst in programma_paden():
-        p, problemen = controleer_programma(pad, herkomst)
-        if p is None:
-            rijen.append({"id": pad.stem, "soort": "programma", "herkomst": herkomst, "pad": str(pad),
-                          "kapot": True, "genegeerd": True, "problemen": [str(x) for x in problemen]})
-        else:
-            rijen.append({"id": p.id, "titel": p.titel, "soort": "programma", "herkomst": herkomst,
-                          "pad": str(pad), "kapot": False, "genegeerd": False,
-                          "bijeenkomsten": len(p.bijeenkomsten)})
-    return rijen
-
-
-def lijst_tekst() -> str:
-    """The programmes under the draaiboeken in `planner lijst`; empty when there are none."""
-    from planner.kern.veilig import schoon
-
-    rijen = lijst_rijen()
-    if not rijen:
-        return ""
-    regels = ["Programma's (plan ze als een draaiboek: planner plan NAAM --groep ...):"]
-    for r in rijen:
-        if r["kapot"]:
-            regels.append(f"  ✗ {r['id']} ({r['herkomst']}): {r['problemen'][0]}")
-        else:
-            wat = f"{r['bijeenkomsten']} bijeenkomsten" if r["bijeenkomsten"] > 1 else "één bijeenkomst"
-            regels.append(f"  {r['id']:<20} {r['titel']} · {wat} · {r['herkomst']}")
-    return schoon("\n".join(regels)) + "\n"
-
-
-# -------------------------------------------------------------------------------------- controleer
-
-
-def controleer_bestand(pad: Path, herkomst: str) -> tuple[Any, list[Any]]:
-    """Check a draaiboek or a programme file, whichever it is."""
-    from planner.bibliotheek import laden, vinden
-
-    if vinden.is_programma_pad(pad):
-        from planner.bibliotheek.programma import controleer_programma
-
-        return controleer_programma(pad, herkomst)
-    return laden.controleer_bestand(pad, herkomst=herkomst)
-
-
-def te_controleren() -> list[tuple[Path, str]]:
-    """The programme files `planner controleer` checks along with every draaiboek."""
-    from planner.bibliotheek.programma import programma_paden
-
-    return programma_paden()
-
-
 # ------------------------------------------------------------------------------------------ nieuw
 
 
-def nieuw(naam: str, blokken: list[str], force: bool = False) -> None:
+def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | None = None) -> None:
     """`planner nieuw NAAM --programma kennismaking training`: a commented programme to start from."""
     import typer
 
+    if not blokken:
+        raise InvoerFout(f"'{' '.join(meer or ())}' begrijp ik niet: geef één naam, of maak een programma met "
+                         f"'planner nieuw {naam} --programma kennismaking training'.")
+    blokken = [*blokken, *(meer or ())]
     from planner.bibliotheek import sjabloon, vinden
     from planner.bibliotheek.programma import controleer_programmatekst, sjabloon_tekst
     from planner.cli.bestanden import schrijf

@@ -1,0 +1,76 @@
+"""Programme files in `planner lijst` and `planner controleer`, and finding one by name (issue 23).
+
+Apart from planner.cli.programma so that planner.cli.opdrachten (lijst) can call in here without an
+import cycle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def zoek(naam: str | None) -> tuple[Path, str] | None:
+    """The programme file `naam` means, or None (a draaiboek, or nothing): a draaiboek of the same name wins."""
+    if naam is None:
+        return None
+    from planner.bibliotheek import programma, vinden
+
+    if not vinden.lijkt_pad(naam) and any(b.id == naam.strip().lower() for b in vinden.zichtbare_bronnen()):
+        return None
+    return programma.zoek_programma(naam)
+
+
+def lijst_rijen() -> list[dict[str, Any]]:
+    """Rows for `planner lijst --format json`: each programme, or why it cannot be used."""
+    from planner.bibliotheek.programma import controleer_programma, programma_paden
+
+    rijen = []
+    for pad, herkomst in programma_paden():
+        p, problemen = controleer_programma(pad, herkomst)
+        if p is None:
+            rijen.append({"id": pad.stem, "soort": "programma", "herkomst": herkomst, "pad": str(pad),
+                          "kapot": True, "genegeerd": True, "problemen": [str(x) for x in problemen]})
+        else:
+            rijen.append({"id": p.id, "titel": p.titel, "soort": "programma", "herkomst": herkomst,
+                          "pad": str(pad), "kapot": False, "genegeerd": False,
+                          "bijeenkomsten": len(p.bijeenkomsten)})
+    return rijen
+
+
+def lijst_tekst() -> str:
+    """The programmes under the draaiboeken in `planner lijst`; empty when there are none."""
+    from planner.kern.veilig import schoon
+
+    rijen = lijst_rijen()
+    if not rijen:
+        return ""
+    regels = ["Programma's (plan ze als een draaiboek: planner plan NAAM --groep ...):"]
+    for r in rijen:
+        if r["kapot"]:
+            regels.append(f"  ✗ {r['id']} ({r['herkomst']}): {r['problemen'][0]}")
+        else:
+            wat = f"{r['bijeenkomsten']} bijeenkomsten" if r["bijeenkomsten"] > 1 else "één bijeenkomst"
+            regels.append(f"  {r['id']:<20} {r['titel']} · {wat} · {r['herkomst']}")
+    return schoon("\n".join(regels)) + "\n"
+
+
+# -------------------------------------------------------------------------------------- controleer
+
+
+def controleer_bestand(pad: Path, herkomst: str) -> tuple[Any, list[Any]]:
+    """Check a draaiboek or a programme file, whichever it is."""
+    from planner.bibliotheek import laden, vinden
+
+    if vinden.is_programma_pad(pad):
+        from planner.bibliotheek.programma import controleer_programma
+
+        return controleer_programma(pad, herkomst)
+    return laden.controleer_bestand(pad, herkomst=herkomst)
+
+
+def te_controleren() -> list[tuple[Path, str]]:
+    """The programme files `planner controleer` checks along with every draaiboek."""
+    from planner.bibliotheek.programma import programma_paden
+
+    return programma_paden()
