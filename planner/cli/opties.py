@@ -157,7 +157,8 @@ VervangEigen = Annotated[bool, typer.Option("--force", help="Vervang een bestaan
 ProgrammaBlokken = Annotated[list[str] | None, typer.Option(
     "--programma", metavar="DRAAIBOEK...", autocompletion=draaiboeknamen,
     help="Maak een programma met deze draaiboeken als blokken, in deze volgorde: --programma kennismaking training.")]
-MeerBlokken = Annotated[list[str] | None, typer.Argument(click_type=WOORD, hidden=True, show_default=False)]
+MeerBlokken = Annotated[list[str] | None, typer.Argument(click_type=WOORD, hidden=True, show_default=False,
+                                                          metavar="DRAAIBOEK")]
 
 
 @dataclass

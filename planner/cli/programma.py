@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli import scherm
+from planner.cli.programma_lijst import zoek
 from planner.kern.fouten import InvoerFout
 
 FORMATEN = ("tabel", "json", "markdown")
-
-
-from planner.cli.programma_lijst import zoek  # noqa: E402  (one place for finding programmes)
 
 # ---------------------------------------------------------------------------------------- plan
 

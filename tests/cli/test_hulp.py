@@ -84,7 +84,7 @@ def test_hulp_zonder_typemarkering_of_accolades(capsys, monkeypatch, args):
 @pytest.mark.parametrize(("commando", "gebruik"), [
     ("plan", "Gebruik: planner plan [OPTIES] [DRAAIBOEK]"),
     ("toon", "Gebruik: planner toon [OPTIES] DRAAIBOEK"),
-    ("nieuw", "Gebruik: planner nieuw [OPTIES] NAAM"),
+    ("nieuw", "Gebruik: planner nieuw [OPTIES] NAAM [DRAAIBOEK]..."),  # the names after --programma (issue 23)
     ("controleer", "Gebruik: planner controleer [OPTIES] [PAD]..."),
     ("lijst", "Gebruik: planner lijst [OPTIES]"),
 ])
