@@ -83,7 +83,7 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
         # Split because time is short: blocks keep (at most) their own duration, as the parts of a split
         # draaiboek do (planner.kern.planning); stretching them to fill each day would thin the programme.
         grenzen = [replace(g, hoog=g.nominaal) for g in grenzen]
-        meldingen.append(_splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen))
+        splitsing = len(meldingen)
     dagen: list[Dag] = []
     moment = start
     for stuk in stukken:
@@ -107,6 +107,9 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
                               tijd, moment, vraag, len(dagen) + 1)
         dagen.append(dag)
         meldingen += [f"Dag {dag.nummer}: {m}" if len(stukken) > 1 else m for m in extra]
+    if len(dagen) > 1:
+        meldingen.insert(splitsing, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen,
+                                                   len(dagen)))
     for dag in dagen[1:]:
         if (melding := datum_melding(dag.start.date())) is not None:
             meldingen.append(f"Dag {dag.nummer} van {_naam(bijeenkomst, nummer).lower()} valt op "
@@ -168,7 +171,7 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
 
 
 def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[Grenzen], stukken: list[_Stuk],
-                   tijd: int, vervallen: list[str]) -> str:
+                   tijd: int, vervallen: list[str], aantal: int) -> str:
     naden = []
     for eerder, later in zip(stukken, stukken[1:], strict=False):
         tussen = [blokken[i].titel for i in range(eerder.blokken[-1] + 1, later.blokken[0])]
@@ -176,16 +179,12 @@ def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[
         naden.append(plek)
     totaal = sum(g.laag for g in grenzen if True)
     zin = (f"In {toon_duur(tijd)} per dag past '{bijeenkomst.titel}' niet (de blokken vragen samen minstens "
-           f"{toon_duur(totaal)}): het is verdeeld over {_aantal_dagen(stukken)} dagen, alleen tussen blokken")
+           f"{toon_duur(totaal)}): het is verdeeld over {aantal} dagen, alleen tussen blokken")
     if naden:
         zin += f" ({'; '.join(naden)})"
     if vervallen:
         zin += f"; {', '.join(repr(v) for v in vervallen)} vervalt: de tijd tussen de dagen vervangt de pauze"
     return zin + "."
-
-
-def _aantal_dagen(stukken: list[_Stuk]) -> str:
-    return "meer" if any(s.eigen_sessies for s in stukken) else str(len(stukken))
 
 
 # ------------------------------------------------------------------------------------ dates (P7)
