@@ -13,7 +13,7 @@ from planner.cli import scherm
 from planner.cli.programma_lijst import zoek
 from planner.kern.fouten import InvoerFout
 
-FORMATEN = ("tabel", "json", "markdown")
+FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten")
 
 # ---------------------------------------------------------------------------------------- plan
 
@@ -45,9 +45,9 @@ def plan(o: Any) -> bool:
     if o.nu is not None or o.klaar is not None:
         raise InvoerFout("--nu en --klaar herplannen één draaiboek; plan voor een programma het blok zelf opnieuw "
                          "met 'planner plan DRAAIBOEK'.")
-    if o.per_onderdeel or o.csv_scheiding != ";" or o.kaarten is not None or o.html is not None:
-        raise InvoerFout("--per-onderdeel, --csv-scheiding, --html en --kaarten kunnen (nog) niet bij een "
-                         "programma: gebruik --format tabel, json of markdown, en --ics.")
+    if o.per_onderdeel or o.csv_scheiding != ";":
+        raise InvoerFout("--per-onderdeel en --csv-scheiding kunnen (nog) niet bij een programma: gebruik "
+                         "--format tabel, json, markdown, html, uitnodiging of kaarten, en --ics.")
     formaat = kies_formaat(o.formaat, FORMATEN)
     voor = o.voor
     if voor != "begeleider":
@@ -59,16 +59,20 @@ def plan(o: Any) -> bool:
     herinnering = _lees_herinnering(o.herinnering) if o.herinnering is not None else None
     programma = laad_programma(*gevonden)
     ics_paden = _ics_paden(o.ics, len(programma.bijeenkomsten)) if o.ics is not None else []
-    doelen = [p for p in [o.uitvoer, *ics_paden] if p is not None]
+    doelen = [p for p in [o.uitvoer, *ics_paden, o.html, o.kaarten] if p is not None]
     if len({p.resolve() for p in doelen}) < len(doelen):
-        raise InvoerFout("--uitvoer en --ics wijzen naar hetzelfde bestand: geef elk een eigen naam.")
+        raise InvoerFout("--uitvoer, --ics, --html en --kaarten wijzen naar hetzelfde bestand: geef elk een "
+                         "eigen naam.")
     for pad in doelen:
         controleer_doel(pad, o.force)
     aantal = lees_groep(o.groep)
     assert aantal is not None
     vraag, _ = vraag_uit_opties(aantal, o.tijd, o.start, o.interval, o.tz, "auto", o.locatie)
     gepland = maak_programmaplan(programma, vraag)
-    hoofd = render(formaat, gepland, voor=voor, breedte=scherm.breedte() if o.uitvoer is None else 100)
+    begeleiders = tuple(naam.strip() for naam in o.begeleider or () if naam.strip())
+    papier = {"voor": voor, "opdrachtgever": o.opdrachtgever.strip(), "begeleiders": begeleiders}
+    hoofd = render(formaat, gepland, breedte=scherm.breedte() if o.uitvoer is None else 100,
+                   bijlage=o.ics.name if o.ics is not None else "", **papier)
     bestanden: list[tuple[Path, str | bytes]] = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
     if ics_paden:
         from planner.uitvoer.programma_ics import render as ics
@@ -77,6 +81,10 @@ def plan(o: Any) -> bool:
         bestanden.append((ics_paden[0], ics(schoon, herinnering)))
         bestanden += [(pad, ics(schoon, herinnering, alleen=nummer))
                       for nummer, pad in enumerate(ics_paden[1:], start=1)]
+    if o.html is not None:
+        bestanden.append((o.html, render("html", gepland, **papier)))
+    if o.kaarten is not None:
+        bestanden.append((o.kaarten, render("kaarten", gepland)))
     schrijf_alles(bestanden, force=o.force)
     for pad, _inhoud in bestanden:
         scherm.geschreven(pad)
@@ -103,6 +111,11 @@ def render(formaat: str, gepland: Any, **opties: Any) -> str:
     schoon = schoon_kopie(gepland)
     if formaat == "markdown":
         return uit.render_markdown(schoon, **opties)
+    if formaat in ("html", "uitnodiging", "kaarten"):
+        from planner.uitvoer import programma_papier as papier
+
+        maker = {"html": papier.trainersraster, "uitnodiging": papier.uitnodiging, "kaarten": papier.kaarten}
+        return maker[formaat](schoon, **opties)
     return uit.render_tabel(schoon, **opties)
 
 

@@ -93,3 +93,18 @@ def test_markdown_handout_voor_het_hele_programma(eigen, planner):
     assert code == 0 and uit.startswith("# Studiedag") and "## Overzicht" in uit
     assert uit.count("## Nodig voor het hele programma") == 1
     assert os.linesep
+
+
+def test_een_set_papier_voor_het_hele_programma(eigen, planner, tmp_path):
+    raster, kaarten = tmp_path / "raster.html", tmp_path / "kaarten.html"
+    code, uit, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--html", str(raster),
+                              "--kaarten", str(kaarten), "--format", "uitnodiging", "--locatie", "De Linde")
+    assert code == 0, fout
+    # One invitation: one programme, one 'Einde', the lunch among the agenda, no facilitator text.
+    assert uit.count("Je bent van harte uitgenodigd") == 1 and uit.count("Einde") == 1
+    assert "10:30  Lunch" in uit and "Procesbegeleider" not in uit
+    html = raster.read_text(encoding="utf-8")
+    assert html.count("<h1>") == 1 and html.count("Nodig voor het hele programma") == 1
+    assert "Kennismakings-/voorstelronde" in html and "Oefenen betekenisvol" in html
+    kaart = kaarten.read_text(encoding="utf-8")
+    assert "Kennismakings-/voorstelronde" in kaart and "Oefenen betekenisvol" in kaart
