@@ -319,6 +319,14 @@ def live(
                                          "naar dit CSV-bestand (lees het terug met 'planner terugblik')."),
     force: bool = typer.Option(False, "--force", metavar="", help="Vervang een bestaand log."),
     stil: bool = typer.Option(False, "--stil", metavar="", help="Signalen zonder geluid (alleen knipperen)."),
+    zaal: bool = typer.Option(False, "--zaal", metavar="",
+                              help="Toon ook een zaalscherm voor de projector: een webpagina met de klok, het "
+                                   "onderdeel en de vragen voor de groep (alleen-lezen, op 127.0.0.1)."),
+    zaal_poort: int | None = typer.Option(None, "--zaal-poort", metavar="POORT",
+                                          help="Poort van het zaalscherm (standaard 8765)."),
+    zaal_open: bool = typer.Option(False, "--zaal-open", metavar="",
+                                   help="Laat andere apparaten in het netwerk van de zaal het zaalscherm zien "
+                                        "(het adres krijgt een willekeurige sleutel)."),
 ) -> None:
     """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
 
@@ -359,10 +367,11 @@ def live(
     if not scherm.interactief():
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.cli import zaalscherm
     from planner.live.app import LiveApp
 
     scherm_app = LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True), stil=stil)
-    scherm_app.run()
+    zaalscherm.draai(scherm_app, staat, klok, zaal, zaal_poort, zaal_open)
     code = scherm_app.return_code or 0
     from planner.live.app import afsluiten
 
