@@ -380,14 +380,26 @@ def live(
 
 @app.command(cls=Commando)
 def terugblik(
-    log: Path = typer.Argument(..., metavar="LOG", help="Het CSV-log van 'planner live --log'."),
+    log: list[Path] = typer.Argument(..., metavar="LOG…",
+                                     help="Het CSV-log van 'planner live --log'; meer logs van hetzelfde draaiboek "
+                                          "geven per onderdeel de mediaan en spreiding."),
+    bijstellen: str | None = typer.Option(
+        None, "--bijstellen", metavar="NAAM",
+        help="Schrijf een eigen kopie NAAM van het draaiboek met minuten naar de praktijk (binnen de grenzen "
+             "van de bron); een ingebouwd draaiboek blijft zoals het is."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Vervang een bestaand eigen draaiboek NAAM."),
 ) -> None:
-    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen."""
-    from planner.kern.veilig import schoon_kopie
-    from planner.live.terugblik import lees_log, render_terugblik
+    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen.
 
-    # A log is a CSV anyone can edit: its titles are shown with control characters written out.
-    scherm.uit(render_terugblik(schoon_kopie(lees_log(log))), None, False)
+    Voorbeelden:
+
+      planner terugblik gesprek.csv
+
+      planner terugblik sessie1.csv sessie2.csv sessie3.csv --bijstellen mijn-ambitiegesprek
+    """
+    from planner.cli import praktijk
+
+    praktijk.terugblik(log, bijstellen, force, typer.echo)
 
 
 @app.command(cls=Commando)

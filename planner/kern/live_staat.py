@@ -16,8 +16,10 @@ from planner.kern.fouten import InvoerFout
 from planner.kern.herplan import afgesproken_eind, herplan
 from planner.kern.model import GeplandOnderdeel, Plan, Sessie
 
+# 'draaiboek' and 'sessie' (added later, at the end) let 'planner terugblik' name the draaiboek and
+# check that several logs are of the same one.
 LOGKOLOMMEN = ("id", "titel", "gepland_start", "gepland_eind", "werkelijk_start", "werkelijk_eind",
-               "minuten_verschil", "status")
+               "minuten_verschil", "status", "draaiboek", "sessie")
 # Status per onderdeel in the log: what happened to it.
 GEDAAN, BEZIG, OVERGESLAGEN, VERVALLEN, GESTOPT = "gedaan", "bezig", "overgeslagen", "vervallen", "gestopt"
 NIET_BEREIKT, PAUZE, AFGEBROKEN, AFSPRAAK = "niet bereikt", "pauze", "afgebroken", "afspraak"
@@ -400,6 +402,9 @@ class LiveStaat:
             rijen.append(_vrije_rij("later-einde", f"Later einde afgesproken: {self.stand.eind:%H:%M} in plaats van "
                                     f"{self.oorspronkelijk_eind:%H:%M}", self.stand.eind_afgesproken_om, None,
                                     AFSPRAAK))
+        for rij in rijen:
+            rij["draaiboek"] = self.origineel.draaiboek.id
+            rij["sessie"] = str(self.sessienummer)
         return rijen
 
     def _logrij(self, o: GeplandOnderdeel, gepland: bool) -> dict[str, str]:
