@@ -92,7 +92,9 @@ def _controleer_doel(draaiboek: Draaiboek | None, naam: str, force: bool) -> Non
                          "bijstellen kan zo niet; maak een kopie met 'planner nieuw' en pas de minuten zelf aan.")
     if naam != draaiboek.id or draaiboek.herkomst == "ingebouwd":
         sjabloon.controleer_naam(naam)  # never a built-in name: those are never touched
-    controleer_doel(vinden.eigen_map() / f"{naam}.toml", force)
+    pad = vinden.eigen_map() / f"{naam}.toml"
+    if pad.parent.is_dir():  # otherwise it is made when the copy is written, as 'planner nieuw' does
+        controleer_doel(pad, force)
 
 
 def _schrijf_kopie(draaiboek: Draaiboek, naam: str, veranderd: list, logs: int, force: bool,
