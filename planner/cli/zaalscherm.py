@@ -30,7 +30,8 @@ def draai(scherm_app: LiveApp, staat: LiveStaat, klok: Callable[[], datetime], z
         raise InvoerFout(f"--zaal-poort {poort} is geen poort: kies een getal van 1 tot 65535, bijvoorbeeld "
                          f"{STANDAARDPOORT}.")
     server = ZaalScherm(staat, klok, STANDAARDPOORT if poort is None else poort, open_=open_)
-    scherm_app.melding = f"Zaalscherm: open {server.adres} op de projector (alleen-lezen)."
+    scherm_app.zaal = f"Zaalscherm: open {server.adres} op de projector (alleen-lezen)."
+    scherm_app.melding = scherm_app.zaal + " (Het adres staat ook onder ?.)"
     try:
         scherm_app.run()
     finally:

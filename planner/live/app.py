@@ -45,6 +45,8 @@ Schrijf = Callable[[Path, str], object]
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
            "l later einde · r rest · z terug · ? hulp · q stoppen")
 TOETSEN_KLAAR = "z terug · ? hulp · q stoppen (het log is bewaard)"
+# Before the start space begins the session (as the countdown says), it does not finish a part.
+TOETSEN_VOOR = "spatie/enter nu beginnen · o sla optioneel over · l later einde · r rest · ? hulp · q stoppen"
 # Above this the countdown to a start shows the date and time instead of hours of digits.
 AFTELLEN_MAX = timedelta(hours=12)
 class LiveApp(App[int]):
@@ -109,6 +111,8 @@ class LiveApp(App[int]):
         self.vorige_tik: datetime | None = None
         # Set when a signal from outside ended the run: 'INT', 'TERM' or 'HUP'.
         self.signaal_van_buiten = ""
+        # The room view's line ('planner live --zaal'), shown at the start and in the help.
+        self.zaal = ""
 
     # ------------------------------------------------------------------------ layout
 
@@ -202,7 +206,8 @@ class LiveApp(App[int]):
         self.query_one("#straks", Static).update(platte_tekst(self._straks()))
         tekst = "\n".join(t for t in (self.logfout, self.melding, *reversed(staat.stand.wijzigingen)) if t)
         self.query_one("#wijziging", Static).update(platte_tekst(tekst))
-        self.query_one("#toetsen", Static).update(TOETSEN_KLAAR if staat.klaar else TOETSEN)
+        self.query_one("#toetsen", Static).update(
+            TOETSEN_KLAAR if staat.klaar else TOETSEN if staat.gestart else TOETSEN_VOOR)
         self._toon_klok()
 
     def _straks(self) -> str:
@@ -337,7 +342,7 @@ class LiveApp(App[int]):
 
     def action_hulp(self) -> None:
         if not isinstance(self.screen, ModalScreen):
-            self.push_screen(Hulp())
+            self.push_screen(Hulp(self.zaal))
 
     def action_rest(self) -> None:
         if not isinstance(self.screen, ModalScreen):

@@ -142,3 +142,28 @@ def test_in_een_echte_browser_staat_het_onderdeel_en_loopt_de_klok(zaal):
     assert tijd.startswith("07:") or tijd.startswith("08:")
     assert later < tijd and later.startswith(("04:", "05:"))
     assert "Wanneer is dit voor iedereen een waardevol gesprek?" in daarna
+
+
+def test_het_adres_van_het_zaalscherm_blijft_onder_de_hulp_en_de_toetsen_kloppen_voor_de_start():
+    import asyncio
+
+    from planner.live.app import TOETSEN_VOOR, LiveApp
+    from planner.live.dialogen import Hulp
+
+    plan = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    klok = Klok("2026-12-01T12:55")
+    app = LiveApp(LiveStaat(plan), klok, tik=3600)
+    app.zaal = "Zaalscherm: open http://127.0.0.1:8765/ op de projector (alleen-lezen)."
+
+    async def rijden() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "nu beginnen" in str(app.query_one("#toetsen").render()) and "klaar, volgende" not in TOETSEN_VOOR
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, Hulp)
+            tekst = str(app.screen.query_one("Static").render())
+            assert tekst.startswith("Zaalscherm: open http://127.0.0.1:8765/")
+            assert app.screen.query_one("Static").border_subtitle == "een toets sluit deze hulp"
+
+    asyncio.run(rijden())
