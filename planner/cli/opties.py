@@ -53,7 +53,7 @@ Paden = Annotated[list[str] | None, typer.Argument(
 Log = Annotated[Path, typer.Argument(click_type=WOORD, metavar="LOG", show_default=False,
                                      help="Het CSV-log van 'planner live --log'.")]
 Logs = Annotated[list[Path], typer.Argument(
-    click_type=WOORD, metavar="LOG…", show_default=False,
+    click_type=WOORD, metavar="LOG", show_default=False,
     help="Het CSV-log van 'planner live --log'; meer logs van hetzelfde draaiboek geven per onderdeel de "
          "mediaan en spreiding.")]
 
