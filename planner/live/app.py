@@ -21,6 +21,7 @@ from textual.widgets import Digits, Input, ProgressBar, Static
 
 from planner.kern.fouten import InvoerFout, PlannerFout
 from planner.kern.live_staat import LiveStaat
+from planner.kern.tekst import afgekort
 from planner.live.dialogen import (
     Bevestig,
     Hulp,
@@ -172,6 +173,9 @@ class LiveApp(App[int]):
 
     # ------------------------------------------------------------------------ rendering
 
+    def on_resize(self) -> None:
+        self._toon_alles()  # the header's title is cut to the width
+
     def watch_versie(self) -> None:
         self._toon_alles()
 
@@ -186,8 +190,10 @@ class LiveApp(App[int]):
         d = staat.origineel.draaiboek
         sessies = len(staat.origineel.sessies)
         wie = f" · sessie {staat.sessienummer} van {sessies}" if sessies > 1 else ""
-        self.query_one("#kop", Static).update(platte_tekst(
-            f"{d.titel}{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}"))
+        rest = f"{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}"
+        # The header is one line: a long title gives way, the agreed times stay readable at 80 columns.
+        titel = afgekort(d.titel, max(12, self.size.width - 2 - len(rest)))
+        self.query_one("#kop", Static).update(platte_tekst(titel + rest))
         if staat.klaar:
             titel = "Sessie gestopt" if staat.stand.gestopt else "Sessie klaar"
             kaart = "Alle onderdelen zijn gedaan. q = stoppen (het log is bewaard)."

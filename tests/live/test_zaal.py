@@ -167,3 +167,20 @@ def test_het_adres_van_het_zaalscherm_blijft_onder_de_hulp_en_de_toetsen_kloppen
             assert app.screen.query_one("Static").border_subtitle == "een toets sluit deze hulp"
 
     asyncio.run(rijden())
+
+
+def test_de_kop_houdt_de_afgesproken_tijden_leesbaar_op_80_kolommen():
+    import asyncio
+
+    from planner.live.app import LiveApp
+
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=12, tijd_min=120, start=start("2026-12-01T13:00")))
+    app = LiveApp(LiveStaat(plan), Klok("2026-12-01T13:05"), tik=3600)
+
+    async def rijden() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            kop = str(app.query_one("#kop").render())
+            assert kop.endswith("sessie 1 van 2 · afgesproken 13:00–15:00") and "…" in kop
+
+    asyncio.run(rijden())
