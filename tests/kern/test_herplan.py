@@ -334,3 +334,17 @@ def test_waarschuwingen_van_de_planning_vooraf_blijven_na_een_herplanning():
     nieuw = herplan(gepland, nu, gepland.sessies[0].onderdelen[1].id).plan
     vooraf = [w for w in nieuw.waarschuwingen if w.startswith("Bij de planning vooraf: ")]
     assert [w.removeprefix("Bij de planning vooraf: ") for w in vooraf] == list(gepland.waarschuwingen)
+
+
+@given(st.integers(min_value=0, max_value=180), st.sampled_from([120, 150, 180]),
+       st.sampled_from(["welkom", "voorstellen", "waarom-samenwerken"]))
+@settings(max_examples=60, deadline=None)
+def test_wat_naar_de_volgende_sessie_kan_past_altijd_in_haar_vrije_ruimte(later, tijd, klaar):
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=12, tijd_min=tijd, start=start("2026-12-01T13:30")))
+    onderdeel = next(o for o in plan.sessies[0].onderdelen if o.id == klaar)
+    uitkomst = herplan(plan, onderdeel.eind + timedelta(minutes=later), klaar)
+    minuten = sum(o.bron.min_minuten for o in plan.sessies[0].onderdelen if o.id in uitkomst.naar_volgende)
+    assert minuten <= ruimte_volgende_sessie(plan, 1)
+    if uitkomst.over_min >= 5 and not uitkomst.naar_volgende:
+        assert any("past niets meer" in m and f"tot {plus_minuten(uitkomst.afgesproken_eind, uitkomst.over_min):%H:%M}"
+                   in m for m in uitkomst.meldingen)
