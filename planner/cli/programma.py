@@ -213,3 +213,77 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
     typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
     typer.echo(f"  2. Controleer het: planner controleer {naam}")
     typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --start \"dinsdag 9:30\"")
+
+
+# -------------------------------------------------------------------------------------------- live
+
+
+def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: bool, stil: bool) -> bool:
+    """`planner live PROGRAMMA`: the day's blocks one after another, each on the live screen with its own
+    rules (its anchored closing at the block's agreed end); own items and breaks in between are named,
+    and Enter goes on to the next block. --sessie N picks the programme's N-th day; --log PAD writes one
+    log per block (PAD-1.csv, PAD-2.csv, ...)."""
+    gevonden = zoek(naam)
+    if gevonden is None:
+        return False
+    from dataclasses import replace
+    from datetime import datetime
+
+    import typer
+
+    from planner.bibliotheek.programma import laad_programma
+    from planner.cli import klok as klokmodule
+    from planner.cli.bestanden import controleer_doel, schrijf
+    from planner.cli.opdrachten import lees_groep, vraag_uit_opties
+    from planner.kern.live_staat import LiveStaat
+    from planner.kern.traject import maak_programmaplan
+    from planner.uitvoer.handout import tijdvak
+
+    for veld, (optie, voorbeeld) in _PER_BLOK.items():
+        if veld != "herhaling" and getattr(p, veld, None):
+            raise InvoerFout(f"{optie} geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
+                             f"{voorbeeld}.")
+    aantal = lees_groep(p.groep)
+    assert aantal is not None
+    vraag, zone = vraag_uit_opties(aantal, p.tijd, p.start, p.interval, p.tz, "auto", p.locatie)
+
+    def klok() -> datetime:
+        return klokmodule.nu(zone)
+
+    if vraag.start is None:
+        vraag = replace(vraag, start=klok().replace(second=0, microsecond=0, tzinfo=None))
+    gepland = maak_programmaplan(laad_programma(*gevonden), vraag)
+    dagen = [d for bij in gepland.bijeenkomsten for d in bij.dagen]
+    if dag_nummer is not None and not 1 <= dag_nummer <= len(dagen):
+        raise InvoerFout(f"--sessie {dag_nummer} bestaat niet: dit programma heeft {len(dagen)} "
+                         f"{'dag' if len(dagen) == 1 else 'dagen'}; kies 1 tot en met {len(dagen)}.")
+    dag = dagen[(dag_nummer or 1) - 1]
+    blokken = [b for b in dag.blokken if b.plan is not None]
+    logs = {id(b): (log if len(blokken) == 1 else log.with_name(f"{log.stem}-{i}{log.suffix or '.csv'}"))
+            for i, b in enumerate(blokken, start=1)} if log is not None else {}
+    for pad in logs.values():
+        if pad is not None:
+            controleer_doel(pad, force)
+    if not scherm.interactief():
+        raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
+                         "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.live.app import LiveApp, afsluiten
+
+    for i, blok in enumerate(dag.blokken):
+        if blok.plan is None:
+            typer.echo(f"{tijdvak(blok)}  {blok.blok.titel} ({blok.duur_min} min)")
+            continue
+        staat = LiveStaat(blok.plan, 1, nu=klok())
+        app = LiveApp(staat, klok, log=logs.get(id(blok)), schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True),
+                      stil=stil)
+        app.run()
+        code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo)
+        rest = [b for b in dag.blokken[i + 1:] if b.plan is not None]
+        if code or not rest:
+            raise typer.Exit(code)
+        volgende = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
+        antwoord = typer.prompt(f"'{blok.blok.titel}' is klaar. Verder: {volgende}. Enter = volgend blok, "
+                                "s = stoppen", default="", show_default=False)
+        if antwoord.strip().lower() in ("s", "q", "stop", "stoppen"):
+            raise typer.Exit(0)
+    return True

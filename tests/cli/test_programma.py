@@ -108,3 +108,10 @@ def test_een_set_papier_voor_het_hele_programma(eigen, planner, tmp_path):
     assert "Kennismakings-/voorstelronde" in html and "Oefenen betekenisvol" in html
     kaart = kaarten.read_text(encoding="utf-8")
     assert "Kennismakings-/voorstelronde" in kaart and "Oefenen betekenisvol" in kaart
+
+
+def test_live_op_een_programma_vraagt_een_terminal_en_kent_zijn_dagen(eigen, planner):
+    code, _, fout = planner("live", "studiedag", "--groep", "9", "--sessie", "3")
+    assert code != 0 and "--sessie 3 bestaat niet" in fout and "1 dag" in fout
+    code, _, fout = planner("live", "studiedag", "--groep", "9")
+    assert code != 0 and "terminal" in fout and "Traceback" not in fout
