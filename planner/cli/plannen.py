@@ -104,7 +104,8 @@ def live(
     from planner.kern.planning import maak_plan
 
     p = planning
-    if programma_cli.live(p, draaiboek, sessie, log, force, stil):  # issue 23: a programme, block after block
+    # issue 23: a programme, block after block
+    if programma_cli.live(p, draaiboek, sessie, log, force, stil, zaal or zaal_open or zaal_poort is not None):
         return
     if log is not None:
         # An earlier run's log is the facilitator's material: never replace it silently.

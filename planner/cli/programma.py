@@ -218,7 +218,8 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
 # -------------------------------------------------------------------------------------------- live
 
 
-def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: bool, stil: bool) -> bool:
+def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: bool, stil: bool,
+         zaal: bool = False) -> bool:
     """`planner live PROGRAMMA`: the day's blocks one after another, each on the live screen with its own
     rules (its anchored closing at the block's agreed end); own items and breaks in between are named,
     and Enter goes on to the next block. --sessie N picks the programme's N-th day; --log PAD writes one
@@ -243,6 +244,11 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
         if veld != "herhaling" and getattr(p, veld, None):
             raise InvoerFout(f"{optie} geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
                              f"{voorbeeld}.")
+    if p.strategie.strip().lower() != "auto":
+        raise InvoerFout("--strategie geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
+                         'strategie = "inkorten".')
+    if zaal:
+        raise InvoerFout("--zaal kan (nog) niet bij een programma: start 'planner live DRAAIBOEK --zaal' per blok.")
     aantal = lees_groep(p.groep)
     assert aantal is not None
     vraag, zone = vraag_uit_opties(aantal, p.tijd, p.start, p.interval, p.tz, "auto", p.locatie)

@@ -249,6 +249,10 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
     for (index, blok), minuten in zip(blokken, duren, strict=True):
         if blok.draaiboek is not None:
             plan = maak_plan(blok.draaiboek, blokvraag(blok, vraag, minuten, moment.replace(tzinfo=None)))
+            if plan.vrij_min:
+                # The block takes the time it uses; what is left is the day's, said once for the day below.
+                plan = maak_plan(blok.draaiboek, blokvraag(blok, vraag, minuten - plan.vrij_min,
+                                                           moment.replace(tzinfo=None)))
             eind = plan.sessies[-1].eind
             gepland.append(GeplandBlok(blok, moment, eind, plan=plan))
             voor = f"{blok.titel}: " if len(blokken) > 1 else ""

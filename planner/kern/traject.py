@@ -145,6 +145,8 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
                 break
             if blokken[e].is_pauze:
                 continue  # no day ends with a break
+            if e == a and _opent(blokken[a]) and any(not b.is_pauze for b in blokken[a + 1:]):
+                continue  # R13: the regular agenda goes on after a kennismaking, on the same day
             volgende = e + 1
             while volgende < n and blokken[volgende].is_pauze:
                 volgende += 1
@@ -163,11 +165,28 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
     while begin < n:
         stap = keuze[begin]
         if stap is None:
-            raise PlanFout(f"Het programma past niet in dagen van {toon_duur(tijd)}: kies meer --tijd.")
+            raise PlanFout(_past_niet(blokken, grenzen, begin, tijd))
         e, volgende = stap
         stukken.append(_Stuk(tuple(range(begin, e + 1)), eigen_sessies=grenzen[begin].laag > tijd))
         begin = volgende
     return stukken
+
+
+def _opent(blok: Blok) -> bool:
+    return blok.draaiboek is not None and blok.draaiboek.opent_bijeenkomst
+
+
+def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: int) -> str:
+    """Why no split exists from block `begin` on: a kennismaking needs the next block on its day (R13)."""
+    if _opent(blokken[begin]):
+        volgende = next(i for i in range(begin + 1, len(blokken)) if not blokken[i].is_pauze)
+        nodig = sum(g.laag for g in grenzen[begin:volgende + 1])
+        d = blokken[begin].draaiboek
+        assert d is not None
+        return (f"'{blokken[begin].titel}' opent de bijeenkomst ({d.niet_splitsen_omdat.rstrip('.')}) en daarna gaat "
+                f"de agenda verder: met '{blokken[volgende].titel}' erbij duurt die dag minstens {toon_duur(nodig)}; "
+                f"kies --tijd {toon_duur(nodig)} of meer.")
+    return f"Het programma past niet in dagen van {toon_duur(tijd)}: kies meer --tijd."
 
 
 def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[Grenzen], stukken: list[_Stuk],

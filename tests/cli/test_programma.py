@@ -36,12 +36,18 @@ def test_json_geeft_elk_blok_met_de_velden_van_een_los_plan(eigen, planner):
 
 
 def test_te_weinig_tijd_verdeelt_over_dagen_bij_de_lunch(eigen, planner):
-    code, uit, _ = planner("plan", "studiedag", "--groep", "14", "--tijd", "3u", "--start", "1-12-2026 9:30",
-                           "--format", "json")
+    middag = ('[programma]\ntitel = "Middag"\n\n[[blokken]]\ndraaiboek = "training"\n\n[[blokken]]\n'
+              'agendapunt = "Lunch"\nminuten = 45\n\n[[blokken]]\ndraaiboek = "ambitiegesprek"\n')
+    (eigen / "middag.toml").write_text(middag, encoding="utf-8")
+    code, uit, fout = planner("plan", "middag", "--groep", "6", "--tijd", "3u", "--start", "1-12-2026 9:30",
+                              "--format", "json")
+    assert code == 0, fout
     data = json.loads(uit)
-    assert code == 0 and [d["nummer"] for d in data["bijeenkomsten"][0]["dagen"]] == [1, 2]
+    assert [d["nummer"] for d in data["bijeenkomsten"][0]["dagen"]] == [1, 2]
     assert data["bijeenkomsten"][0]["vervallen"] == ["Lunch"]
-    assert [b["dag"] for b in data["blokken"]] == [1, 2]
+    assert [(b["draaiboek"], b["dag"]) for b in data["blokken"]] == [("training", 1), ("ambitiegesprek", 2)]
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--tijd", "3u")
+    assert code == 3 and "opent de bijeenkomst" in fout and "--tijd 4u" in fout
 
 
 def test_traject_met_een_agenda_en_een_bestand_per_bijeenkomst(eigen, planner, tmp_path):

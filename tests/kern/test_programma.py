@@ -74,15 +74,25 @@ def test_ambitiegesprek_in_een_programma_houdt_het_afronden_aan_het_einde_r8():
 
 
 def test_te_lang_voor_een_dag_splitst_bij_de_pauze_en_laat_die_vervallen():
-    pp = maak_programmaplan(_dag(_blok("kennismaking"), LUNCH, _blok("training")), _vraag(14, 180))
+    pp = maak_programmaplan(_dag(_blok("training"), LUNCH, _blok("ambitiegesprek")), _vraag(6, 180))
     (bij,) = pp.bijeenkomsten
     assert [[b.blok.titel for b in d.blokken] for d in bij.dagen] == [
-        ["Kennismakings-/voorstelronde"], ["Oefenen betekenisvol één-op-één-contact"]]
+        ["Oefenen betekenisvol één-op-één-contact"], ["Ambitiegesprek"]]
     assert bij.vervallen == ("Lunch",)
-    assert "alleen tussen blokken" in bij.waarschuwingen[0]
+    assert "verdeeld over 2 dagen, alleen tussen blokken (bij 'Lunch')" in bij.waarschuwingen[0]
     # Split because time is short: blocks keep at most their own duration, they are not stretched.
-    assert bij.dagen[0].duur_min == 60
+    assert bij.dagen[1].duur_min == 120
     assert (bij.dagen[1].start - bij.dagen[0].start).days == 7  # --interval, 7d by default
+
+
+def test_een_kennismaking_staat_nooit_alleen_op_een_dag_r13():
+    # "bedoeld als startonderdeel van een reguliere bijeenkomst": the agenda goes on after it, that day.
+    with pytest.raises(PlanFout, match=r"opent de bijeenkomst.*met 'Oefenen betekenisvol.*minstens 4u"):
+        maak_programmaplan(_dag(_blok("kennismaking"), LUNCH, _blok("training")), _vraag(14, 180))
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), PAUZE, _blok("ambitiegesprek"), _blok("training")),
+                            _vraag(6, 180))
+    eerste = pp.bijeenkomsten[0].dagen[0]
+    assert [b.blok.titel for b in eerste.blokken][:3] == ["Kennismakings-/voorstelronde", "Pauze", "Ambitiegesprek"]
 
 
 def test_een_kennismaking_die_niet_in_een_dag_past_wordt_geweigerd_met_de_reden():
