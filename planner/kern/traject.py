@@ -123,7 +123,8 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
     when its draaiboek allows splitting, else the plan is refused with the time it needs."""
     n = len(blokken)
     for i, (blok, g) in enumerate(zip(blokken, grenzen, strict=True)):
-        if g.laag > tijd and not (blok.draaiboek is not None and g.splitsbaar):
+        # A break longer than a day is no problem: the time between the days replaces it.
+        if g.laag > tijd and not blok.is_pauze and not (blok.draaiboek is not None and g.splitsbaar):
             waarom = (f"het draaiboek '{blok.draaiboek.id}' gaat niet over meer dagen: "
                       f"{blok.draaiboek.niet_splitsen_omdat.rstrip('.')}" if blok.draaiboek is not None
                       else "een eigen agendapunt wordt niet gesplitst")

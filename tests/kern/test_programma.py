@@ -171,3 +171,57 @@ def test_elk_blok_houdt_zijn_regels_en_elke_dag_past(groep, tijd, lunch):
     if len(bij.dagen) > 1:
         minimum = maak_programmaplan(_dag(*blokken), replace(_vraag(groep), tijd_min=24 * 60))
         assert minimum.bijeenkomsten[0].dagen[0].duur_min > 0
+
+
+def _fewest(minuten: list[int], pauze: list[bool], tijd: int) -> tuple[int, int] | None:
+    """Brute force: (days, seams not at a break) over every way to cut the blocks into days."""
+    import itertools
+
+    n = len(minuten)
+    beste = None
+    for snedes in itertools.product([False, True], repeat=n - 1):
+        dagen, huidig = [], [0]
+        for i, snee in enumerate(snedes, start=1):
+            if snee:
+                dagen.append(huidig)
+                huidig = []
+            huidig.append(i)
+        dagen.append(huidig)
+        kosten_naad = 0
+        geldig = True
+        for k, dag in enumerate(dagen):
+            # A day drops its leading and trailing breaks; the seam is 'at a break' when one was dropped.
+            while dag and pauze[dag[0]]:
+                dag = dag[1:]
+            kop = dagen[k]
+            while dag and pauze[dag[-1]]:
+                dag = dag[:-1]
+            if not dag or sum(minuten[i] for i in dag) > tijd:
+                geldig = False
+                break
+            if k > 0 and not (pauze[kop[0]] or pauze[dagen[k - 1][-1]]):
+                kosten_naad += 1
+        if geldig and (beste is None or (len(dagen), kosten_naad) < beste):
+            beste = (len(dagen), kosten_naad)
+    return beste
+
+
+@settings(max_examples=60, deadline=None)
+@given(blokken=st.lists(st.tuples(st.integers(1, 12).map(lambda x: x * 10), st.booleans()), min_size=1, max_size=7),
+       tijd=st.integers(6, 24).map(lambda x: x * 10))
+def test_zo_min_mogelijk_dagen_en_liefst_bij_een_pauze(blokken, tijd):
+    if all(p for _, p in blokken) or blokken[0][1]:
+        blokken = [(30, False), *blokken]
+    delen = tuple(Blok("pauze" if p else "agendapunt", f"{'Pauze' if p else 'Punt'} {i}", minuten=m)
+                  for i, (m, p) in enumerate(blokken))
+    verwacht = _fewest([m for m, _ in blokken], [p for _, p in blokken], tijd)
+    programma = Programma("p", "P", (Bijeenkomst("P", delen),))
+    if verwacht is None:
+        with pytest.raises(PlanFout):
+            maak_programmaplan(programma, _vraag(10, tijd))
+        return
+    (bij,) = maak_programmaplan(programma, _vraag(10, tijd)).bijeenkomsten
+    assert len(bij.dagen) == verwacht[0]
+    naden = sum(1 for a, b in zip(bij.dagen, bij.dagen[1:], strict=False)
+                if delen.index(b.blokken[0].blok) == delen.index(a.blokken[-1].blok) + 1)
+    assert naden == verwacht[1]
