@@ -264,7 +264,7 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
         moment = eind
     dag = Dag(nummer, start, moment, tuple(gepland))
     vrij = tijd - dag.duur_min
-    if vrij >= GRID:
+    if vrij >= GRID and any(b.plan is not None for b in gepland):
         meldingen.append(f"Van de {toon_duur(tijd)} blijft {toon_duur(vrij)} vrij (de dag eindigt om {moment:%H:%M}): "
                          "elk blok heeft al zoveel tijd als zijn draaiboek toestaat; voeg een blok toe of kies "
                          "minder --tijd.")

@@ -42,10 +42,16 @@ def maak_programmaplan(programma: Programma, vraag: Vraag) -> ProgrammaPlan:
     for nummer, bijeenkomst in enumerate(programma.bijeenkomsten, start=1):
         if nummer > 1:
             assert bijeenkomst.na is not None
-            start = bijeenkomst.na.na(gepland[-1].start)
+            # From the previous meeting's last day: "2 weeks after the kickoff" counts from its end.
+            start = bijeenkomst.na.na(gepland[-1].dagen[-1].start)
             if (melding := datum_melding(start.date())) is not None:
                 meldingen.append(f"{_naam(bijeenkomst, nummer)} valt op {start:%d-%m-%Y}: {melding}")
-        gepland.append(plan_bijeenkomst(nummer, bijeenkomst, vraag, start))
+        try:
+            gepland.append(plan_bijeenkomst(nummer, bijeenkomst, vraag, start))
+        except PlannerFout as fout:
+            if len(programma.bijeenkomsten) == 1:
+                raise
+            raise type(fout)(f"{_naam(bijeenkomst, nummer)}: {fout}") from None
     return ProgrammaPlan(programma, vraag.groep, tuple(gepland), tuple(meldingen), tz=lees_zone(vraag.tz).key,
                          locatie=vraag.locatie, start_aangenomen=vraag.start is None)
 
@@ -73,6 +79,8 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
         try:
             grenzen.append(grenzen_van(blok, vraag, start))
         except PlannerFout as fout:
+            if len(blokken) == 1:
+                raise
             raise type(fout)(f"Blok {i} ('{blok.titel}'): {fout}") from None
     tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for g in grenzen)
     meldingen: list[str] = []
@@ -97,7 +105,7 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
             assert blok.draaiboek is not None
             plan = maak_plan(blok.draaiboek, replace(blokvraag(blok, vraag, tijd, moment),
                                                      interval=vraag.interval))
-            meldingen += [f"{blok.titel}: {w}" for w in plan.waarschuwingen]
+            meldingen += [(f"{blok.titel}: " if len(blokken) > 1 else "") + w for w in plan.waarschuwingen]
             for sessie in plan.sessies:
                 deel = replace(plan, sessies=(replace(sessie, nummer=1),))
                 dagen.append(Dag(len(dagen) + 1, sessie.start, sessie.eind,
@@ -107,7 +115,7 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
                               tijd, moment, vraag, len(dagen) + 1)
         dagen.append(dag)
         meldingen += [f"Dag {dag.nummer}: {m}" if len(stukken) > 1 else m for m in extra]
-    if len(dagen) > 1:
+    if len(stukken) > 1:  # a block split by its own plan says so itself
         meldingen.insert(splitsing, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen,
                                                    len(dagen)))
     for dag in dagen[1:]:
