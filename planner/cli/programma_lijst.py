@@ -14,10 +14,15 @@ def zoek(naam: str | None) -> tuple[Path, str] | None:
     """The programme file `naam` means, or None (a draaiboek, or nothing): a draaiboek of the same name wins."""
     if naam is None:
         return None
-    from planner.bibliotheek import programma, vinden
+    from planner.bibliotheek import vinden
 
-    if not vinden.lijkt_pad(naam) and any(b.id == naam.strip().lower() for b in vinden.zichtbare_bronnen()):
-        return None
+    if vinden.lijkt_pad(naam):
+        if not naam.endswith(".toml") or not vinden.is_programma_pad(Path(naam).expanduser()):
+            return None
+    elif any(b.id == naam.strip().lower() for b in vinden.zichtbare_bronnen()):
+        return None  # a draaiboek: the programme module is not even imported
+    from planner.bibliotheek import programma
+
     return programma.zoek_programma(naam)
 
 
