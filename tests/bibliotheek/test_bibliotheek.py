@@ -34,7 +34,9 @@ def ids(p) -> list[str]:
     return [o.id for s in p.sessies for o in s.onderdelen]
 
 
-@pytest.mark.parametrize("pad", sorted(vinden.ingebouwde_map().glob("*.toml")), ids=lambda p: p.stem)
+# A programme file (issue 23) lives there too; tests/bibliotheek/test_programma.py checks those.
+@pytest.mark.parametrize("pad", sorted(p for p in vinden.ingebouwde_map().glob("*.toml")
+                                       if not vinden.is_programma_pad(p)), ids=lambda p: p.stem)
 def test_elk_ingebouwd_draaiboek_is_geldig(pad):
     draaiboek, problemen = laden.controleer_bestand(pad, herkomst="ingebouwd")
     assert problemen == []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.bibliotheek import vinden
 from planner.bibliotheek.programma import controleer_programmatekst, laad_programma, sjabloon_tekst
 
 DAG = """[programma]
@@ -106,8 +107,6 @@ def test_het_sjabloon_is_een_geldig_programma():
 
 
 def test_programmas_staan_naast_draaiboeken_en_zijn_zelf_geen_draaiboek(tmp_path, monkeypatch):
-    from planner.bibliotheek import vinden
-
     map_ = tmp_path / "eigen"
     map_.mkdir()
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(map_))
@@ -115,3 +114,15 @@ def test_programmas_staan_naast_draaiboeken_en_zijn_zelf_geen_draaiboek(tmp_path
     assert "studiedag" not in {b.id for b in vinden.alle_bronnen()}
     assert laad_programma(map_ / "studiedag.toml").titel == "Studiedag"
     json.dumps(str(map_))
+
+
+@pytest.mark.parametrize("pad", sorted(p for p in vinden.ingebouwde_map().glob("*.toml") if vinden.is_programma_pad(p)),
+                         ids=lambda p: p.stem)
+def test_elk_ingebouwd_programma_is_geldig_en_plant(pad):
+    from planner.kern.traject import maak_programmaplan
+    from planner.kern.vraag import Vraag
+    from tests.conftest import start
+
+    programma = laad_programma(pad, "ingebouwd")
+    pp = maak_programmaplan(programma, Vraag(groep=12, start=start().replace(tzinfo=None)))
+    assert len(pp.bijeenkomsten) == len(programma.bijeenkomsten)
