@@ -192,6 +192,9 @@ def plan(
                                  help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd."),
     tz: str = typer.Option("Europe/Amsterdam", "--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels.",
                            autocompletion=tijdzones),
+    land: str | None = typer.Option(
+        None, "--land", metavar="LAND",
+        help="NL of BE: de feestdagen waartegen de planner de data controleert (zonder: volgens --tz)."),
     strategie: str = typer.Option(
         "auto", "--strategie", metavar="STRATEGIE",
         help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "

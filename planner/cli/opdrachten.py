@@ -50,6 +50,7 @@ class PlanOpties:
     zonder: list[str] | None = None
     nu: str | None = None
     klaar: str | None = None
+    land: str | None = None
 
 
 Vrager = Callable[[str], str]
@@ -77,6 +78,10 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     aantal = lees_groep(o.groep, verplicht=not begeleid)
     herinnering_min = _lees_herinnering(o.herinnering) if o.herinnering is not None else None
     herhaling_na = lees_interval(o.herhaling, naam="--herhaling") if o.herhaling is not None else None
+    if o.land is not None:
+        from planner.kern.feestdagen import lees_land
+
+        lees_land(o.land)  # a wrong --land is refused before anything is planned
     gekozen = laden.vind(o.draaiboek) if o.draaiboek is not None else None
     vraag, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
                                    o.variant, o.zonder)
@@ -100,11 +105,23 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     gepland = maak_plan(gekozen, vraag)
     if o.klaar is not None and o.nu is not None:
         gepland = herplan_uit_opties(gepland, o.nu, o.klaar, zone).plan
+    gepland = _met_datumcontrole(gepland, o.land, vraag.start is not None, herhaling_na)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": o.per_onderdeel, "herhaling": herhaling_na,
               "reeks": o.reeks}
     _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda)
     if o.ics is None and begeleid:
         _bied_agenda_aan(gepland, gekozen.id, agenda, stel_vraag, zeg)
+
+
+def _met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool, herhaling_na: Any) -> Any:
+    """Issue 19.5: a warning for each date on a public holiday or a Sunday."""
+    from planner.cli.feestdagen import met_datumcontrole
+    from planner.kern.planning import herhaling_van
+
+    herhaling = None
+    if herhaling_na is not None:
+        herhaling = (herhaling_van(gepland.draaiboek).titel, herhaling_na.na(gepland.sessies[-1].start))
+    return met_datumcontrole(gepland, land=land, start_gegeven=start_gegeven, herhaling=herhaling)
 
 
 def _lees_uitvoer_opties(o: PlanOpties) -> tuple[str, str, str]:

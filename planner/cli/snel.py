@@ -22,6 +22,7 @@ PLAN: dict[str, tuple[str, str]] = {
     "--start": ("start", WAARDE), "-s": ("start", WAARDE),
     "--interval": ("interval", WAARDE),
     "--tz": ("tz", WAARDE),
+    "--land": ("land", WAARDE),
     "--strategie": ("strategie", WAARDE),
     "--format": ("formaat", WAARDE), "-f": ("formaat", WAARDE),
     "--uitvoer": ("uitvoer", PAD), "-o": ("uitvoer", PAD),
