@@ -134,9 +134,9 @@ def _lees_uitvoer_opties(o: PlanOpties) -> tuple[str, str, str]:
         from planner.uitvoer.handout import lees_voor
 
         voor = lees_voor(voor)
-    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None:
-        raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
-                         "--format html of --html PAD.")
+    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None and o.ics is None:
+        raise InvoerFout("--voor deelnemers geldt voor een handout of het agenda-bestand: gebruik --format "
+                         "markdown, --format html, --html PAD of --ics PAD.")
     scheiding = o.csv_scheiding
     if scheiding != ";":  # likewise the csv module
         from planner.uitvoer.csv import lees_scheiding
@@ -188,7 +188,9 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
     hoofd = render(formaat, gepland, **opties)
     bestanden = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
     if o.ics is not None:
-        bestanden.append((o.ics, render("ics", gepland, **agenda)))
+        # The calendar file that goes with an invitation is the participants' too (issue 19.8).
+        voor_agenda = "deelnemers" if voor == "deelnemers" or formaat == "uitnodiging" else "begeleider"
+        bestanden.append((o.ics, render("ics", gepland, **agenda, voor=voor_agenda)))
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, voor=voor, opdrachtgever=opdrachtgever,
                                          begeleiders=begeleiders)))
