@@ -24,6 +24,8 @@ def _vaste_klok():
 def _geen_eigen_draaiboeken(tmp_path, monkeypatch):
     """Tests never see the developer's own draaiboeken folder."""
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen-draaiboeken"))
+    # nor write the holiday tables to the developer's cache folder (planner.cli.feestdagen)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def start(tekst: str = START) -> datetime:

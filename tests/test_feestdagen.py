@@ -64,3 +64,22 @@ def test_onbekend_land_geweigerd(planner):
     code, out, err = planner("plan", "training", "--groep", "16", "--land", "DE")
     assert code == 2 and out == ""
     assert "--land 'DE' ken ik niet" in err and "Traceback" not in err
+
+
+def test_de_tabel_van_een_jaar_komt_daarna_uit_de_cache(planner, monkeypatch, tmp_path):
+    # The first lookup costs ~100 ms (holidays imports every country): once built, a year is cached.
+    args = ("kickoff", "--groep", "20", "--tijd", "1u40", "--start", "2026-12-11T13:30")
+    eerst = _waarschuwingen(planner, *args)
+    jaren = {p.name.split("-")[2] for p in (tmp_path / "cache" / "planner").glob("feestdagen-NL-*.json")}
+    assert jaren >= {"2026", "2027"}  # the sessions' years (and the next, for the next working day)
+    monkeypatch.setitem(sys.modules, "holidays", None)  # importing the library now would fail
+    assert _waarschuwingen(planner, *args) == eerst
+
+
+def test_een_onleesbare_cache_stoort_niet(planner, tmp_path):
+    map_ = tmp_path / "cache" / "planner"
+    args = ("kickoff", "--groep", "20", "--tijd", "1u40", "--start", "2026-12-11T13:30")
+    eerst = _waarschuwingen(planner, *args)
+    for pad in map_.glob("feestdagen-*.json"):
+        pad.write_text("{kapot", "utf-8")
+    assert _waarschuwingen(planner, *args) == eerst

@@ -1,25 +1,84 @@
 """The public holidays of NL or BE for the date check (issue 19.5), from the `holidays` library.
 
-Imported only when a plan has dates to check: `holidays` costs some 60 ms to import (measured with
-`python -X importtime`), more than a plain `planner plan` should pay for a plan without a date the
-planner chose. The check itself is pure and lives in planner.kern.feestdagen.
+Measured with `python -X importtime` and a timer: `import holidays` takes ~30 ms, and the first
+lookup of a country ~70-130 ms more (holidays.countries imports all ~280 country modules). So the
+library is imported only when a plan has a date to check, and a year's table, once built, is kept
+in the user's cache folder (`$XDG_CACHE_HOME/planner`, else `~/.cache/planner`) as a small JSON
+file: later plans read that in well under a millisecond. The file's name carries a fingerprint of
+the installed library, so an upgrade of `holidays` builds the table anew. Nothing depends on the
+cache: when it cannot be read or written, the library answers. The check itself is pure and lives in
+planner.kern.feestdagen.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from planner.kern.feestdagen import datum_meldingen, jaren, land_voor, te_controleren
 
+LANDMODULE = {"NL": "netherlands", "BE": "belgium"}
 
-def feestdagen(land: str, jaartallen: list[int]) -> dict[date, str]:
-    """The public holidays of `land` in those years, with their Dutch names ("Eerste kerstdag")."""
+
+def _cachemap() -> Path:
+    basis = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(basis) / "planner"
+
+
+def _vingerafdruk(land: str) -> str | None:
+    """Size and time of the installed country module: changes with every upgrade of `holidays`."""
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        info = (Path(spec.origin).parent / "countries" / f"{LANDMODULE[land]}.py").stat()
+    except OSError:
+        return None
+    return f"{info.st_size:x}-{info.st_mtime_ns:x}"
+
+
+def _uit_de_bibliotheek(land: str, jaartallen: list[int]) -> dict[int, dict[str, str]]:
     import holidays
 
     # Both countries carry Dutch names (NL: nl, fy, en_US…; BE: nl, fr, de…).
-    return dict(holidays.country_holidays(land, years=jaartallen, language="nl").items())
+    tabel = holidays.country_holidays(land, years=jaartallen, language="nl")
+    per_jaar: dict[int, dict[str, str]] = {j: {} for j in jaartallen}
+    for dag, naam in sorted(tabel.items()):
+        per_jaar.setdefault(dag.year, {})[dag.isoformat()] = naam
+    return per_jaar
+
+
+def feestdagen(land: str, jaartallen: list[int]) -> dict[date, str]:
+    """The public holidays of `land` in those years, with their Dutch names ("Eerste kerstdag")."""
+    vinger = _vingerafdruk(land)
+    map_ = _cachemap()
+    gevonden: dict[int, dict[str, str]] = {}
+    for jaar in jaartallen:
+        if vinger is None:
+            break
+        try:
+            gevonden[jaar] = json.loads((map_ / f"feestdagen-{land}-{jaar}-{vinger}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+    ontbrekend = [j for j in jaartallen if j not in gevonden]
+    if ontbrekend:
+        nieuw = _uit_de_bibliotheek(land, ontbrekend)
+        for jaar in ontbrekend:
+            gevonden[jaar] = nieuw.get(jaar, {})
+            if vinger is not None:
+                try:
+                    map_.mkdir(parents=True, exist_ok=True)
+                    (map_ / f"feestdagen-{land}-{jaar}-{vinger}.json").write_text(
+                        json.dumps(gevonden[jaar], ensure_ascii=False), "utf-8")
+                except OSError:
+                    pass  # a read-only home: the library answers next time too
+    return {date.fromisoformat(d): naam for tabel in gevonden.values() for d, naam in tabel.items()}
 
 
 def met_datumcontrole(plan: Any, *, land: str | None, start_gegeven: bool,
