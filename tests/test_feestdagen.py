@@ -72,7 +72,12 @@ def test_de_tabel_van_een_jaar_komt_daarna_uit_de_cache(planner, monkeypatch, tm
     eerst = _waarschuwingen(planner, *args)
     jaren = {p.name.split("-")[2] for p in (tmp_path / "cache" / "planner").glob("feestdagen-NL-*.json")}
     assert jaren >= {"2026", "2027"}  # the sessions' years (and the next, for the next working day)
-    monkeypatch.setitem(sys.modules, "holidays", None)  # importing the library now would fail
+    from planner.cli import feestdagen
+
+    def niet(*_):
+        raise AssertionError("de bibliotheek opnieuw gevraagd")
+
+    monkeypatch.setattr(feestdagen, "_uit_de_bibliotheek", niet)
     assert _waarschuwingen(planner, *args) == eerst
 
 
