@@ -4,7 +4,13 @@ with the day's name and the next working day; the plan itself stays."""
 from __future__ import annotations
 
 import json
+import os
 import sys
+from pathlib import Path
+
+
+def _cache() -> Path:
+    return Path(os.environ["XDG_CACHE_HOME"]) / "planner"  # a folder per test (conftest.py)
 
 
 def _waarschuwingen(planner, *args: str) -> list[str]:
@@ -70,7 +76,7 @@ def test_de_tabel_van_een_jaar_komt_daarna_uit_de_cache(planner, monkeypatch, tm
     # The first lookup costs ~100 ms (holidays imports every country): once built, a year is cached.
     args = ("kickoff", "--groep", "20", "--tijd", "1u40", "--start", "2026-12-11T13:30")
     eerst = _waarschuwingen(planner, *args)
-    jaren = {p.name.split("-")[2] for p in (tmp_path / "cache" / "planner").glob("feestdagen-NL-*.json")}
+    jaren = {p.name.split("-")[2] for p in _cache().glob("feestdagen-NL-*.json")}
     assert jaren >= {"2026", "2027"}  # the sessions' years (and the next, for the next working day)
     from planner.cli import feestdagen
 
@@ -82,7 +88,7 @@ def test_de_tabel_van_een_jaar_komt_daarna_uit_de_cache(planner, monkeypatch, tm
 
 
 def test_een_onleesbare_cache_stoort_niet(planner, tmp_path):
-    map_ = tmp_path / "cache" / "planner"
+    map_ = _cache()
     args = ("kickoff", "--groep", "20", "--tijd", "1u40", "--start", "2026-12-11T13:30")
     eerst = _waarschuwingen(planner, *args)
     for pad in map_.glob("feestdagen-*.json"):
