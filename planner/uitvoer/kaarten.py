@@ -105,6 +105,10 @@ def _vragen(o: GeplandOnderdeel) -> tuple[Stap, ...]:
                  for s in o.stappen if s.soort == "vraag" and not _notitie(s.tekst))
 
 
+# The questions as the group sees them (the room view of 'planner live --zaal' shows the same).
+vragen_voor_deelnemers = _vragen
+
+
 def _taak(o: GeplandOnderdeel) -> tuple[Stap, ...]:
     """What a groepje does itself: the steps marked for its card, without the facilitator's notes."""
     return tuple(replace(s, sub=tuple(t for t in s.sub if not _notitie(t)))
