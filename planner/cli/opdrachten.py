@@ -80,8 +80,11 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     gekozen = laden.vind(o.draaiboek) if o.draaiboek is not None else None
     vraag, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
                                    o.variant, o.zonder)
-    if vraag.start is not None and vraag.nu is not None and (melding := verleden_melding(vraag.start, vraag.nu)):
-        scherm.fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
+    # A start in the past is allowed (a plan made afterwards), but said: on stderr, so the output
+    # stays clean, and only once the plan is made, so a failure is said alone, in one sentence.
+    verleden = None
+    if vraag.start is not None and vraag.nu is not None:
+        verleden = verleden_melding(vraag.start, vraag.nu)
     if begeleid:
         from planner.cli import begeleid as gids
 
@@ -102,7 +105,7 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
         gepland = herplan_uit_opties(gepland, o.nu, o.klaar, zone).plan
     agenda = {"herinnering": herinnering_min, "per_onderdeel": o.per_onderdeel, "herhaling": herhaling_na,
               "reeks": o.reeks}
-    _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda)
+    _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda, verleden)
     if o.ics is None and begeleid:
         _bied_agenda_aan(gepland, gekozen.id, agenda, stel_vraag, zeg)
 
@@ -157,7 +160,7 @@ def _controleer_paren(o: PlanOpties, begeleid: bool) -> None:
 
 
 def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheiding: str,
-                  agenda: dict[str, Any]) -> None:
+                  agenda: dict[str, Any], verleden: str | None = None) -> None:
     """Everything rendered first, then written all or nothing: one output that cannot be written
     means none is (never ok.md written and the .ics refused)."""
     from planner.cli.bestanden import schrijf_alles
@@ -178,6 +181,8 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
     if o.kaarten is not None:
         bestanden.append((o.kaarten, render("kaarten", gepland)))
     schrijf_alles(bestanden, force=o.force)
+    if verleden:
+        scherm.fout(verleden)
     for pad, _ in bestanden:
         scherm.geschreven(pad)
     if o.uitvoer is None:
@@ -285,7 +290,7 @@ def _lees_herinnering(tekst: str) -> int:
     from planner.kern.tijd import kort, lees_interval
 
     try:
-        stap = lees_interval(tekst, naam="--herinnering")
+        stap = lees_interval(tekst, naam="--herinnering", kaal_getal=True)  # '15': minutes, as documented
     except InvoerFout:
         stap = None
     if stap is None or stap.maanden:
