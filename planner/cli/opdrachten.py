@@ -1,8 +1,7 @@
 """The commands `plan`, `lijst` and `toon`, from their options to what is printed and written.
 
-Nothing here knows typer: the options arrive as one object from either route, typer's
-(`planner.cli.app`) or the fast one for plain command lines (`planner.cli.snel`), so both run exactly
-this code. The option readers the other commands share are here as well.
+Nothing here knows typer: `planner.cli.plannen` and `planner.cli.draaiboeken` hand over the options
+as typer read them (for `plan` as one `PlanOpties`). The option readers `live` shares are here as well.
 """
 
 from __future__ import annotations
