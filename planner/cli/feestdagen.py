@@ -6,8 +6,10 @@ library is imported only when a plan has a date to check, and a year's table, on
 in the user's cache folder (`$XDG_CACHE_HOME/planner`, else `~/.cache/planner`) as a small JSON
 file: later plans read that in well under a millisecond. The file's name carries a fingerprint of
 the installed library, so an upgrade of `holidays` builds the table anew. Nothing depends on the
-cache: when it cannot be read or written, the library answers. The check itself is pure and lives in
-planner.kern.feestdagen.
+cache: when it cannot be read or written, the library answers. The cache is read as every other file
+(regular files only, never blocking, size-limited: a FIFO or a link to /dev/zero there is ignored, issue
+21.2) and written atomically, so a second planner at the same moment never reads half a table. The
+check itself is pure and lives in planner.kern.feestdagen.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from planner.bibliotheek.lezen import lees_tekst
 from planner.kern.feestdagen import datum_meldingen, jaren, land_voor, te_controleren
 
 LANDMODULE = {"NL": "netherlands", "BE": "belgium"}
@@ -63,22 +66,44 @@ def feestdagen(land: str, jaartallen: list[int]) -> dict[date, str]:
         if vinger is None:
             break
         try:
-            gevonden[jaar] = json.loads((map_ / f"feestdagen-{land}-{jaar}-{vinger}.json").read_text("utf-8"))
+            tabel = json.loads(lees_tekst(map_ / f"feestdagen-{land}-{jaar}-{vinger}.json"))
         except (OSError, ValueError):
             continue
+        if isinstance(tabel, dict) and all(isinstance(d, str) and isinstance(n, str) for d, n in tabel.items()):
+            gevonden[jaar] = tabel
     ontbrekend = [j for j in jaartallen if j not in gevonden]
     if ontbrekend:
         nieuw = _uit_de_bibliotheek(land, ontbrekend)
         for jaar in ontbrekend:
             gevonden[jaar] = nieuw.get(jaar, {})
             if vinger is not None:
-                try:
-                    map_.mkdir(parents=True, exist_ok=True)
-                    (map_ / f"feestdagen-{land}-{jaar}-{vinger}.json").write_text(
-                        json.dumps(gevonden[jaar], ensure_ascii=False), "utf-8")
-                except OSError:
-                    pass  # a read-only home: the library answers next time too
-    return {date.fromisoformat(d): naam for tabel in gevonden.values() for d, naam in tabel.items()}
+                _bewaar(map_ / f"feestdagen-{land}-{jaar}-{vinger}.json", gevonden[jaar])
+    uit: dict[date, str] = {}
+    for tabel in gevonden.values():
+        for dag, naam in tabel.items():
+            try:
+                uit[date.fromisoformat(dag)] = naam
+            except ValueError:
+                continue  # a cache someone edited by hand: that day is simply not known
+    return uit
+
+
+def _bewaar(pad: Path, tabel: dict[str, str]) -> None:
+    """Keep a year's table: a temporary file beside it, then renamed over it (atomic)."""
+    import tempfile
+
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".feestdagen-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(tabel, f, ensure_ascii=False)
+            os.replace(tijdelijk, pad)
+        except BaseException:
+            os.unlink(tijdelijk)
+            raise
+    except OSError:
+        pass  # a read-only or full home: the library answers next time too
 
 
 def met_datumcontrole(plan: Any, *, land: str | None, start_gegeven: bool,
