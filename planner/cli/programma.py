@@ -49,6 +49,10 @@ def plan(o: Any) -> bool:
         raise InvoerFout("--per-onderdeel en --csv-scheiding kunnen (nog) niet bij een programma: gebruik "
                          "--format tabel, json, markdown, html, uitnodiging of kaarten, en --ics.")
     formaat = kies_formaat(o.formaat, FORMATEN)
+    if o.land is not None:
+        from planner.kern.feestdagen import lees_land
+
+        lees_land(o.land)  # a wrong --land is refused before anything is planned
     voor = o.voor
     if voor != "begeleider":
         from planner.uitvoer.handout import lees_voor
@@ -68,7 +72,7 @@ def plan(o: Any) -> bool:
     aantal = lees_groep(o.groep)
     assert aantal is not None
     vraag, _ = vraag_uit_opties(aantal, o.tijd, o.start, o.interval, o.tz, "auto", o.locatie)
-    gepland = maak_programmaplan(programma, vraag)
+    gepland = met_datumcontrole(maak_programmaplan(programma, vraag), o.land, vraag.start is not None)
     begeleiders = tuple(naam.strip() for naam in o.begeleider or () if naam.strip())
     papier = {"voor": voor, "opdrachtgever": o.opdrachtgever.strip(), "begeleiders": begeleiders}
     hoofd = render(formaat, gepland, breedte=scherm.breedte() if o.uitvoer is None else 100,
@@ -91,6 +95,22 @@ def plan(o: Any) -> bool:
     if o.uitvoer is None:
         scherm.naar_scherm(hoofd)
     return True
+
+
+def met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool) -> Any:
+    """The programme with a warning for each date on a public holiday or a Sunday (planner.cli.feestdagen)."""
+    from dataclasses import replace
+
+    from planner.cli.feestdagen import feestdagen
+    from planner.kern.feestdagen import datum_meldingen, jaren, land_voor
+    from planner.kern.traject import te_controleren
+
+    data = te_controleren(gepland, start_gegeven=start_gegeven)
+    if not data:
+        return gepland
+    gekozen = land_voor(gepland.tz, land)
+    meldingen = datum_meldingen(data, feestdagen(gekozen, jaren(data)) if gekozen is not None else {})
+    return replace(gepland, waarschuwingen=gepland.waarschuwingen + tuple(meldingen)) if meldingen else gepland
 
 
 def _ics_paden(pad: Path, bijeenkomsten: int) -> list[Path]:

@@ -1,15 +1,17 @@
 """Planning a whole programme: each meeting on its date (its distance from the previous one), each
 meeting on as few days as its blocks allow, split only between blocks and at breaks first.
 
-Pure: the first start comes from the Vraag (--start, or the day after vraag.nu); dates the planner
-picks itself are checked against Sundays and public holidays (P7) and pointed out, never moved.
+Pure: the first start comes from the Vraag (--start, or the day after vraag.nu); the dates the planner
+picks itself are listed for the check against Sundays and public holidays (P7, planner.kern.feestdagen,
+the holidays passed in by the CLI), which points them out and never moves them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
+from planner.kern.feestdagen import Datum
 from planner.kern.fouten import PlanFout, PlannerFout
 from planner.kern.planning import eerste_start, maak_plan
 from planner.kern.programma import (
@@ -44,8 +46,6 @@ def maak_programmaplan(programma: Programma, vraag: Vraag) -> ProgrammaPlan:
             assert bijeenkomst.na is not None
             # From the previous meeting's last day: "2 weeks after the kickoff" counts from its end.
             start = bijeenkomst.na.na(gepland[-1].dagen[-1].start)
-            if (melding := datum_melding(start.date())) is not None:
-                meldingen.append(f"{_naam(bijeenkomst, nummer)} valt op {start:%d-%m-%Y}: {melding}")
         try:
             gepland.append(plan_bijeenkomst(nummer, bijeenkomst, vraag, start))
         except PlannerFout as fout:
@@ -118,10 +118,6 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
     if len(stukken) > 1:  # a block split by its own plan says so itself
         meldingen.insert(splitsing, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen,
                                                    len(dagen)))
-    for dag in dagen[1:]:
-        if (melding := datum_melding(dag.start.date())) is not None:
-            meldingen.append(f"Dag {dag.nummer} van {_naam(bijeenkomst, nummer).lower()} valt op "
-                             f"{dag.start:%d-%m-%Y}: {melding}")
     return GeplandeBijeenkomst(nummer, bijeenkomst, tuple(dagen), tijd, tuple(meldingen), tuple(vervallen))
 
 
@@ -218,31 +214,19 @@ def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[
 # ------------------------------------------------------------------------------------ dates (P7)
 
 
-def datum_melding(dag: date) -> str | None:
-    """A Sunday or a public holiday of the Netherlands or Belgium, with the next working day (P7)."""
-    reden = _vrije_dag(dag)
-    if reden is None:
-        return None
-    volgende = dag + timedelta(days=1)
-    while _vrije_dag(volgende) is not None or volgende.weekday() == 5:
-        volgende += timedelta(days=1)
-    return f"dat is {reden}; de eerstvolgende werkdag is {_DAGNAMEN[volgende.weekday()]} {volgende:%d-%m-%Y}."
-
-
-_DAGNAMEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-def _vrije_dag(dag: date) -> str | None:
-    try:
-        import holidays
-    except ImportError:  # not installed: only Sundays are pointed out
-        holidays = None
-    for land, naam in (("NL", "Nederland"), ("BE", "België")):
-        if holidays is None:
-            break
-        feest = holidays.country_holidays(land, years=dag.year, language="nl")
-        if dag in feest:
-            return f"een feestdag in {naam} ({feest[dag]})"
-    if dag.weekday() == 6:
-        return "een zondag"
-    return None
+def te_controleren(pp: ProgrammaPlan, *, start_gegeven: bool) -> list[Datum]:
+    """The dates worth a warning (planner.kern.feestdagen): every day the planner chose itself (later
+    meetings, later days), and the first when the user gave --start."""
+    data = []
+    for bij in pp.bijeenkomsten:
+        for dag in bij.dagen:
+            if bij.nummer == 1 and dag.nummer == 1 and not start_gegeven:
+                continue
+            wie = _naam(bij.bijeenkomst, bij.nummer) if len(pp.bijeenkomsten) > 1 else "De bijeenkomst"
+            if len(bij.dagen) > 1:
+                wie = f"Dag {dag.nummer} van {wie[:1].lower()}{wie[1:]}"
+            verschuif = ("kies een andere --start" if bij.nummer == dag.nummer == 1 else
+                         "kies een andere --interval" if dag.nummer > 1 else
+                         f"pas 'na' van bijeenkomst {bij.nummer} aan")
+            data.append(Datum(wie, dag.start, verschuif))
+    return data

@@ -13,7 +13,7 @@ from planner.bibliotheek import laden
 from planner.kern.fouten import PlanFout
 from planner.kern.programma import Bijeenkomst, Blok, Programma
 from planner.kern.tijd import Interval
-from planner.kern.traject import datum_melding, maak_programmaplan
+from planner.kern.traject import maak_programmaplan, te_controleren
 from planner.kern.vraag import Vraag
 from tests.conftest import start
 
@@ -137,12 +137,20 @@ def test_traject_met_afstand_en_herhaling():
     assert pp.bijeenkomsten[2].dagen[0].duur_min == 90
 
 
-def test_datum_op_een_feestdag_of_zondag_wordt_genoemd_met_de_volgende_werkdag():
+def test_de_data_die_de_planner_zelf_kiest_worden_gecontroleerd():
     from datetime import date
 
-    assert "eerstvolgende werkdag is maandag 28-12-2026" in datum_melding(date(2026, 12, 25))
-    assert "zondag" in datum_melding(date(2026, 12, 6))
-    assert datum_melding(date(2026, 12, 8)) is None
+    from planner.kern.feestdagen import datum_meldingen
+
+    programma = Programma("p", "P", (
+        Bijeenkomst("Kickoff", (_blok("kickoff"),)),
+        Bijeenkomst("Training", (_blok("training"),), na=Interval(dagen=24), na_tekst="24d"),
+    ), traject=True)
+    pp = maak_programmaplan(programma, _vraag(12))  # 1-12-2026, then 25-12-2026
+    data = te_controleren(pp, start_gegeven=False)
+    assert [d.wie for d in data] == ["Bijeenkomst 2 ('Training')"]
+    (melding,) = datum_meldingen(data, {date(2026, 12, 25): "Eerste kerstdag"})
+    assert "Eerste kerstdag" in melding and "maandag 28 december 2026" in melding and "'na'" in melding
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
