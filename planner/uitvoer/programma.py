@@ -151,12 +151,15 @@ def render_markdown(pp: ProgrammaPlan, voor: str = "begeleider", **_: Any) -> st
     meldingen = alle_waarschuwingen(pp)
     if meldingen and voor == "begeleider":
         regels += ["", "## Advies van de planner", ""] + [f"- {m}" for m in meldingen]
-    regels += ["", "## Overzicht", "", "| Wanneer | Tijd | Duur | Blok |", "| --- | --- | ---: | --- |"]
+    regels += ["", "## Overzicht"]
     for bij in pp.bijeenkomsten:
         for i, dag in enumerate(bij.dagen):
+            regels += ["", f"**{cel(_bijeenkomstkop(pp, bij))} · {cel(_dagkop(bij, i))}**", "",
+                       "| Tijd | Duur | Blok |", "| --- | ---: | --- |"]
             for b in dag.blokken:
-                regels.append(f"| {cel(_bijeenkomstkop(pp, bij) + ', ' + _dagkop(bij, i))} | {tijdvak(b)} | "
-                              f"{toon_duur(b.duur_min)} | {cel(_bloknaam(b))} |")
+                # The variant is the facilitator's business (P8): participants read the block's title.
+                naam = _bloknaam(b) if voor == "begeleider" else b.blok.titel
+                regels.append(f"| {tijdvak(b)} | {toon_duur(b.duur_min)} | {cel(naam)} |")
     spullen = nodig(pp.plannen)
     if spullen and voor == "begeleider":
         regels += ["", "## Nodig voor het hele programma", ""] + [f"- {s}" for s in spullen]
