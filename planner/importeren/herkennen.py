@@ -22,6 +22,11 @@ from planner.kern.fouten import InvoerFout
 # --- from items to draaiboeken -----------------------------------------------------------------
 
 _KOPVELDEN = ("groep", "opstelling", "tijdsduur")
+_KOMMA = re.compile(r"[;,]")
+_BEREIK = re.compile(r"(\d{1,4})\s*+(?:-|–|—|tot|à|a)\s*+(\d{1,4})")
+_GETAL = re.compile(r"\d{1,4}")
+_MIN_WOORD = re.compile(r"\bmin(?:imaal|imum|\.)?\b", re.I)
+_MEER_ZINNEN = re.compile(r"[.;]\s+\S")
 
 
 def _segmenten(items: list[Item]) -> list[list[Item]]:
@@ -158,7 +163,7 @@ class _Bouwer:
 
     def totaal(self, item: Item) -> None:
         if not self.c.tijdsduur:
-            tijd = lees_tijd_eind(item.waarde) or lees_tijd_begin(re.sub(TOTAAL, "", item.waarde).strip(" :"))
+            tijd = lees_tijd_eind(item.waarde) or lees_tijd_begin(TOTAAL.sub("", item.waarde).strip(" :"))
             self.c.tijdsduur = tijd[0].tekst if tijd else item.waarde
         self.c.herkend.append(f"'{item.regel.tekst}' gelezen als de totale duur, niet als onderdeel.")
 
@@ -174,7 +179,7 @@ class _Bouwer:
             self.c.tijdsduur = waarde
             self.c.herkend.append(f"tijdsduur: '{waarde}'.")
         elif naam == "materialen":
-            lijst = [m for m in (schoon(x) for x in re.split(r"[;,]", waarde)) if m]
+            lijst = [m for m in (schoon(x) for x in _KOMMA.split(waarde)) if m]
             (deel.materialen if deel is not None else self.c.materialen).extend(lijst)
         elif naam == "werkvorm" and deel is not None and not deel.werkvorm:
             deel.werkvorm = waarde
@@ -189,19 +194,19 @@ class _Bouwer:
         m = GROEP.match(waarde)
         rest = m["rest"] if m else waarde
         kop = m["kop"].lower() if m else ""
-        bereik = re.search(r"(\d{1,4})\s*(?:-|–|—|tot|à|a)\s*(\d{1,4})", rest)
+        bereik = _BEREIK.search(rest)
         if bereik:
             laag, hoog = int(bereik[1]), int(bereik[2])
             self.c.groep_min = min(self.c.groep_min or laag, laag)
             self.c.groep_max = max(self.c.groep_max or hoog, hoog)
         else:
-            getal = int(re.search(r"\d{1,4}", rest)[0])  # type: ignore[index]
-            if kop.startswith("min") or re.search(r"\bmin(?:imaal|imum|\.)?\b", rest, re.I):
+            getal = int(_GETAL.search(rest)[0])  # type: ignore[index]
+            if kop.startswith("min") or _MIN_WOORD.search(rest):
                 self.c.groep_min = getal
             else:
                 self.c.groep_max = max(self.c.groep_max or getal, getal)
         self.c.herkend.append(f"groepsgrootte uit '{waarde}'.")
-        if re.search(r"[.;]\s+\S", waarde):
+        if _MEER_ZINNEN.search(waarde):
             # More than the group size on this line ('Maximaal 12 deelnemers. Opstelling: U-vorm.'): keep it all.
             self._beschrijving(Regel(waarde))
 
@@ -262,9 +267,11 @@ class _Bouwer:
 
 def _is_pauze_regel(tekst: str) -> bool:
     kaal = tekst.strip(" .:!*").lower()
-    return len(kaal.split()) <= 4 and bool(re.fullmatch(
-        r"(?:koffie-?|thee-?|lunch)?pauze(?:\s*\(.*\))?|koffie(?:\s*(?:/|en)\s*thee)?|lunch|theepauze|"
-        r"lunchpauze|koffiepauze|break", kaal))
+    return len(kaal.split()) <= 4 and bool(_PAUZE_REGEL.fullmatch(kaal))
+
+
+_PAUZE_REGEL = re.compile(r"(?:koffie-?|thee-?|lunch)?pauze(?:\s*+\(.*\))?|koffie(?:\s*+(?:/|en)\s*+thee)?|lunch|"
+                          r"theepauze|lunchpauze|koffiepauze|break")
 
 
 def _kort(tekst: str, lengte: int = 60) -> str:

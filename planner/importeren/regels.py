@@ -20,6 +20,12 @@ from planner.importeren.woorden import (
     VELD,
 )
 
+_SYMBOLEN_VOOR = re.compile(r"^[^\w(\[{'\"‘“]+")
+_WOORDGRENS = re.compile(r"[\s|/\t]+")
+_KOLOMGRENS = re.compile(r"[\s/(:,-]")
+_TEKEN_VOOR = re.compile(r"^[•\-*–]\s*+")
+_LIJSTGRENS = re.compile(r"[\n;,]")
+
 # --- from blocks to items ----------------------------------------------------------------------
 
 
@@ -45,10 +51,10 @@ def klasse_van(regel: Regel) -> Item:
     if len(tekst) > LANGE_REGEL:
         return Item(regel, "tekst")
     # Emphasis, and symbols in front ('⏱ 15 min', '→ 09:00 Welkom') are no part of the text.
-    kaal = re.sub(r"^[^\w(\[{'\"‘“]+", "", tekst.strip("*_ ").rstrip(":").strip()) or tekst
+    kaal = _SYMBOLEN_VOOR.sub("", tekst.strip("*_ ").rstrip(":").strip()) or tekst
     if kaal.lower() in LABELS:
         return Item(regel, "label")
-    woorden = [w for w in re.split(r"[\s|/\t]+", kaal.lower()) if w]
+    woorden = [w for w in _WOORDGRENS.split(kaal.lower()) if w]
     if woorden and len(woorden) >= 2 and all(w in KOLOM_WOORDEN for w in woorden) and (
             {"tijd", "duur", "tijden", "minuten", "tijdstip"} & set(woorden)):
         return Item(regel, "label")  # 'Tijd Onderdeel': a table header written as a line
@@ -120,8 +126,8 @@ def _schone_titel(titel: str) -> str:
 
 
 # 'Onderdeel 2: Casus', 'Stap 1 - Welkom', '3. Lunch': the numbering is the document's, not the title's.
-_NUMMER_VOOR = re.compile(r"^(?:\d{1,2}[.)]|(?:stap|onderdeel|programmaonderdeel|blok|deel)\s*\d{1,2}\s*[:.)–—-])"
-                          r"\s*(?=\S)", re.I)
+_NUMMER_VOOR = re.compile(r"^(?:\d{1,2}[.)]|(?:stap|onderdeel|programmaonderdeel|blok|deel)\s*+\d{1,2}\s*+[:.)–—-])"
+                          r"\s*+(?=\S)", re.I)
 
 
 _TIJD_KOP = ("tijd", "tijden", "duur", "minuten", "min", "min.", "tijdstip", "wanneer", "hoe lang", "tijdsduur",
@@ -140,7 +146,7 @@ def _kolomnaam(cel: str) -> str:
     if naam in _TIJD_KOP or naam in _TITEL_KOP or naam in _WERKVORM_KOP or naam in _MATERIAAL_KOP:
         return naam
     # 'Tijd (min.)', 'Onderdeel / activiteit': the first word names the column.
-    return re.split(r"[\s/(:,-]", naam, maxsplit=1)[0]
+    return _KOLOMGRENS.split(naam, maxsplit=1)[0]
 
 
 def _tabel_items(tabel: Tabel) -> list[Item]:
@@ -221,8 +227,8 @@ def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal:
     werkvorm = schoon(rij[kolommen["werkvorm"]].replace("\n", " ")) if "werkvorm" in kolommen else ""
     materialen: tuple[str, ...] = ()
     if "materialen" in kolommen:
-        materialen = tuple(m for m in (schoon(re.sub(r"^[•\-*–]\s*", "", x))
-                                       for x in re.split(r"[\n;,]", rij[kolommen["materialen"]])) if m)
+        materialen = tuple(m for m in (schoon(_TEKEN_VOOR.sub("", x))
+                                       for x in _LIJSTGRENS.split(rij[kolommen["materialen"]])) if m)
     if tijd is None or not titel_regels:
         # A row without a time (or without a title) continues the part above it.
         regels = titel_regels + extra

@@ -19,10 +19,11 @@ _SOORTEN = (
                              r"tot slot)\b", re.I)),
 )
 _EERSTE_OPENING = re.compile(r"^(?:start|introductie|intro|inleiding)\b", re.I)
-EINDE = re.compile(r"^(?:einde|eind|afgelopen|klaar)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?"
-                    r"(?:bijeenkomst|workshop|training|programma|dag|sessie|dagdeel))?\s*[.!]?$", re.I)
+EINDE = re.compile(r"^(?:einde|eind|afgelopen|klaar)(?:\s++(?:van\s++)?(?:de\s++|het\s++)?"
+                    r"(?:bijeenkomst|workshop|training|programma|dag|sessie|dagdeel))?\s*+[.!]?$", re.I)
 # 'Einde 12:00', 'Eindtijd: 12.00 uur', 'Einde om 16u30'.
-EINDE_OM = re.compile(rf"^(?:einde|eindtijd|eind|sluiting|klaar)\s*[:–—-]?\s*(?:om\s+|ca\.?\s*)?{KLOK1}\s*\.?$", re.I)
+EINDE_OM = re.compile(rf"^(?:einde|eindtijd|eind|sluiting|klaar)\s*+[:–—-]?\s*+(?:om\s++|ca\.?\s*+)?{KLOK1}\s*+\.?$",
+                      re.I)
 TOTAAL = re.compile(r"^(?:totaal|totale\s+(?:duur|tijd|tijdsduur)|in\s+totaal|totaaltijd)\b", re.I)
 KOLOM_WOORDEN = {"tijd", "tijden", "duur", "minuten", "min", "min.", "onderdeel", "onderdelen", "wat", "wie",
                   "activiteit", "programma", "werkvorm", "materiaal", "materialen", "toelichting", "omschrijving",
@@ -30,22 +31,23 @@ KOLOM_WOORDEN = {"tijd", "tijden", "duur", "minuten", "min", "min.", "onderdeel"
                   "tijdstip", "benodigdheden", "onderwerp", "begeleider", "instructie", "uitleg"}
 LABELS = {"programma", "agenda", "tijdschema", "schema", "draaiboek", "planning", "dagprogramma", "opzet",
            "programma-opzet", "het programma", "de agenda", "inhoud", "tijdpad", "draaiboek en tijdschema"}
-GROEP = re.compile(r"^(?P<kop>(?:(?:max(?:imale|imum|\.)?|min(?:imale|imum|\.)?)\s*)?(?:groeps?grootte|"
+GROEP = re.compile(r"^(?P<kop>(?:(?:max(?:imale|imum|\.)?|min(?:imale|imum|\.)?)\s*+)?(?:groeps?grootte|"
                     r"aantal\s+(?:deelnemers|personen)|deelnemersaantal|deelnemers|groep)\b)(?P<rest>.*)$", re.I)
 # What follows 'Maximale groepsgrootte': a number soon ('20 personen', 'variant A: 12', ': max. 20').
-GROEP_REST = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:variant\s+\w+\s*)?[:=–—-]?\s*(?:max(?:imaal|imum|\.)?\s*|"
-                         r"min(?:imaal|imum|\.)?\s*|ca\.?\s*|tot\s*|van\s*)?\d", re.I)
-GROEP_GETAL = re.compile(r"^(?:max(?:imaal|imum|\.)?|min(?:imaal|imum|\.)?|tot)?\s*\d{1,4}(?:\s*(?:-|–|—|tot|à)\s*"
-                          r"\d{1,4})?\s*(?:deelnemers|personen|mensen)\b", re.I)
+GROEP_REST = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?(?:variant\s++\w++\s*+)?[:=–—-]?\s*+(?:max(?:imaal|imum|\.)?\s*+|"
+                         r"min(?:imaal|imum|\.)?\s*+|ca\.?\s*+|tot\s*+|van\s*+)?\d", re.I)
+GROEP_GETAL = re.compile(r"^(?:max(?:imaal|imum|\.)?|min(?:imaal|imum|\.)?|tot)?\s*+\d{1,4}(?:\s*+(?:-|–|—|tot|à)\s*+"
+                          r"\d{1,4})?\s*+(?:deelnemers|personen|mensen)\b", re.I)
 VELD = re.compile(r"^(?P<naam>opstelling|zaalopstelling|ruimte|tijdsduur|totale duur|duur|tijd|lengte|"
                    r"materia(?:al|len|alen)|benodigdheden|nodig|doel(?:stelling)?|werkvorm|wie|doelgroep|"
-                   r"deelnemers)\s*[:=–—-]\s*(?P<waarde>\S.*)$", re.I)
+                   r"deelnemers)\s*+[:=–—-]\s*+(?P<waarde>\S.*)$", re.I)
 # Subgroups, not the whole group: 'een groep van 12 personen' is no subgroup size.
-_GROEPJES = re.compile(r"\b(?:subgroep(?:je|jes|en)?|groep(?:je|jes|en)|tafels|teams|kleine groepen)\s+(?:van\s+)?"
-                       r"(?P<a>\d{1,2})(?:\s*(?:-|–|—|tot|à|a|of)\s*(?P<b>\d{1,2}))?\s*(?:personen|mensen|"
+_GROEPJES = re.compile(r"\b(?:subgroep(?:je|jes|en)?|groep(?:je|jes|en)|tafels|teams|kleine groepen)\s++(?:van\s++)?"
+                       r"(?P<a>\d{1,2})(?:\s*+(?:-|–|—|tot|à|a|of)\s*+(?P<b>\d{1,2}))?\s*+(?:personen|mensen|"
                        r"deelnemers|pers\.?)?\b", re.I)
 _TALLEN = (("tweetallen", 2), ("duo's", 2), ("duos", 2), ("drietallen", 3), ("trio's", 3), ("viertallen", 4))
 LABEL_VORM = re.compile(r"^[^:]{1,40}:\s")
+_NIET_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def soort_van(titel: str, eerste: bool) -> tuple[str, str]:
@@ -77,7 +79,7 @@ def groepjes_in(tekst: str) -> tuple[int, int] | None:
 def slug(tekst: str, lengte: int = 40) -> str:
     """An id from a title: lower case ASCII letters, digits and '-'."""
     kaal = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode().lower()
-    kaal = re.sub(r"[^a-z0-9]+", "-", kaal).strip("-")
+    kaal = _NIET_SLUG.sub("-", kaal).strip("-")
     if len(kaal) > lengte:
         kaal = kaal[:lengte].rsplit("-", 1)[0] if "-" in kaal[:lengte] else kaal[:lengte]
     return kaal.strip("-")
