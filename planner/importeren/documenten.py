@@ -39,6 +39,8 @@ class Tabel:
     """A table: rows of cells; a cell's lines are separated by newlines, bullets start with '• '."""
 
     rijen: tuple[tuple[str, ...], ...]
+    # (row, column) of cells merged with the cell above them in Word: their text repeats the one above.
+    vervolg: frozenset[tuple[int, int]] = frozenset()
 
 
 Blok = Regel | Tabel
@@ -291,7 +293,8 @@ def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
                     for rij in tabel.rows:
                         yield from blokken(rij.cells[0]._tc)
                 else:
-                    yield Tabel(tuple(_docx_rijen(tabel, nummering)))
+                    vervolg: set[tuple[int, int]] = set()
+                    yield Tabel(tuple(_docx_rijen(tabel, nummering, vervolg)), frozenset(vervolg))
             elif kind.tag in (f"{ns}sdt", f"{ns}sdtContent", f"{ns}customXml"):
                 # Content controls (forms, templates) hold ordinary paragraphs and tables.
                 yield from blokken(kind)
@@ -299,15 +302,20 @@ def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
     yield from blokken(document.element.body)  # type: ignore[attr-defined]
 
 
-def _docx_rijen(tabel, nummering):  # type: ignore[no-untyped-def]
-    for rij in tabel.rows:
+def _docx_rijen(tabel, nummering, vervolg=None):  # type: ignore[no-untyped-def]
+    boven: list = []
+    for r, rij in enumerate(tabel.rows):
         cellen = []
         vorige = None
+        deze: list = []
         for cel in rij.cells:
             # A merged cell is returned once per grid column it spans: keep it once.
             if vorige is not None and cel._tc is vorige:
                 continue
             vorige = cel._tc
+            if vervolg is not None and len(deze) < len(boven) and boven[len(deze)] is cel._tc:
+                vervolg.add((r, len(deze)))  # merged with the cell above (python-docx repeats its text)
+            deze.append(cel._tc)
             regels = []
             for alinea in cel.paragraphs:
                 for r in _docx_regels(alinea, nummering):
@@ -317,6 +325,7 @@ def _docx_rijen(tabel, nummering):  # type: ignore[no-untyped-def]
                 for binnenrij in _docx_rijen(binnen, nummering):
                     regels.append(" – ".join(c.replace("\n", " ") for c in binnenrij if c))
             cellen.append("\n".join(regels))
+        boven = deze
         yield tuple(cellen)
 
 

@@ -16,7 +16,7 @@ from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
 from planner.importeren.regels import Item, items_van, klasse_van
 from planner.importeren.tijden import DAG, GESCHAT_MIN, Tijd, lees_tijd_begin, lees_tijd_eind
-from planner.importeren.woorden import GROEP, LABEL_VORM, TOTAAL, groepjes_in, soort_van
+from planner.importeren.woorden import GROEP, LABEL_VORM, OPEN_EINDE, TOTAAL, groepjes_in, soort_van
 from planner.kern.fouten import InvoerFout
 
 # --- from items to draaiboeken -----------------------------------------------------------------
@@ -292,8 +292,32 @@ def _concept(items: list[Item], bestandsnaam: str) -> Concept:
     return concept
 
 
+def _open_einde(concept: Concept) -> None:
+    """A last part with only a start time that names the end ('17:00 Einde, uitloop met een drankje') is the
+    end of the programme, not a part with an invented 15 minutes (issue 20.6)."""
+    delen = concept.delen
+    if len(delen) < 2:
+        return
+    laatste = delen[-1]
+    tijd = laatste.tijd
+    if tijd.start is None or tijd.eind is not None or tijd.minuten is not None or not OPEN_EINDE.match(laatste.titel):
+        return
+    delen.pop()
+    vorige = delen[-1]
+    if vorige.tijd.start is not None and vorige.tijd.eind is None and vorige.tijd.minuten is None:
+        vorige.tijd.eind = tijd.start
+    concept.herkend.append(f"'{_kort(laatste.titel)}' om {_hhmm(tijd.start)} gelezen als het einde van het "
+                           "programma (geen onderdeel, geen minuten).")
+    rest = [s.tekst for s in laatste.stappen] + laatste.toelichting
+    if rest:
+        vorige.toelichting.extend([f"Na afloop ({_hhmm(tijd.start)}): {laatste.titel}"] + rest)
+        concept.niet_geplaatst.append(f"wat na het einde staat ('{_kort(rest[0])}') staat in de toelichting van "
+                                      f"'{_kort(vorige.titel)}'.")
+
+
 def _minuten(concept: Concept) -> None:
     """Minutes for every part: as written, or the difference between clock times."""
+    _open_einde(concept)
     delen = concept.delen
     for i, deel in enumerate(delen):
         tijd = deel.tijd

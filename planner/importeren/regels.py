@@ -151,7 +151,8 @@ def _kolomnaam(cel: str) -> str:
 
 def _tabel_items(tabel: Tabel) -> list[Item]:
     """A schedule table becomes part items; any other table becomes lines ('Opstelling: kring')."""
-    rijen = [list(r) for r in tabel.rijen if any(c.strip() for c in r)]
+    volle = [(i, list(r)) for i, r in enumerate(tabel.rijen) if any(c.strip() for c in r)]
+    rijen = [r for _, r in volle]
     if not rijen:
         return []
     breedte = max(len(r) for r in rijen)
@@ -201,7 +202,11 @@ def _tabel_items(tabel: Tabel) -> list[Item]:
         return _tabel_als_regels(rijen)
     namen = [_kolomnaam(c) for c in rijen[kop]] if kop is not None else [""] * breedte
     items: list[Item] = []
-    for rij in data:
+    begin = kop + 1 if kop is not None else 0
+    for (nummer, _), rij in zip(volle[begin:], data, strict=True):
+        if (nummer, kolommen["tijd"]) in tabel.vervolg:
+            # The Tijd cell is merged with the one above: this row goes on with the same part.
+            rij = [c if i != kolommen["tijd"] else "" for i, c in enumerate(rij)]
         items.extend(_rij_items(rij, kolommen, namen, kaal))
     return items
 
@@ -215,6 +220,11 @@ def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal:
     tijd = lees_tijdcel(rij[kolommen["tijd"]], kaal)
     titel_regels = [regel_van(r) for r in rij[kolommen["titel"]].split("\n")]
     titel_regels = [r for r in titel_regels if r.tekst]
+    if tijd is not None and not titel_regels and (samen := _samengevoegde_rij(rij[kolommen["tijd"]])):
+        # A row merged across all columns ('15:00 Pauze' over Tijd and Programma): time and title in one cell.
+        rij = list(rij)
+        rij[kolommen["tijd"]] = ""
+        titel_regels = samen
     extra: list[Regel] = titel_regels[1:]
     for i, cel in enumerate(rij):
         if i in kolommen.values() or not cel.strip():
@@ -244,6 +254,14 @@ def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal:
         return [Item(titel_regels[0], "einde", tijd=tijd)] + [klasse_van(r) for r in extra]
     return [Item(titel_regels[0], "deel", tijd=tijd, titel=titel, werkvorm=werkvorm, materialen=materialen,
                   extra=tuple(extra), uit_tabel=True)]
+
+
+def _samengevoegde_rij(cel: str) -> list[Regel]:
+    regels = [r for r in (regel_van(x) for x in cel.split("\n")) if r.tekst]
+    gevonden = lees_tijd_begin(regels[0].tekst) if regels else None
+    if not gevonden or not gevonden[1]:
+        return []
+    return [Regel(gevonden[1])] + regels[1:]
 
 
 def _tabel_als_regels(rijen: list[list[str]]) -> list[Item]:

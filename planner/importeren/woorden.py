@@ -12,7 +12,8 @@ from planner.importeren.tijden import KLOK1
 _PAUZE = re.compile(r"\b(?:koffie|thee|lunch|koffie-?\s?en\s?thee)?pauze\b|\bkoffie\b|\blunch\b|\bthee\b"
                     r"|\bbreak\b|\blunchpauze\b", re.IGNORECASE)
 _SOORTEN = (
-    ("opening", re.compile(r"\b(?:welkom|opening|openen|ontvangst|inloop|binnenkomst|check-?in|aftrap)\b", re.I)),
+    ("opening", re.compile(r"\b(?:welkom|welkomstwoord|welkomst|opening|openen|ontvangst|inloop|binnenkomst|"
+                           r"check-?in|aftrap)\b", re.I)),
     ("evaluatie", re.compile(r"\b(?:evaluatie|evalueren|evaluatieronde|terugblik|terugblikken|terugkijken|"
                              r"reflectie|reflecteren|nabespreking|feedback)\b", re.I)),
     ("afronding", re.compile(r"\b(?:afronding|afronden|afsluiting|afsluiten|sluiting|slot|check-?out|uitcheck|"
@@ -24,6 +25,11 @@ EINDE = re.compile(r"^(?:einde|eind|afgelopen|klaar)(?:\s++(?:van\s++)?(?:de\s++
 # 'Einde 12:00', 'Eindtijd: 12.00 uur', 'Einde om 16u30'.
 EINDE_OM = re.compile(rf"^(?:einde|eindtijd|eind|sluiting|klaar)\s*+[:–—-]?\s*+(?:om\s++|ca\.?\s*+)?{KLOK1}\s*+\.?$",
                       re.I)
+# The last time in a programme that only marks its end: 'Einde, uitloop met een drankje', '13.00 uur: officiële
+# sluiting', '16.40 Borrel', '4:30 - Workshop ends'. It gets no minutes of its own.
+OPEN_EINDE = re.compile(r"^(?:einde|eind|uitloop|(?:officiële\s++)?sluiting|(?:netwerk|afsluitende\s++)?borrel|"
+                        r"drankje|(?:the\s++)?end|(?:workshop|session|meeting|day)\s++(?:ends|closes)|"
+                        r"close|drinks|reception)\b", re.I)
 TOTAAL = re.compile(r"^(?:totaal|totale\s+(?:duur|tijd|tijdsduur)|in\s+totaal|totaaltijd)\b", re.I)
 KOLOM_WOORDEN = {"tijd", "tijden", "duur", "minuten", "min", "min.", "onderdeel", "onderdelen", "wat", "wie",
                   "activiteit", "programma", "werkvorm", "materiaal", "materialen", "toelichting", "omschrijving",
