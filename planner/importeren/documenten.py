@@ -179,6 +179,23 @@ def _koptekst(tekst: str) -> str:
     return kaal
 
 
+def _zonder_voorwerk(tekst: str) -> tuple[str, str]:
+    """Markdown's front matter ('---' / 'layout: post' / 'title: …' / '---', as Jekyll and Hugo write it) is
+    no part of the text: only its title is kept."""
+    regels = tekst.split("\n", 60)
+    if not regels or regels[0].strip() != "---":
+        return tekst, ""
+    for i, regel in enumerate(regels[1:60], start=1):
+        if regel.strip() in ("---", "..."):
+            titel = ""
+            for kop in regels[1:i]:
+                sleutel, _, waarde = kop.partition(":")
+                if sleutel.strip().lower() == "title":
+                    titel = schoon(waarde.strip().strip("\"'"))
+            return "\n".join(regels[i + 1:]), titel
+    return tekst, ""
+
+
 def _cellen(regel: str) -> list[str]:
     if "|" in regel:
         cellen = regel.strip()
@@ -203,6 +220,10 @@ def lees_tekst(tekst: str, markdown: bool = False) -> list[Blok]:
     blokken: list[Blok] = []
     rijen: list[tuple[str, ...]] = []
     in_code = False
+    if markdown:
+        tekst, titel = _zonder_voorwerk(tekst)
+        if titel:
+            blokken.append(Regel(titel, "kop", 0))
 
     def sluit_tabel() -> None:
         if len(rijen) >= 2:

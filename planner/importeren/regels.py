@@ -130,15 +130,23 @@ _NUMMER_VOOR = re.compile(r"^(?:\d{1,2}[.)]|(?:stap|onderdeel|programmaonderdeel
                           r"\s*+(?=\S)", re.I)
 
 
+# Column headers, Dutch and English (an English programme is read the same way, issue 20.9).
 _TIJD_KOP = ("tijd", "tijden", "duur", "minuten", "min", "min.", "tijdstip", "wanneer", "hoe lang", "tijdsduur",
-             "time", "start", "begin", "klok", "uur", "tijd (min)", "duur (min)", "minuten (min)")
-_DUUR_KOP = ("duur", "minuten", "min", "min.", "tijdsduur", "hoe lang", "duur (min)", "minuten (min)")
+             "time", "start", "begin", "klok", "uur", "tijd (min)", "duur (min)", "minuten (min)", "duration",
+             "times", "when", "length", "minutes", "mins", "duration (min)", "time (min)", "timing", "offset")
+_DUUR_KOP = ("duur", "minuten", "min", "min.", "tijdsduur", "hoe lang", "duur (min)", "minuten (min)", "duration",
+             "length", "minutes", "mins", "duration (min)", "time (min)")
 _INHOUD_KOP = ("toelichting", "omschrijving", "beschrijving", "inhoud", "instructie", "instructies", "uitleg",
-               "activiteit", "activiteiten", "programma", "wat", "details", "opmerkingen", "")
+               "activiteit", "activiteiten", "programma", "wat", "details", "opmerkingen", "", "description",
+               "notes", "content", "instructions", "activity", "activities", "details")
 _TITEL_KOP = ("onderdeel", "onderdelen", "programmaonderdeel", "wat", "activiteit", "activiteiten", "programma",
-              "agendapunt", "onderwerp", "titel", "omschrijving", "inhoud", "wat doen we", "thema", "werkvorm")
-_WERKVORM_KOP = ("wie", "werkvorm", "vorm", "methode", "hoe", "door", "begeleider", "werkwijze", "wie doet wat")
-_MATERIAAL_KOP = ("materiaal", "materialen", "benodigdheden", "middelen", "nodig", "wat is nodig", "hulpmiddelen")
+              "agendapunt", "onderwerp", "titel", "omschrijving", "inhoud", "wat doen we", "thema", "werkvorm",
+              "activity", "activities", "session", "sessie", "topic", "item", "agenda item", "title", "what",
+              "programme", "program", "segment", "description", "content")
+_WERKVORM_KOP = ("wie", "werkvorm", "vorm", "methode", "hoe", "door", "begeleider", "werkwijze", "wie doet wat",
+                 "who", "method", "format", "facilitator", "lead", "how")
+_MATERIAAL_KOP = ("materiaal", "materialen", "benodigdheden", "middelen", "nodig", "wat is nodig", "hulpmiddelen",
+                  "materials", "resources", "equipment")
 
 
 def _kolomnaam(cel: str) -> str:

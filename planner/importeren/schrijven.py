@@ -73,7 +73,7 @@ def _deel_regels(deel: Deel, ids: dict[str, int]) -> list[str]:
     regels = [
         toml.veld("id", id_),
         toml.veld("titel", deel.titel),
-        toml.veld("soort", deel.soort, f"gegokt aan '{deel.soort_woord}'" if deel.soort_woord
+        toml.veld("soort", deel.soort, _soort_uitleg(deel) if deel.soort_woord
                   else "gegokt: geen woord als welkom, pauze, evaluatie of afsluiting gevonden"),
         toml.veld("minuten", deel.minuten, "geschat: niet in het document" if deel.geschat else waar),
         toml.veld("min", deel.min, "verruim: hoe kort mag dit onderdeel worden?"),
@@ -92,6 +92,13 @@ def _deel_regels(deel: Deel, ids: dict[str, int]) -> list[str]:
     if deel.toelichting:
         regels.append(toml.veld("toelichting", "\n".join(deel.toelichting)))
     return regels
+
+
+def _soort_uitleg(deel: Deel) -> str:
+    if deel.soort == "werkvorm":
+        # A meal: it stays in the programme where the document puts it; a pauze may be left out by a split.
+        return f"gegokt aan '{deel.soort_woord}': een maaltijd, geen pauze, dus het blijft in het programma"
+    return f"gegokt aan '{deel.soort_woord}'"
 
 
 def _letterlijk(tekst: str) -> str:

@@ -9,15 +9,18 @@ from planner.importeren.tijden import KLOK1
 
 # --- words -------------------------------------------------------------------------------------
 
-_PAUZE = re.compile(r"\b(?:koffie|thee|lunch|koffie-?\s?en\s?thee)?pauze\b|\bkoffie\b|\blunch\b|\bthee\b"
-                    r"|\bbreak\b|\blunchpauze\b", re.IGNORECASE)
+_PAUZE = re.compile(r"\b(?:koffie|thee|koffie-?\s?en\s?thee)?pauze\b|\bkoffie\b|\bthee\b"
+                    r"|\b(?:coffee\s++|tea\s++)?break\b|\bcoffee\b", re.IGNORECASE)
+# A meal stays in the programme (issue 20.8): not a pause, which a split may leave out at a session's edge.
+_MAALTIJD = re.compile(r"\b(?:lunch|lunchpauze|diner|dinner|maaltijd|ontbijt|breakfast)\b", re.IGNORECASE)
+MAALTIJD = "werkvorm"
 _SOORTEN = (
     ("opening", re.compile(r"\b(?:welkom|welkomstwoord|welkomst|opening|openen|ontvangst|inloop|binnenkomst|"
-                           r"check-?in|aftrap)\b", re.I)),
+                           r"check-?in|aftrap|welcome|arrival|registration)\b", re.I)),
     ("evaluatie", re.compile(r"\b(?:evaluatie|evalueren|evaluatieronde|terugblik|terugblikken|terugkijken|"
-                             r"reflectie|reflecteren|nabespreking|feedback)\b", re.I)),
+                             r"reflectie|reflecteren|nabespreking|feedback|debrief|retrospective)\b", re.I)),
     ("afronding", re.compile(r"\b(?:afronding|afronden|afsluiting|afsluiten|sluiting|slot|check-?out|uitcheck|"
-                             r"tot slot)\b", re.I)),
+                             r"tot slot|closing|close|wrap-?\s?up|conclusion)\b", re.I)),
 )
 _EERSTE_OPENING = re.compile(r"^(?:start|introductie|intro|inleiding)\b", re.I)
 EINDE = re.compile(r"^(?:einde|eind|afgelopen|klaar)(?:\s++(?:van\s++)?(?:de\s++|het\s++)?"
@@ -59,7 +62,7 @@ _NIET_SLUG = re.compile(r"[^a-z0-9]+")
 def soort_van(titel: str, eerste: bool) -> tuple[str, str]:
     """The kind of a part from its title's usual Dutch words, and the word that decided it."""
     # The word that comes first decides: 'Inloop met koffie' is an opening, 'Koffie en kennismaking' a pause.
-    treffers = [(m.start(), soort, m[0]) for soort, patroon in (("pauze", _PAUZE), *_SOORTEN)
+    treffers = [(m.start(), soort, m[0]) for soort, patroon in (("pauze", _PAUZE), (MAALTIJD, _MAALTIJD), *_SOORTEN)
                 if (m := patroon.search(titel))]
     if treffers:
         _, soort, woord = min(treffers)
