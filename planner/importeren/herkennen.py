@@ -15,7 +15,7 @@ from pathlib import Path
 from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
 from planner.importeren.regels import Item, items_van, klasse_van
-from planner.importeren.tijden import DAG, GESCHAT_MIN, Tijd, lees_tijd_begin, lees_tijd_eind
+from planner.importeren.tijden import DAG, GESCHAT_MIN, KLOK_TWAALF, Tijd, lees_tijd_begin, lees_tijd_eind
 from planner.importeren.woorden import GROEP, LABEL_VORM, OPEN_EINDE, TOTAAL, groepjes_in, soort_van
 from planner.kern.fouten import InvoerFout
 
@@ -110,6 +110,7 @@ class _Bouwer:
         self.vorige_soort = ""
         self.vorige_tekst = ""
         self.los = markdown_regels
+        self.in_extra = False
 
     # where text goes
     @property
@@ -151,8 +152,12 @@ class _Bouwer:
         deel = Deel(titel=item.titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
                     materialen=list(item.materialen))
         self.c.delen.append(deel)
+        if item.waarschuwing:
+            self.c.gegokt.append(item.waarschuwing)
+        self.in_extra = True  # the rest of its row or line: steps of its own, never glued to the title
         for extra in item.extra:
             self.stap(klasse_van(extra))
+        self.in_extra = False
 
     def einde(self, item: Item) -> None:
         if self.deel is not None and item.tijd is not None and item.tijd.start is not None and \
@@ -229,7 +234,7 @@ class _Bouwer:
         if regel.soort == "punt" and deel.stappen and regel.niveau > deel.stappen[-1].niveau:
             deel.stappen[-1].sub.append(regel.tekst)
             return
-        if regel.soort in ("tekst",) and self._vervolg(regel.tekst):
+        if regel.soort in ("tekst",) and not self.in_extra and self._vervolg(regel.tekst):
             self._plak(deel, regel.tekst)
             return
         # A sentence ending in ':' introduces the bullets below it; they become its sub-points.
@@ -292,18 +297,63 @@ def _concept(items: list[Item], bestandsnaam: str) -> Concept:
     return concept
 
 
-def _open_einde(concept: Concept) -> None:
-    """A last part with only a start time that names the end ('17:00 Einde, uitloop met een drankje') is the
-    end of the programme, not a part with an invented 15 minutes (issue 20.6)."""
+def _twaalf_uur(concept: Concept) -> None:
+    """'8:30 … ~12:00 Lunch … 1:00 Topic Discussions … 4:00 Wrap up': a clock that counts to twelve. A time
+    below the one before it, read as a duration by itself ('1:00' = 60 minutes), is the afternoon."""
+    vorige: int | None = None
+    for deel in concept.delen:
+        tijd = deel.tijd
+        if tijd.start is not None:
+            vorige = tijd.start
+            continue
+        m = KLOK_TWAALF.match(tijd.tekst.strip())
+        if m is None or vorige is None:
+            continue
+        middag = (int(m["h"]) % 12 + 12) * 60 + int(m["m"])
+        if int(m["h"]) * 60 + int(m["m"]) < vorige < middag:
+            deel.tijd = Tijd(tijd.tekst, start=middag)
+            vorige = middag
+            concept.herkend.append(f"'{tijd.tekst}' voor '{_kort(deel.titel)}' gelezen als {_hhmm(middag)} "
+                                   "(de klok telt tot twaalf).")
+
+
+def _blokken(concept: Concept) -> None:
+    """'Morning Block (09:00 - 12:30)' above '09:00 - 09:30 Welcome': a heading over the parts inside its
+    span, not a part of its own (issue 20.3)."""
     delen = concept.delen
-    if len(delen) < 2:
+    i = 0
+    while i + 1 < len(delen):
+        blok, volgende = delen[i].tijd, delen[i + 1].tijd
+        if (blok.start is not None and blok.eind is not None and volgende.start is not None
+                and volgende.eind is not None and blok.start <= volgende.start < blok.eind
+                and volgende.eind <= blok.eind and volgende.eind - volgende.start < blok.eind - blok.start):
+            weg = delen.pop(i)
+            concept.herkend.append(f"'{_kort(weg.titel)}' ({blok.tekst}) gelezen als kop boven de onderdelen "
+                                   "in die tijd, niet als onderdeel.")
+            delen[i].toelichting[:0] = [s.tekst for s in weg.stappen] + weg.toelichting
+            continue
+        i += 1
+
+
+def _open_einde(concept: Concept) -> None:
+    """A part with only a start time that names the end ('17:00 Einde, uitloop met een drankje', '4:30 -
+    Workshop ends') is the end of the programme, not a part with an invented 15 minutes (issue 20.6); a
+    timed line after it is reported, not planned."""
+    delen = concept.delen
+    einde = next((i for i, d in enumerate(delen) if i > 0 and d.tijd.start is not None and d.tijd.eind is None
+                  and d.tijd.minuten is None and OPEN_EINDE.match(d.titel)), None)
+    if einde is None:
         return
-    laatste = delen[-1]
+    laatste, na = delen[einde], delen[einde + 1:]
     tijd = laatste.tijd
-    if tijd.start is None or tijd.eind is not None or tijd.minuten is not None or not OPEN_EINDE.match(laatste.titel):
-        return
-    delen.pop()
+    assert tijd.start is not None
+    del delen[einde:]
     vorige = delen[-1]
+    for deel in na:
+        vorige.toelichting.append(f"Na het einde: {deel.tijd.tekst} {deel.titel}")
+        concept.niet_geplaatst.append(f"'{deel.tijd.tekst} {_kort(deel.titel)}' staat na het einde van het "
+                                      f"programma: niet als onderdeel, wel in de toelichting van "
+                                      f"'{_kort(vorige.titel)}'.")
     if vorige.tijd.start is not None and vorige.tijd.eind is None and vorige.tijd.minuten is None:
         vorige.tijd.eind = tijd.start
     concept.herkend.append(f"'{_kort(laatste.titel)}' om {_hhmm(tijd.start)} gelezen als het einde van het "
@@ -317,6 +367,8 @@ def _open_einde(concept: Concept) -> None:
 
 def _minuten(concept: Concept) -> None:
     """Minutes for every part: as written, or the difference between clock times."""
+    _twaalf_uur(concept)
+    _blokken(concept)
     _open_einde(concept)
     delen = concept.delen
     for i, deel in enumerate(delen):

@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass
 
 from planner.importeren.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
-from planner.importeren.tijden import Tijd, is_klok, klok_minuten, lees_tijd_begin, lees_tijd_eind, lees_tijdcel
+from planner.importeren.tijden import (
+    DAG,
+    MIDDEN_DUUR,
+    Tijd,
+    is_klok,
+    klok_minuten,
+    lees_tijd_begin,
+    lees_tijd_eind,
+    lees_tijdcel,
+)
 from planner.importeren.woorden import (
     EINDE,
     EINDE_OM,
@@ -42,6 +51,7 @@ class Item:
     extra: tuple[Regel, ...] = ()  # the rest of a table row: steps of the part
     uit_tabel: bool = False
     kandidaat: Item | None = None  # a bullet that would be a part if the document's parts are bullets
+    waarschuwing: str = ""  # for the report: the document contradicts itself here
 
 
 def klasse_van(regel: Regel) -> Item:
@@ -97,10 +107,42 @@ def _deel_regel(regel: Regel, kaal: str) -> Item | None:
             # '09:00 Welkom (15 min)': the minutes it states win over the gap to the next time.
             tijd = Tijd(f"{tijd.tekst} … {duur.tekst}", duur.minuten, duur.hoog, start=tijd.start)
         # '09:00-09:15 Welkom (15 min)': the clock range stands; the repeat leaves the title.
-    # '3 uur durende training voor vrijwilligers in de wijk' is a sentence, not a part.
-    if titel[:1].islower() and len(titel.split()) > 6:
+    # '3 uur durende training voor vrijwilligers in de wijk' is a sentence, not a part; a line that starts with
+    # a clock time is a part however it is written ('12.00-12.10 uur muziek en ondertussen wordt …', 20.5).
+    if titel[:1].islower() and len(titel.split()) > 6 and tijd.start is None:
         return None
-    return _deel_of_einde(regel, tijd, titel)
+    item = _deel_of_einde(regel, tijd, titel)
+    if item.soort == "deel":
+        _midden_duur(item)
+    return item
+
+
+def _midden_duur(item: Item) -> None:
+    """'Welcome (30 min) - Brad leads': the stated minutes leave the title, who leads becomes the werkvorm;
+    a note in brackets at the end ('break [line up with the course]') becomes a step (issue 20.2)."""
+    assert item.tijd is not None
+    titel = item.titel
+    if titel.endswith("]") and (haak := titel.rfind("[")) > 0:
+        item.extra = (*item.extra, Regel(titel[haak + 1:-1].strip()))
+        titel = titel[:haak].rstrip(" -–—:")
+    m = MIDDEN_DUUR.search(titel)
+    if m and titel[:m.start()].strip(" -–—:"):
+        genoemd = int(m["m"])
+        rest = titel[m.end():].strip(" -–—:,")
+        titel = titel[:m.start()].rstrip(" -–—:,")
+        tijd = item.tijd
+        if tijd.start is not None and tijd.eind is not None:
+            bereik = (tijd.eind - tijd.start) % DAG
+            if bereik != genoemd:
+                item.waarschuwing = (f"'{titel}': het document noemt {genoemd} minuten, maar {tijd.tekst} is "
+                                     f"{bereik} minuten; ik neem de {bereik} minuten van de kloktijden.")
+        elif tijd.minuten is None:
+            item.tijd = Tijd(f"{tijd.tekst} … {m[0]}", genoemd, start=tijd.start)
+        if rest and not item.werkvorm:
+            item.werkvorm = rest
+        elif rest:
+            item.extra = (Regel(rest), *item.extra)
+    item.titel = titel or item.titel
 
 
 _VELDNAAM = {

@@ -31,13 +31,18 @@ _KLOK = r"(?P<{h}>[01]?\d|2[0-3])\s?[:.hu]\s?(?P<{m}>[0-5]\d)(?!\d)(?:\s*+(?:uur
 KLOK1 = _KLOK.format(h="h1", m="m1")
 _KLOK2 = _KLOK.format(h="h2", m="m2")
 _BEREIK_BEGIN = re.compile(rf"^\(?\s*+(?:van\s++)?{KLOK1}{_TOT}{_KLOK2}(?:\s*+\))?")
-_KLOK_BEGIN = re.compile(rf"^\(?\s*+(?:om\s++)?{KLOK1}(?:\s*+\))?(?=[\s:|\-–—.,)]|$)")
+_KLOK_BEGIN = re.compile(rf"^\(?\s*+(?:om\s++|~\s*+|ca\.?\s*+|±\s*+)?{KLOK1}(?:-ish)?(?:\s*+\))?(?=[\s:|\-–—.,)]|$)")
 _DUUR_BEGIN = re.compile(rf"^\(?\s*+(?:ca\.?\s*+|±\s*+|ongeveer\s*+)?(?:{_DUUR})(?:\s*+\))?(?=[\s:|\-–—.,)]|$)",
                          re.IGNORECASE)
 _BEREIK_EIND = re.compile(rf"(?:^|[\s(\[,:;|–—-])\(?\s*+(?:van\s++)?{KLOK1}{_TOT}{_KLOK2}\s*+\)?\.?$")
 _DUUR_EIND = re.compile(rf"(?P<sep>^|[\s(\[,:;|–—-])\(?\s*+(?:ca\.?\s*+|±\s*+|ongeveer\s*+)?(?:{_DUUR})\s*+\)?\.?$",
                         re.IGNORECASE)
 _UUR_WOORD = re.compile(_UUR, re.IGNORECASE)
+# '(30 min)' inside a line ('Welcome (30 min) - Brad leads'): the part's stated minutes (issue 20.2).
+MIDDEN_DUUR = re.compile(r"\(\s*+(?:ca\.?\s*+|~\s*+|±\s*+)?(?P<m>\d{1,3})\s*+(?:minuten|minuut|minutes|minute|mins|"
+                         r"min\.?)\s*+\)", re.IGNORECASE)
+# '1:00' after '~12:00' in a programme that counts the clock to twelve: an afternoon time, not 60 minutes.
+KLOK_TWAALF = re.compile(r"^[~±]?\s*+(?P<h>1[0-2]|0?[1-9]):(?P<m>[0-5]\d)$")
 _KAAL_GETAL = re.compile(r"\d{1,3}")
 # The patterns searched only in a line's last STAART characters: a time at the end is never longer.
 STAART = 120

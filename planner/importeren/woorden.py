@@ -57,11 +57,14 @@ _GROEPJES = re.compile(r"\b(?:subgroep(?:je|jes|en)?|groep(?:je|jes|en)|tafels|t
 _TALLEN = (("tweetallen", 2), ("duo's", 2), ("duos", 2), ("drietallen", 3), ("trio's", 3), ("viertallen", 4))
 LABEL_VORM = re.compile(r"^[^:]{1,40}:\s")
 _NIET_SLUG = re.compile(r"[^a-z0-9]+")
+_HAAKJES = re.compile(r"\([^()]*+\)|\[[^\[\]]*+\]")
 
 
 def soort_van(titel: str, eerste: bool) -> tuple[str, str]:
     """The kind of a part from its title's usual Dutch words, and the word that decided it."""
     # The word that comes first decides: 'Inloop met koffie' is an opening, 'Koffie en kennismaking' a pause.
+    # What stands in brackets is a note ('Topic Discussions (or once everyone returns from the break)').
+    titel = _HAAKJES.sub(" ", titel) if _HAAKJES.sub("", titel).strip() else titel
     treffers = [(m.start(), soort, m[0]) for soort, patroon in (("pauze", _PAUZE), (MAALTIJD, _MAALTIJD), *_SOORTEN)
                 if (m := patroon.search(titel))]
     if treffers:
