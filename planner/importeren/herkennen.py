@@ -14,6 +14,7 @@ from pathlib import Path
 
 from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
+from planner.importeren.programma import alleen_programma
 from planner.importeren.regels import Item, items_van, klasse_van
 from planner.importeren.tijden import DAG, GESCHAT_MIN, KLOK_TWAALF, Tijd, lees_tijd_begin, lees_tijd_eind
 from planner.importeren.woorden import GROEP, LABEL_VORM, OPEN_EINDE, TOTAAL, groepjes_in, soort_van
@@ -85,7 +86,7 @@ def _titel_index(items: list[Item]) -> int | None:
 
 def herken(blokken: list[Blok], bestandsnaam: str) -> list[Concept]:
     """Every draaiboek in the document; refuses a document without any recognisable part."""
-    items = items_van(blokken)
+    items = alleen_programma(items_van(blokken))
     if not any(x.soort == "deel" for x in items):
         raise InvoerFout(f"In '{bestandsnaam}' vind ik geen onderdelen met minuten of tijden: zet per onderdeel "
                          "de duur of het tijdstip vooraan op de regel ('15m Welkom', '09:00 - 09:15 Opening') of "
@@ -181,6 +182,9 @@ class _Bouwer:
             self.c.opstelling = f"{self.c.opstelling}; {waarde}" if self.c.opstelling else waarde
             self.c.herkend.append(f"opstelling: '{waarde}'.")
         elif naam in ("tijdsduur", "duur") and not self.c.tijdsduur and deel is None:
+            gelezen = lees_tijd_begin(waarde)
+            if gelezen and gelezen[0].minuten and gelezen[0].hoog is None and gelezen[1].startswith("("):
+                waarde = gelezen[0].tekst  # '2 uur (120 minuten)': the duration, its repeat in brackets left off
             self.c.tijdsduur = waarde
             self.c.herkend.append(f"tijdsduur: '{waarde}'.")
         elif naam == "materialen":

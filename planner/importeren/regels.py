@@ -113,11 +113,11 @@ def _deel_regel(regel: Regel, kaal: str) -> Item | None:
         return None
     item = _deel_of_einde(regel, tijd, titel)
     if item.soort == "deel":
-        _midden_duur(item)
+        midden_duur(item)
     return item
 
 
-def _midden_duur(item: Item) -> None:
+def midden_duur(item: Item) -> None:
     """'Welcome (30 min) - Brad leads': the stated minutes leave the title, who leads becomes the werkvorm;
     a note in brackets at the end ('break [line up with the course]') becomes a step (issue 20.2)."""
     assert item.tijd is not None
@@ -154,7 +154,7 @@ _VELDNAAM = {
 
 
 def _deel_of_einde(regel: Regel, tijd: Tijd, titel: str) -> Item:
-    titel = _schone_titel(titel)
+    titel = schone_titel(titel)
     if EINDE.match(titel):
         return Item(regel, "einde", tijd=tijd)
     if TOTAAL.match(titel):
@@ -162,7 +162,7 @@ def _deel_of_einde(regel: Regel, tijd: Tijd, titel: str) -> Item:
     return Item(regel, "deel", tijd=tijd, titel=titel)
 
 
-def _schone_titel(titel: str) -> str:
+def schone_titel(titel: str) -> str:
     # '1. Welkom' in a numbered heading: the number is the document's, not part of the title.
     return _NUMMER_VOOR.sub("", titel.strip().strip("*_").strip())
 
@@ -388,7 +388,7 @@ def _koppen_met_duur(items: list[Item]) -> list[Item]:
             vorige = uit[j] if j >= 0 else None
             # The document's first heading is its title: 'Duur: 2 uur' under it is the whole meeting.
             if vorige is not None and _titel_boven_duur(vorige, items[koppen[0]] if koppen else None, deel_gezien):
-                uit[j] = Item(vorige.regel, "deel", tijd=tijd, titel=_schone_titel(vorige.regel.tekst))
+                uit[j] = Item(vorige.regel, "deel", tijd=tijd, titel=schone_titel(vorige.regel.tekst))
                 deel_gezien = True
                 continue
         uit.append(item)

@@ -23,8 +23,6 @@ VERWACHT: dict[str, dict] = tomllib.loads((ECHT / "verwacht.toml").read_text(enc
 
 # What today's importer gets wrong per document (measured; see the README's table).
 FOUT_VANDAAG = {
-    "econan_week1_sessie.md": "offsets '[0-10 min]' in headings are not read; metadata (Duur, Student actief werk), "
-                              "pre-session work, handout steps, block headings and the totals table become 26 parts",
 }
 
 

@@ -1,0 +1,88 @@
+"""Only the programme becomes parts (issue 20.1, 20.3).
+
+A session script counts its parts from the start ('### [0-10 min] Opening', '0:00 – 0:10 Welkom',
+'[10-20 min] …'): ranges that rise without a gap from 0 at one level of the document. Once such a programme
+is found, every other timed line (metadata 'Duur: 2 uur', homework '(30 minuten)', a handout's 'STAP 1 (5 min)',
+the sub-timings '- [2-4 min] Individual think' under a part, a totals table) is a step of the part it stands
+in, or text before the programme; a heading above the programme's level ('## BLOCK 1 … (30 min)') is a
+heading over parts, not a part.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.importeren.regels import Item, midden_duur, schone_titel
+from planner.importeren.tijden import Tijd
+
+# '[0-10 min]', '0:00 – 0:10', '(10-20 min)', '0-10': a span counted from the start, at the start of a line.
+_VANAF_START = re.compile(r"^[\[(]?\s*+(?P<a>\d{1,3})(?::(?P<am>[0-5]\d))?\s*+(?:-|–|—)\s*+(?P<b>\d{1,3})"
+                          r"(?::(?P<bm>[0-5]\d))?\s*+(?:minuten|minutes|mins|min\.?|m)?\s*+[\])]?(?=[\s:|.,–—-]|$)",
+                          re.IGNORECASE)
+_SCHEIDING = " \t:|-–—.,)]"
+
+
+def _minuut(uren_of_minuten: str, minuten: str | None) -> int:
+    return int(uren_of_minuten) * 60 + int(minuten) if minuten is not None else int(uren_of_minuten)
+
+
+def vanaf_start(tekst: str) -> tuple[int, int, str] | None:
+    """(from, to, title) of a line that starts with a span counted from the session's start."""
+    m = _VANAF_START.match(tekst.strip("*_ "))
+    if m is None or (m["am"] is None) != (m["bm"] is None):
+        return None
+    a, b = _minuut(m["a"], m["am"]), _minuut(m["b"], m["bm"])
+    if not a < b:
+        return None
+    return a, b, tekst.strip("*_ ")[m.end():].lstrip(_SCHEIDING).strip("*_ ")
+
+
+def alleen_programma(items: list[Item]) -> list[Item]:
+    """Items with the programme counted from the start as the only parts, when the document has one."""
+    groepen: dict[tuple[str, int], list[tuple[int, int, int, str]]] = {}
+    for i, item in enumerate(items):
+        if item.soort in ("leeg", "grens") or not item.regel.tekst:
+            continue
+        if (gevonden := vanaf_start(item.regel.tekst)) is not None and gevonden[2]:
+            groepen.setdefault((item.regel.soort, item.regel.niveau), []).append((i, *gevonden))
+    ketens = [k for k in (_keten(kandidaten) for kandidaten in groepen.values()) if len(k) >= 2]
+    if not ketens:
+        return items
+    # The programme reaches furthest; of two that reach as far, the coarser one (the parts, not their
+    # sub-timings '- [0-2 min] Welkom' under '### [0-10 min] Opening').
+    beste = max(ketens, key=lambda k: (k[-1][2], -len(k)))
+    niveau = items[beste[0][0]].regel.niveau
+    soort = items[beste[0][0]].regel.soort
+    programma = {i: (a, b, titel) for i, a, b, titel in beste}
+    uit: list[Item] = []
+    for i, item in enumerate(items):
+        if i in programma:
+            a, b, titel = programma[i]
+            tekst = item.regel.tekst.strip("*_ ")
+            tijd = Tijd(tekst[: len(tekst) - len(titel)].strip(" :|-–—[]()"), b - a)
+            deel = Item(item.regel, "deel", tijd=tijd, titel=schone_titel(titel))
+            midden_duur(deel)
+            if deel.tijd is not None and deel.tijd.minuten != b - a:
+                deel.tijd = tijd
+            uit.append(deel)
+        elif item.soort == "deel" or (item.soort == "tekst" and item.kandidaat is not None):
+            if soort == "kop" and item.regel.soort == "kop" and item.regel.niveau < niveau:
+                uit.append(Item(item.regel, "label"))  # '## BLOCK 1 … (30 min)': a heading over parts
+            else:
+                uit.append(Item(item.regel, "tekst"))  # a step of its part, minutes kept in its text
+        else:
+            uit.append(item)
+    return uit
+
+
+def _keten(kandidaten: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """The spans in document order that start at 0 and each begin where the one before ended."""
+    keten: list[tuple[int, int, int, str]] = []
+    for kandidaat in kandidaten:
+        a = kandidaat[1]
+        if not keten:
+            if a == 0:
+                keten.append(kandidaat)
+        elif a == keten[-1][2]:
+            keten.append(kandidaat)
+    return keten
