@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from planner.bibliotheek.opmerkingen import tijdsduur_verschil
 from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
 from planner.importeren.programma import alleen_programma
@@ -294,6 +295,8 @@ def _concept(items: list[Item], bestandsnaam: str) -> Concept:
         deel.soort, deel.soort_woord = soort_van(deel.titel, eerste=nummer == 0)
         deel.groepjes = groepjes_in(" ".join([deel.titel, deel.werkvorm] + [s.tekst for s in deel.stappen]
                                            + [t for s in deel.stappen for t in s.sub]))
+    if verschil := tijdsduur_verschil(concept.tijdsduur, [sum(d.minuten for d in concept.delen)]):
+        concept.gegokt.append(verschil.replace("de tijdsduur noemt", "het document noemt"))
     if concept.beschrijving:
         aantal = len(concept.beschrijving)
         concept.niet_geplaatst.append(f"{aantal} {'regel' if aantal == 1 else 'regels'} vóór het eerste onderdeel "

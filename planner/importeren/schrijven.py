@@ -48,10 +48,14 @@ def toml_tekst(concept: Concept, naam: str, bestandsnaam: str) -> str:
     if concept.materialen:
         regels.append(toml.veld("materialen", concept.materialen))
     regels.append(toml.commentaar(
-        "Met min = max kan de planner een onderdeel niet korter maken; bij te weinig tijd verdeelt hij het\n"
-        "draaiboek daarom over meer sessies. Verruim min en max per onderdeel als inkorten mag, en zet\n"
-        'dan bij_tijdgebrek = "inkorten".'))
-    regels.append(toml.veld("bij_tijdgebrek", "splitsen"))
+        "Het document is één programma, niet door de schrijver over sessies verdeeld: de planner verdeelt het\n"
+        "daarom ook niet over meer sessies. Met min = max kan hij een onderdeel niet korter maken, dus bij te\n"
+        "weinig tijd weigert hij met de tijd die nodig is. Verruim min en max per onderdeel als inkorten mag."))
+    regels.append(toml.veld("bij_tijdgebrek", "inkorten"))
+    regels += ["", "[splitsen]",
+               toml.commentaar("Zet mag = true als het programma over meer sessies verdeeld mag worden."),
+               toml.veld("mag", False),
+               toml.veld("omdat", f"'{bestandsnaam}' is één programma, niet door de schrijver over sessies verdeeld")]
     ids: dict[str, int] = {}
     for deel in concept.delen:
         regels += ["", "[[onderdelen]]"] + _deel_regels(deel, ids)

@@ -93,6 +93,11 @@ def _duur_uit(m: re.Match[str], tekst: str) -> Tijd | None:
         laag, hoog = round(_getal(m["r1"]) * factor), round(_getal(m["r2"]) * factor)
         return Tijd(tekst, laag, hoog) if 0 < laag <= hoog else None
     if m["u"]:
+        uren, punt, na = m["u"].partition(".")
+        if punt and len(na) == 2 and int(na) < 60:
+            # '0.15 uur', '1.30 uur': hours and minutes as a Dutch programme writes them (h.mm), not 9 or 78
+            # minutes; a decimal is written with a comma ('1,5 uur') or one digit ('1.5 uur').
+            return Tijd(tekst, int(uren) * 60 + int(na))
         return Tijd(tekst, round(_getal(m["u"]) * 60))
     if m["m"]:
         return Tijd(tekst, int(m["m"]))
