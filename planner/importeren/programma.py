@@ -17,7 +17,7 @@ from planner.importeren.tijden import Tijd
 
 # '[0-10 min]', '0:00 – 0:10', '(10-20 min)', '0-10': a span counted from the start, at the start of a line.
 _VANAF_START = re.compile(r"^[\[(]?\s*+(?P<a>\d{1,3})(?::(?P<am>[0-5]\d))?\s*+(?:-|–|—)\s*+(?P<b>\d{1,3})"
-                          r"(?::(?P<bm>[0-5]\d))?\s*+(?:minuten|minutes|mins|min\.?|m)?\s*+[\])]?(?=[\s:|.,–—-]|$)",
+                          r"(?::(?P<bm>[0-5]\d))?(?:\s*+(?:minuten|minutes|mins|min\.?|m))?(?:\s*+[\])])?(?=[\s:|.,–—-]|$)",
                           re.IGNORECASE)
 _SCHEIDING = " \t:|-–—.,)]"
 

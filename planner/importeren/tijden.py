@@ -21,7 +21,7 @@ _UUR = r"(?:uren|uur|hours|hour|hrs|hr|u|h)"
 _GRENS = r"(?![a-zA-Z\u00c0-\u024f])"
 _TOT = r"\s*+(?:-|–|—|‑|−|tot|t/m|à|a|>)\s*+"
 _DUUR = (
-    rf"(?P<uh>\d{{1,2}})\s*+{_UUR}\s*+(?:en\s*+)?(?P<um>[0-5]?\d)\s*+(?:{_MIN})?{_GRENS}"  # 1u30, 1 uur 30 min
+    rf"(?P<uh>\d{{1,2}})\s*+{_UUR}\s*+(?:en\s*+)?(?P<um>[0-5]?\d)(?:\s*+{_MIN})?{_GRENS}"  # 1u30, 1 uur 30 min
     rf"|(?P<r1>\d{{1,3}}(?:[.,]\d+)?){_TOT}(?P<r2>\d{{1,3}}(?:[.,]\d+)?)\s*+(?P<re>{_MIN}|{_UUR}){_GRENS}"  # 10-15 min
     rf"|(?P<u>\d{{1,2}}(?:[.,]\d{{1,2}})?)\s*+{_UUR}{_GRENS}"  # 1,5 uur, 2u
     rf"|(?P<m>\d{{1,4}})\s*+{_MIN}{_GRENS}"  # 15m, 15 min, 15 minuten

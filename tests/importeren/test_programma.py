@@ -1,0 +1,81 @@
+"""Issue 20: the shapes real draaiboeken have — offsets, '(N min)', totals, open ends, lower-case timed lines."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from planner.cli.ingang import opdracht as main
+from planner.importeren.documenten import lees_tekst
+from planner.importeren.herkennen import herken
+
+
+def _delen(tekst: str, naam: str = "doc.md"):
+    (concept,) = herken(lees_tekst(tekst, markdown=naam.endswith(".md")), naam)
+    return concept
+
+
+def test_tijden_vanaf_de_start_en_subtijden_als_stappen():
+    concept = _delen("# Sessie\n\nDuur: 1 uur\n\n## Programma\n\n"
+                     "### 0:00 – 0:10 Welkom (10 min)\n- [0-2 min] Welkom\n- [2-10 min] Rondje\n\n"
+                     "### 0:10 – 0:45 Casus\nDuo's krijgen 5 minuten.\n\n"
+                     "### 0:45 – 1:00 Afsluiting\n")
+    assert [(d.titel, d.minuten) for d in concept.delen] == [("Welkom", 10), ("Casus", 35), ("Afsluiting", 15)]
+    assert [s.tekst for s in concept.delen[0].stappen] == ["[0-2 min] Welkom", "[2-10 min] Rondje"]
+    assert concept.tijdsduur == "1 uur"
+    assert not any("tellen op" in g for g in concept.gegokt)
+
+
+def test_markdowntabel_met_offsets_wordt_gelezen():
+    concept = _delen("| Tijd | Onderdeel |\n|---|---|\n| 0-10 | Intro |\n| 10-40 | Oefening |\n| 40-45 | Close |\n")
+    assert [(d.titel, d.minuten, d.soort) for d in concept.delen] == [
+        ("Intro", 10, "opening"), ("Oefening", 30, "werkvorm"), ("Close", 5, "afronding")]
+
+
+def test_genoemd_totaal_dat_afwijkt_wordt_gemeld():
+    concept = _delen("Middag\n\nIn totaal 4.00 uur\n\n13.00 uur Inloop\n14.00 uur Muziek\n15.00 uur Einde\n", "m.txt")
+    assert [d.minuten for d in concept.delen] == [60, 60]
+    assert any("tellen op tot 2u" in g and "4.00 uur" in g for g in concept.gegokt)
+
+
+def test_kloktijden_in_kleine_letters_verdwijnen_niet_en_het_open_einde_is_geen_onderdeel():
+    concept = _delen("Programma\n\n11.00 uur inloop ouderen, koffie wordt hen ingeschonken door vrijwilligers\n"
+                     "12.00-12.10 uur muziek en ondertussen wordt de lunch uitgeserveerd aan tafel\n"
+                     "12.10 uur Lunch\n13.00 uur: officiële sluiting\n", "o.txt")
+    assert [d.minuten for d in concept.delen] == [60, 10, 50]
+    assert concept.delen[0].titel.startswith("inloop ouderen")
+    assert concept.delen[2].soort == "werkvorm"  # a meal stays in the programme
+    assert not any(d.geschat for d in concept.delen)
+
+
+def test_uren_met_punt_zijn_uren_en_minuten():
+    concept = _delen("Training\n\n0.15 uur Welkom\n1.30 uur Oefenen\n0.15 uur Afsluiting\n", "t.txt")
+    assert [d.minuten for d in concept.delen] == [15, 90, 15]
+
+
+def test_geimporteerd_programma_wordt_in_zijn_eigen_tijd_een_sessie(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen"))
+    monkeypatch.chdir(tmp_path)
+    bron = tmp_path / "middag.txt"
+    bron.write_text("Middag\n\n13:00 Inloop\n13:30 Lezing\n14:30 Pauze\n14:45 Gesprek\n15:30 Borrel\n",
+                    encoding="utf-8")
+
+    def draai(*args):
+        monkeypatch.setattr(sys, "argv", ["planner", *args])
+        with pytest.raises(SystemExit) as uit:
+            main()
+        vast = capsys.readouterr()
+        return uit.value.code, vast.out, vast.err
+
+    code, uit, _ = draai("importeer", str(bron))
+    assert code in (0, None), (uit, _)
+    assert "Borrel" in uit and "einde van het programma" in uit
+    code, uit, _ = draai("plan", "middag", "--groep", "12", "--tijd", "2u30", "--start", "2026-12-10T13:00",
+                         "--format", "json")
+    assert code in (0, None)
+    assert uit.count('"sessie"') <= 1 or '"sessies"' in uit
+    import json
+    assert len(json.loads(uit)["sessies"]) == 1
+    code, _, fout = draai("plan", "middag", "--groep", "12", "--tijd", "2u", "--start", "2026-12-10T13:00")
+    assert code not in (0, None) and "2u30" in fout
