@@ -375,18 +375,33 @@ def _docx_regels(alinea, nummering):  # type: ignore[no-untyped-def]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _alinea_tekst(p) -> str:  # type: ignore[no-untyped-def]
-    """A paragraph's text, including tracked insertions and text boxes (deleted text is w:delText)."""
-    delen = []
-    for element in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
-        if element.tag == f"{_W}t":
-            delen.append(element.text or "")
-        elif element.tag == f"{_W}tab":
-            delen.append("\t")
-        elif element.tag in (f"{_W}br", f"{_W}cr") or element is not p:
-            delen.append("\n")  # a line break, or a paragraph inside a text box
+    """A paragraph's text, including tracked insertions and text boxes (deleted text is w:delText).
+
+    A text box is stored twice (issue 20.7): as a drawing (mc:Choice) and, for old Word versions, as a
+    VML copy (mc:Fallback). The copy is skipped, so the programme in a text box is read once."""
+    delen: list[str] = []
+
+    def lees(element) -> None:  # type: ignore[no-untyped-def]
+        for kind in element:
+            tag = kind.tag
+            if tag == _MC_FALLBACK:
+                continue
+            if tag == f"{_W}t":
+                delen.append(kind.text or "")
+            elif tag == f"{_W}tab":
+                delen.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                delen.append("\n")
+            else:
+                if tag == f"{_W}p":
+                    delen.append("\n")  # a paragraph inside a text box
+                lees(kind)
+
+    lees(p)
     return "".join(delen)
 
 

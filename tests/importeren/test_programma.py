@@ -79,3 +79,20 @@ def test_geimporteerd_programma_wordt_in_zijn_eigen_tijd_een_sessie(tmp_path, mo
     assert len(json.loads(uit)["sessies"]) == 1
     code, _, fout = draai("plan", "middag", "--groep", "12", "--tijd", "2u", "--start", "2026-12-10T13:00")
     assert code not in (0, None) and "2u30" in fout
+
+
+def test_tekstvak_wordt_een_keer_gelezen():
+    """Word stores a text box twice: the drawing (mc:Choice) and a VML copy (mc:Fallback)."""
+    from lxml import etree
+
+    from planner.importeren.documenten import _alinea_tekst
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    vak = (f'<w:txbxContent xmlns:w="{w}"><w:p><w:r><w:t>09:00 Welkom</w:t></w:r></w:p>'
+           f'<w:p><w:r><w:t>09:30 Pauze</w:t></w:r></w:p></w:txbxContent>')
+    xml = (f'<w:p xmlns:w="{w}" xmlns:mc="{mc}"><w:r><mc:AlternateContent>'
+           f'<mc:Choice Requires="wps"><w:drawing>{vak}</w:drawing></mc:Choice>'
+           f'<mc:Fallback><w:pict>{vak}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    tekst = _alinea_tekst(etree.fromstring(xml))
+    assert tekst.count("09:00 Welkom") == 1 and tekst.count("09:30 Pauze") == 1
