@@ -15,9 +15,9 @@ from pathlib import Path
 from planner.bibliotheek.opmerkingen import tijdsduur_verschil
 from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
-from planner.importeren.programma import alleen_programma
+from planner.importeren.programma import alleen_programma, vanaf_start
 from planner.importeren.regels import Item, items_van, klasse_van
-from planner.importeren.tijden import DAG, GESCHAT_MIN, KLOK_TWAALF, Tijd, lees_tijd_begin, lees_tijd_eind
+from planner.importeren.tijden import DAG, GESCHAT_MIN, KLOK_TWAALF, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
 from planner.importeren.woorden import GROEP, LABEL_VORM, OPEN_EINDE, TOTAAL, groepjes_in, soort_van
 from planner.kern.fouten import InvoerFout
 
@@ -89,11 +89,35 @@ def herken(blokken: list[Blok], bestandsnaam: str) -> list[Concept]:
     """Every draaiboek in the document; refuses a document without any recognisable part."""
     items = alleen_programma(items_van(blokken))
     if not any(x.soort == "deel" for x in items):
-        raise InvoerFout(f"In '{bestandsnaam}' vind ik geen onderdelen met minuten of tijden: zet per onderdeel "
-                         "de duur of het tijdstip vooraan op de regel ('15m Welkom', '09:00 - 09:15 Opening') of "
-                         "gebruik een tabel met de kolommen Tijd en Onderdeel.")
+        raise InvoerFout(_weigering(blokken, bestandsnaam))
     concepten = [_concept(segment, bestandsnaam) for segment in _segmenten(items)]
     return [c for c in concepten if c.delen]
+
+
+def _weigering(blokken: list[Blok], bestandsnaam: str) -> str:
+    """One sentence that fits the document (issue 20.9): what it has that looks like a programme, and why
+    that was not read."""
+    from planner.importeren.documenten import Tabel
+
+    uitleg = ("zet per onderdeel de duur of het tijdstip vooraan op de regel ('15m Welkom', '09:00 - 09:15 "
+              "Opening', '[0-10 min] Opening') of gebruik een tabel met de kolommen Tijd en Onderdeel")
+    for blok in blokken:
+        if isinstance(blok, Tabel) and blok.rijen:
+            kop = [schoon(c).lower().strip("*_ :") for c in blok.rijen[0]]
+            tijd = next((i for i, c in enumerate(kop) if c.split(" ")[0] in _TIJDWOORDEN), None)
+            if tijd is not None and len(blok.rijen) > 1:
+                cel = next((r[tijd] for r in blok.rijen[1:] if tijd < len(r) and r[tijd].strip()), "")
+                return (f"In '{bestandsnaam}' heeft de tabel een kolom '{blok.rijen[0][tijd].strip()}', maar "
+                        f"'{_kort(schoon(cel), 30)}' lees ik niet als tijd: schrijf een tijdstip ('09:00' of '09:00 - "
+                        "09:15'), een duur ('15 min') of een tijd vanaf het begin ('0-10').")
+    for blok in blokken:
+        if isinstance(blok, Regel) and MIDDEN_DUUR.search(blok.tekst):
+            return (f"In '{bestandsnaam}' noemt '{_kort(blok.tekst, 50)}' een duur, maar ik vind geen regels die "
+                    f"met een tijd beginnen of eindigen: {uitleg}.")
+    return f"In '{bestandsnaam}' vind ik geen onderdelen met minuten of tijden: {uitleg}."
+
+
+_TIJDWOORDEN = ("tijd", "tijden", "duur", "minuten", "min", "tijdstip", "time", "duration", "timing", "wanneer")
 
 
 class _Bouwer:
@@ -297,6 +321,7 @@ def _concept(items: list[Item], bestandsnaam: str) -> Concept:
                                            + [t for s in deel.stappen for t in s.sub]))
     if verschil := tijdsduur_verschil(concept.tijdsduur, [sum(d.minuten for d in concept.delen)]):
         concept.gegokt.append(verschil.replace("de tijdsduur noemt", "het document noemt"))
+    _getimede_beschrijving(concept)
     if concept.beschrijving:
         aantal = len(concept.beschrijving)
         concept.niet_geplaatst.append(f"{aantal} {'regel' if aantal == 1 else 'regels'} vóór het eerste onderdeel "
@@ -370,6 +395,19 @@ def _open_einde(concept: Concept) -> None:
         vorige.toelichting.extend([f"Na afloop ({_hhmm(tijd.start)}): {laatste.titel}"] + rest)
         concept.niet_geplaatst.append(f"wat na het einde staat ('{_kort(rest[0])}') staat in de toelichting van "
                                       f"'{_kort(vorige.titel)}'.")
+
+
+def _getimede_beschrijving(concept: Concept) -> None:
+    """Every line with a time is a part, a step, or named in the report (issue 20.5): the ones before the
+    programme ('Duur: 2 uur', 'Pre-Sessie Werk (30 minuten)') went into the description; say which and why."""
+    getimed = [r for r in concept.beschrijving
+               if lees_tijd_begin(r) or lees_tijd_eind(r) or MIDDEN_DUUR.search(r) or vanaf_start(r)]
+    for regel in getimed[:8]:
+        concept.niet_geplaatst.append(f"'{_kort(regel)}' noemt een tijd maar staat vóór het programma: geen "
+                                      "onderdeel, wel in de beschrijving.")
+    if len(getimed) > 8:
+        concept.niet_geplaatst.append(f"en nog {len(getimed) - 8} zulke regels vóór het programma, ook in de "
+                                      "beschrijving.")
 
 
 def _minuten(concept: Concept) -> None:

@@ -96,3 +96,17 @@ def test_tekstvak_wordt_een_keer_gelezen():
            f'<mc:Fallback><w:pict>{vak}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
     tekst = _alinea_tekst(etree.fromstring(xml))
     assert tekst.count("09:00 Welkom") == 1 and tekst.count("09:30 Pauze") == 1
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("| Tijd | Onderdeel |\n|---|---|\n| ochtend | Welkom |\n| middag | Pauze |\n", "'ochtend' lees ik niet als tijd"),
+    ("# Sessie\n\nWe beginnen met een intro (10 min) en dan een oefening.\n", "een duur, maar"),
+    ("Alleen wat tekst\nzonder tijden.\n", "geen onderdelen"),
+])
+def test_weigering_past_bij_het_document(tekst, verwacht):
+    from planner.kern.fouten import InvoerFout
+
+    with pytest.raises(InvoerFout) as fout:
+        _delen(tekst)
+    assert verwacht in str(fout.value)
+    assert str(fout.value).count(". ") == 0  # one sentence
