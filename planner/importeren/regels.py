@@ -302,8 +302,15 @@ def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal:
     titel = titel_regels[0].tekst
     if EINDE.match(titel):
         return [Item(titel_regels[0], "einde", tijd=tijd)] + [klasse_van(r) for r in extra]
-    return [Item(titel_regels[0], "deel", tijd=tijd, titel=titel, werkvorm=werkvorm, materialen=materialen,
-                  extra=tuple(extra), uit_tabel=True)]
+    deel = Item(titel_regels[0], "deel", tijd=tijd, titel=titel, werkvorm=werkvorm, materialen=materialen,
+                extra=tuple(extra), uit_tabel=True)
+    klok = lees_tijdcel(rij[kolommen["klok0"]]) if "klok0" in kolommen else None
+    if klok is not None and klok.start is not None and klok.eind is not None and tijd.minuten is not None \
+            and (klok.eind - klok.start) % DAG != tijd.minuten:
+        # 'Time 09:00 - 09:15 | Duration 20 min': the document contradicts itself; the stated minutes win.
+        deel.waarschuwing = (f"'{titel}': de kolom Duur noemt {tijd.minuten} minuten, maar {klok.tekst} is "
+                             f"{(klok.eind - klok.start) % DAG} minuten; ik neem de {tijd.minuten} minuten.")
+    return [deel]
 
 
 def _samengevoegde_rij(cel: str) -> list[Regel]:

@@ -110,3 +110,10 @@ def test_weigering_past_bij_het_document(tekst, verwacht):
         _delen(tekst)
     assert verwacht in str(fout.value)
     assert str(fout.value).count(". ") == 0  # one sentence
+
+
+def test_klok_en_duur_die_elkaar_tegenspreken_worden_gemeld():
+    concept = _delen("| Time | Activity | Duration |\n|---|---|---|\n| 09:00 - 09:15 | Welcome | 20 min |\n"
+                     "| 09:15 - 10:00 | Work | 45 min |\n")
+    assert [(d.titel, d.minuten) for d in concept.delen] == [("Welcome", 20), ("Work", 45)]
+    assert any("20 minuten" in g and "09:00 - 09:15" in g for g in concept.gegokt)
