@@ -47,7 +47,7 @@ def alleen_programma(items: list[Item]) -> list[Item]:
             groepen.setdefault((item.regel.soort, item.regel.niveau), []).append((i, *gevonden))
     ketens = [k for k in (_keten(kandidaten) for kandidaten in groepen.values()) if len(k) >= 2]
     if not ketens:
-        return items
+        return _alleen_de_tabel(items)
     # The programme reaches furthest; of two that reach as far, the coarser one (the parts, not their
     # sub-timings '- [0-2 min] Welkom' under '### [0-10 min] Opening').
     beste = max(ketens, key=lambda k: (k[-1][2], -len(k)))
@@ -73,6 +73,17 @@ def alleen_programma(items: list[Item]) -> list[Item]:
         else:
             uit.append(item)
     return uit
+
+
+def _alleen_de_tabel(items: list[Item]) -> list[Item]:
+    """A schedule table of three or more parts is the programme: a timed heading after it ('### Within 24 Hours'
+    under 'Post-Workshop') is text of the part it stands under, not a part of a day."""
+    if sum(1 for x in items if x.soort == "deel" and x.uit_tabel) < 3:
+        return items
+    if any(x.soort == "deel" and x.uit_tabel is False and x.tijd is not None and x.tijd.start is not None
+           for x in items):
+        return items  # clock times outside the table: a document with more than one programme shape
+    return [Item(x.regel, "tekst") if x.soort == "deel" and not x.uit_tabel else x for x in items]
 
 
 def _keten(kandidaten: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
