@@ -388,6 +388,9 @@ def _open_einde(concept: Concept) -> None:
                                       f"'{_kort(vorige.titel)}'.")
     if vorige.tijd.start is not None and vorige.tijd.eind is None and vorige.tijd.minuten is None:
         vorige.tijd.eind = tijd.start
+    elif vorige.tijd.eind is not None and vorige.tijd.eind < tijd.start:
+        concept.gegokt.append(f"tussen {_hhmm(vorige.tijd.eind)} en {_hhmm(tijd.start)} (het einde) staat niets in "
+                              "het document; voeg zelf een onderdeel toe als dat nodig is.")
     concept.herkend.append(f"'{_kort(laatste.titel)}' om {_hhmm(tijd.start)} gelezen als het einde van het "
                            "programma (geen onderdeel, geen minuten).")
     rest = [s.tekst for s in laatste.stappen] + laatste.toelichting

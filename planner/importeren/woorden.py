@@ -15,8 +15,8 @@ _PAUZE = re.compile(r"\b(?:koffie|thee|koffie-?\s?en\s?thee)?pauze\b|\bkoffie\b|
 _MAALTIJD = re.compile(r"\b(?:lunch|lunchpauze|diner|dinner|maaltijd|ontbijt|breakfast)\b", re.IGNORECASE)
 MAALTIJD = "werkvorm"
 _SOORTEN = (
-    ("opening", re.compile(r"\b(?:welkom|welkomstwoord|welkomst|opening|openen|ontvangst|inloop|binnenkomst|"
-                           r"check-?in|aftrap|welcome|arrival|registration)\b", re.I)),
+    ("opening", re.compile(r"\b(?:welkom|welkomstwoord|welkomst|opening|openingswoord|openen|ontvangst|inloop|"
+                           r"binnenkomst|check-?in|aftrap|welcome|arrival|registration)\b", re.I)),
     ("evaluatie", re.compile(r"\b(?:evaluatie|evalueren|evaluatieronde|terugblik|terugblikken|terugkijken|"
                              r"reflectie|reflecteren|nabespreking|feedback|debrief|retrospective)\b", re.I)),
     ("afronding", re.compile(r"\b(?:afronding|afronden|afsluiting|afsluiten|sluiting|slot|check-?out|uitcheck|"
