@@ -20,6 +20,9 @@ _VANAF_START = re.compile(r"^[\[(]?\s*+(?P<a>\d{1,3})(?::(?P<am>[0-5]\d))?\s*+(?
                           r"(?::(?P<bm>[0-5]\d))?(?:\s*+(?:minuten|minutes|mins|min\.?|m))?(?:\s*+[\])])?(?=[\s:|.,–—-]|$)",
                           re.IGNORECASE)
 _SCHEIDING = " \t:|-–—.,)]"
+# '### 0:00 — Welkom', '1:05 Break (10 min)': a start counted from the session's start, without an end.
+_START_VANAF = re.compile(r"^[\[(]?\s*+(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?:\s*+[\])])?(?=[\s:|.,–—-]|$)"
+                          r"(?!\s*+(?:-|–|—)\s*+\d)")
 
 
 def _minuut(uren_of_minuten: str, minuten: str | None) -> int:
@@ -47,7 +50,7 @@ def alleen_programma(items: list[Item]) -> list[Item]:
             groepen.setdefault((item.regel.soort, item.regel.niveau), []).append((i, *gevonden))
     ketens = [k for k in (_keten(kandidaten) for kandidaten in groepen.values()) if len(k) >= 2]
     if not ketens:
-        return _alleen_de_tabel(items)
+        return _starts_vanaf_begin(items)
     # The programme reaches furthest; of two that reach as far, the coarser one (the parts, not their
     # sub-timings '- [0-2 min] Welkom' under '### [0-10 min] Opening').
     beste = max(ketens, key=lambda k: (k[-1][2], -len(k)))
@@ -70,6 +73,47 @@ def alleen_programma(items: list[Item]) -> list[Item]:
                 uit.append(Item(item.regel, "label"))  # '## BLOCK 1 … (30 min)': a heading over parts
             else:
                 uit.append(Item(item.regel, "tekst"))  # a step of its part, minutes kept in its text
+        else:
+            uit.append(item)
+    return uit
+
+
+def _starts_vanaf_begin(items: list[Item]) -> list[Item]:
+    """'0:00 Welkom', '0:10 Casus', '1:05 Break (10 min)': starts counted from 0:00 that rise at one level of
+    the document are the programme (not durations of 0, 10 and 65 minutes); each part lasts until the next."""
+    groepen: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for i, item in enumerate(items):
+        tekst = item.regel.tekst.strip("*_ ")
+        if item.soort in ("leeg", "grens") or not tekst or not (m := _START_VANAF.match(tekst)):
+            continue
+        titel = tekst[m.end():].lstrip(_SCHEIDING).strip("*_ ")
+        if titel:
+            groepen.setdefault((item.regel.soort, item.regel.niveau), []).append(
+                (i, int(m["h"]) * 60 + int(m["m"]), titel))
+    beste: list[tuple[int, int, str]] = []
+    for kandidaten in groepen.values():
+        keten: list[tuple[int, int, str]] = []
+        for kandidaat in kandidaten:
+            if (not keten and kandidaat[1] == 0) or (keten and kandidaat[1] > keten[-1][1]):
+                keten.append(kandidaat)
+        if len(keten) >= 3 and len(keten) > len(beste):
+            beste = keten
+    if not beste:
+        return _alleen_de_tabel(items)
+    programma = {i: (start, titel) for i, start, titel in beste}
+    niveau, soort = items[beste[0][0]].regel.niveau, items[beste[0][0]].regel.soort
+    uit: list[Item] = []
+    for i, item in enumerate(items):
+        if i in programma:
+            start, titel = programma[i]
+            tekst = item.regel.tekst.strip("*_ ")
+            deel = Item(item.regel, "deel", tijd=Tijd(tekst[: len(tekst) - len(titel)].strip(" :|-–—[]()"),
+                                                        start=start), titel=schone_titel(titel))
+            midden_duur(deel)
+            uit.append(deel)
+        elif item.soort == "deel":
+            kop = soort == "kop" and item.regel.soort == "kop" and item.regel.niveau < niveau
+            uit.append(Item(item.regel, "label" if kop else "tekst"))
         else:
             uit.append(item)
     return uit

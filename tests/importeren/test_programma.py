@@ -117,3 +117,11 @@ def test_klok_en_duur_die_elkaar_tegenspreken_worden_gemeld():
                      "| 09:15 - 10:00 | Work | 45 min |\n")
     assert [(d.titel, d.minuten) for d in concept.delen] == [("Welcome", 20), ("Work", 45)]
     assert any("20 minuten" in g and "09:00 - 09:15" in g for g in concept.gegokt)
+
+
+def test_starttijden_vanaf_nul_zijn_geen_duren():
+    concept = _delen("# Sessie\n\n### 0:00 — Welkom\nRondje namen.\n\n### 0:10 — Casus\n\n"
+                     "### 1:05 — Break (10 min)\n\n### 1:15 — Afsluiting (15 min)\n")
+    assert [(d.titel, d.minuten) for d in concept.delen] == [
+        ("Welkom", 10), ("Casus", 55), ("Break", 10), ("Afsluiting", 15)]
+    assert concept.delen[2].soort == "pauze"
