@@ -137,11 +137,25 @@ class _Bouwer:
         self.vorige_tekst = ""
         self.los = markdown_regels
         self.in_extra = False
+        self.huidig: int | None = None  # a detail section ('### Intro (10 min)') points back at its part
 
     # where text goes
     @property
     def deel(self) -> Deel | None:
+        if self.huidig is not None and self.huidig < len(self.c.delen):
+            return self.c.delen[self.huidig]
         return self.c.delen[-1] if self.c.delen else None
+
+    def _beschreven_deel(self, tekst: str) -> int | None:
+        """The part a heading describes: its title again, maybe with its minutes ('### Intro (10 min)')."""
+        kaal = _vergelijkbaar(tekst)
+        if len(kaal) < 4:
+            return None
+        for i, deel in enumerate(self.c.delen):
+            titel = _vergelijkbaar(deel.titel)
+            if kaal == titel or (len(titel) >= 4 and (titel.startswith(kaal + " ") or kaal.startswith(titel + " "))):
+                return i
+        return None
 
     def bouw(self) -> Concept:
         for i, item in enumerate(self.items):
@@ -175,6 +189,7 @@ class _Bouwer:
     def nieuw_deel(self, item: Item) -> None:
         assert item.tijd is not None
         self.na_einde = False
+        self.huidig = None
         deel = Deel(titel=item.titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
                     materialen=list(item.materialen))
         self.c.delen.append(deel)
@@ -249,6 +264,12 @@ class _Bouwer:
         if deel is None:
             self._beschrijving(regel)
             return
+        if regel.soort == "kop" and (beschreven := self._beschreven_deel(regel.tekst)) is not None:
+            self.huidig = beschreven
+            titel = _kort(self.c.delen[beschreven].titel)
+            self.c.herkend.append(f"'{_kort(regel.tekst)}' gelezen als de uitwerking van '{titel}': wat eronder "
+                                  "staat hoort bij dat onderdeel.")
+            return
         if self.na_einde:
             deel.toelichting.append(regel.tekst)
             self.c.niet_geplaatst.append(f"'{_kort(regel.tekst)}' (na het einde) staat in de toelichting van "
@@ -297,6 +318,19 @@ class _Bouwer:
             self.c.beschrijving[-1] = f"{self.c.beschrijving[-1]} {regel.tekst}"
         else:
             self.c.beschrijving.append(regel.tekst)
+
+
+def _vergelijkbaar(tekst: str) -> str:
+    """A title to compare: no minutes, no span from the start, no punctuation, lower case."""
+    if (gevonden := vanaf_start(tekst)) is not None:
+        tekst = gevonden[2]
+    if (eind := lees_tijd_eind(tekst)) is not None:
+        tekst = eind[1]
+    tekst = MIDDEN_DUUR.sub(" ", tekst)
+    return " ".join(_NIET_WOORD.sub(" ", tekst.casefold()).split())
+
+
+_NIET_WOORD = re.compile(r"[^\w]+")
 
 
 def _is_pauze_regel(tekst: str) -> bool:

@@ -125,3 +125,17 @@ def test_starttijden_vanaf_nul_zijn_geen_duren():
     assert [(d.titel, d.minuten) for d in concept.delen] == [
         ("Welkom", 10), ("Casus", 55), ("Break", 10), ("Afsluiting", 15)]
     assert concept.delen[2].soort == "pauze"
+
+
+def test_uitwerking_hoort_bij_het_onderdeel_dat_ze_beschrijft():
+    concept = _delen("# Sessie\n\n## Programma\n\n| Tijd | Onderdeel |\n|---|---|\n| 0-10 | Intro |\n"
+                     "| 10-40 | Casus in groepjes |\n| 40-50 | Lunch |\n| 50-60 | Afsluiting |\n\n## Uitwerking\n\n"
+                     "### Intro (10 min)\nIedereen zegt zijn naam.\n\n### Lunch\nBroodjes in de kantine.\n\n"
+                     "### Casus in groepjes (30 min)\nLees de casus.\n")
+    assert [(d.titel, d.minuten) for d in concept.delen] == [
+        ("Intro", 10), ("Casus in groepjes", 30), ("Lunch", 10), ("Afsluiting", 10)]
+    stappen = {d.titel: [s.tekst for s in d.stappen] for d in concept.delen}
+    assert "Iedereen zegt zijn naam." in stappen["Intro"]
+    assert "Broodjes in de kantine." in stappen["Lunch"]
+    assert "Lees de casus." in stappen["Casus in groepjes"]
+    assert not any(d.geschat for d in concept.delen)
