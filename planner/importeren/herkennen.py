@@ -191,9 +191,12 @@ class _Bouwer:
         assert item.tijd is not None
         self.na_einde = False
         self.huidig = None
-        deel = Deel(titel=item.titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
+        titel, rest = _eerste_zin(item.titel)
+        deel = Deel(titel=titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
                     materialen=list(item.materialen))
         self.c.delen.append(deel)
+        if rest:
+            deel.stappen.append(Stap(rest))
         if item.waarschuwing:
             self.c.gegokt.append(item.waarschuwing)
         self.in_extra = True  # the rest of its row or line: steps of its own, never glued to the title
@@ -319,6 +322,17 @@ class _Bouwer:
             self.c.beschrijving[-1] = f"{self.c.beschrijving[-1]} {regel.tekst}"
         else:
             self.c.beschrijving.append(regel.tekst)
+
+
+def _eerste_zin(titel: str) -> tuple[str, str]:
+    """'De ontwerpteams in de spotlight. Gesprek onder leiding van …': a long line of sentences is a title
+    (its first sentence) and a step (the rest), as a programme prints it."""
+    if len(titel.split()) <= 8 or not (m := _ZINSEINDE.search(titel)) or len(titel[:m.start()].split()) < 2:
+        return titel, ""
+    return titel[:m.start()], titel[m.end():]
+
+
+_ZINSEINDE = re.compile(r"[.!?](?<!\b[A-Za-z]\.)\s++(?=[A-Z])")
 
 
 def _vergelijkbaar(tekst: str) -> str:
