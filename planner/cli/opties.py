@@ -52,6 +52,10 @@ Paden = Annotated[list[str] | None, typer.Argument(
          "Zonder argument: alle ingebouwde en eigen draaiboeken.")]
 Log = Annotated[Path, typer.Argument(click_type=WOORD, metavar="LOG", show_default=False,
                                      help="Het CSV-log van 'planner live --log'.")]
+Logs = Annotated[list[Path], typer.Argument(
+    click_type=WOORD, metavar="LOG", show_default=False,
+    help="Het CSV-log van 'planner live --log'; meer logs van hetzelfde draaiboek geven per onderdeel de "
+         "mediaan en spreiding.")]
 
 # The planning options plan and live share.
 Groep = Annotated[str | None, typer.Option("--groep", "-g", metavar="AANTAL", help="Aantal deelnemers (verplicht).")]
@@ -144,6 +148,20 @@ LiveLog = Annotated[Path | None, typer.Option(
                                  "naar dit CSV-bestand (lees het terug met 'planner terugblik').")]
 VervangLog = Annotated[bool, typer.Option("--force", help="Vervang een bestaand log.")]
 Stil = Annotated[bool, typer.Option("--stil", help="Signalen zonder geluid (alleen knipperen).")]
+Zaal = Annotated[bool, typer.Option(
+    "--zaal", help="Toon ook een zaalscherm voor de projector: een webpagina met de klok, het onderdeel en de "
+                   "vragen voor de groep (alleen-lezen, op 127.0.0.1).")]
+ZaalPoort = Annotated[int | None, typer.Option("--zaal-poort", metavar="POORT",
+                                               help="Poort van het zaalscherm (standaard 8765).")]
+ZaalOpen = Annotated[bool, typer.Option(
+    "--zaal-open", help="Laat andere apparaten in het netwerk van de zaal het zaalscherm zien (het adres krijgt "
+                        "een willekeurige sleutel).")]
+
+# Options of terugblik.
+Bijstellen = Annotated[str | None, typer.Option(
+    "--bijstellen", metavar="NAAM",
+    help="Schrijf een eigen kopie NAAM van het draaiboek met minuten naar de praktijk (binnen de grenzen van de "
+         "bron); een ingebouwd draaiboek blijft zoals het is.")]
 
 # Options of the draaiboek commands.
 AlleenGroep = Annotated[str | None, typer.Option(
