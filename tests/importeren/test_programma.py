@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.cli.ingang import opdracht as main
 from planner.importeren.documenten import lees_tekst
@@ -139,3 +141,26 @@ def test_uitwerking_hoort_bij_het_onderdeel_dat_ze_beschrijft():
     assert "Broodjes in de kantine." in stappen["Lunch"]
     assert "Lees de casus." in stappen["Casus in groepjes"]
     assert not any(d.geschat for d in concept.delen)
+
+
+_WOORDEN = ("welkom", "casus", "oefenen", "Gesprek", "uitleg", "Presentatie", "groepswerk", "Vragen", "film")
+
+
+@given(st.lists(st.tuples(st.integers(5, 90), st.lists(st.sampled_from(_WOORDEN), min_size=1, max_size=9)),
+                min_size=2, max_size=8),
+       st.integers(7 * 60, 10 * 60), st.sampled_from(["{t} uur {x}", "{t} {x}", "{t} - {x}", "{t}: {x}"]),
+       st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_elke_kloktijd_is_een_onderdeel_met_het_verschil_als_minuten(delen, begin, vorm, einde):
+    """Issue 20.5/20.6: every line that starts with a clock time is a part, whatever its case or length, with the
+    minutes to the next time; a last 'Einde' closes it and is no part."""
+    regels, t = ["Programma"], begin
+    for minuten, woorden in delen:
+        regels.append(vorm.format(t=f"{t // 60:02d}.{t % 60:02d}", x=" ".join(woorden)))
+        t += minuten
+    if einde:
+        regels.append(f"{t // 60:02d}.{t % 60:02d} uur Einde")
+    concept = _delen("\n".join(regels) + "\n", "p.txt")
+    verwacht = [m for m, _ in delen] if einde else [m for m, _ in delen[:-1]]
+    assert [d.minuten for d in concept.delen][:len(verwacht)] == verwacht
+    assert len(concept.delen) == len(delen)
