@@ -164,3 +164,19 @@ def test_elke_kloktijd_is_een_onderdeel_met_het_verschil_als_minuten(delen, begi
     verwacht = [m for m, _ in delen] if einde else [m for m, _ in delen[:-1]]
     assert [d.minuten for d in concept.delen][:len(verwacht)] == verwacht
     assert len(concept.delen) == len(delen)
+
+
+def test_controleer_waarschuwt_voor_een_genoemd_totaal_dat_niet_klopt(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen"))
+    monkeypatch.chdir(tmp_path)
+    bron = tmp_path / "middag.txt"
+    bron.write_text("Middag\n\nIn totaal 4.00 uur\n\n13.00 uur Inloop\n14.00 uur Muziek\n15.00 uur Einde\n",
+                    encoding="utf-8")
+    for args in (["importeer", str(bron)], ["controleer", "middag"]):
+        monkeypatch.setattr(sys, "argv", ["planner", *args])
+        with pytest.raises(SystemExit) as uit:
+            main()
+        assert uit.value.code in (0, None)
+    uit = capsys.readouterr().out
+    assert "het document noemt 4.00 uur" in uit  # the import report
+    assert "⚠ let op: de onderdelen tellen op tot 2u, de tijdsduur noemt 4.00 uur" in uit  # controleer
