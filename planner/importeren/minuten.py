@@ -6,7 +6,7 @@ from __future__ import annotations
 from planner.importeren.concept import Concept
 from planner.importeren.programma import vanaf_start
 from planner.importeren.tijden import DAG, GESCHAT_MIN, KLOK_TWAALF, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
-from planner.importeren.woorden import OPEN_EINDE
+from planner.importeren.woorden import OPEN_EINDE, STERK_EINDE
 
 
 def kort(tekst: str, lengte: int = 60) -> str:
@@ -57,7 +57,8 @@ def _open_einde(concept: Concept) -> None:
     timed line after it is reported, not planned."""
     delen = concept.delen
     einde = next((i for i, d in enumerate(delen) if i > 0 and d.tijd.start is not None and d.tijd.eind is None
-                  and d.tijd.minuten is None and OPEN_EINDE.match(d.titel)), None)
+                  and d.tijd.minuten is None and OPEN_EINDE.match(d.titel)
+                  and (i == len(delen) - 1 or STERK_EINDE.match(d.titel))), None)
     if einde is None:
         return
     laatste, na = delen[einde], delen[einde + 1:]

@@ -10,34 +10,8 @@ heading over parts, not a part.
 
 from __future__ import annotations
 
-import re
-
 from planner.importeren.regels import Item, midden_duur, schone_titel
-from planner.importeren.tijden import Tijd
-
-# '[0-10 min]', '0:00 – 0:10', '(10-20 min)', '0-10': a span counted from the start, at the start of a line.
-_VANAF_START = re.compile(r"^[\[(]?\s*+(?P<a>\d{1,3})(?::(?P<am>[0-5]\d))?\s*+(?:-|–|—)\s*+(?P<b>\d{1,3})"
-                          r"(?::(?P<bm>[0-5]\d))?(?:\s*+(?:minuten|minutes|mins|min\.?|m))?(?:\s*+[\])])?(?=[\s:|.,–—-]|$)",
-                          re.IGNORECASE)
-_SCHEIDING = " \t:|-–—.,)]"
-# '### 0:00 — Welkom', '1:05 Break (10 min)': a start counted from the session's start, without an end.
-_START_VANAF = re.compile(r"^[\[(]?\s*+(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?:\s*+[\])])?(?=[\s:|.,–—-]|$)"
-                          r"(?!\s*+(?:-|–|—)\s*+\d)")
-
-
-def _minuut(uren_of_minuten: str, minuten: str | None) -> int:
-    return int(uren_of_minuten) * 60 + int(minuten) if minuten is not None else int(uren_of_minuten)
-
-
-def vanaf_start(tekst: str) -> tuple[int, int, str] | None:
-    """(from, to, title) of a line that starts with a span counted from the session's start."""
-    m = _VANAF_START.match(tekst.strip("*_ "))
-    if m is None or (m["am"] is None) != (m["bm"] is None):
-        return None
-    a, b = _minuut(m["a"], m["am"]), _minuut(m["b"], m["bm"])
-    if not a < b:
-        return None
-    return a, b, tekst.strip("*_ ")[m.end():].lstrip(_SCHEIDING).strip("*_ ")
+from planner.importeren.tijden import _SCHEIDING, _START_VANAF, Tijd, vanaf_start
 
 
 def alleen_programma(items: list[Item]) -> list[Item]:

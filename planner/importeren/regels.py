@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from planner.importeren.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
 from planner.importeren.tijden import (
+    _START_VANAF,
     DAG,
     MIDDEN_DUUR,
     Tijd,
@@ -15,6 +16,7 @@ from planner.importeren.tijden import (
     lees_tijd_begin,
     lees_tijd_eind,
     lees_tijdcel,
+    vanaf_start,
 )
 from planner.importeren.woorden import (
     EINDE,
@@ -248,26 +250,53 @@ def _tabel_items(tabel: Tabel) -> list[Item]:
         if not kandidaten:
             return _tabel_als_regels(rijen)
         kolommen["titel"] = kandidaten[0]
-    if not any(lees_tijdcel(r[kolommen["tijd"]], kaal) for r in data):
+    vanaf = _tijden_vanaf_start([r[kolommen["tijd"]] for r in data])
+    if not vanaf and not any(lees_tijdcel(r[kolommen["tijd"]], kaal) for r in data):
         return _tabel_als_regels(rijen)
     namen = [_kolomnaam(c) for c in rijen[kop]] if kop is not None else [""] * breedte
     items: list[Item] = []
     begin = kop + 1 if kop is not None else 0
-    for (nummer, _), rij in zip(volle[begin:], data, strict=True):
+    for nummer_rij, ((nummer, _), rij) in enumerate(zip(volle[begin:], data, strict=True)):
         if (nummer, kolommen["tijd"]) in tabel.vervolg:
             # The Tijd cell is merged with the one above: this row goes on with the same part.
             rij = [c if i != kolommen["tijd"] else "" for i, c in enumerate(rij)]
-        items.extend(_rij_items(rij, kolommen, namen, kaal))
+        items.extend(_rij_items(rij, kolommen, namen, kaal, vanaf[nummer_rij] if vanaf else None))
     return items
 
 
-def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal: bool) -> list[Item]:
+def _tijden_vanaf_start(cellen: list[str]) -> list[Tijd | None] | None:
+    """A Tijd column counted from the session's start ('0:00 – 0:10', '0-10', '0:00', '0:10', …; issue 20.1,
+    20.9): rising from 0, every filled cell such a time. None when the column holds clock times or durations."""
+    tijden: list[Tijd | None] = []
+    vorige = -1
+    for cel in cellen:
+        tekst = schoon(cel.replace("\n", " "))
+        if not tekst:
+            tijden.append(None)
+            continue
+        if (bereik := vanaf_start(tekst)) is not None and not bereik[2]:
+            a, b = bereik[0], bereik[1]
+            tijd = Tijd(tekst, b - a)
+        elif (m := _START_VANAF.match(tekst)) is not None and m.end() == len(tekst):
+            a = int(m["h"]) * 60 + int(m["m"])
+            tijd = Tijd(tekst, start=a)
+        else:
+            return None
+        if (vorige < 0 and a != 0) or a < vorige:
+            return None
+        vorige = a
+        tijden.append(tijd)
+    return tijden if sum(1 for t in tijden if t is not None) >= 2 else None
+
+
+def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal: bool,
+               vast: Tijd | None = None) -> list[Item]:
     cellen = [schoon(c.replace("\n", " ")) for c in rij if c.strip()]
     # 'Totaal | 3 uur' or '180 min | Totaal': the total, in any column, is no part.
     if any(TOTAAL.match(c.strip("*_ ")) and len(c.split()) <= 4 for c in cellen):
         tekst = " ".join(cellen)
         return [Item(Regel(tekst), "totaal", waarde=tekst)]
-    tijd = lees_tijdcel(rij[kolommen["tijd"]], kaal)
+    tijd = vast if vast is not None else lees_tijdcel(rij[kolommen["tijd"]], kaal)
     titel_regels = [regel_van(r) for r in rij[kolommen["titel"]].split("\n")]
     titel_regels = [r for r in titel_regels if r.tekst]
     if tijd is not None and not titel_regels and (samen := _samengevoegde_rij(rij[kolommen["tijd"]])):

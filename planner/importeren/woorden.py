@@ -30,6 +30,8 @@ EINDE_OM = re.compile(rf"^(?:einde|eindtijd|eind|sluiting|klaar)\s*+[:–—-]?\
                       re.I)
 # The last time in a programme that only marks its end: 'Einde, uitloop met een drankje', '13.00 uur: officiële
 # sluiting', '16.40 Borrel', '4:30 - Workshop ends'. It gets no minutes of its own.
+# Words that end a programme wherever they stand; the others ('Close', 'Borrel') only as its last line.
+STERK_EINDE = re.compile(r"^(?:einde|eind|(?:the\s++)?end|(?:workshop|session|meeting|day)\s++(?:ends|closes))\b", re.I)
 OPEN_EINDE = re.compile(r"^(?:einde|eind|uitloop|(?:officiële\s++)?sluiting|(?:netwerk|afsluitende\s++)?borrel|"
                         r"drankje|(?:the\s++)?end|(?:workshop|session|meeting|day)\s++(?:ends|closes)|"
                         r"close|drinks|reception)\b", re.I)

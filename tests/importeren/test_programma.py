@@ -180,3 +180,14 @@ def test_controleer_waarschuwt_voor_een_genoemd_totaal_dat_niet_klopt(tmp_path, 
     uit = capsys.readouterr().out
     assert "het document noemt 4.00 uur" in uit  # the import report
     assert "⚠ let op: de onderdelen tellen op tot 2u, de tijdsduur noemt 4.00 uur" in uit  # controleer
+
+
+@pytest.mark.parametrize("tijden", [("0:00 – 0:10", "0:10 – 0:40", "0:40 – 0:45"), ("0-10", "10-40", "40-45"),
+                                    ("0:00", "0:10", "0:40")])
+def test_tabel_met_tijden_vanaf_de_start(tijden):
+    """Issue 20.9: a table Tijd | Onderdeel whose times count from the start is read, not refused."""
+    rijen = "".join(f"| {t} | {titel} |\n" for t, titel in zip(tijden, ("Intro", "Oefening", "Close"), strict=True))
+    einde = "| 0:45 | End |\n" if len(tijden[0]) == 4 else ""
+    concept = _delen("| Tijd | Onderdeel |\n|---|---|\n" + rijen + einde)
+    assert [(d.titel, d.minuten) for d in concept.delen] == [("Intro", 10), ("Oefening", 30), ("Close", 5)]
+    assert not any(d.geschat for d in concept.delen)
