@@ -11,7 +11,8 @@ heading over parts, not a part.
 from __future__ import annotations
 
 from planner.importeren.regels import Item, midden_duur, schone_titel
-from planner.importeren.tijden import _SCHEIDING, _START_VANAF, Tijd, vanaf_start
+from planner.importeren.tijden import _SCHEIDING as SCHEIDING
+from planner.importeren.tijden import START_VANAF, Tijd, vanaf_start
 
 
 def alleen_programma(items: list[Item]) -> list[Item]:
@@ -58,9 +59,9 @@ def _starts_vanaf_begin(items: list[Item]) -> list[Item]:
     groepen: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
     for i, item in enumerate(items):
         tekst = item.regel.tekst.strip("*_ ")
-        if item.soort in ("leeg", "grens") or not tekst or not (m := _START_VANAF.match(tekst)):
+        if item.soort in ("leeg", "grens") or not tekst or not (m := START_VANAF.match(tekst)):
             continue
-        titel = tekst[m.end():].lstrip(_SCHEIDING).strip("*_ ")
+        titel = tekst[m.end():].lstrip(SCHEIDING).strip("*_ ")
         if titel:
             groepen.setdefault((item.regel.soort, item.regel.niveau), []).append(
                 (i, int(m["h"]) * 60 + int(m["m"]), titel))

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from planner.importeren.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
 from planner.importeren.tijden import (
-    _START_VANAF,
     DAG,
     MIDDEN_DUUR,
+    START_VANAF,
     Tijd,
     is_klok,
     klok_minuten,
@@ -277,7 +277,7 @@ def _tijden_vanaf_start(cellen: list[str]) -> list[Tijd | None] | None:
         if (bereik := vanaf_start(tekst)) is not None and not bereik[2]:
             a, b = bereik[0], bereik[1]
             tijd = Tijd(tekst, b - a)
-        elif (m := _START_VANAF.match(tekst)) is not None and m.end() == len(tekst):
+        elif (m := START_VANAF.match(tekst)) is not None and m.end() == len(tekst):
             a = int(m["h"]) * 60 + int(m["m"])
             tijd = Tijd(tekst, start=a)
         else:

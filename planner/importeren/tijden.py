@@ -166,7 +166,7 @@ _VANAF_START = re.compile(r"^[\[(]?\s*+(?P<a>\d{1,3})(?::(?P<am>[0-5]\d))?\s*+(?
                           re.IGNORECASE)
 _SCHEIDING = " \t:|-–—.,)]"
 # '### 0:00 — Welkom', '1:05 Break (10 min)': a start counted from the session's start, without an end.
-_START_VANAF = re.compile(r"^[\[(]?\s*+(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?:\s*+[\])])?(?=[\s:|.,–—-]|$)"
+START_VANAF = re.compile(r"^[\[(]?\s*+(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?:\s*+[\])])?(?=[\s:|.,–—-]|$)"
                           r"(?!\s*+(?:-|–|—)\s*+\d)")
 
 
