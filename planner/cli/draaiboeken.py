@@ -54,6 +54,8 @@ def nieuw(
 ) -> None:
     """Maak een eigen draaiboek (TOML) in je map met eigen draaiboeken.
 
+    Daarna zegt de planner hoe verder: het bestand aanpassen, controleren en plannen.
+
     Voorbeelden:
 
       planner nieuw mijn-kickoff --van kickoff
@@ -93,6 +95,8 @@ def importeer(
     force: opties.VervangEigen = False,
 ) -> None:
     """Maak van een bestaand draaiboek (Word, Markdown of tekst) een eigen draaiboek voor de planner.
+
+    De planner zegt wat hij herkende en wat hij gokte: lees het bestand daarna na.
 
     Voorbeelden:
 

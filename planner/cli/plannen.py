@@ -43,6 +43,8 @@ def plan(
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 
+    De planning komt op het scherm; --uitvoer, --ics, --html en --kaarten schrijven bestanden.
+
     Voorbeelden:
 
       planner plan kickoff --groep 20 --tijd 3u --start "dinsdag 13:30"
