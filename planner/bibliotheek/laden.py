@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.bibliotheek.grenzen import SLEUTEL_PUNTEN, lange_sleutel, te_groot
 from planner.bibliotheek.lezen import is_bestand, lees_tekst, waarom_niet
 from planner.bibliotheek.valideren import lees_draaiboek
 from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bronnen
@@ -70,6 +71,12 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
 def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
     """Validate the text of a draaiboek as if it were the file `pad` (also before it is written)."""
     naam = str(pad)
+    regel = lange_sleutel(tekst)
+    if regel is not None:
+        # Refused before parsing: the TOML reader needs minutes for such a key (issue 21).
+        return None, [Probleem(naam, f"een veldnaam of [kop] heeft meer dan {SLEUTEL_PUNTEN} punten "
+                                     "(a.b.c…); een draaiboek heeft er hooguit één nodig (beurten.min).",
+                               regel=regel)]
     try:
         data = _lees_toml(tekst, herkomst)
     except ValueError as fout:
@@ -82,6 +89,9 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
         # x = [[[[...]]]] thousands deep: the reader gives up; one broken file must not hide the rest.
         return None, [Probleem(naam, "dit is geen bruikbare TOML: lijsten of tabellen staan te diep in "
                                      "elkaar; een draaiboek heeft er hooguit een paar nodig.")]
+    reden = te_groot(data)
+    if reden is not None:
+        return None, [Probleem(naam, f"dit is te groot voor een draaiboek: {reden}.")]
     try:
         draaiboek, problemen = lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
     except RecursionError:
@@ -93,7 +103,7 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
                                   f"'{pad.stem}'; maak ze gelijk (de planner vindt het bestand "
                                   "onder de bestandsnaam).", veld="id"))
         draaiboek = None
-    return draaiboek, [_met_regel(p, tekst) for p in problemen]
+    return draaiboek, _met_regels(problemen, tekst)
 
 
 def _lees_toml(tekst: str, herkomst: str) -> dict[str, Any]:
@@ -107,13 +117,15 @@ _KOP = Patroon(r"^\s*\[\[?\s*([A-Za-z_]+)\s*\]\]?")
 _ID = Patroon(r"""^\s*id\s*=\s*["']([^"']*)["']""")
 
 
-def _met_regel(probleem: Probleem, tekst: str) -> Probleem:
-    """Add the line number of a field problem by finding the field in its block of the text.
+def _met_regels(problemen: list[Probleem], tekst: str) -> list[Probleem]:
+    """Add the line number of each field problem by finding the field in its block of the text.
 
     A nicety: when the text is unusual (inline tables, dotted keys) the problem simply has no line.
+    The text is split into blocks once and each block's fields are looked up once, so a file with
+    thousands of problems is still read in linear time.
     """
-    if probleem.regel is not None:
-        return probleem
+    if all(p.regel is not None for p in problemen):
+        return problemen
     regels = tekst.splitlines()
     # Blocks: (table name, first line index, id inside or None); the top level is block "".
     blokken: list[tuple[str, int, str | None]] = [("", 0, None)]
@@ -124,21 +136,49 @@ def _met_regel(probleem: Probleem, tekst: str) -> Probleem:
         elif (gevonden := _ID.match(regel)) and blokken[-1][2] is None:
             blokken[-1] = (blokken[-1][0], blokken[-1][1], gevonden[1])
     grenzen = [b[1] for b in blokken[1:]] + [len(regels)]
-    kandidaten = _blokken_voor(probleem, blokken)
+    velden: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
+
+    def veldregels(index: int) -> tuple[dict[str, int], dict[str, int]]:
+        # The first line of each field in the block: as `veld =`, and inside an inline table.
+        if index not in velden:
+            los: dict[str, int] = {}
+            binnen: dict[str, int] = {}
+            for i in range(blokken[index][1], grenzen[index]):
+                kop = _VELD.match(regels[i])
+                if kop:
+                    los.setdefault(kop[1], i + 1)
+                for naam in _BINNEN_VELD.findall(regels[i]):
+                    binnen.setdefault(naam, i + 1)
+            velden[index] = (los, binnen)
+        return velden[index]
+
+    gezocht: dict[tuple[str | None, str | None], list[int]] = {}
+    uit = []
+    for probleem in problemen:
+        if probleem.regel is None:
+            sleutel = (probleem.onderdeel, probleem.veld if probleem.onderdeel is None else None)
+            if sleutel not in gezocht:
+                gezocht[sleutel] = _blokken_voor(probleem, blokken)
+            probleem = _met_regel(probleem, gezocht[sleutel], blokken, veldregels)
+        uit.append(probleem)
+    return uit
+
+
+_VELD = Patroon(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_BINNEN_VELD = Patroon(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def _met_regel(probleem: Probleem, kandidaten: list[int], blokken: list[tuple[str, int, str | None]],
+               veldregels: Any) -> Probleem:
     if not kandidaten:
         return probleem
     index = kandidaten[-1] if probleem.veld == "id" else kandidaten[0]
-    _, begin, _ = blokken[index]
-    eind = grenzen[index]
-    veld = probleem.veld
-    if veld:
-        patroon = re.compile(rf"^\s*{re.escape(veld)}\s*=")
-        for i in range(begin, eind):
-            if patroon.match(regels[i]):
-                return replace(probleem, regel=i + 1)
-        for i in range(begin, eind):  # a field of an inline table: beurten = { min = ... }
-            if re.search(rf"[{{,]\s*{re.escape(veld)}\s*=", regels[i]):
-                return replace(probleem, regel=i + 1)
+    begin = blokken[index][1]
+    if probleem.veld:
+        los, binnen = veldregels(index)
+        regel = los.get(probleem.veld) or binnen.get(probleem.veld)
+        if regel is not None:
+            return replace(probleem, regel=regel)
     if index == 0:
         return probleem
     return replace(probleem, regel=begin + 1)
