@@ -84,7 +84,7 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
 
         if not isinstance(fout, tomllib.TOMLDecodeError):
             raise
-        return None, [_toml_probleem(naam, fout)]
+        return None, [_toml_probleem(naam, fout, tekst)]
     except RecursionError:
         # x = [[[[...]]]] thousands deep: the reader gives up; one broken file must not hide the rest.
         return None, [Probleem(naam, "dit is geen bruikbare TOML: lijsten of tabellen staan te diep in "
@@ -203,24 +203,27 @@ def _blokken_voor(probleem: Probleem, blokken: list[tuple[str, int, str | None]]
 
 
 _TOML_REGEL = Patroon(r"\(at line (\d+), column (\d+)\)")
+_TOML_EINDE = "(at end of document)"
 
 
-def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError) -> Probleem:
+def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError, bron: str) -> Probleem:
+    """The parser's error in Dutch, with line and column; its English words are never shown."""
     tekst = str(fout)
     plek = _TOML_REGEL.search(tekst)
     regel = int(plek[1]) if plek else None
-    kolom = f", kolom {plek[2]}" if plek else ""
-    oorzaak = _TOML_REGEL.sub("", tekst).strip().rstrip(".")
-    uitleg = next((nl for en, nl in _TOML_UITLEG if oorzaak.startswith(en)), "")
-    return Probleem(
-        bestand,
-        f"dit is geen geldige TOML{kolom}: {uitleg or 'controleer aanhalingstekens, haakjes en = op die regel'} "
-        f"(de lezer zegt: {oorzaak}).",
-        regel=regel,
-    )
+    kolom = f" (kolom {plek[2]})" if plek else ""
+    if plek is None and _TOML_EINDE in tekst:
+        # The parser reached the end looking for what is missing: the last line is where it is.
+        regel = bron.rstrip("\n").count("\n") + 1
+        kolom = " (aan het einde)"
+    oorzaak = _TOML_REGEL.sub("", tekst).replace(_TOML_EINDE, "").strip()
+    uitleg = next((nl for en, nl in _TOML_UITLEG if oorzaak.startswith(en)),
+                  "controleer aanhalingstekens, haakjes en = op die regel")
+    return Probleem(bestand, f"dit is geen geldige TOML{kolom}: {uitleg}.", regel=regel)
 
 
-# tomllib speaks English; the messages a hand-edited draaiboek most often meets, in Dutch.
+# tomllib speaks English; each of its messages (Python 3.11-3.13), in Dutch. The first match wins,
+# so a longer English start comes before a shorter one it begins with.
 _TOML_UITLEG = (
     ("Unterminated string", "een tekst mist zijn sluitende aanhalingsteken"),
     ("Unclosed array", "een lijst [ … ] wordt niet gesloten met ]"),
@@ -228,11 +231,22 @@ _TOML_UITLEG = (
     ("Expected '=' after a key", "na een veldnaam hoort een ="),
     ("Invalid value", "na de = staat geen geldige waarde: een tekst hoort tussen aanhalingstekens"),
     ("Invalid statement", "deze regel is geen veld = waarde en geen [kop]"),
+    ("Invalid initial character for a key part", "een veldnaam begint met een teken dat daar niet mag; "
+                                                  "gebruik letters, cijfers, - en _"),
+    ("Invalid date or datetime", "deze datum of tijd bestaat niet of is anders geschreven dan 2026-12-01"),
+    ("Invalid hex value", "een \\u-code in een tekst is geen geldige tekencode"),
+    ("Escaped character is not a Unicode scalar value", "een \\u-code in een tekst is geen geldig teken"),
+    ("Unescaped '\\' in a string", "een \\ in een tekst hoort verdubbeld te worden (\\\\) of tussen "
+                                   "enkele aanhalingstekens te staan"),
+    ("Duplicate inline table key", "een veld staat twee keer in dezelfde { … }"),
     ("Cannot declare", "een veld of kop staat hier twee keer"),
     ("Cannot overwrite a value", "een veld staat hier twee keer"),
+    ("Cannot redefine namespace", "deze [kop] of veldnaam is al eerder anders gebruikt"),
+    ("Cannot mutate immutable namespace", "een { … }-tabel of lijst kan later niet meer aangevuld worden"),
     ("Expected newline or end of document", "na de waarde staat nog iets op dezelfde regel"),
-    ("Expected ']'", "een [kop] mist zijn sluitende ]"),
     ("Expected ']]'", "een [[kop]] mist zijn sluitende ]]"),
+    ("Expected ']'", "een [kop] mist zijn sluitende ]"),
+    ("Expected", "hier ontbreekt een teken (bijvoorbeeld een haakje of komma)"),
     ("Illegal character '\\n'", "een tekst mist zijn sluitende aanhalingsteken aan het einde van de regel"),
     ("Illegal character", "er staat een onzichtbaar of ongeldig teken"),
     ("Found invalid character", "er staat een ongeldig teken"),
