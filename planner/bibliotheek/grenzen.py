@@ -16,8 +16,9 @@ from planner.kern.lui import Patroon
 DRAAIBOEK_BYTES = 1024 * 1024
 # A facilitator's own Word or text document may hold images: 5 MB, then it is not a draaiboek.
 DOCUMENT_BYTES = 5 * 1024 * 1024
-# A log of 'planner live --log' is one CSV row per onderdeel: a few kilobytes.
-LOG_BYTES = 1024 * 1024
+# A log of 'planner live --log' is one CSV row per onderdeel: a few kilobytes; 10 MB leaves room
+# for a log edited by hand or kept for months, and is still read in a moment.
+LOG_BYTES = 10 * 1024 * 1024
 # A regular file is read in well under a second; a file system that drips (a /proc file, a stalled
 # network mount) is given up on after this many seconds, with a sentence, instead of hanging.
 LEESTIJD_SECONDEN = 10.0
