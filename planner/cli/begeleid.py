@@ -56,7 +56,9 @@ def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[vinden.Bron]) -> Draa
             titel = "(dit bestand heeft fouten)"
         # A copy made with 'planner nieuw --van' says so in its title already: "… (eigen: naam)".
         eigen = " (eigen)" if bron.herkomst == "eigen" and "(eigen" not in titel else ""
-        meld(f"  {nummer}. {bron.id}: {titel}{eigen}")
+        from planner.kern.veilig import schoon
+
+        meld(f"  {nummer}. {bron.id}: {schoon(titel)}{eigen}")
 
     def verwerk(antwoord: str) -> Draaiboek:
         if antwoord.isdigit():

@@ -38,7 +38,10 @@ def meld(tekst: str) -> None:
     """A line for the user on stderr ('Geschreven: …'), apart from the output itself."""
     if sys.stderr is None:
         return
-    sys.stderr.write(f"{tekst}\n")
+    from planner.kern.veilig import schoon
+
+    # Messages quote draaiboeken and paths: no control or invisible character reaches the terminal.
+    sys.stderr.write(f"{schoon(tekst)}\n")
     sys.stderr.flush()
 
 
@@ -66,6 +69,11 @@ def naar_scherm(tekst: str | bytes) -> None:
         sys.stdout.flush()  # text already buffered must come first
         sys.stdout.buffer.write(tekst)
     else:
+        if sys.stdout.isatty():
+            from planner.kern.veilig import zichtbaar
+
+            # A file format (Markdown, csv, …) shown on a terminal: invisible characters visibly.
+            tekst = zichtbaar(tekst)
         sys.stdout.write(tekst)
     sys.stdout.flush()  # a full disk shows here, while we can still say so
 
