@@ -18,6 +18,7 @@ from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bronnen
 from planner.kern.fouten import DraaiboekFout, InvoerFout, Probleem
 from planner.kern.lui import Patroon
 from planner.kern.model import Draaiboek
+from planner.kern.veilig import ONZICHTBAAR
 
 if TYPE_CHECKING:
     import tomllib
@@ -204,6 +205,20 @@ def _blokken_voor(probleem: Probleem, blokken: list[tuple[str, int, str | None]]
 
 _TOML_REGEL = Patroon(r"\(at line (\d+), column (\d+)\)")
 _TOML_EINDE = "(at end of document)"
+_ONZICHTBAAR_OF_STUUR = Patroon(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{ONZICHTBAAR}\u2028\u2029\u202a-\u202e]")
+
+
+def _teken_op(tekst: str, regel: int | None, kolom: int) -> str:
+    """The character at line `regel`, column `kolom` (both from 1), as the parser counts them."""
+    if regel is None or kolom < 1:
+        return ""
+    begin = 0
+    for _ in range(regel - 1):
+        begin = tekst.find("\n", begin) + 1
+        if begin == 0:
+            return ""
+    plek = begin + kolom - 1
+    return tekst[plek] if plek < len(tekst) and tekst[plek] != "\n" else ""
 
 
 def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError, bron: str) -> Probleem:
@@ -219,6 +234,10 @@ def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError, bron: str) -> Pr
     oorzaak = _TOML_REGEL.sub("", tekst).replace(_TOML_EINDE, "").strip()
     uitleg = next((nl for en, nl in _TOML_UITLEG if oorzaak.startswith(en)),
                   "controleer aanhalingstekens, haakjes en = op die regel")
+    teken = _teken_op(bron, regel, int(plek[2])) if plek else ""
+    if teken and _ONZICHTBAAR_OF_STUUR.match(teken):
+        # A byte-order mark or a NUL in the middle: the user cannot see what the parser stumbled on.
+        uitleg = f"er staat een onzichtbaar teken (U+{ord(teken):04X}); verwijder het of typ de regel opnieuw"
     return Probleem(bestand, f"dit is geen geldige TOML{kolom}: {uitleg}.", regel=regel)
 
 

@@ -49,7 +49,11 @@ def lees_bytes(pad: Path | str, grens: int, seconden: float = LEESTIJD_SECONDEN)
         if not stat.S_ISREG(info.st_mode):
             raise OnleesbaarBestand(0, "dit is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat)")
         if info.st_size > grens:
-            raise OnleesbaarBestand(0, f"het bestand is te groot ({_maat(info.st_size)}, hooguit {_maat(grens)})")
+            groot, hooguit = _maat(info.st_size), _maat(grens)
+            if groot == hooguit:  # just over the limit: say it in kB, or it reads "1 MB, hooguit 1 MB"
+                groot = f"{-(-info.st_size // 1024):,} kB".replace(",", ".")
+                hooguit = f"{grens // 1024:,} kB".replace(",", ".")
+            raise OnleesbaarBestand(0, f"het bestand is te groot ({groot}, hooguit {hooguit})")
         # One byte more than announced tells a file that grows (or a pseudo-file) from a real one.
         verwacht = info.st_size + 1
         einde = time.monotonic() + seconden

@@ -129,3 +129,10 @@ def test_toml_fouten_in_het_nederlands_met_regel(tekst: str) -> None:
     assert melding.startswith("kapot.toml, regel ") and "geen geldige TOML" in melding
     engels = [en for en, _ in laden._TOML_UITLEG] + ["line", "column", "document", "Invalid", "Expected"]
     assert not [woord for woord in engels if woord in melding]
+
+
+@pytest.mark.parametrize("teken", ["\ufeff", "\x00", "\u200b"])
+def test_een_onzichtbaar_teken_dat_de_toml_breekt_wordt_genoemd(teken: str) -> None:
+    problemen = _controleer(f'id = "x"\n{teken}titel = "T"\n', naam="kapot")
+    assert len(problemen) == 1 and "regel 2" in problemen[0]
+    assert f"U+{ord(teken):04X}" in problemen[0] and "onzichtbaar" in problemen[0]
