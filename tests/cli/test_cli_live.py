@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.test_cli import run
+from tests.cli.test_cli import run
 
 AMBITIE = ["plan", "ambitiegesprek", "--groep", "5", "--tijd", "2u", "--start", "2026-12-01T13:00"]
 
