@@ -43,7 +43,9 @@ def vraag_tot_goed(lees: Lees, meld: Meld, vraag: str, verwerk: Callable[[str], 
         try:
             return verwerk(antwoord)
         except PlannerFout as fout:
-            meld(str(fout))
+            from planner.kern.veilig import schoon
+
+            meld(schoon(str(fout)))  # it quotes the answer, and names draaiboeken: nothing raw or invisible
 
 
 def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[vinden.Bron]) -> Draaiboek:
