@@ -38,7 +38,7 @@ VARIANTEN = 100
 # at the beginning of a line or after [ { , (where a key can start) and every repetition needs its
 # own dot, so no character is tried more than a few times: linear in the text.
 _DEEL = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
-_LANGE_SLEUTEL = Patroon(rf"(?:^|[\[{{,])[ \t]*(?:{_DEEL}[ \t]*\.[ \t]*){{{SLEUTEL_PUNTEN}}}", re.MULTILINE)
+_LANGE_SLEUTEL = Patroon(rf"(?:^|[\[{{,])[ \t]*(?:{_DEEL}[ \t]*\.[ \t]*){{{SLEUTEL_PUNTEN + 1}}}", re.MULTILINE)
 
 
 def lange_sleutel(tekst: str) -> int | None:

@@ -136,3 +136,23 @@ def test_een_onzichtbaar_teken_dat_de_toml_breekt_wordt_genoemd(teken: str) -> N
     problemen = _controleer(f'id = "x"\n{teken}titel = "T"\n', naam="kapot")
     assert len(problemen) == 1 and "regel 2" in problemen[0]
     assert f"U+{ord(teken):04X}" in problemen[0] and "onzichtbaar" in problemen[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(delen=st.lists(st.sampled_from(["a", "b-c", "_1", '"x.y"', "'z'", '"q\\"r"']), min_size=1, max_size=40),
+       spatie=st.sampled_from(["", " ", "\t"]),
+       plek=st.sampled_from(["{k} = 1", "[{k}]", "[[{k}]]", "t = {{ {k} = 1 }}"]))
+def test_lange_sleutel_telt_de_punten_van_elke_sleutel(delen: list[str], spatie: str, plek: str) -> None:
+    """Exactly the keys with more than SLEUTEL_PUNTEN dots, in every place a key stands."""
+    sleutel = f"{spatie}.{spatie}".join(delen)
+    tekst = 'id = "x"\n' + plek.format(k=sleutel) + "\n"
+    import tomllib
+
+    tomllib.loads(tekst)  # valid TOML
+    assert (grenzen.lange_sleutel(tekst) is not None) == (len(delen) - 1 > grenzen.SLEUTEL_PUNTEN)
+
+
+@pytest.mark.parametrize("punten", [grenzen.SLEUTEL_PUNTEN - 1, grenzen.SLEUTEL_PUNTEN, grenzen.SLEUTEL_PUNTEN + 1])
+def test_de_grens_van_de_punten_zelf(punten: int) -> None:
+    tekst = ".".join(["a"] * (punten + 1)) + " = 1\n"
+    assert (grenzen.lange_sleutel(tekst) is not None) == (punten > grenzen.SLEUTEL_PUNTEN)
