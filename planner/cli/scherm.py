@@ -29,7 +29,8 @@ def breedte() -> int | None:
 
 def interactief() -> bool:
     """Only ask questions when someone can answer them and see the questions."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    # stdin closed (<&-): Python has no sys.stdin at all; nobody can answer.
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def meld(tekst: str) -> None:
