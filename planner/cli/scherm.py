@@ -64,17 +64,27 @@ def naar_scherm(tekst: str | bytes) -> None:
     """Write to stdout, and say in Dutch when that cannot be done (closed, disk full)."""
     if sys.stdout is None or isinstance(sys.stdout, GeslotenUitvoer):
         raise BestandFout(GESLOTEN)
+    if sys.stdout.isatty():
+        # A file format (Markdown, csv, …) shown on a terminal: invisible characters visibly.
+        tekst = _voor_terminal(tekst)
     if isinstance(tekst, bytes):
         sys.stdout.flush()  # text already buffered must come first
         sys.stdout.buffer.write(tekst)
     else:
-        if sys.stdout.isatty():
-            from planner.kern.veilig import zichtbaar
-
-            # A file format (Markdown, csv, …) shown on a terminal: invisible characters visibly.
-            tekst = zichtbaar(tekst)
         sys.stdout.write(tekst)
     sys.stdout.flush()  # a full disk shows here, while we can still say so
+
+
+def _voor_terminal(tekst: str | bytes) -> str | bytes:
+    from planner.kern.veilig import zichtbaar
+
+    if isinstance(tekst, str):
+        return zichtbaar(tekst)
+    try:
+        # The csv's byte-order mark is for Excel, which never reads a terminal.
+        return zichtbaar(tekst.decode("utf-8").removeprefix("\ufeff")).encode("utf-8")
+    except UnicodeDecodeError:
+        return tekst  # not text (a binary format): shown as it is
 
 
 GESLOTEN = ("De uitvoer (stdout) is gesloten, dus er kan niets getoond worden: start de planner zonder '>&-', "

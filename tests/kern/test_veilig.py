@@ -112,3 +112,14 @@ def test_een_bestandsformaat_op_een_terminal_toont_ze_zichtbaar(monkeypatch: pyt
     monkeypatch.setattr(sys, "stdout", uit)
     scherm.naar_scherm("| ad\u200bmin | \u001b[1mvet\u001b[0m |\n")
     assert uit.getvalue() == "| ad\\u200bmin | \u001b[1mvet\u001b[0m |\n"  # own colour codes stay
+
+
+def test_csv_op_een_terminal_zonder_bom_en_onzichtbare_tekens_zichtbaar(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    uit = Terminal(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", uit)
+    scherm.naar_scherm("\ufeffa;b\u200bc\r\n".encode())
+    assert uit.buffer.getvalue() == b"a;b\\u200bc\r\n"
