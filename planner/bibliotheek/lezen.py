@@ -26,7 +26,7 @@ def lees_bytes(pad: Path | str, grens: int, seconden: float = LEESTIJD_SECONDEN)
     Never blocks and never reads without end: O_NONBLOCK so a FIFO (or a link to one) does not wait
     for a writer; fstat on the opened descriptor (not the name, which may change in between) decides
     what it really is; at most `grens` bytes, and no more than the file said it had, so a "file" of
-    size 0 that keeps giving (/proc/kmsg, /dev/zero behind a link) is refused instead of drained;
+    size 0 that gives text anyway (/proc/kmsg, /proc/self/status) is refused instead of drained;
     and given up after `seconden` on a file system that drips. Raises OnleesbaarBestand (an
     OSError) whose strerror says why in Dutch, without the file name.
     """
@@ -54,8 +54,9 @@ def lees_bytes(pad: Path | str, grens: int, seconden: float = LEESTIJD_SECONDEN)
                 groot = f"{-(-info.st_size // 1024):,} kB".replace(",", ".")
                 hooguit = f"{grens // 1024:,} kB".replace(",", ".")
             raise OnleesbaarBestand(0, f"het bestand is te groot ({groot}, hooguit {hooguit})")
-        # One byte more than announced tells a file that grows (or a pseudo-file) from a real one.
-        verwacht = info.st_size + 1
+        # What the file said it holds, as of now (a log that live is still appending to is read as
+        # it was); a file of size 0 gets one byte, which only a pseudo-file (/proc/kmsg) gives.
+        verwacht = info.st_size or 1
         einde = time.monotonic() + seconden
         stukken: list[bytes] = []
         gelezen = 0
@@ -67,7 +68,7 @@ def lees_bytes(pad: Path | str, grens: int, seconden: float = LEESTIJD_SECONDEN)
             gelezen += len(stuk)
             if time.monotonic() > einde:
                 raise OnleesbaarBestand(0, f"het lezen duurt te lang (meer dan {seconden:g} seconden)")
-        if gelezen > info.st_size:
+        if info.st_size == 0 and gelezen:
             raise OnleesbaarBestand(0, "dit is geen gewoon bestand met een vaste inhoud (zoals de bestanden in "
                                        "/proc), of het veranderde terwijl ik het las")
     except OnleesbaarBestand:

@@ -85,3 +85,19 @@ def test_importeer_proc_kmsg_blokkeert_niet(tmp_path: Path) -> None:
         pytest.skip("geen /proc/kmsg op dit systeem")
     uit = _planner("importeer", "/proc/kmsg", map_=tmp_path)
     assert uit.returncode == 2 and uit.stderr.count("\n") == 1 and "/proc/kmsg" in uit.stderr
+
+
+def test_een_bestand_dat_groeit_wordt_gelezen_zoals_het_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A live log still being written: read as it was when opened, not refused."""
+    pad = tmp_path / "log.csv"
+    pad.write_bytes(b"a;b\n")
+    echt_fstat = os.fstat
+
+    def fstat_en_groei(fd: int) -> os.stat_result:
+        info = echt_fstat(fd)
+        with open(pad, "ab") as bestand:
+            bestand.write(b"c;d\n")
+        return info
+
+    monkeypatch.setattr(os, "fstat", fstat_en_groei)
+    assert lees_bytes(pad, 100) == b"a;b\n"
