@@ -30,14 +30,21 @@ def toon(
 
 
 def terugblik(
-    log: opties.Log,
+    log: opties.Logs,
+    bijstellen: opties.Bijstellen = None,
+    force: opties.VervangEigen = False,
 ) -> None:
-    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen."""
-    from planner.kern.veilig import schoon_kopie
-    from planner.live.terugblik import lees_log, render_terugblik
+    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen.
 
-    # A log is a CSV anyone can edit: its titles are shown with control characters written out.
-    scherm.uit(render_terugblik(schoon_kopie(lees_log(log))), None, False)
+    Voorbeelden:
+
+      planner terugblik gesprek.csv
+
+      planner terugblik sessie1.csv sessie2.csv sessie3.csv --bijstellen mijn-ambitiegesprek
+    """
+    from planner.cli import praktijk
+
+    praktijk.terugblik(log, bijstellen, force, typer.echo)
 
 
 def nieuw(
@@ -46,6 +53,8 @@ def nieuw(
     force: opties.VervangEigen = False,
 ) -> None:
     """Maak een eigen draaiboek (TOML) in je map met eigen draaiboeken.
+
+    Daarna zegt de planner hoe verder: het bestand aanpassen, controleren en plannen.
 
     Voorbeelden:
 
@@ -86,6 +95,8 @@ def importeer(
     force: opties.VervangEigen = False,
 ) -> None:
     """Maak van een bestaand draaiboek (Word, Markdown of tekst) een eigen draaiboek voor de planner.
+
+    De planner zegt wat hij herkende en wat hij gokte: lees het bestand daarna na.
 
     Voorbeelden:
 

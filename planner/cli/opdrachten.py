@@ -1,8 +1,7 @@
 """The commands `plan`, `lijst` and `toon`, from their options to what is printed and written.
 
-Nothing here knows typer: the options arrive as one object from either route, typer's
-(`planner.cli.app`) or the fast one for plain command lines (`planner.cli.snel`), so both run exactly
-this code. The option readers the other commands share are here as well.
+Nothing here knows typer: `planner.cli.plannen` and `planner.cli.draaiboeken` hand over the options
+as typer read them (for `plan` as one `PlanOpties`). The option readers `live` shares are here as well.
 """
 
 from __future__ import annotations
@@ -80,8 +79,11 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     gekozen = laden.vind(o.draaiboek) if o.draaiboek is not None else None
     vraag, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
                                    o.variant, o.zonder)
-    if vraag.start is not None and vraag.nu is not None and (melding := verleden_melding(vraag.start, vraag.nu)):
-        scherm.fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
+    # A start in the past is allowed (a plan made afterwards), but said: on stderr, so the output
+    # stays clean, and only once the plan is made, so a failure is said alone, in one sentence.
+    verleden = None
+    if vraag.start is not None and vraag.nu is not None:
+        verleden = verleden_melding(vraag.start, vraag.nu)
     if begeleid:
         from planner.cli import begeleid as gids
 
@@ -102,7 +104,7 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
         gepland = herplan_uit_opties(gepland, o.nu, o.klaar, zone).plan
     agenda = {"herinnering": herinnering_min, "per_onderdeel": o.per_onderdeel, "herhaling": herhaling_na,
               "reeks": o.reeks}
-    _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda)
+    _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda, verleden)
     if o.ics is None and begeleid:
         _bied_agenda_aan(gepland, gekozen.id, agenda, stel_vraag, zeg)
 
@@ -157,7 +159,7 @@ def _controleer_paren(o: PlanOpties, begeleid: bool) -> None:
 
 
 def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheiding: str,
-                  agenda: dict[str, Any]) -> None:
+                  agenda: dict[str, Any], verleden: str | None = None) -> None:
     """Everything rendered first, then written all or nothing: one output that cannot be written
     means none is (never ok.md written and the .ics refused)."""
     from planner.cli.bestanden import schrijf_alles
@@ -178,6 +180,8 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
     if o.kaarten is not None:
         bestanden.append((o.kaarten, render("kaarten", gepland)))
     schrijf_alles(bestanden, force=o.force)
+    if verleden:
+        scherm.fout(verleden)
     for pad, _ in bestanden:
         scherm.geschreven(pad)
     if o.uitvoer is None:
@@ -285,7 +289,7 @@ def _lees_herinnering(tekst: str) -> int:
     from planner.kern.tijd import kort, lees_interval
 
     try:
-        stap = lees_interval(tekst, naam="--herinnering")
+        stap = lees_interval(tekst, naam="--herinnering", kaal_getal=True)  # '15': minutes, as documented
     except InvoerFout:
         stap = None
     if stap is None or stap.maanden:

@@ -30,7 +30,17 @@ class _Woord(_Tekst):  # type: ignore[misc, valid-type]
         return ""
 
 
+class _Doel(_Tekst):  # type: ignore[misc, valid-type]
+    """A file to write, as typed: 'x.md/' is refused here, before pathlib drops the slash."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from planner.cli.bestanden import lees_doel
+
+        return lees_doel(super().convert(value, param, ctx))
+
+
 WOORD = _Woord()
+DOEL = _Doel()
 DRAAIBOEK_UITLEG = "Naam uit 'planner lijst', of een pad naar een .toml-bestand."
 
 # Arguments.
@@ -52,6 +62,10 @@ Paden = Annotated[list[str] | None, typer.Argument(
          "Zonder argument: alle ingebouwde en eigen draaiboeken.")]
 Log = Annotated[Path, typer.Argument(click_type=WOORD, metavar="LOG", show_default=False,
                                      help="Het CSV-log van 'planner live --log'.")]
+Logs = Annotated[list[Path], typer.Argument(
+    click_type=WOORD, metavar="LOG", show_default=False,
+    help="Het CSV-log van 'planner live --log'; meer logs van hetzelfde draaiboek geven per onderdeel de "
+         "mediaan en spreiding.")]
 
 # The planning options plan and live share.
 Groep = Annotated[str | None, typer.Option("--groep", "-g", metavar="AANTAL", help="Aantal deelnemers (verplicht).")]
@@ -95,9 +109,11 @@ Formaat = Annotated[str, typer.Option(
 LijstFormaat = Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT", help="tabel of json.",
                                            autocompletion=lijstformaten)]
 Uitvoer = Annotated[Path | None, typer.Option(
-    "--uitvoer", "-o", metavar="PAD", help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm.")]
+    "--uitvoer", "-o", metavar="PAD", click_type=DOEL,
+    help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm.")]
 Ics = Annotated[Path | None, typer.Option(
-    "--ics", metavar="PAD", help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie.")]
+    "--ics", metavar="PAD", click_type=DOEL,
+    help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie.")]
 Herinnering = Annotated[str | None, typer.Option(
     "--herinnering", metavar="DUUR",
     help="Met --ics: een herinnering in elke afspraak, zo lang van tevoren: 15m, 1u, 1d.")]
@@ -108,10 +124,12 @@ Herhaling = Annotated[str | None, typer.Option(
     help="Met --ics: zet ook de herhalingsbijeenkomst die het draaiboek aanraadt in de agenda, "
          "zo lang na de laatste sessie: 3mnd, 10w.")]
 Html = Annotated[Path | None, typer.Option(
-    "--html", metavar="PAD", help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand.")]
+    "--html", metavar="PAD", click_type=DOEL,
+    help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand.")]
 Kaarten = Annotated[Path | None, typer.Option(
-    "--kaarten", metavar="PAD", help="Schrijf ook printbare vraagkaarten (HTML, A4 met A6-kaarten) naar "
-                                     "dit bestand: per subgroepje de startvraag, per onderdeel de vragen.")]
+    "--kaarten", metavar="PAD", click_type=DOEL,
+    help="Schrijf ook printbare vraagkaarten (HTML, A4 met A6-kaarten) naar "
+         "dit bestand: per subgroepje de startvraag, per onderdeel de vragen.")]
 Opdrachtgever = Annotated[str, typer.Option(
     "--opdrachtgever", metavar="TEKST", help="Opdrachtgever, op de eerste pagina van het trainersraster.")]
 Begeleider = Annotated[list[str] | None, typer.Option(
@@ -140,10 +158,25 @@ Sessie = Annotated[int | None, typer.Option(
     "--sessie", metavar="N",
     help="Welke sessie van een planning over meer sessies; zonder: die van vandaag, anders de eerste.")]
 LiveLog = Annotated[Path | None, typer.Option(
-    "--log", metavar="PAD", help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
-                                 "naar dit CSV-bestand (lees het terug met 'planner terugblik').")]
+    "--log", metavar="PAD", click_type=DOEL,
+    help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
+         "naar dit CSV-bestand (lees het terug met 'planner terugblik').")]
 VervangLog = Annotated[bool, typer.Option("--force", help="Vervang een bestaand log.")]
 Stil = Annotated[bool, typer.Option("--stil", help="Signalen zonder geluid (alleen knipperen).")]
+Zaal = Annotated[bool, typer.Option(
+    "--zaal", help="Toon ook een zaalscherm voor de projector: een webpagina met de klok, het onderdeel en de "
+                   "vragen voor de groep (alleen-lezen, op 127.0.0.1).")]
+ZaalPoort = Annotated[int | None, typer.Option("--zaal-poort", metavar="POORT",
+                                               help="Poort van het zaalscherm (standaard 8765).")]
+ZaalOpen = Annotated[bool, typer.Option(
+    "--zaal-open", help="Laat andere apparaten in het netwerk van de zaal het zaalscherm zien (het adres krijgt "
+                        "een willekeurige sleutel).")]
+
+# Options of terugblik.
+Bijstellen = Annotated[str | None, typer.Option(
+    "--bijstellen", metavar="NAAM",
+    help="Schrijf een eigen kopie NAAM van het draaiboek met minuten naar de praktijk (binnen de grenzen van de "
+         "bron); een ingebouwd draaiboek blijft zoals het is.")]
 
 # Options of the draaiboek commands.
 AlleenGroep = Annotated[str | None, typer.Option(

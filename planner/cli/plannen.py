@@ -43,6 +43,8 @@ def plan(
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 
+    De planning komt op het scherm; --uitvoer, --ics, --html en --kaarten schrijven bestanden.
+
     Voorbeelden:
 
       planner plan kickoff --groep 20 --tijd 3u --start "dinsdag 13:30"
@@ -77,6 +79,9 @@ def live(
     log: opties.LiveLog = None,
     force: opties.VervangLog = False,
     stil: opties.Stil = False,
+    zaal: opties.Zaal = False,
+    zaal_poort: opties.ZaalPoort = None,
+    zaal_open: opties.ZaalOpen = False,
 ) -> None:
     """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
 
@@ -120,9 +125,10 @@ def live(
     if not scherm.interactief():
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.cli import zaalscherm
     from planner.live.app import LiveApp, afsluiten
 
     scherm_app = LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True), stil=stil)
-    scherm_app.run()
+    zaalscherm.draai(scherm_app, staat, klok, zaal, zaal_poort, zaal_open)
     code = scherm_app.return_code or 0
     raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo))
