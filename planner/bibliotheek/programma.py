@@ -82,14 +82,22 @@ def controleer_programmatekst(tekst: str, pad: Path,
                               herkomst: str = "eigen") -> tuple[Programma | None, list[Probleem]]:
     import tomllib
 
+    from planner.bibliotheek.grenzen import SLEUTEL_PUNTEN, lange_sleutel, te_groot
     from planner.bibliotheek.laden import _toml_probleem
 
+    regel = lange_sleutel(tekst)
+    if regel is not None:  # refused before parsing, as a draaiboek is (issue 21)
+        return None, [Probleem(str(pad), f"een veldnaam of [kop] heeft meer dan {SLEUTEL_PUNTEN} punten; een "
+                                         "programma heeft er hooguit één nodig (bijeenkomsten.blokken).", regel=regel)]
     try:
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
-        return None, [_toml_probleem(str(pad), fout)]
+        return None, [_toml_probleem(str(pad), fout, tekst)]
     except RecursionError:
         return None, [Probleem(str(pad), "lijsten of tabellen staan te diep in elkaar.")]
+    reden = te_groot(data)
+    if reden is not None:
+        return None, [Probleem(str(pad), f"dit is te groot voor een programma: {reden}.")]
     programma, problemen = lees_programma(data, str(pad), herkomst, pad.stem)
     plekken = _plekken(tekst)
     return programma, [_met_regel(p, plekken, tekst) for p in problemen]

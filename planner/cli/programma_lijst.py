@@ -64,13 +64,13 @@ def lijst_tekst() -> str:
 
 
 def controleer_bestand(pad: Path, herkomst: str) -> tuple[Any, list[Any]]:
-    """Check a draaiboek or a programme file, whichever it is."""
+    """Check a draaiboek or a programme file, whichever it is: (the draaiboek or None, the problems)."""
     from planner.bibliotheek import laden, vinden
 
     if vinden.is_programma_pad(pad):
         from planner.bibliotheek.programma import controleer_programma
 
-        return controleer_programma(pad, herkomst)
+        return None, controleer_programma(pad, herkomst)[1]
     return laden.controleer_bestand(pad, herkomst=herkomst)
 
 
