@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from planner.kern.fouten import InvoerFout, PlanFout
 from planner.kern.groepjes import beurt_tekst, groepjes_voor, per_persoon_voor
-from planner.kern.maten import STRATEGIEEN, Maat, kies_variant, maat_voor, past_in
+from planner.kern.maten import STRATEGIEEN, Maat, kies_variant, maat_voor, past_in, teruggegeven
 from planner.kern.model import (
     Draaiboek,
     GeplandOnderdeel,
@@ -22,7 +22,7 @@ from planner.kern.model import (
     Sessie,
     is_planner_id,
 )
-from planner.kern.sessies import meer_sessies_dan_de_bron, met_vrije_ruimte, splits_in_sessies, vul_sessie
+from planner.kern.sessies import anker_index, meer_sessies_dan_de_bron, met_vrije_ruimte, splits_in_sessies, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
 from planner.kern.tijd import Interval, lees_duur, lees_zone, plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
@@ -147,7 +147,13 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         # Split because time is short: parts keep (at most) their nominal minutes; stretching them
         # to fill each session would spread the programme thinner than the draaiboek means.
         groepen = [[replace(m, hoog=max(m.laag, m.nominaal)) for m in groep] for groep in groepen]
-    sessieduren = [vul_sessie(groep, tijd) for groep in groepen]
+    # A small group's shorter round gives its time back (reported free) when nothing is anchored
+    # to the end; an anchored closing (R8) still ends at the agreed end.
+    # It only holds back growth, never cuts a part below its nominal minutes.
+    doel = tijd
+    if len(groepen) == 1 and anker_index(groepen[0]) is None:
+        doel = max(min(tijd, sum(m.nominaal for m in groepen[0])), tijd - teruggegeven(maten))
+    sessieduren = [vul_sessie(groep, doel) for groep in groepen]
     groepen = [met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     eerste = _eerste_start(vraag, zone)
     starts = _sessiestarts(eerste, vraag.interval, len(groepen))

@@ -68,7 +68,9 @@ def test_elk_plan_houdt_zich_aan_de_regels(geval):
             continue
         # P2: never below the minimum, never above the maximum (as sized for this group).
         maat = maat_voor(bron[o.id], vraag.groep, "inkorten")
-        assert bron[o.id].min_minuten <= maat.laag <= o.duur_min <= maat.hoog <= bron[o.id].max_minuten
+        assert bron[o.id].min_minuten <= maat.laag <= o.duur_min
+        # Beyond the maximum only so everybody practises (R16), and then exactly that much.
+        assert o.duur_min <= maat.hoog <= bron[o.id].max_minuten or o.duur_min == maat.nominaal + maat.voorrang
         # P1: the grid of the onderdeel; it yields only to a closing anchored to the end (R8).
         assert o.duur_min % bron[o.id].stap == 0 or any(b.anker for b in bron.values())
         # 'splitsen' (and the kickoff in 'auto') never shortens (R5).
@@ -81,3 +83,54 @@ def test_elk_plan_houdt_zich_aan_de_regels(geval):
         gevraagd = sessie.start.replace(hour=vraag.start.hour, minute=vraag.start.minute)
         assert (sessie.start.hour, sessie.start.minute) == (vraag.start.hour, vraag.start.minute) or not bestaat(
             gevraagd)
+
+
+@st.composite
+def oefenvragen(draw):
+    """The training at any group and a time from too short to ample."""
+    draaiboek = DRAAIBOEKEN["training"]
+    groep = draw(st.integers(draaiboek.groep_min, draaiboek.groep_max))
+    tijd = draw(st.integers(150, 240))
+    return draaiboek, Vraag(groep=groep, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS))
+
+
+@settings(max_examples=120, deadline=None)
+@given(oefenvragen())
+def test_iedereen_oefent_als_de_tijd_er_is(geval):
+    """R16: when the time is there every member of every groepje gets a 10 + 5 min turn, and the
+    warning that not everybody does appears exactly when the time is not there."""
+    draaiboek, vraag = geval
+    try:
+        plan = maak_plan(draaiboek, vraag)
+    except PlanFout:
+        return
+    oefenen = next(o for o in plan.sessies[0].onderdelen if o.id == "oefenen")
+    bron = {o.id: o for o in draaiboek.onderdelen_voor(plan.variant)}
+    extra = maat_voor(bron["oefenen"], vraag.groep, "inkorten").voorrang
+    iedereen = oefenen.duur_min >= 15 * max(oefenen.groepjes)
+    niet_iedereen = any("niet iedereen komt aan de beurt" in w for w in plan.waarschuwingen)
+    assert iedereen != niet_iedereen
+    # The time is there when the programme at nominal plus what practising needs fits.
+    nominaal = sum(o.minuten for o in bron.values())
+    assert iedereen == (extra == 0 or vraag.tijd_min >= nominaal + extra)
+    # Without the time it keeps the source's 45 minutes; other parts may grow, practising does not.
+    if not iedereen:
+        assert oefenen.duur_min == bron["oefenen"].minuten
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 12), st.integers(35, 120))
+def test_een_korte_filmronde_geeft_tijd_terug(groep, tijd):
+    """A round along a small group is shorter than the source's 30 minutes; that time comes free
+    and never stretches welkom or evaluatie beyond what the time minus it allows."""
+    draaiboek = DRAAIBOEKEN["kennismaking"]
+    try:
+        plan = maak_plan(draaiboek, Vraag(groep=groep, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS)))
+    except PlanFout:
+        return
+    onderdelen = {o.id: o for o in plan.sessies[0].onderdelen}
+    ronde = onderdelen["voorstellen"].duur_min
+    terug = max(0, 30 - ronde)
+    anders = sum(o.duur_min for i, o in onderdelen.items() if i != "voorstellen")
+    assert anders <= max(30, tijd - terug - ronde)
+    assert plan.vrij_min >= min(terug, tijd - 30 - ronde) if tijd >= 30 + ronde else True

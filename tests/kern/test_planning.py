@@ -91,7 +91,8 @@ def test_training_met_twaalf_laat_iedereen_aan_het_woord(training):
 
 @pytest.mark.parametrize("minuten", [150, 155, 160, 170, 180])
 def test_training_vult_de_tijd_binnen_de_grenzen(training, minuten):
-    plan = maak_plan(training, Vraag(nu=NU, groep=10, tijd_min=minuten))
+    # 9 people practise in 3 groepjes of 3 within the 45 minutes, so nothing grows for R16 here.
+    plan = maak_plan(training, Vraag(nu=NU, groep=9, tijd_min=minuten))
     assert len(plan.sessies) == 1
     assert plan.sessies[0].duur_min == minuten
     for o in plan.sessies[0].onderdelen:
@@ -99,9 +100,28 @@ def test_training_vult_de_tijd_binnen_de_grenzen(training, minuten):
 
 
 def test_training_boven_het_maximum_meldt_vrije_tijd(training):
-    plan = maak_plan(training, Vraag(nu=NU, groep=10, tijd_min=240))
+    plan = maak_plan(training, Vraag(nu=NU, groep=9, tijd_min=240))
     assert plan.sessies[0].duur_min == 180
     assert any("1u vrij" in w for w in plan.waarschuwingen)
+
+
+@pytest.mark.parametrize("groep", [7, 13, 16])
+def test_iedereen_oefent_als_er_tijd_is(training, groep):
+    # R16: groepjes of 4 cannot be avoided; with 15 minutes free practising grows to 4 x 15.
+    plan = maak_plan(training, Vraag(nu=NU, groep=groep, tijd_min=180))
+    assert duren(plan)["oefenen"] == 60 and duren(plan)["evalueren-minicollege"] == 30
+    assert not any("niet iedereen komt aan de beurt" in w for w in plan.waarschuwingen)
+    assert any("60 in plaats van 45" in w for w in plan.waarschuwingen)
+    # Without the time: the source's 45 minutes, the warning, and the time that would do.
+    krap = maak_plan(training, Vraag(nu=NU, groep=groep, tijd_min=170))
+    assert duren(krap)["oefenen"] == 45
+    assert any("niet iedereen komt aan de beurt" in w and "--tijd 3u" in w for w in krap.waarschuwingen)
+
+
+def test_kennismaking_voor_drie_geeft_tijd_terug(kennismaking):
+    plan = maak_plan(kennismaking, Vraag(nu=NU, groep=3))
+    assert duren(plan) == {"welkom": 15, "voorstellen": 5, "evalueren": 15}
+    assert plan.vrij_min == 25 and any("25 min vrij" in w for w in plan.waarschuwingen)
 
 
 def test_inkorten_weigert_met_de_minimale_tijd(training):
