@@ -22,6 +22,7 @@ from planner.kern.model import (
     Sessie,
     is_planner_id,
 )
+from planner.kern.pauze import een_bijeenkomst_met, pauze_wijkt, pauzemelding
 from planner.kern.sessies import anker_index, meer_sessies_dan_de_bron, met_vrije_ruimte, splits_in_sessies, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
 from planner.kern.tijd import Interval, lees_duur, lees_zone, plus_minuten, toon_duur
@@ -117,6 +118,10 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         waarschuwingen.append(f"'{weg.titel}' valt weg: het is een optioneel onderdeel en zonder past de rest "
                               f"beter in {toon_duur(tijd)}. Plan het eventueel later.")
 
+    pauze = None
+    if not past_in(maten, tijd) and strategie != "inkorten" and draaiboek.splitsen:
+        # P6: the pause gives way (not below 5 min) before a session is added.
+        maten, pauze = pauze_wijkt(draaiboek, maten, tijd)
     if past_in(maten, tijd):
         groepen = [maten]
     elif strategie == "inkorten" or not draaiboek.splitsen:
@@ -138,6 +143,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         )
         if draaiboek.bron_sessies is not None and len(groepen) > draaiboek.bron_sessies:
             waarschuwingen.insert(1, meer_sessies_dan_de_bron(draaiboek, maten, tijd, len(groepen)))
+        elif len(groepen) == 2:
+            # One session missed: say what time keeps it in one (P6).
+            waarschuwingen.insert(1, een_bijeenkomst_met(maten))
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         for pauze in vervallen:
             if pauze in titels and pauze not in weggelaten:
@@ -170,6 +178,11 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
                 f"{eerder.nummer} om {eerder.eind:%H:%M} klaar is; kies minstens "
                 f"{toon_duur(max(s.duur_min for s in sessies))}, bijvoorbeeld 1d of 7d."
             )
+    if pauze is not None:
+        waarschuwingen += [pauzemelding(o.titel, o.duur_min, o.bron.minuten, len(sessies),
+                                        s.nummer if len(sessies) > 1 else None)
+                           for s in sessies for o in s.onderdelen
+                           if o.soort == "pauze" and o.bron is not None and o.duur_min < o.bron.min_minuten]
     waarschuwingen += waarschuwingen_voor(draaiboek, vraag, tijd, sessies, maten, variant)
     return pas_teksten_aan(Plan(
         draaiboek=draaiboek,

@@ -69,7 +69,8 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
             meldingen.append(f"'{onderdeel.titel}' duurt {plek.duur_min} in plaats van {maat.nominaal} min: de tijd "
                              f"is er, en zo komt in een groepje van {grootste} iedereen aan de beurt "
                              f"({beurten.label or f'{beurten.min:g} min per persoon'}).")
-        if plek.duur_min < maat.nominaal:
+        # A pause below its template minimum gave way for a session (P6): planning says so itself.
+        if plek.duur_min < maat.nominaal and not (onderdeel.soort == "pauze" and plek.duur_min < onderdeel.min_minuten):
             meldingen.append(f"'{onderdeel.titel}' is ingekort van {maat.nominaal} naar "
                              f"{plek.duur_min} min (het draaiboek staat minimaal "
                              f"{onderdeel.min_minuten} min toe).")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from planner.bibliotheek import laden, vinden
 from planner.kern.fouten import PlanFout
 from planner.kern.maten import STRATEGIEEN, maat_voor
+from planner.kern.pauze import PAUZE_MIN
 from planner.kern.planning import maak_plan
 from planner.kern.tijd import bestaat
 from planner.kern.vraag import Vraag
@@ -68,6 +69,11 @@ def test_elk_plan_houdt_zich_aan_de_regels(geval):
             continue
         # P2: never below the minimum, never above the maximum (as sized for this group).
         maat = maat_voor(bron[o.id], vraag.groep, "inkorten")
+        if o.soort == "pauze" and o.duur_min < maat.laag:
+            # P6: a pause gives way only to save a session, never below 5 minutes, and it says so.
+            assert o.duur_min >= PAUZE_MIN and draaiboek.splitsen
+            assert any("nooit tot onder 5 min" in w for w in plan.waarschuwingen)
+            continue
         assert bron[o.id].min_minuten <= maat.laag <= o.duur_min
         # Beyond the maximum only so everybody practises (R16), and then exactly that much.
         assert o.duur_min <= maat.hoog <= bron[o.id].max_minuten or o.duur_min == maat.nominaal + maat.voorrang
@@ -134,3 +140,33 @@ def test_een_korte_filmronde_geeft_tijd_terug(groep, tijd):
     anders = sum(o.duur_min for i, o in onderdelen.items() if i != "voorstellen")
     assert anders <= max(30, tijd - terug - ronde)
     assert plan.vrij_min >= min(terug, tijd - 30 - ronde) if tijd >= 30 + ronde else True
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 30), st.integers(60, 260))
+def test_kickoff_pauze_wijkt_alleen_voor_een_sessie(groep, tijd):
+    """P3/P6: the kickoff uses the fewest sessions its parts allow with a pause of at least 5 min,
+    and a pause shorter than 15 min always saves a session compared with the full pause."""
+    from planner.kern.maten import maat_voor as maat
+    from planner.kern.sessies import naden_voor, splits
+
+    draaiboek = DRAAIBOEKEN["kickoff"]
+    try:
+        plan = maak_plan(draaiboek, Vraag(groep=groep, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS)))
+    except PlanFout:
+        return
+    maten = [maat(o, groep, "splitsen") for o in draaiboek.onderdelen_voor(plan.variant)]
+
+    def aantal(pauze: int) -> int | None:
+        kort = [m.__class__(m.onderdeel, min(m.laag, pauze), m.nominaal, m.hoog) if m.is_pauze else m
+                for m in maten]
+        if sum(m.laag for m in kort) <= tijd:
+            return 1
+        reeksen = splits(kort, tijd, draaiboek.welkom_terug_min, draaiboek.vooruitblik_min,
+                         naden_voor(draaiboek, kort))
+        return None if reeksen is None else len(reeksen)
+
+    assert len(plan.sessies) == aantal(PAUZE_MIN)
+    pauzes = [o.duur_min for s in plan.sessies for o in s.onderdelen if o.soort == "pauze"]
+    if any(p < 15 for p in pauzes):
+        assert aantal(15) is None or aantal(15) > len(plan.sessies)

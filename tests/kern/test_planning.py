@@ -155,15 +155,38 @@ def test_kickoff_op_vier_uur_is_een_sessie_volgens_de_bron(kickoff):
     assert list(duren(plan).values()) == [15, 30, 15, 60, 15, 30, 45, 30]
 
 
-@pytest.mark.parametrize("tijd", [75, 90, 120, 150, 180, 200, 235])
+@pytest.mark.parametrize("tijd", [75, 90, 120, 150, 180, 200, 225, 235])
 def test_kickoff_wordt_gesplitst_en_nooit_ingekort(kickoff, tijd):
     plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=tijd, start=start()))
-    assert len(plan.sessies) > 1
+    assert len(plan.sessies) > 1 or tijd >= 230
     bron = {o.id: o.minuten for o in kickoff.onderdelen}
     for o in (o for s in plan.sessies for o in s.onderdelen if not o.toegevoegd):
-        assert o.duur_min == bron[o.id]
+        # Only the pause gives way, never below 5 min (P6); programme parts keep their minutes (R5).
+        assert o.duur_min == bron[o.id] or (o.soort == "pauze" and o.duur_min >= 5)
     for sessie in plan.sessies:
         assert sessie.duur_min <= tijd
+
+
+@pytest.mark.parametrize(("tijd", "pauze"), [(235, 10), (230, 5)])
+def test_kickoff_net_te_kort_korter_pauze_een_bijeenkomst(kickoff, tijd, pauze):
+    # P6: a few minutes short of one meeting, the pause gives way (not below 5 min), said.
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=tijd, start=start()))
+    assert len(plan.sessies) == 1
+    assert duren(plan)["pauze"] == pauze
+    assert any("nooit tot onder 5 min" in w and "één bijeenkomst" in w for w in plan.waarschuwingen)
+
+
+def test_kickoff_te_kort_voor_een_bijeenkomst_zegt_hoeveel_tijd(kickoff):
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=225, start=start()))
+    assert len(plan.sessies) == 2
+    assert any("Met --tijd 3u50 past het in één bijeenkomst" in w for w in plan.waarschuwingen)
+
+
+def test_kickoff_in_1u40_is_drie_sessies(kickoff):
+    # P3: fewest sessions; the pause gives way rather than a fourth meeting of 40 minutes.
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=100, start=start()))
+    assert len(plan.sessies) == 3
+    assert all(s.duur_min >= 60 for s in plan.sessies)
 
 
 def test_kickoff_in_drie_uur_splitst_bij_de_koffie(kickoff):
