@@ -338,7 +338,48 @@ def vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
         return _vul_geankerd(maten, tijd)
     # Each part moves in its own steps (P1), so the total need not be on the grid: an agenda
     # item of 7 minutes must not cost a source onderdeel 5 of its minutes.
-    return _binnen(maten, verdeel(maten, tijd), tijd)
+    duren = _binnen(maten, verdeel(maten, tijd), tijd)
+    if any(m.onderdeel.soort == "agendapunt" and m.nominaal % GRID for m in maten):
+        # An agenda item of odd minutes: the meeting still ends on time, the odd minutes go to the
+        # last part that can take them, and the starts stay on the clock's grid (issue 19.6).
+        put = _put(maten, len(maten))
+        rest = tijd - sum(duren)
+        if put is not None and 0 < rest < GRID and duren[put] + rest <= maten[put].hoog:
+            duren[put] += rest
+        duren = op_het_raster(maten, duren, put)
+    return duren
+
+
+def _put(maten: list[Maat], tot: int) -> int | None:
+    """The last part before `tot` that may change length: where odd minutes go."""
+    return next((i for i in range(tot - 1, -1, -1) if maten[i].laag < maten[i].hoog), None)
+
+
+def op_het_raster(maten: list[Maat], duren: list[int], put: int | None) -> list[int]:
+    """The durations with every start up to part `put` on the 5-minute clock grid (P1) where the
+    parts' bounds allow: an odd part (an agenda item of 7 minutes, a rounded fit) is followed by
+    one that ends on the grid again, and `put` takes the difference, so the total is unchanged
+    and the odd minutes end up just before an anchored closing or the meeting's own items."""
+    if put is None:
+        return duren
+    duren = list(duren)
+    # A plan that cuts parts lengthens none beyond its nominal minutes for the grid's sake.
+    ingekort = any(d < m.nominaal for m, d in zip(maten, duren, strict=False))
+    plafond = [max(m.nominaal, d) if ingekort else m.hoog for m, d in zip(maten, duren, strict=False)]
+    eind = 0
+    for i in range(put):
+        eind += duren[i]
+        rest = eind % GRID
+        m = maten[i]
+        if rest == 0 or m.laag == m.hoog:
+            continue
+        for delta in sorted((-rest, GRID - rest), key=abs):
+            if m.laag <= duren[i] + delta <= plafond[i] and maten[put].laag <= duren[put] - delta <= plafond[put]:
+                duren[i] += delta
+                duren[put] -= delta
+                eind += delta
+                break
+    return duren
 
 
 def anker_index(maten: list[Maat]) -> int | None:
@@ -398,6 +439,13 @@ def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
             if extra > 0:
                 duren[i] += extra
                 rest -= extra
+    put = _put(voor, len(voor))
+    if 0 < rest < GRID and put is not None:
+        # Less than one grid step is no 'vrije ruimte' row of its own: it is a minute of uitloop in
+        # the part just before the closing (issue 19.6).
+        duren[put] += rest
+        rest = 0
+    duren = op_het_raster(voor, duren, put)
     # A positive rest is the room no part may take: it shows whole as 'vrije ruimte' (uitloop before
     # the closing), so the closing still ends at the agreed end (R8: free time goes before it).
     return duren + ([rest] if rest > 0 else []) + vast

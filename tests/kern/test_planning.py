@@ -13,6 +13,7 @@ from planner.kern.maten import kies_variant, maat_voor
 from planner.kern.model import Draaiboek, Onderdeel
 from planner.kern.planning import maak_plan
 from planner.kern.sessies import splits
+from planner.kern.tijd import plus_minuten
 from planner.kern.vraag import Vraag
 from tests.conftest import NU, start
 
@@ -423,7 +424,26 @@ def test_een_ingekort_plan_verlengt_geen_ander_onderdeel_met_de_losse_minuten(na
             assert not any(o.duur_min > o.bron_min for o in delen), (tijd, [(o.id, o.duur_min) for o in delen])
     # 1u45 for the ambitiegesprek: the clustering (take ample time, R7) gets the odd minutes back.
     plan = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=3, tijd_min=105, start=start()))
-    assert duren(plan)["concretiseren"] == 15 and duren(plan)["ambities"] == 23
+    # Since issue 19.6 the starts stay on the clock's grid and the odd minutes sit just before the
+    # anchored closing: the clustering is back at its full 25, concretiseren takes the odd 13.
+    assert duren(plan)["ambities"] == 25 and duren(plan)["concretiseren"] == 13
+    assert all(o.start.minute % 5 == 0 for o in plan.sessies[0].onderdelen if o.id != "afronden")
+
+
+@pytest.mark.parametrize("tijd", [105, 110, 120, 135, 150])
+def test_vooraf_met_oneven_minuten_houdt_het_raster(tijd):
+    # Issue 19.6: an agenda item of 7 minutes does not shift every later start off the grid.
+    from planner.bibliotheek import laden
+    from planner.kern.planning import lees_agendapunt
+
+    d = laden.vind("ambitiegesprek")
+    koffie = lees_agendapunt("Koffie=7m", "--vooraf", set())
+    plan = maak_plan(d, Vraag(groep=3, tijd_min=tijd, start=start(), vooraf=(koffie,)))
+    onderdelen = plan.sessies[0].onderdelen
+    assert onderdelen[-1].eind == plus_minuten(plan.sessies[0].start, tijd)
+    tweede = [o for o in onderdelen[2:] if o.id not in ("afronden", "concretiseren")]
+    assert all((o.start - plan.sessies[0].start).seconds // 60 % 5 == 0 for o in tweede), [
+        (o.id, f"{o.start:%H:%M}") for o in onderdelen]
 
 
 @pytest.mark.parametrize(("naam", "tijd", "minimum"), [
