@@ -49,8 +49,9 @@ def kies_variant(draaiboek: Draaiboek, groep: int, gekozen: str | None = None) -
     if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
         te_groot = groep > draaiboek.groep_max
         grens = f"maximaal {draaiboek.groep_max}" if te_groot else f"minstens {draaiboek.groep_min}"
-        # groep_omdat explains both ends of the range (what the source says, what is the planner's own).
-        waarom = f" — {draaiboek.groep_omdat.rstrip('.')}" if draaiboek.groep_omdat else ""
+        # The reason of the bound that was crossed; groep_omdat explains both ends where none is given.
+        reden = (draaiboek.groep_max_omdat if te_groot else draaiboek.groep_min_omdat) or draaiboek.groep_omdat
+        waarom = f" — {reden.rstrip('.')}" if reden else ""
         raise PlanFout(
             f"Een groep van {groep} is te {'groot' if te_groot else 'klein'} voor '{draaiboek.id}', dat "
             f"{grens} deelnemers {'toelaat' if te_groot else 'vraagt'}{waarom}; "

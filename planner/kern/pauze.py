@@ -56,10 +56,18 @@ def pauze_wijkt(draaiboek: Draaiboek, maten: list[Maat], tijd: int) -> tuple[lis
     return maten, None  # pragma: no cover - PAUZE_MIN is the last length tried
 
 
-def een_bijeenkomst_met(maten: list[Maat]) -> str:
-    """'Met --tijd 3u50 past het in één bijeenkomst …': the time that keeps it one meeting."""
+# "A little" short of one meeting: within this many minutes the plan names the time that keeps it
+# in one; further off, two meetings is what the time asks for (and what R5 advises), not a near miss.
+NET_TE_KORT_MIN = 30
+
+
+def een_bijeenkomst_met(maten: list[Maat], tijd: int) -> str:
+    """'Met --tijd 3u50 past het in één bijeenkomst …': the time that keeps it one meeting, when
+    `tijd` misses it by at most NET_TE_KORT_MIN; else ''."""
     korter = met_pauze(maten, PAUZE_MIN)
     nodig = naar_boven(sum(m.laag for m in korter), GRID)
+    if nodig - tijd > NET_TE_KORT_MIN:
+        return ""
     pauze = " (met een pauze van 5 min)" if korter != maten else ""
     return f"Met --tijd {toon_duur(nodig)} past het in één bijeenkomst{pauze}."
 

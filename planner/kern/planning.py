@@ -143,9 +143,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         )
         if draaiboek.bron_sessies is not None and len(groepen) > draaiboek.bron_sessies:
             waarschuwingen.insert(1, meer_sessies_dan_de_bron(draaiboek, maten, tijd, len(groepen)))
-        elif len(groepen) == 2:
-            # One session missed: say what time keeps it in one (P6).
-            waarschuwingen.insert(1, een_bijeenkomst_met(maten))
+        elif len(groepen) == 2 and (een := een_bijeenkomst_met(maten, tijd)):
+            # One session missed by a little: say what time keeps it in one (P6).
+            waarschuwingen.insert(1, een)
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         for pauze in vervallen:
             if pauze in titels and pauze not in weggelaten:
