@@ -183,3 +183,35 @@ def test_kickoff_pauze_wijkt_alleen_voor_een_sessie(groep, tijd):
     pauzes = [o.duur_min for s in plan.sessies for o in s.onderdelen if o.soort == "pauze"]
     if any(p < 15 for p in pauzes):
         assert aantal(15) is None or aantal(15) > len(plan.sessies)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["ambitiegesprek", "gespreksfases", "training"]), st.integers(1, 14), st.integers(1, 14),
+       st.integers(0, 60))
+def test_oneven_agendapunten_houden_het_raster(naam, vooraf, daarna, ruimte):
+    """Issue 19.6: with agenda items of odd minutes (--vooraf/--daarna) and room to grow, every start up
+    to the part that takes the odd minutes lies on the 5-minute clock grid, the meeting ends on time,
+    and no 'vrije ruimte' row is shorter than 5 minutes."""
+    from planner.kern.planning import lees_agendapunt
+
+    draaiboek = DRAAIBOEKEN[naam]
+    bezet: set[str] = set()
+    voor = lees_agendapunt(f"Koffie={vooraf}m", "--vooraf", bezet)
+    na = lees_agendapunt(f"Rondvraag={daarna}m", "--daarna", bezet)
+    onderdelen = draaiboek.onderdelen_voor(None)
+    # Between nominal and the maxima: a plan that cuts parts lengthens none for the grid's sake, so
+    # there the grid may yield.
+    laag, hoog = sum(o.minuten for o in onderdelen), sum(o.max_minuten for o in onderdelen)
+    tijd = vooraf + daarna + laag + 5 + ruimte * (hoog - laag - 10) // 60
+    plan = maak_plan(draaiboek, Vraag(groep=3, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS),
+                                      vooraf=(voor,), daarna=(na,)))
+    sessie = plan.sessies[0]
+    # An anchored closing ends at the agreed end (R8); otherwise the plan may end a few minutes early.
+    anker = any(o.anker for o in onderdelen)
+    assert sessie.duur_min == tijd or (not anker and 0 < tijd - sessie.duur_min < 5)
+    assert all(o.duur_min >= 5 for o in sessie.onderdelen if o.id == VRIJE_RUIMTE)
+    elastisch = [i for i, o in enumerate(sessie.onderdelen) if o.bron is not None and not o.toegevoegd
+                 and o.bron.min_minuten < o.bron.max_minuten]
+    # The item itself starts the first part off the grid; that part ends on it again.
+    for o in sessie.onderdelen[2:elastisch[-1] + 1]:
+        assert (o.start - sessie.start).seconds // 60 % 5 == 0, [(x.id, x.duur_min) for x in sessie.onderdelen]
