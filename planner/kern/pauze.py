@@ -17,15 +17,19 @@ PAUZE_MIN = 5
 
 
 def met_pauze(maten: list[Maat], minuten: int) -> list[Maat]:
-    """`maten` with every pause allowed down to `minuten` (never below PAUZE_MIN, never raised)."""
+    """`maten` with every pause allowed down to `minuten` (never below PAUZE_MIN, on the pause's own
+    step, never raised)."""
     minuten = max(PAUZE_MIN, minuten)
-    return [replace(m, laag=min(m.laag, minuten)) if m.is_pauze else m for m in maten]
+    return [replace(m, laag=min(m.laag, naar_boven(minuten, m.stap))) if m.is_pauze else m for m in maten]
 
 
 def _lengtes(maten: list[Maat]) -> list[int]:
     """The pause lengths to try, longest first: from its minimum down to PAUZE_MIN on the grid."""
     hoogste = max((m.laag for m in maten if m.is_pauze), default=0)
-    return list(range(hoogste - GRID, PAUZE_MIN - 1, -GRID)) if hoogste > PAUZE_MIN else []
+    if hoogste <= PAUZE_MIN:
+        return []
+    # Grid lengths below the pause's own minimum, ending at PAUZE_MIN (itself on the grid).
+    return list(range((hoogste - 1) // GRID * GRID, PAUZE_MIN - 1, -GRID))
 
 
 def _aantal(draaiboek: Draaiboek, maten: list[Maat], tijd: int) -> int | None:

@@ -182,8 +182,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         waarschuwingen += [pauzemelding(o.titel, o.duur_min, o.bron.minuten, len(sessies),
                                         s.nummer if len(sessies) > 1 else None)
                            for s in sessies for o in s.onderdelen
-                           if o.soort == "pauze" and o.bron is not None and o.duur_min < o.bron.min_minuten]
-    waarschuwingen += waarschuwingen_voor(draaiboek, vraag, tijd, sessies, maten, variant)
+                           if o.soort == "pauze" and o.bron is not None and o.duur_min < o.bron.minuten]
+    waarschuwingen += waarschuwingen_voor(draaiboek, vraag, tijd, sessies, maten, variant,
+                                          pauze_wijkt=pauze is not None)
     return pas_teksten_aan(Plan(
         draaiboek=draaiboek,
         variant=variant,

@@ -58,9 +58,11 @@ def _naast_het_raster(duren: list[int], put: int) -> int:
 
 def _snap(maten: list[Maat], duren: list[int], put: int, rimpel: bool) -> list[int]:
     duren = list(duren)
-    # A plan that cuts parts lengthens none beyond its nominal minutes for the grid's sake.
+    # A plan that cuts parts lengthens none beyond its nominal minutes for the grid's sake, and one
+    # that does not cut shortens none below them.
     ingekort = any(d < m.nominaal for m, d in zip(maten, duren, strict=False))
     plafond = [max(m.nominaal, d) if ingekort else m.hoog for m, d in zip(maten, duren, strict=False)]
+    vloer = [m.laag if ingekort else min(m.nominaal, d) for m, d in zip(maten, duren, strict=False)]
     eind = 0
     for i in range(put):
         eind += duren[i]
@@ -72,10 +74,10 @@ def _snap(maten: list[Maat], duren: list[int], put: int, rimpel: bool) -> list[i
         # in turn, so the odd minutes still end up at `put`.
         opvang = (put, *range(put - 1, i, -1)) if rimpel else (put,)
         for delta in sorted((-rest, GRID - rest), key=abs):
-            if not m.laag <= duren[i] + delta <= plafond[i]:
+            if not vloer[i] <= duren[i] + delta <= plafond[i]:
                 continue
             j = next((j for j in opvang
-                      if maten[j].laag < maten[j].hoog and maten[j].laag <= duren[j] - delta <= plafond[j]), None)
+                      if maten[j].laag < maten[j].hoog and vloer[j] <= duren[j] - delta <= plafond[j]), None)
             if j is not None:
                 duren[i] += delta
                 duren[j] -= delta

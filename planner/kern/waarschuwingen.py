@@ -21,7 +21,8 @@ from planner.kern.vraag import Vraag
 
 
 def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tuple[Sessie, ...],
-                    maten: list[Maat], plan_variant: Variant | None = None) -> list[str]:
+                    maten: list[Maat], plan_variant: Variant | None = None, pauze_wijkt: bool = False) -> list[str]:
+    """`pauze_wijkt`: the pause gave way to save a session (P6); planning says that itself."""
     meldingen = []
     if len(sessies) == 1 and sessies[0].duur_min < tijd:
         over = tijd - sessies[0].duur_min
@@ -69,8 +70,7 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
             meldingen.append(f"'{onderdeel.titel}' duurt {plek.duur_min} in plaats van {maat.nominaal} min: de tijd "
                              f"is er, en zo komt in een groepje van {grootste} iedereen aan de beurt "
                              f"({beurten.label or f'{beurten.min:g} min per persoon'}).")
-        # A pause below its template minimum gave way for a session (P6): planning says so itself.
-        if plek.duur_min < maat.nominaal and not (onderdeel.soort == "pauze" and plek.duur_min < onderdeel.min_minuten):
+        if plek.duur_min < maat.nominaal and not (pauze_wijkt and onderdeel.soort == "pauze"):
             meldingen.append(f"'{onderdeel.titel}' is ingekort van {maat.nominaal} naar "
                              f"{plek.duur_min} min (het draaiboek staat minimaal "
                              f"{onderdeel.min_minuten} min toe).")
