@@ -37,7 +37,7 @@ _DRAAIBOEK_VELDEN = {
 _ONDERDEEL_VELDEN = {
     "id", "titel", "soort", "minuten", "min", "max", "stap", "werkvorm", "stappen", "instructies", "vragen",
     "materialen", "varianten", "geschat", "beurten", "groepjes", "anker", "toelichting", "optioneel",
-    "zonder_deelnemers",
+    "zonder_deelnemers", "praktijk",
 }
 _SPLITSEN_VELDEN = {"mag", "omdat", "samen", "naden", "bron_sessies", "welkom_terug", "vooruitblik",
                     "welkom_terug_stappen", "vooruitblik_stappen"}
@@ -263,6 +263,7 @@ def _lees_onderdeel(tabel: dict[str, Any], lezer: Lezer, nummer: int,
         toelichting=sub.tekst("toelichting"),
         optioneel=sub.ja_nee("optioneel"),
         zonder_deelnemers=sub.ja_nee("zonder_deelnemers"),
+        praktijk=sub.tekst("praktijk"),
     )
     return onderdeel if id_ else None
 

@@ -35,15 +35,7 @@ def main() -> None:
 
 
 def opdracht() -> None:
-    """The command on sys.argv: a plain `plan`/`lijst`/`toon` line by the fast route, anything else by typer."""
-    import sys
-
-    from planner.cli import snel
-
-    gelezen = snel.lees(sys.argv[1:])
-    if gelezen is not None:
-        _ctrl_c_tijdens_opdracht()
-        sys.exit(snel.voer_uit(*gelezen))
+    """The command on sys.argv, read by typer."""
     from planner.cli.app import main as cli_main
 
     _ctrl_c_tijdens_opdracht()

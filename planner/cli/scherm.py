@@ -1,8 +1,7 @@
-"""What a command says and writes: the screen, stderr, files, and every failure as one Dutch sentence.
+"""What a command says and writes: the screen, stderr and files.
 
-Both routes into a command use this: typer's (`planner.cli.app`) and the fast one for plain
-`plan`/`lijst` command lines (`planner.cli.snel`). So errors become one sentence and an exit code in
-`draai` and nowhere else, whichever route parsed the options.
+Errors become one sentence and an exit code in `planner.cli.uitgang.draai` and nowhere else; the
+sentences for failed writes are worded here.
 """
 
 from __future__ import annotations
@@ -10,11 +9,10 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planner.kern.fouten import BestandFout, PlannerFout
+from planner.kern.fouten import BestandFout
 
 
 def kleur() -> bool:
@@ -113,38 +111,6 @@ def bereid_stromen_voor() -> None:
         # A terminal that cannot show '–', '½' or '×' gets a '?' instead of a crash.
         if hasattr(stroom, "reconfigure"):
             stroom.reconfigure(errors="replace")
-
-
-def draai(opdracht: Callable[[], int | None]) -> int:
-    """Run a command and return its exit code; every failure becomes one Dutch sentence on stderr."""
-    bereid_stromen_voor()
-    try:
-        code = opdracht()
-        if sys.stdout is not None:
-            sys.stdout.flush()  # a full disk must be reported here, not in Python's exit
-    except PlannerFout as fout_:
-        fout(str(fout_))
-        code = fout_.exit_code
-    except (KeyboardInterrupt, EOFError):
-        fout("Afgebroken.")
-        code = 130
-    except BrokenPipeError:
-        # The reader went away (planner plan … | head): not an error worth a message.
-        stdout_weg()
-        code = 0
-    except OSError as fout_:
-        # Writing to the screen failed (a full disk behind >, a closed descriptor) or a name the
-        # file system refuses: one Dutch sentence, like for files.
-        stdout_weg()
-        fout(os_fout(fout_))
-        code = 4
-    except Exception as fout_:
-        if os.environ.get("PLANNER_DEBUG"):
-            raise
-        fout(f"Interne fout ({type(fout_).__name__}: {fout_}); dit is een fout in de planner, niet in "
-             "je invoer: meld het, met de opdracht die je gaf (PLANNER_DEBUG=1 toont de details).")
-        code = 70
-    return code if isinstance(code, int) else 0
 
 
 def fout(melding: str) -> None:

@@ -158,6 +158,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
 
     over = 0
     naar_volgende: tuple[str, ...] = ()
+    ruimte = ruimte_volgende_sessie(plan, sessie.nummer)
     niet_bereikt: list[str] = []
     r8: list[str] = []
     if not maten:
@@ -178,7 +179,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         duren = [m.laag for m in maten]
         over = sum(duren) - tijd
         if over >= VERSCHUIVEN_VANAF_MIN:
-            naar_volgende = _naar_volgende(plan, maten, over)
+            naar_volgende = _naar_volgende(plan, maten, over, ruimte)
     nieuw = maak_sessie(sessie.nummer, nu, maten, duren, plan.groep)
     alles = tuple(gedaan) + nieuw.onderdelen
     einde = alles[-1].eind if alles else nu
@@ -199,7 +200,13 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         minuten = sum(m.laag for m in maten if m.onderdeel.id in naar_volgende)
         gevolg = ("dan past de rest wel" if minuten >= over else
                   f"dan loopt de sessie nog {toon_duur(over - minuten)} uit")
-        meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}); {gevolg}.")
+        meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}, daar is "
+                         f"{toon_duur(ruimte)} vrij); {gevolg}.")
+    elif over >= VERSCHUIVEN_VANAF_MIN and plan.draaiboek.splitsen and not niet_bereikt:
+        # Advice that adds up: a part is only offered for the next session when it fits there.
+        meldingen.append(f"Naar de volgende sessie past niets meer (daar is {toon_duur(ruimte)} vrij): "
+                         f"de sessie loopt {toon_duur(over)} uit, tot {plus_minuten(eind, over):%H:%M}; "
+                         "maak het af of spreek een later einde af.")
     elif over >= VERSCHUIVEN_VANAF_MIN and not plan.draaiboek.splitsen and not niet_bereikt:
         waarom = f" ({plan.draaiboek.niet_splitsen_omdat})" if plan.draaiboek.niet_splitsen_omdat else ""
         meldingen.append(f"Dit draaiboek wordt niet over sessies verdeeld{waarom}: maak het af of "
@@ -366,9 +373,21 @@ def _veranderingen(oud: list[GeplandOnderdeel], nieuw: tuple[GeplandOnderdeel, .
     return [f"Aangepast: {', '.join(delen)}."] if delen else []
 
 
-def _naar_volgende(plan: Plan, maten: list[Maat], over: int) -> tuple[str, ...]:
+def ruimte_volgende_sessie(plan: Plan, nummer: int) -> int:
+    """Minutes free in the session after session `nummer`: its agreed time minus the minutes its
+    parts already take ('vrije ruimte' counts as free). After the plan's last session the next one
+    is a new session, free as a whole."""
+    if nummer >= len(plan.sessies):
+        return plan.tijd_min
+    volgende = plan.sessies[nummer]
+    bezet = sum(o.duur_min for o in volgende.onderdelen if o.id != VRIJE_RUIMTE)
+    return max(0, plan.tijd_min - bezet)
+
+
+def _naar_volgende(plan: Plan, maten: list[Maat], over: int, ruimte: int) -> tuple[str, ...]:
     """The source parts at the end (before the closing) whose minimums make up the overrun, or
-    as many as may move when even all of them do not.
+    as many as may move when even all of them do not, and only as many as fit in the `ruimte`
+    minutes free in the next session (advice that adds up).
 
     Only where the draaiboek may be split (R13); a closing (anchored or 'afronding') and the
     planner's own parts stay; keep-together groups (R14) move whole or not at all.
@@ -393,6 +412,8 @@ def _naar_volgende(plan: Plan, maten: list[Maat], over: int) -> tuple[str, ...]:
         groep = next((g for g in d.samen if m.onderdeel.id in g), (m.onderdeel.id,))
         if any(i not in laag for i in groep):
             break
+        if minuten + sum(laag[i] for i in groep) > ruimte:
+            break  # parts move from the end in order: one that does not fit stops the rest too
         gekozen += [i for i in groep if i not in gekozen]
         minuten += sum(laag[i] for i in groep)
     volgorde = [m.onderdeel.id for m in maten]

@@ -16,8 +16,10 @@ from planner.kern.fouten import InvoerFout
 from planner.kern.herplan import afgesproken_eind, herplan
 from planner.kern.model import GeplandOnderdeel, Plan, Sessie
 
+# 'draaiboek' and 'sessie' (added later, at the end) let 'planner terugblik' name the draaiboek and
+# check that several logs are of the same one.
 LOGKOLOMMEN = ("id", "titel", "gepland_start", "gepland_eind", "werkelijk_start", "werkelijk_eind",
-               "minuten_verschil", "status")
+               "minuten_verschil", "status", "draaiboek", "sessie")
 # Status per onderdeel in the log: what happened to it.
 GEDAAN, BEZIG, OVERGESLAGEN, VERVALLEN, GESTOPT = "gedaan", "bezig", "overgeslagen", "vervallen", "gestopt"
 NIET_BEREIKT, PAUZE, AFGEBROKEN, AFSPRAAK = "niet bereikt", "pauze", "afgebroken", "afspraak"
@@ -185,12 +187,36 @@ class LiveStaat:
 
     def _herplan(self, moment: datetime, klaar: str | None, overgeslagen: tuple[str, ...]) -> tuple[Plan, tuple[
             str, ...], tuple[str, ...]]:
-        uitkomst = herplan(self._plan_met_eind(), moment, klaar, zonder=frozenset(overgeslagen),
-                           sessienummer=self.sessienummer)
+        uitkomst = herplan(self._met_niet_bereikt(self._plan_met_eind(), klaar), moment, klaar,
+                           zonder=frozenset(overgeslagen), sessienummer=self.sessienummer)
         vervallen = tuple(dict.fromkeys(self.stand.vervallen + uitkomst.vervallen))
-        self._niet_bereikt = tuple(dict.fromkeys(self.stand.niet_bereikt + uitkomst.niet_bereikt))
+        # 'Not reached' is a forecast: each re-plan makes its own (see _met_niet_bereikt).
+        geleefd = tuple(i for i in self.stand.niet_bereikt if i in self.stand.werkelijk)
+        self._niet_bereikt = tuple(dict.fromkeys(geleefd + uitkomst.niet_bereikt))
         # The plan keeps the original agreed time; the later end lives in the state.
         return replace(uitkomst.plan, tijd_min=self.origineel.tijd_min), uitkomst.wijzigingen, vervallen
+
+    def _met_niet_bereikt(self, plan: Plan, klaar: str | None) -> Plan:
+        """The plan with the parts an earlier re-plan found not reached (R8) back in the rest, in
+        their original order: when time frees up (a part finished early) they may fit again, and
+        herplan drops them again when they do not. Otherwise a freed quarter of an hour became
+        'vrije ruimte' while the screen still said 'niet meer aan bod'."""
+        terug_ids = {i for i in self.stand.niet_bereikt if i not in self.stand.werkelijk}
+        if not terug_ids:
+            return plan
+        sessie = plan.sessies[self.sessienummer - 1]
+        origineel = self.origineel.sessies[self.sessienummer - 1].onderdelen
+        volgorde = {o.id: k for k, o in enumerate(origineel)}
+        onderdelen = list(sessie.onderdelen)
+        plekken = [i for i, o in enumerate(onderdelen) if o.id == klaar]
+        plek = next((i for i in plekken if not onderdelen[i].gedaan), plekken[-1]) + 1 if plekken else 0
+        aanwezig = {o.id for o in onderdelen}
+        terug = [o for o in origineel if o.id in terug_ids and o.id not in aanwezig]
+        if not terug:
+            return plan
+        rest = sorted(onderdelen[plek:] + terug, key=lambda o: volgorde.get(o.id, len(origineel)))
+        nieuw = replace(sessie, onderdelen=tuple(onderdelen[:plek] + rest))
+        return replace(plan, sessies=tuple(nieuw if s.nummer == self.sessienummer else s for s in plan.sessies))
 
     def _stap(self, nieuw: Stand) -> None:
         """One undoable step; the parts the re-plan found not reached are recorded with it."""
@@ -400,6 +426,9 @@ class LiveStaat:
             rijen.append(_vrije_rij("later-einde", f"Later einde afgesproken: {self.stand.eind:%H:%M} in plaats van "
                                     f"{self.oorspronkelijk_eind:%H:%M}", self.stand.eind_afgesproken_om, None,
                                     AFSPRAAK))
+        for rij in rijen:
+            rij["draaiboek"] = self.origineel.draaiboek.id
+            rij["sessie"] = str(self.sessienummer)
         return rijen
 
     def _logrij(self, o: GeplandOnderdeel, gepland: bool) -> dict[str, str]:

@@ -108,6 +108,9 @@ class Onderdeel:
     # The team's own part without its guests or participants (R12/P8: "reflect afterwards as a
     # team"): not on what participants receive, and nobody is invited to it.
     zonder_deelnemers: bool = False
+    # Minutes moved towards practice by 'planner terugblik --bijstellen', with the evidence
+    # ("5 sessies: mediaan 19 min"); empty: the minutes are the source's or the planner's estimate (P5).
+    praktijk: str = ""
 
     @property
     def instructies(self) -> tuple[str, ...]:

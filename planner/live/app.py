@@ -21,6 +21,7 @@ from textual.widgets import Digits, Input, ProgressBar, Static
 
 from planner.kern.fouten import InvoerFout, PlannerFout
 from planner.kern.live_staat import LiveStaat
+from planner.kern.tekst import afgekort
 from planner.live.dialogen import (
     Bevestig,
     Hulp,
@@ -45,6 +46,8 @@ Schrijf = Callable[[Path, str], object]
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
            "l later einde · r rest · z terug · ? hulp · q stoppen")
 TOETSEN_KLAAR = "z terug · ? hulp · q stoppen (het log is bewaard)"
+# Before the start space begins the session (as the countdown says), it does not finish a part.
+TOETSEN_VOOR = "spatie/enter nu beginnen · o sla optioneel over · l later einde · r rest · ? hulp · q stoppen"
 # Above this the countdown to a start shows the date and time instead of hours of digits.
 AFTELLEN_MAX = timedelta(hours=12)
 class LiveApp(App[int]):
@@ -109,6 +112,8 @@ class LiveApp(App[int]):
         self.vorige_tik: datetime | None = None
         # Set when a signal from outside ended the run: 'INT', 'TERM' or 'HUP'.
         self.signaal_van_buiten = ""
+        # The room view's line ('planner live --zaal'), shown at the start and in the help.
+        self.zaal = ""
 
     # ------------------------------------------------------------------------ layout
 
@@ -168,6 +173,9 @@ class LiveApp(App[int]):
 
     # ------------------------------------------------------------------------ rendering
 
+    def on_resize(self) -> None:
+        self._toon_alles()  # the header's title is cut to the width
+
     def watch_versie(self) -> None:
         self._toon_alles()
 
@@ -182,8 +190,10 @@ class LiveApp(App[int]):
         d = staat.origineel.draaiboek
         sessies = len(staat.origineel.sessies)
         wie = f" · sessie {staat.sessienummer} van {sessies}" if sessies > 1 else ""
-        self.query_one("#kop", Static).update(platte_tekst(
-            f"{d.titel}{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}"))
+        rest = f"{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}"
+        # The header is one line: a long title gives way, the agreed times stay readable at 80 columns.
+        titel = afgekort(d.titel, max(12, self.size.width - 2 - len(rest)))
+        self.query_one("#kop", Static).update(platte_tekst(titel + rest))
         if staat.klaar:
             titel = "Sessie gestopt" if staat.stand.gestopt else "Sessie klaar"
             kaart = "Alle onderdelen zijn gedaan. q = stoppen (het log is bewaard)."
@@ -202,7 +212,8 @@ class LiveApp(App[int]):
         self.query_one("#straks", Static).update(platte_tekst(self._straks()))
         tekst = "\n".join(t for t in (self.logfout, self.melding, *reversed(staat.stand.wijzigingen)) if t)
         self.query_one("#wijziging", Static).update(platte_tekst(tekst))
-        self.query_one("#toetsen", Static).update(TOETSEN_KLAAR if staat.klaar else TOETSEN)
+        self.query_one("#toetsen", Static).update(
+            TOETSEN_KLAAR if staat.klaar else TOETSEN if staat.gestart else TOETSEN_VOOR)
         self._toon_klok()
 
     def _straks(self) -> str:
@@ -337,7 +348,7 @@ class LiveApp(App[int]):
 
     def action_hulp(self) -> None:
         if not isinstance(self.screen, ModalScreen):
-            self.push_screen(Hulp())
+            self.push_screen(Hulp(self.zaal))
 
     def action_rest(self) -> None:
         if not isinstance(self.screen, ModalScreen):

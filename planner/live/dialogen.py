@@ -114,8 +114,18 @@ class Hulp(ModalScreen[None]):
     Hulp > Static { width: 78; max-height: 22; padding: 0 1; border: heavy $primary; background: $surface; }
     """
 
+    def __init__(self, extra: str = "") -> None:
+        super().__init__()
+        # A line of this run's own (the room view's address), below the keys.
+        self.extra = extra
+
     def compose(self) -> ComposeResult:
-        yield Static(HULP)
+        from rich.markup import escape
+
+        # The extra line first and the way out on the border: at 80x24 the end of the help is cut off.
+        tekst = Static((f"{escape(self.extra)}\n\n" if self.extra else "") + HULP)
+        tekst.border_subtitle = "een toets sluit deze hulp"
+        yield tekst
 
     def on_key(self, event: object) -> None:
         if hasattr(event, "stop"):

@@ -31,6 +31,11 @@ class Regel:
     werkelijk_start: datetime | None
     werkelijk_eind: datetime | None
     status: str
+    # Added later (defaults: a log of an older planner without these columns).
+    regel: int = 0  # the line in the file, for messages
+    minuten_verschil: int | None = None  # real minus planned, pauses not counted (live's own sum)
+    draaiboek: str = ""
+    sessie: str = ""
 
     @property
     def gepland_min(self) -> int | None:
@@ -79,13 +84,43 @@ def lees_log(pad: Path) -> list[Regel]:
         raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': de CSV is onleesbaar.") from None
 
 
+def _csv_rijen(tekst: str, pad: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and (line, fields) per row; a quote that never closes is refused, naming its line,
+    instead of swallowing the rest of the file into one field (half-read)."""
+    lezer = csv.reader(io.StringIO(tekst), delimiter=";", strict=True)
+    rijen: list[tuple[int, list[str]]] = []
+    vorige = 0
+    try:
+        for velden in lezer:
+            rijen.append((vorige + 1, velden))
+            vorige = lezer.line_num
+    except csv.Error:
+        raise InvoerFout(f"'{pad}', regel {vorige + 1}: een aanhalingsteken (\") wordt niet gesloten of staat "
+                         "midden in een veld; is het log met de hand aangepast? Herstel die regel.") from None
+    if not rijen:
+        return [], []
+    return rijen[0][1], rijen[1:]
+
+
 def _lees_rijen(tekst: str, pad: Path) -> list[Regel]:
-    lezer = csv.DictReader(io.StringIO(tekst), delimiter=";")
-    if lezer.fieldnames is None or not set(LOGKOLOMMEN[:6]) <= set(lezer.fieldnames):
+    kop, ruwe_rijen = _csv_rijen(tekst, pad)
+    if not set(LOGKOLOMMEN[:6]) <= set(kop):
         raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': de kolommen "
                          f"{', '.join(LOGKOLOMMEN[:6])} ontbreken.")
     regels = []
-    for nummer, rij in enumerate(lezer, start=2):
+    gezien: dict[str, int] = {}
+    for nummer, velden in ruwe_rijen:
+        if not any(v.strip() for v in velden):
+            continue  # an empty line (an editor's trailing newline) is no row
+        if len(velden) > len(kop):
+            raise InvoerFout(f"'{pad}', regel {nummer}: {len(velden)} velden, maar de kop heeft er {len(kop)}; "
+                             "staat er een ';' te veel? Herstel die regel.")
+        rij = dict(zip(kop, velden + [""] * (len(kop) - len(velden)), strict=True))
+        id_ = rij["id"].strip()
+        if id_ in gezien:
+            raise InvoerFout(f"'{pad}', regel {nummer}: onderdeel '{kort(id_)}' staat er al (regel {gezien[id_]}); "
+                             "een log heeft één regel per onderdeel: verwijder de dubbele regel.")
+        gezien[id_] = nummer
         regels.append(Regel(
             id=rij["id"] or "",
             titel=rij["titel"] or "",
@@ -94,18 +129,30 @@ def _lees_rijen(tekst: str, pad: Path) -> list[Regel]:
             werkelijk_start=_moment(rij["werkelijk_start"] or "", pad, nummer),
             werkelijk_eind=_moment(rij["werkelijk_eind"] or "", pad, nummer),
             status=(rij.get("status") or "").strip(),
+            regel=nummer,
+            minuten_verschil=_geheel(rij.get("minuten_verschil") or ""),
+            draaiboek=(rij.get("draaiboek") or "").strip(),
+            sessie=(rij.get("sessie") or "").strip(),
         ))
     if not regels:
         raise InvoerFout(f"'{pad}' bevat geen onderdelen: is de sessie wel begonnen?")
     return regels
 
 
+def _geheel(tekst: str) -> int | None:
+    try:
+        return int(tekst.strip())
+    except ValueError:
+        return None
+
+
 def _verschil(minuten: int) -> str:
     return f"{minuten:+d} min" if minuten else "0 min"
 
 
-def render_terugblik(regels: list[Regel]) -> str:
-    """A plain table: per onderdeel planned, actual and the difference; totals; what stood out."""
+def render_terugblik(regels: list[Regel], kop: str = "") -> str:
+    """A plain table: per onderdeel planned, actual and the difference; totals; what stood out.
+    `kop`: which draaiboek and session (the command line knows the draaiboek's title)."""
     breedte = 44
     rijen: list[tuple[str, str, str, str]] = []
     totaal_gepland = totaal_werkelijk = 0
@@ -132,7 +179,7 @@ def render_terugblik(regels: list[Regel]) -> str:
                   _verschil(totaal_werkelijk - totaal_gepland)))
     # 'overgeslagen' is wider than '120 min': the column grows so the next one stays aligned.
     kolombreedte = max(10, *(len(rij[2]) for rij in rijen))
-    uit = ["Terugblik: gepland tegen werkelijk", "",
+    uit = ["Terugblik: gepland tegen werkelijk", *([kop] if kop else []), "",
            f"{'Onderdeel':<{breedte}} {'Gepland':>8} {'Werkelijk':>{kolombreedte}} {'Verschil':>9}"]
     uit += [f"{titel:<{breedte}} {geplande:>8} {kolom:>{kolombreedte}} {verschil:>9}"
             for titel, geplande, kolom, verschil in rijen]

@@ -17,7 +17,8 @@ from planner.kern.model import Plan
 from planner.kern.tekst import groepjes_tekst
 
 KOLOMMEN = ("sessie", "datum", "start", "eind", "minuten", "titel", "soort", "werkvorm",
-            "groepjes", "per_persoon_min", "geschat", "toegevoegd", "bron_min", "aangepast", "gedaan")
+            "groepjes", "per_persoon_min", "geschat", "toegevoegd", "bron_min", "aangepast", "gedaan",
+            "praktijk")
 
 SCHEIDINGEN = {";": ";", ",": ",", "\t": "\t", "tab": "\t", "\\t": "\t"}
 
@@ -69,5 +70,6 @@ def render(plan: Plan, scheiding: str = ";", **_: Any) -> bytes:
                 "" if o.bron_min is None else o.bron_min,
                 "ja" if o.aangepast else "nee",
                 "ja" if o.gedaan else "nee",
+                cel("" if o.toegevoegd or o.bron is None else o.bron.praktijk),
             ])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -20,6 +20,7 @@ from planner.kern.tijd import deelnemers, toon_datum, toon_duur
 VOOR = ("begeleider", "deelnemers")
 
 GESCHAT = "* geschatte minuten (de bron noemt er geen)"
+PRAKTIJK = "° minuten uit de praktijk: bijgesteld naar eerdere sessies (planner terugblik --bijstellen)"
 TOEGEVOEGD = "+ toegevoegd, niet uit het draaiboek (door de planner, of een eigen agendapunt)"
 GEDAAN = "✓ gedaan: klaar bij de herplanning (--nu/--klaar); de tijden zijn zoals ze liepen"
 
@@ -48,7 +49,13 @@ def merk(o: GeplandOnderdeel) -> str:
     """'+' for a part the planner added, '*' for minutes the planner estimated (P5), and '↓'/'↑'
     for minutes the plan changed from the template's (issue 8: shortened as well as lengthened); '✓'
     first when a re-plan (--nu/--klaar) counts the part as done."""
-    return ("✓" if o.gedaan else "") + ("+" if o.toegevoegd else ("*" if o.geschat else "")) + _pijl(o)
+    eigen = "°" if uit_praktijk(o) else ("*" if o.geschat else "")
+    return ("✓" if o.gedaan else "") + ("+" if o.toegevoegd else eigen) + _pijl(o)
+
+
+def uit_praktijk(o: GeplandOnderdeel) -> str:
+    """The evidence when the part's minutes were moved towards practice (P5), else ''."""
+    return "" if o.toegevoegd or o.bron is None else o.bron.praktijk
 
 
 def _pijl(o: GeplandOnderdeel) -> str:
@@ -67,7 +74,8 @@ def verschil_in_woorden(o: GeplandOnderdeel) -> str:
 def merk_in_woorden(o: GeplandOnderdeel) -> str:
     """The mark spelled out, where there is no legend beside it (calendar, printed grid)."""
     woorden = ["gedaan" if o.gedaan else "",
-               "toegevoegd" if o.toegevoegd else ("geschatte minuten" if o.geschat else ""),
+               "toegevoegd" if o.toegevoegd else (f"minuten uit de praktijk ({uit_praktijk(o)})" if uit_praktijk(o)
+                                                  else "geschatte minuten" if o.geschat else ""),
                verschil_in_woorden(o)]
     return "; ".join(w for w in woorden if w)
 
@@ -204,8 +212,11 @@ def legenda(onderdelen: Iterable[GeplandOnderdeel]) -> list[str]:
     onderdelen = list(onderdelen)
     regels = []
     # '*' marks estimated minutes: of a whole part, or of a turn ('± 5 min per persoon *').
-    if any((o.geschat and not o.toegevoegd) or o.beurt_tekst.endswith(" *") for o in onderdelen):
+    if any((o.geschat and not o.toegevoegd and not uit_praktijk(o)) or o.beurt_tekst.endswith(" *")
+           for o in onderdelen):
         regels.append(GESCHAT)
+    if any(uit_praktijk(o) for o in onderdelen):
+        regels.append(PRAKTIJK)
     if any(o.toegevoegd for o in onderdelen):
         regels.append(TOEGEVOEGD)
     if any(_pijl(o) == "↓" for o in onderdelen):

@@ -94,6 +94,10 @@ def _vragen(o: GeplandOnderdeel) -> tuple[Stap, ...]:
                  for s in o.stappen if s.soort == "vraag" and not _notitie(s.tekst))
 
 
+# The questions as the group sees them (the room view of 'planner live --zaal' shows the same).
+vragen_voor_deelnemers = _vragen
+
+
 def kaarten(plan: Plan) -> list[Kaart]:
     """Every card of the plan, in the order of the onderdelen."""
     lijst: list[Kaart] = []

@@ -62,7 +62,7 @@ def _feiten(o: Onderdeel) -> Table:
     tabel.add_column(style="bold", no_wrap=True)
     tabel.add_column()
     grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
-    bron = "geschat" if o.geschat else "uit de bron"
+    bron = f"uit de praktijk ({o.praktijk})" if o.praktijk else "geschat" if o.geschat else "uit de bron"
     tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
     tabel.add_row("Soort", o.soort + (" (optioneel: --zonder " + o.id + ")" if o.optioneel else ""))
     if o.varianten:

@@ -138,3 +138,19 @@ def test_sessie_van_vandaag_en_een_onbestaande_sessie():
     assert kies_sessie(plan, start("2026-12-05T10:00")) == 1
     with pytest.raises(InvoerFout, match="--sessie 9 bestaat niet"):
         LiveStaat(plan, 9)
+
+
+def test_wat_niet_meer_aan_bod_leek_komt_terug_als_er_weer_tijd_is():
+    # 'Niet meer aan bod' (R8) is a forecast: when a part then finishes early, a dropped part that
+    # fits again is planned again instead of the freed time becoming 'vrije ruimte'.
+    plan = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    staat = LiveStaat(plan)
+    staat.begin(start("2026-12-01T13:00"))
+    for tijd in ("13:13", "13:41", "14:15"):
+        staat.volgend_onderdeel(start(f"2026-12-01T{tijd}"))
+    assert "kansen" in staat.stand.niet_bereikt
+    staat.volgend_onderdeel(start("2026-12-01T14:20"))  # clustering took 5 minutes instead of 20
+    assert "kansen" in [o.id for o in staat.volgende()] and "kansen" not in staat.stand.niet_bereikt
+    assert staat.sessie.eind == start("2026-12-01T15:00")
+    rijen = {r["id"]: r["status"] for r in staat.logrijen()}
+    assert rijen["kansen"] == "" and rijen["concretiseren"] == "niet bereikt"

@@ -30,6 +30,12 @@ class Klok:
         self.nu += timedelta(minutes=minuten)
 
 
+def _logrijen(log) -> list[dict[str, str]]:
+    import csv
+
+    return list(csv.DictReader(log.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+
+
 def _app(klok: Klok, log=None, naam: str = "ambitiegesprek") -> LiveApp:
     plan = maak_plan(laden.vind(naam), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
     # A long tick: the test calls tel() itself whenever its clock moved.
@@ -317,7 +323,7 @@ def test_later_einde_afspreken_herplant_en_staat_in_het_log(tmp_path):
             assert "afronden om 15:08" in _scherm(app)
 
     asyncio.run(rijden())
-    assert any(r.endswith(";afspraak") and "15:15" in r for r in log.read_text(encoding="utf-8-sig").splitlines())
+    assert any(r["status"] == "afspraak" and "15:15" in r["titel"] for r in _logrijen(log))
 
 
 def test_signaal_voor_en_aan_het_einde_en_nu_afronden():
@@ -366,7 +372,7 @@ def test_afbreken_van_buiten_houdt_het_log_met_het_lopende_onderdeel(tmp_path):
 
     asyncio.run(rijden())
     assert app.return_code == 130
-    assert log.read_text(encoding="utf-8-sig").splitlines()[1].endswith(";afgebroken")
+    assert _logrijen(log)[0]["status"] == "afgebroken"
 
 
 def test_een_mislukt_log_wordt_nooit_als_bewaard_gemeld(tmp_path):

@@ -30,7 +30,7 @@ def test_ctrl_c_tijdens_een_commando_is_afgebroken() -> None:
 
 
 def test_console_script_begint_bij_de_ingang() -> None:
-    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    project = tomllib.loads((Path(__file__).parent.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["scripts"]["planner"] == "planner.cli.ingang:main"
-    hoofd = Path(__file__).parent.parent / "planner" / "__main__.py"
+    hoofd = Path(__file__).parent.parent.parent / "planner" / "__main__.py"
     assert "planner.cli.ingang" in hoofd.read_text(encoding="utf-8")

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from planner.bibliotheek import laden, vinden
 from planner.cli import begeleid, scherm
-from planner.cli.app import app, draaiboeknamen
+from planner.cli.aanvullen import draaiboeknamen
+from planner.cli.app import app
 from planner.cli.opdrachten import lees_groep as _lees_groep
 from planner.kern.fouten import InvoerFout
 from planner.kern.planning import maak_plan

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.test_cli import run
+from tests.cli.test_cli import run
 
 AMBITIE = ["plan", "ambitiegesprek", "--groep", "5", "--tijd", "2u", "--start", "2026-12-01T13:00"]
 
@@ -31,8 +31,10 @@ def test_elk_formaat_toont_de_herplanning(capsys, monkeypatch, formaat):
     code, out, _ = run(capsys, monkeypatch, *AMBITIE, "--nu", "14:40", "--klaar", "ambities", "-f", formaat)
     assert code == 0
     if formaat == "csv":
-        regels = out.splitlines()
-        assert regels[0].endswith(";gedaan") and regels[4].endswith(";ja") and regels[5].endswith(";nee")
+        import csv as csvmodule
+
+        rijen = list(csvmodule.DictReader(out.lstrip("\ufeff").splitlines(), delimiter=";"))
+        assert rijen[3]["gedaan"] == "ja" and rijen[4]["gedaan"] == "nee"
     else:
         assert "Herplanning om 14:40" in out and "Niet meer aan bod" in out and "✓" in out
 

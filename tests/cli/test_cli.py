@@ -140,7 +140,7 @@ def test_het_voorbeeld_in_de_readme_klopt(capsys, monkeypatch):
 
     import time_machine
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
     opdracht = '$ planner plan kickoff --groep 20 --tijd 3u --start "dinsdag 13:30"\n'
     voorbeeld = readme.split(opdracht, 1)[1].split("```", 1)[0]
     # The README's output was made in the week before Tuesday 1 December 2026.

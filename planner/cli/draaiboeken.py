@@ -1,0 +1,206 @@
+"""The commands about draaiboeken themselves: list, show, create, import and check them, and look
+back on a session's log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from planner.cli import opdrachten, opties, scherm
+from planner.cli.uitgang import Uitgang
+from planner.kern.fouten import InvoerFout
+
+
+def lijst(
+    formaat: opties.LijstFormaat = "tabel",
+) -> None:
+    """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
+    opdrachten.lijst(formaat)
+
+
+def toon(
+    draaiboek: opties.Draaiboek,
+    groep: opties.AlleenGroep = None,
+    formaat: opties.LijstFormaat = "tabel",
+) -> None:
+    """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
+    opdrachten.toon(draaiboek, groep=groep, formaat=formaat)
+
+
+def terugblik(
+    log: opties.Logs,
+    bijstellen: opties.Bijstellen = None,
+    force: opties.VervangEigen = False,
+) -> None:
+    """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen.
+
+    Voorbeelden:
+
+      planner terugblik gesprek.csv
+
+      planner terugblik sessie1.csv sessie2.csv sessie3.csv --bijstellen mijn-ambitiegesprek
+    """
+    from planner.cli import praktijk
+
+    praktijk.terugblik(log, bijstellen, force, typer.echo)
+
+
+def nieuw(
+    naam: opties.Naam,
+    van: opties.Van = None,
+    force: opties.VervangEigen = False,
+) -> None:
+    """Maak een eigen draaiboek (TOML) in je map met eigen draaiboeken.
+
+    Voorbeelden:
+
+      planner nieuw mijn-kickoff --van kickoff
+
+      planner nieuw teamdag
+    """
+    from planner.bibliotheek import laden, lezen, sjabloon, vinden
+    from planner.cli.bestanden import schrijf
+    from planner.kern.veilig import schoon
+
+    naam = sjabloon.controleer_naam(naam)
+    if van is not None:
+        bron = laden.vind(van)
+        tekst = sjabloon.kopie(lezen.lees_tekst(Path(bron.pad)), naam, bron.id)
+    else:
+        tekst = sjabloon.leeg(naam)
+    map_ = vinden.maak_eigen_map()
+    pad = map_ / f"{naam}.toml"
+    if van is not None:
+        # The copy is checked before it is written: a planner-made file must pass 'planner controleer'.
+        _, problemen = laden.controleer_tekst(tekst, pad)
+        if problemen:
+            raise InvoerFout(f"De kopie van '{van}' zou niet in orde zijn ({problemen[0].melding}): kopieer het "
+                             f"bestand zelf naar {pad} en pas het id aan.")
+    schrijf(pad, tekst, force=force)
+    toon = schoon(str(pad))
+    typer.echo(f"Geschreven: {toon}")
+    typer.echo("Zo verder:")
+    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
+    typer.echo(f"  2. Controleer het: planner controleer {toon}")
+    typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --tijd 1u")
+
+
+def importeer(
+    bestand: opties.Document,
+    naam: opties.NieuweNaam = None,
+    force: opties.VervangEigen = False,
+) -> None:
+    """Maak van een bestaand draaiboek (Word, Markdown of tekst) een eigen draaiboek voor de planner.
+
+    Voorbeelden:
+
+      planner importeer teamdag.docx
+
+      planner importeer draaiboek.txt --naam mijn-training
+    """
+    from planner.cli.importeer import importeer as lees_in
+
+    geschreven = lees_in(Path(bestand).expanduser(), naam, force)
+    fout = False
+    for resultaat in geschreven:
+        _meld_import(resultaat)
+        fout = fout or bool(resultaat.problemen)
+    if len(geschreven) > 1:
+        typer.echo(f"Het document bevat {len(geschreven)} draaiboeken; elk staat in een eigen bestand.")
+    if fout:
+        raise typer.Exit(Uitgang.DRAAIBOEK)
+
+
+def _meld_import(resultaat: Any) -> None:
+    from planner.importeren.schrijven import duur_tekst
+    from planner.kern.veilig import schoon
+
+    def echo(tekst: str) -> None:
+        typer.echo(schoon(tekst))  # the report quotes the document's text: no raw control character
+
+    c = resultaat.concept
+    totaal = sum(d.minuten for d in c.delen)
+    echo(f"Geïmporteerd: '{c.titel}' → {resultaat.pad}")
+    echo(f"Herkend: {len(c.delen)} onderdelen, samen {totaal} minuten:")
+    for d in c.delen:
+        stappen = f", {len(d.stappen)} {'stap' if len(d.stappen) == 1 else 'stappen'}" if d.stappen else ""
+        schatting = " (geschat)" if d.geschat else ""
+        echo(f"  {d.minuten:>4} min{schatting}  {d.titel}  [{d.soort}{stappen}]")
+    for regel in c.herkend:
+        echo(f"  • {regel}")
+    echo("Gegokt (lees het na in het bestand):")
+    echo("  • de soort van elk onderdeel (opening, werkvorm, pauze, evaluatie, afronding), aan de titel.")
+    echo("  • min en max zijn gelijk aan de minuten: verruim ze als de planner mag inkorten of verlengen.")
+    for regel in c.gegokt + resultaat.waarschuwingen:
+        echo(f"  • {regel}")
+    if c.niet_geplaatst:
+        echo("Niet als onderdeel of stap herkend, maar bewaard:")
+        for regel in c.niet_geplaatst:
+            echo(f"  • {regel}")
+    if resultaat.problemen:
+        echo("Controle: het bestand heeft problemen:")
+        for probleem in resultaat.problemen:
+            echo(f"  ✗ {probleem}")
+    else:
+        echo("Controle: in orde.")
+    groep = max(c.groep_min or 1, min(c.groep_max or 12, 12))
+    echo("Zo verder:")
+    echo(f"  planner toon {resultaat.naam}")
+    echo(f"  planner plan {resultaat.naam} --groep {groep} --tijd {duur_tekst(totaal)}")
+    echo("")
+
+
+def controleer(
+    paden: opties.Paden = None,
+) -> None:
+    """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
+    from planner.bibliotheek import laden, lezen, vinden
+    from planner.kern.fouten import Probleem
+    from planner.kern.veilig import schoon
+
+    if paden:
+        te_doen = [_te_controleren(p) for p in paden]
+    else:
+        scherm.waarschuw_eigen_map()  # checking "all": say when the own ones cannot even be looked for
+        te_doen = [(b.pad, b.herkomst) for b in vinden.alle_bronnen()] + [
+            (b.pad, "eigen") for b in vinden.ongeldige_namen()]
+    aantal_fout = 0
+    aantal_problemen = 0
+    for pad, herkomst in te_doen:
+        if pad.suffix != ".toml":
+            problemen = [Probleem(str(pad), "dit is geen .toml-bestand; een draaiboek is een .toml-bestand.")]
+        elif not lezen.is_bestand(pad):
+            problemen = [Probleem(str(pad), f"dit bestand {lezen.waarom_niet(pad)}")]
+        elif herkomst == "eigen" and not vinden.NAAM.match(pad.stem):
+            problemen = [vinden.ongeldige_naam(pad)]
+        else:
+            _, problemen = laden.controleer_bestand(pad, herkomst=herkomst)
+        if problemen:
+            aantal_fout += 1
+            aantal_problemen += len(problemen)
+            for probleem in problemen:
+                typer.echo(f"✗ {schoon(str(probleem))}")
+        else:
+            typer.echo(f"✓ {schoon(str(pad))}: in orde")
+    woord = "bestand" if len(te_doen) == 1 else "bestanden"
+    if aantal_fout:
+        typer.echo(f"{len(te_doen)} {woord} gecontroleerd: {len(te_doen) - aantal_fout} in orde, "
+                   f"{aantal_fout} met {aantal_problemen} "
+                   f"{'probleem' if aantal_problemen == 1 else 'problemen'}.")
+        raise typer.Exit(Uitgang.DRAAIBOEK)
+    typer.echo(f"{len(te_doen)} {woord} gecontroleerd: alles in orde.")
+
+
+def _te_controleren(argument: str) -> tuple[Path, str]:
+    """A path as given, or the file behind a draaiboek name."""
+    from planner.bibliotheek import lezen, vinden
+
+    if vinden.lijkt_pad(argument) or lezen.is_bestand(Path(argument).expanduser()):
+        return Path(argument).expanduser(), str(argument)
+    for bron in vinden.zichtbare_bronnen():
+        if bron.id == argument.strip().lower():
+            return bron.pad, bron.herkomst
+    raise InvoerFout(f"'{argument}' is geen bestand en geen draaiboek uit 'planner lijst': "
+                     "geef een pad naar een .toml-bestand.")

@@ -1,0 +1,132 @@
+"""The commands that plan: `plan` (a timed agenda and its files) and `live` (a clock on the screen).
+
+Both take the shared planning options (`opties.met_planning`); what they do with them is in
+`planner.cli.opdrachten` (plan) and `planner.live` (the screen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import typer
+
+from planner.cli import klok as klokmodule
+from planner.cli import opdrachten, opties, scherm
+from planner.cli.opties import Planning
+from planner.kern.fouten import InvoerFout
+
+
+def _vraag(tekst: str) -> str:
+    return typer.prompt(tekst, default="", show_default=False)
+
+
+@opties.met_planning
+def plan(
+    planning: Planning,
+    draaiboek: opties.DraaiboekOfVraag = None,
+    formaat: opties.Formaat = "tabel",
+    uitvoer: opties.Uitvoer = None,
+    ics: opties.Ics = None,
+    herinnering: opties.Herinnering = None,
+    per_onderdeel: opties.PerOnderdeel = False,
+    herhaling: opties.Herhaling = None,
+    html: opties.Html = None,
+    kaarten: opties.Kaarten = None,
+    opdrachtgever: opties.Opdrachtgever = "",
+    begeleider: opties.Begeleider = None,
+    voor: opties.Voor = "begeleider",
+    csv_scheiding: opties.CsvScheiding = ";",
+    force: opties.Force = False,
+    reeks: opties.Reeks = "",
+    nu: opties.Nu = None,
+    klaar: opties.Klaar = None,
+) -> None:
+    """Plan een draaiboek voor een groep en een beschikbare tijd.
+
+    Voorbeelden:
+
+      planner plan kickoff --groep 20 --tijd 3u --start "dinsdag 13:30"
+
+      planner plan kennismaking --groep 8 --start "morgen 9:00" --format json
+
+      planner plan training --groep 16 --tijd 2u30 --ics training.ics --herinnering 1d --herhaling 3mnd
+
+      planner plan          (in een terminal: de planner vraagt wat hij nodig heeft)
+
+      planner plan kennismaking --groep 10 --daarna "Teamoverleg=45m" --daarna "Rondvraag=10m"
+
+      planner plan training --groep 16 --html raster.html --locatie "Buurthuis De Linde"
+
+      planner plan kickoff --groep 20 --format markdown --voor deelnemers -o agenda.md
+
+      planner plan training --groep 16 --format uitnodiging -o uitnodiging.txt --ics training.ics
+
+      planner plan kennismaking --groep 20 --kaarten kaarten.html
+
+      planner plan ambitiegesprek --groep 5 --tijd 2u --start "dinsdag 13:00" --nu 14:40 --klaar ambities
+    """
+    eigen = {naam: waarde for naam, waarde in locals().items() if naam != "planning"}
+    opdrachten.plan(opdrachten.PlanOpties(**asdict(planning), **eigen), stel_vraag=_vraag, zeg=typer.echo)
+
+
+@opties.met_planning
+def live(
+    planning: Planning,
+    draaiboek: opties.Draaiboek,
+    sessie: opties.Sessie = None,
+    log: opties.LiveLog = None,
+    force: opties.VervangLog = False,
+    stil: opties.Stil = False,
+    zaal: opties.Zaal = False,
+    zaal_poort: opties.ZaalPoort = None,
+    zaal_open: opties.ZaalOpen = False,
+) -> None:
+    """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
+
+    Toetsen: spatie/enter = onderdeel klaar · + of - = een minuut erbij of eraf
+    · p = pauze · o = sla een optioneel onderdeel over · z = terugzetten
+    · ? = hulp · q = stoppen
+
+    Voorbeelden:
+
+      planner live ambitiegesprek --groep 5 --tijd 2u --log gesprek.csv
+
+      planner live kickoff --groep 20 --tijd 3u --start "dinsdag 13:30" --log kickoff.csv
+    """
+    from datetime import datetime
+
+    from planner.bibliotheek import laden
+    from planner.cli.bestanden import controleer_doel, schrijf
+    from planner.kern.live_staat import LiveStaat, kies_sessie
+    from planner.kern.planning import maak_plan
+
+    p = planning
+    if log is not None:
+        # An earlier run's log is the facilitator's material: never replace it silently.
+        controleer_doel(log, force)
+    aantal = opdrachten.lees_groep(p.groep)
+    assert aantal is not None
+    gekozen = laden.vind(draaiboek)
+    vraag, zone = opdrachten.vraag_uit_opties(aantal, p.tijd, p.start, p.interval, p.tz, p.strategie, p.locatie,
+                                              p.variant, p.zonder)
+
+    def klok() -> datetime:
+        return klokmodule.nu(zone)
+
+    if vraag.start is None:
+        from dataclasses import replace
+
+        vraag = replace(vraag, start=klok().replace(second=0, microsecond=0))
+    vraag = opdrachten.met_agendapunten(vraag, gekozen, p.vooraf, p.daarna)
+    gepland = maak_plan(gekozen, vraag)
+    staat = LiveStaat(gepland, sessie if sessie is not None else kies_sessie(gepland, klok()), nu=klok())
+    if not scherm.interactief():
+        raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
+                         "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.cli import zaalscherm
+    from planner.live.app import LiveApp, afsluiten
+
+    scherm_app = LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True), stil=stil)
+    zaalscherm.draai(scherm_app, staat, klok, zaal, zaal_poort, zaal_open)
+    code = scherm_app.return_code or 0
+    raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo))

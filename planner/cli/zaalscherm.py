@@ -1,0 +1,38 @@
+"""`planner live --zaal`: the room view's server around the facilitator's screen.
+
+Kept apart from the live command itself so the command line only hands over its options: the
+server starts before the screen (a port in use is one sentence, not a broken screen), its address
+is shown on the facilitator's screen, and it stops when the screen closes, however it closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from planner.kern.fouten import InvoerFout
+from planner.kern.live_staat import LiveStaat
+
+if TYPE_CHECKING:
+    from planner.live.app import LiveApp
+
+
+def draai(scherm_app: LiveApp, staat: LiveStaat, klok: Callable[[], datetime], zaal: bool,
+          poort: int | None, open_: bool) -> None:
+    """Run the live screen; with --zaal (or --zaal-poort/--zaal-open) the room page is served beside it."""
+    if not (zaal or poort is not None or open_):
+        scherm_app.run()
+        return
+    from planner.live.zaal import STANDAARDPOORT, ZaalScherm
+
+    if poort is not None and not 1 <= poort <= 65535:
+        raise InvoerFout(f"--zaal-poort {poort} is geen poort: kies een getal van 1 tot 65535, bijvoorbeeld "
+                         f"{STANDAARDPOORT}.")
+    server = ZaalScherm(staat, klok, STANDAARDPOORT if poort is None else poort, open_=open_)
+    scherm_app.zaal = f"Zaalscherm: open {server.adres} op de projector (alleen-lezen)."
+    scherm_app.melding = scherm_app.zaal + " (Het adres staat ook onder ?.)"
+    try:
+        scherm_app.run()
+    finally:
+        server.stop()
