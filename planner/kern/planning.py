@@ -161,7 +161,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
     doel = tijd
     if len(groepen) == 1 and anker_index(groepen[0]) is None:
         doel = max(min(tijd, sum(m.nominaal for m in groepen[0])), tijd - teruggegeven(maten))
-    sessieduren = [vul_sessie(groep, doel) for groep in groepen]
+    sessieduren = [vul_sessie(groep, doel, raster=True) for groep in groepen]
     groepen = [met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     eerste = _eerste_start(vraag, zone)
     starts = _sessiestarts(eerste, vraag.interval, len(groepen))

@@ -7,18 +7,20 @@ from planner.kern.maten import GRID, Maat, naar_boven, verdeel
 from planner.kern.model import VRIJE_RUIMTE, Onderdeel
 
 
-def vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
+def vul_sessie(maten: list[Maat], tijd: int, raster: bool = False) -> list[int]:
     """Fill one session up to `tijd`; an end-anchored onderdeel ends exactly on time (R8).
 
     Without an anchor the minutes stay on the 5-minute grid (P1) and the session may end early.
     With one (see `_vul_geankerd`) the session always fills `tijd` exactly.
+    `raster`: a plan from its start (issue 19.6) keeps the starts on the clock's grid and has no
+    'vrije ruimte' under 5 minutes; a re-plan from an odd moment (herplan) fills as it always did.
     """
     if anker_index(maten) is not None:
-        return _vul_geankerd(maten, tijd)
+        return _vul_geankerd(maten, tijd, raster)
     # Each part moves in its own steps (P1), so the total need not be on the grid: an agenda
     # item of 7 minutes must not cost a source onderdeel 5 of its minutes.
     duren = _binnen(maten, verdeel(maten, tijd), tijd)
-    if any(m.onderdeel.soort == "agendapunt" and m.nominaal % GRID for m in maten):
+    if raster and any(m.onderdeel.soort == "agendapunt" and m.nominaal % GRID for m in maten):
         # An agenda item of odd minutes: the meeting still ends on time, the odd minutes go to the
         # last part that can take them, and the starts stay on the clock's grid (issue 19.6).
         put = _put(maten, len(maten))
@@ -137,7 +139,7 @@ def _binnen(maten: list[Maat], duren: list[int], doel: int) -> list[int]:
     return duren
 
 
-def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
+def _vul_geankerd(maten: list[Maat], tijd: int, raster: bool = False) -> list[int]:
     """Minutes for a session whose anchored part must start exactly `anker + after` before the end.
 
     The parts before the anchor take the time up to it: on the grid first, then the odd minutes
@@ -168,6 +170,8 @@ def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
                 duren[i] += extra
                 rest -= extra
     put = _put(voor, len(voor))
+    if not raster:
+        return duren + ([rest] if rest > 0 else []) + vast
     if 0 < rest < GRID and put is not None:
         # Less than one grid step is no 'vrije ruimte' row of its own: it is a minute of uitloop in
         # the part just before the closing (issue 19.6).

@@ -83,8 +83,6 @@ def test_de_rest_past_aaneengesloten_binnen_de_grenzen(situatie):
         hoog = max(maat.laag, maat.nominaal) if gesplitst else maat.hoog
         # R16: practising may grow past its maximum so everybody gets a turn, exactly that far.
         hoog = max(hoog, maat.nominaal + maat.voorrang)
-        if anker is not None and rest.index(o) + 1 < len(rest) and rest[rest.index(o) + 1] is anker:
-            hoog += 4  # less than a grid step before the closing is uitloop, not a 'vrije ruimte' row
         # Never below a minimum (P2), never above a maximum.
         assert maat.laag <= o.duur_min <= hoog, o.id
     # Optional parts go before anything else shrinks below its nominal minutes (R15); an optional
