@@ -1,8 +1,10 @@
 """The stack's floor: the least a typer + rich CLI costs to do what `planner` does.
 
-It parses the same kind of options and prints a 10-row rich table (or, with --ics, also imports
-`ics` and serialises one event). bench/bench.py runs each planner command next to its floor and
-next to `python -c pass`, in the same rounds, so the ratios hold on a noisy machine.
+It parses the same kind of options and prints a 10-row rich table (or JSON with --format json, or,
+with --ics, also imports `ics` and serialises one event); `lijst` prints a 7-row rich table. It is
+the stack's floor as the project's issue 18 sets it, with one addition: `--format json`, the least a
+JSON plan costs (no table). bench/bench.py runs each planner command next to its floor, in the same
+rounds, so the ratios hold on a noisy machine.
 
     python bench/floor.py --help
     python bench/floor.py plan kickoff --groep 20 --tijd 2u
@@ -55,8 +57,16 @@ def plan(
 
 @app.command()
 def lijst() -> None:
-    """Print een lijst."""
-    print("kickoff\ntraining\nkennismaking")
+    """Print een tabel van zeven draaiboeken, zoals 'planner lijst'."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Draaiboeken")
+    for name in ("Naam", "Titel", "Groep", "Duur"):
+        table.add_column(name)
+    for i in range(7):
+        table.add_row(f"draaiboek{i}", f"Titel van draaiboek {i}", "2-30", "1 uur")
+    Console().print(table)
 
 
 if __name__ == "__main__":

@@ -13,25 +13,34 @@ from pathlib import Path
 from typing import Any
 
 import typer
-import typer.rich_utils
 from typer.core import TyperCommand, TyperGroup
 
 from planner import __version__
 from planner.cli import draaiboeken, plannen, scherm, uitgang
 from planner.kern.fouten import InvoerFout
 
-# typer's help in Dutch, through its own settings.
-typer.rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
-typer.rich_utils.OPTIONS_PANEL_TITLE = "Opties"
-typer.rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
-typer.rich_utils.DEFAULT_STRING = "[standaard: {}]"
-typer.rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
-typer.rich_utils.ENVVAR_STRING = "[omgevingsvariabele: {}]"
-typer.rich_utils.DEPRECATED_STRING = "(verouderd) "
+
+def _hulp_in_het_nederlands() -> None:
+    """typer's help in Dutch, through its own settings. Set when help is shown: typer.rich_utils
+    loads rich's markdown and traceback modules, which no command needs (a tenth of a second)."""
+    import typer.rich_utils as hulp
+
+    hulp.ARGUMENTS_PANEL_TITLE = "Argumenten"
+    hulp.OPTIONS_PANEL_TITLE = "Opties"
+    hulp.COMMANDS_PANEL_TITLE = "Commando's"
+    hulp.DEFAULT_STRING = "[standaard: {}]"
+    hulp.REQUIRED_LONG_STRING = "[verplicht]"
+    hulp.ENVVAR_STRING = "[omgevingsvariabele: {}]"
+    hulp.DEPRECATED_STRING = "(verouderd) "
 
 
 class _Nederlands:
-    """The two lines of --help that click words itself, in Dutch: the usage line and --help's own."""
+    """--help in Dutch: typer's panels with Dutch titles, and the two lines click words itself (the
+    usage line and --help's own)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _hulp_in_het_nederlands()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         # Arguments as a newcomer reads them: DRAAIBOEK, [DRAAIBOEK], [PAD]... (typer writes {DRAAIBOEK}).
@@ -157,7 +166,17 @@ def _met_typer() -> int:
         from typer.completion import completion_init
 
         completion_init()
-    return uitgang.met_typer(app, commandos())
+    namen = commandos()
+    alle = app.registered_commands
+    # typer turns every registered command into a click command (reading each signature) before it
+    # runs one; `planner plan …` needs only plan's: a few ms of start-up. Help and completion see all.
+    gevraagd = sys.argv[1] if len(sys.argv) > 1 and not os.environ.get("_PLANNER_COMPLETE") else None
+    try:
+        if gevraagd in namen:
+            app.registered_commands = [c for c in alle if c.callback and c.callback.__name__ == gevraagd]
+        return uitgang.met_typer(app, namen)
+    finally:
+        app.registered_commands = alle
 
 
 def _controleer_aanvulling(waarde: str) -> None:

@@ -42,15 +42,18 @@ def schrijf_alles(doelen: Sequence[tuple[Path, str | bytes]], force: bool = Fals
     If one cannot be written, none is (and files placed before a late failure are taken away again,
     when they did not exist before). A new output (--kaarten PAD, ...) joins by adding its pair.
     """
-    paren = [(pad, inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud) for pad, inhoud in doelen]
-    for pad, _ in paren:
+    for pad, _ in doelen:
         controleer_doel(pad, force)
+    paren = [(pad, inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud) for pad, inhoud in doelen]
     klaar: list[_Klaar] = []
+    bezig = paren[0][0] if paren else Path()  # the file being worked on, named when that fails
     try:
         for pad, data in paren:
+            bezig = pad
             klaar.append(_Klaar(pad, data))
             _bereid(klaar[-1])
         for stuk in klaar:
+            bezig = stuk.pad
             _plaats(stuk, force)
     except BaseException as fout:
         if not force:
@@ -60,8 +63,7 @@ def schrijf_alles(doelen: Sequence[tuple[Path, str | bytes]], force: bool = Fals
                     with contextlib.suppress(OSError):
                         os.unlink(stuk.pad)
         if isinstance(fout, OSError):
-            mislukt = next((k.pad for k in klaar if not k.geplaatst), paren[0][0])
-            raise BestandFout(_reden(mislukt, fout)) from None
+            raise BestandFout(_reden(bezig, fout)) from None
         raise
     finally:
         for stuk in klaar:
@@ -157,26 +159,47 @@ def _ruim_op(stuk: _Klaar) -> None:
             os.unlink(stuk.tijdelijk)
 
 
+def lees_doel(tekst: str) -> str:
+    """An output path as typed. 'x.md/' names a folder: pathlib would quietly drop the slash."""
+    if tekst.endswith(("/", os.sep)) and tekst.rstrip("/" + os.sep):
+        raise BestandFout(f"'{tekst}' eindigt op een '/' en wijst dus naar een map, niet naar een bestand: "
+                          f"laat de '/' weg ({tekst.rstrip('/' + os.sep)}) of geef een bestandsnaam in die map.")
+    return tekst
+
+
 def controleer_doel(pad: Path, force: bool = False) -> None:
     """Refuse a target that is a folder, lies in a missing folder, exists (without `force`), or is
-    anything but a regular file or a symlink (a FIFO, a device: never replaced, not even with force)."""
+    anything but a regular file, also behind a link (stdout as /dev/stdout, a FIFO, a device: never
+    replaced, not even with force). A link to a regular file is itself replaced with --force."""
     try:
         info = os.lstat(pad)
+        doel = os.stat(pad) if stat.S_ISLNK(info.st_mode) else info
     except FileNotFoundError:
-        info = None
+        info = doel = None if not os.path.islink(pad) else os.lstat(pad)  # a dangling link: its own name
     except OSError as fout:
         raise BestandFout(_reden(pad, fout)) from None
     except ValueError:
         raise BestandFout(f"'{pad}' heeft een ongeldig teken in de naam: kies een andere naam.") from None
     if _is_map(pad):
         raise BestandFout(f"'{pad}' is een map: geef een bestandsnaam, bijvoorbeeld {pad / 'agenda'}.")
-    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+    if doel is not None and _is_stdout(doel):
+        raise BestandFout(f"'{pad}' is de uitvoer van de planner zelf (stdout): laat -o/--uitvoer weg om naar "
+                          "het scherm of een pijp te schrijven, of geef een gewone bestandsnaam.")
+    if doel is not None and not (stat.S_ISREG(doel.st_mode) or stat.S_ISLNK(doel.st_mode)):
         raise BestandFout(f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat): dat vervang "
                           "ik niet, ook niet met --force; kies een andere bestandsnaam.")
     if info is None and not _is_map(pad.parent):
         raise BestandFout(f"De map '{pad.parent}' bestaat niet: maak haar eerst aan of kies een ander pad.")
     if info is not None and not force:
         raise _bestaat_al(pad)
+
+
+def _is_stdout(info: os.stat_result) -> bool:
+    try:
+        uit = os.fstat(1)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (uit.st_dev, uit.st_ino) and not stat.S_ISREG(info.st_mode)
 
 
 def _is_map(pad: Path) -> bool:

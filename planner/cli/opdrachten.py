@@ -1,8 +1,7 @@
 """The commands `plan`, `lijst` and `toon`, from their options to what is printed and written.
 
-Nothing here knows typer: the options arrive as one object from either route, typer's
-(`planner.cli.app`) or the fast one for plain command lines (`planner.cli.snel`), so both run exactly
-this code. The option readers the other commands share are here as well.
+Nothing here knows typer: `planner.cli.plannen` and `planner.cli.draaiboeken` hand over the options
+as typer read them (for `plan` as one `PlanOpties`). The option readers `live` shares are here as well.
 """
 
 from __future__ import annotations
@@ -50,6 +49,7 @@ class PlanOpties:
     zonder: list[str] | None = None
     nu: str | None = None
     klaar: str | None = None
+    land: str | None = None
 
 
 Vrager = Callable[[str], str]
@@ -77,11 +77,18 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     aantal = lees_groep(o.groep, verplicht=not begeleid)
     herinnering_min = _lees_herinnering(o.herinnering) if o.herinnering is not None else None
     herhaling_na = lees_interval(o.herhaling, naam="--herhaling") if o.herhaling is not None else None
+    if o.land is not None:
+        from planner.kern.feestdagen import lees_land
+
+        lees_land(o.land)  # a wrong --land is refused before anything is planned
     gekozen = laden.vind(o.draaiboek) if o.draaiboek is not None else None
     vraag, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
                                    o.variant, o.zonder)
-    if vraag.start is not None and vraag.nu is not None and (melding := verleden_melding(vraag.start, vraag.nu)):
-        scherm.fout(melding)  # allowed (a plan made afterwards), but said: on stderr, so the output stays clean
+    # A start in the past is allowed (a plan made afterwards), but said: on stderr, so the output
+    # stays clean, and only once the plan is made, so a failure is said alone, in one sentence.
+    verleden = None
+    if vraag.start is not None and vraag.nu is not None:
+        verleden = verleden_melding(vraag.start, vraag.nu)
     if begeleid:
         from planner.cli import begeleid as gids
 
@@ -100,11 +107,23 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     gepland = maak_plan(gekozen, vraag)
     if o.klaar is not None and o.nu is not None:
         gepland = herplan_uit_opties(gepland, o.nu, o.klaar, zone).plan
+    gepland = _met_datumcontrole(gepland, o.land, vraag.start is not None, herhaling_na)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": o.per_onderdeel, "herhaling": herhaling_na,
               "reeks": o.reeks}
-    _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda)
+    _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda, verleden)
     if o.ics is None and begeleid:
         _bied_agenda_aan(gepland, gekozen.id, agenda, stel_vraag, zeg)
+
+
+def _met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool, herhaling_na: Any) -> Any:
+    """Issue 19.5: a warning for each date on a public holiday or a Sunday."""
+    from planner.cli.feestdagen import met_datumcontrole
+    from planner.kern.planning import herhaling_van
+
+    herhaling = None
+    if herhaling_na is not None:
+        herhaling = (herhaling_van(gepland.draaiboek).titel, herhaling_na.na(gepland.sessies[-1].start))
+    return met_datumcontrole(gepland, land=land, start_gegeven=start_gegeven, herhaling=herhaling)
 
 
 def _lees_uitvoer_opties(o: PlanOpties) -> tuple[str, str, str]:
@@ -117,9 +136,9 @@ def _lees_uitvoer_opties(o: PlanOpties) -> tuple[str, str, str]:
         from planner.uitvoer.handout import lees_voor
 
         voor = lees_voor(voor)
-    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None:
-        raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
-                         "--format html of --html PAD.")
+    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None and o.ics is None:
+        raise InvoerFout("--voor deelnemers geldt voor een handout of het agenda-bestand: gebruik --format "
+                         "markdown, --format html, --html PAD of --ics PAD.")
     scheiding = o.csv_scheiding
     if scheiding != ";":  # likewise the csv module
         from planner.uitvoer.csv import lees_scheiding
@@ -157,7 +176,7 @@ def _controleer_paren(o: PlanOpties, begeleid: bool) -> None:
 
 
 def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheiding: str,
-                  agenda: dict[str, Any]) -> None:
+                  agenda: dict[str, Any], verleden: str | None = None) -> None:
     """Everything rendered first, then written all or nothing: one output that cannot be written
     means none is (never ok.md written and the .ics refused)."""
     from planner.cli.bestanden import schrijf_alles
@@ -171,13 +190,17 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
     hoofd = render(formaat, gepland, **opties)
     bestanden = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
     if o.ics is not None:
-        bestanden.append((o.ics, render("ics", gepland, **agenda)))
+        # The calendar file that goes with an invitation is the participants' too (issue 19.8).
+        voor_agenda = "deelnemers" if voor == "deelnemers" or formaat == "uitnodiging" else "begeleider"
+        bestanden.append((o.ics, render("ics", gepland, **agenda, voor=voor_agenda)))
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, voor=voor, opdrachtgever=opdrachtgever,
                                          begeleiders=begeleiders)))
     if o.kaarten is not None:
         bestanden.append((o.kaarten, render("kaarten", gepland)))
     schrijf_alles(bestanden, force=o.force)
+    if verleden:
+        scherm.fout(verleden)
     for pad, _ in bestanden:
         scherm.geschreven(pad)
     if o.uitvoer is None:
@@ -285,7 +308,7 @@ def _lees_herinnering(tekst: str) -> int:
     from planner.kern.tijd import kort, lees_interval
 
     try:
-        stap = lees_interval(tekst, naam="--herinnering")
+        stap = lees_interval(tekst, naam="--herinnering", kaal_getal=True)  # '15': minutes, as documented
     except InvoerFout:
         stap = None
     if stap is None or stap.maanden:

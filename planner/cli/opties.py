@@ -30,7 +30,17 @@ class _Woord(_Tekst):  # type: ignore[misc, valid-type]
         return ""
 
 
+class _Doel(_Tekst):  # type: ignore[misc, valid-type]
+    """A file to write, as typed: 'x.md/' is refused here, before pathlib drops the slash."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from planner.cli.bestanden import lees_doel
+
+        return lees_doel(super().convert(value, param, ctx))
+
+
 WOORD = _Woord()
+DOEL = _Doel()
 DRAAIBOEK_UITLEG = "Naam uit 'planner lijst', of een pad naar een .toml-bestand."
 
 # Arguments.
@@ -72,6 +82,10 @@ Interval = Annotated[str, typer.Option("--interval", metavar="DUUR",
                                        help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd.")]
 Zone = Annotated[str, typer.Option("--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels.",
                                    autocompletion=tijdzones)]
+# plan only: the country whose public holidays the dates are checked against (issue 19.5).
+Land = Annotated[str | None, typer.Option(
+    "--land", metavar="LAND",
+    help="NL of BE: de feestdagen waartegen de planner de data controleert (zonder: volgens --tz).")]
 Strategie = Annotated[str, typer.Option(
     "--strategie", metavar="STRATEGIE", autocompletion=strategieen,
     help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "
@@ -99,9 +113,11 @@ Formaat = Annotated[str, typer.Option(
 LijstFormaat = Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT", help="tabel of json.",
                                            autocompletion=lijstformaten)]
 Uitvoer = Annotated[Path | None, typer.Option(
-    "--uitvoer", "-o", metavar="PAD", help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm.")]
+    "--uitvoer", "-o", metavar="PAD", click_type=DOEL,
+    help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm.")]
 Ics = Annotated[Path | None, typer.Option(
-    "--ics", metavar="PAD", help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie.")]
+    "--ics", metavar="PAD", click_type=DOEL,
+    help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie.")]
 Herinnering = Annotated[str | None, typer.Option(
     "--herinnering", metavar="DUUR",
     help="Met --ics: een herinnering in elke afspraak, zo lang van tevoren: 15m, 1u, 1d.")]
@@ -112,10 +128,12 @@ Herhaling = Annotated[str | None, typer.Option(
     help="Met --ics: zet ook de herhalingsbijeenkomst die het draaiboek aanraadt in de agenda, "
          "zo lang na de laatste sessie: 3mnd, 10w.")]
 Html = Annotated[Path | None, typer.Option(
-    "--html", metavar="PAD", help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand.")]
+    "--html", metavar="PAD", click_type=DOEL,
+    help="Schrijf ook een printbaar trainersraster (HTML, A4) naar dit bestand.")]
 Kaarten = Annotated[Path | None, typer.Option(
-    "--kaarten", metavar="PAD", help="Schrijf ook printbare vraagkaarten (HTML, A4 met A6-kaarten) naar "
-                                     "dit bestand: per subgroepje de startvraag, per onderdeel de vragen.")]
+    "--kaarten", metavar="PAD", click_type=DOEL,
+    help="Schrijf ook printbare vraagkaarten (HTML, A4 met A6-kaarten) naar "
+         "dit bestand: per subgroepje de startvraag, per onderdeel de vragen.")]
 Opdrachtgever = Annotated[str, typer.Option(
     "--opdrachtgever", metavar="TEKST", help="Opdrachtgever, op de eerste pagina van het trainersraster.")]
 Begeleider = Annotated[list[str] | None, typer.Option(
@@ -144,8 +162,9 @@ Sessie = Annotated[int | None, typer.Option(
     "--sessie", metavar="N",
     help="Welke sessie van een planning over meer sessies; zonder: die van vandaag, anders de eerste.")]
 LiveLog = Annotated[Path | None, typer.Option(
-    "--log", metavar="PAD", help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
-                                 "naar dit CSV-bestand (lees het terug met 'planner terugblik').")]
+    "--log", metavar="PAD", click_type=DOEL,
+    help="Schrijf na elke stap het werkelijke begin en einde van elk onderdeel "
+         "naar dit CSV-bestand (lees het terug met 'planner terugblik').")]
 VervangLog = Annotated[bool, typer.Option("--force", help="Vervang een bestaand log.")]
 Stil = Annotated[bool, typer.Option("--stil", help="Signalen zonder geluid (alleen knipperen).")]
 Zaal = Annotated[bool, typer.Option(

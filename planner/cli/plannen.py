@@ -40,8 +40,11 @@ def plan(
     reeks: opties.Reeks = "",
     nu: opties.Nu = None,
     klaar: opties.Klaar = None,
+    land: opties.Land = None,
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
+
+    De planning komt op het scherm; --uitvoer, --ics, --html en --kaarten schrijven bestanden.
 
     Voorbeelden:
 

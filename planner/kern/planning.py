@@ -165,7 +165,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
     groepen = [met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     eerste = _eerste_start(vraag, zone)
     starts = _sessiestarts(eerste, vraag.interval, len(groepen))
-    waarschuwingen += _klokmeldingen(eerste, starts)
+    waarschuwingen += _klokmeldingen(eerste, starts, vraag.interval)
     sessies = tuple(
         maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
         for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
@@ -246,13 +246,16 @@ def _sessiestarts(eerste: datetime, interval: Interval, aantal: int) -> list[dat
     return [s.astimezone(UTC).astimezone(eerste.tzinfo) for s in starts]
 
 
-def _klokmeldingen(eerste: datetime, starts: list[datetime]) -> list[str]:
+def _klokmeldingen(eerste: datetime, starts: list[datetime], interval: Interval) -> list[str]:
     """Say so when a daylight-saving change moves a session or makes its start ambiguous."""
     meldingen = []
     gevraagd = (eerste.hour, eerste.minute)
     for nummer, start in enumerate(starts, start=1):
         wie = f"Sessie {nummer}" if len(starts) > 1 else "De sessie"
-        if (start.hour, start.minute) != gevraagd:
+        # An interval in hours or minutes moves the clock time by design (and counts real time, so
+        # it never lands in the gap): only the first start, and calendar steps, keep the clock time.
+        houdt_kloktijd = nummer == 1 or not interval.minuten
+        if houdt_kloktijd and (start.hour, start.minute) != gevraagd:
             meldingen.append(f"{wie} valt in de sprong naar zomertijd: {gevraagd[0]:02d}:{gevraagd[1]:02d} bestaat "
                              f"op {start:%d-%m-%Y} niet, dus ze begint om {start:%H:%M}.")
         elif start.replace(fold=1).utcoffset() != start.utcoffset():

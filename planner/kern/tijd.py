@@ -103,10 +103,17 @@ def _dagen_in_maand(jaar: int, maand: int) -> int:
     return (volgende - timedelta(days=1)).day
 
 
-def lees_interval(tekst: str, naam: str = "--interval") -> Interval:
-    """An interval such as '7d', '2w', '14 dagen', '3mnd' or a plain duration ('2u')."""
+def lees_interval(tekst: str, naam: str = "--interval", kaal_getal: bool = False) -> Interval:
+    """An interval such as '7d', '2w', '14 dagen', '3mnd' or a plain duration ('2u').
+
+    A number without a unit ('7') is refused unless `kaal_getal` (then it is minutes): between
+    sessions 7 minutes is never what '--interval 7' meant."""
     schoon = tekst.strip().lower().replace(" ", "")
     weiger_reuzengetal(schoon, naam, "gebruik bijvoorbeeld 7d, 2w, 14dagen, 3mnd of 2u")
+    if not kaal_getal and schoon.isascii() and schoon.isdigit():
+        raise InvoerFout(f"{naam} '{tekst}' heeft geen eenheid: schrijf {schoon}d (dagen), {schoon}w (weken), "
+                         f"{schoon}mnd (maanden) of {schoon}u (uren), bijvoorbeeld {naam} "
+                         f"{'3mnd' if naam == '--herhaling' else '7d'}.")
     kalender = _KALENDER.match(schoon)
     if kalender and kalender["eenheid"] in _EENHEDEN_DAG | _EENHEDEN_MAAND:
         n = int(kalender["n"])

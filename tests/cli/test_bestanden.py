@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -432,3 +433,57 @@ def test_alle_uitvoer_van_plan_alles_of_niets_ook_kaarten(tmp_path: Path, monkey
                          "--kaarten", str(tmp_path / "kaarten.html"))
     assert code == 0, err
     assert sorted(os.listdir(tmp_path)) == ["kaarten.html", "ok.md", "r.html", "x.ics"]
+
+
+# ------------------------------------------------ special paths under --force (issue 21.4)
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+@pytest.mark.parametrize("pad", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_stdout_als_pad_wordt_nooit_vervangen(tmp_path: Path, pad: str, force: list[str]) -> None:
+    """`-o /dev/stdout --force` as root replaced /dev/stdout with a regular file: now one sentence."""
+    if not os.path.exists(pad):
+        pytest.skip(f"{pad} bestaat hier niet")
+    voor = os.lstat(pad)
+    proces = subprocess.run([sys.executable, "-m", "planner", *PLAN, "-o", pad, *force], capture_output=True,
+                            text=True, cwd=tmp_path, env={**os.environ, "PLANNER_DRAAIBOEKEN": str(tmp_path)})
+    assert proces.returncode == 4
+    assert "stdout" in een_zin(proces.stderr) or "geen gewoon bestand" in proces.stderr
+    na = os.lstat(pad)
+    assert (na.st_ino, na.st_mode) == (voor.st_ino, voor.st_mode)
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_link_naar_een_apparaat_wordt_niet_vervangen(tmp_path: Path, monkeypatch, capsys, force) -> None:
+    link = tmp_path / "uit.md"
+    link.symlink_to("/dev/null")
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(link), *force)
+    assert code == 4 and "geen gewoon bestand" in een_zin(err)
+    assert link.is_symlink() and os.readlink(link) == "/dev/null"
+
+
+@pytest.mark.parametrize("optie", ["-o", "--ics", "--html", "--kaarten"])
+def test_pad_met_slash_aan_het_eind_wordt_geweigerd(tmp_path: Path, monkeypatch, capsys, optie: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = draai(monkeypatch, capsys, *PLAN, optie, "x.md/")
+    assert code == 4 and out == ""
+    assert "'x.md/'" in een_zin(err) and "map" in err
+    assert os.listdir(tmp_path) == []
+
+
+def test_schrijffout_noemt_de_map_waar_het_misging(tmp_path: Path, monkeypatch, capsys, benoemd) -> None:
+    """-o agenda.md --ics ro/agenda.ics: the message names ro, not the folder of agenda.md."""
+    (tmp_path / "ro").mkdir()
+    monkeypatch.chdir(tmp_path)
+    echte = tempfile.mkstemp
+
+    def alleen_ro_geweigerd(*args, **kwargs):
+        if Path(kwargs["dir"]).name == "ro":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return echte(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", alleen_ro_geweigerd)
+    code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", "agenda.md", "--ics", "ro/agenda.ics")
+    assert code == 4
+    assert "'ro'" in een_zin(err)
+    assert sorted(os.listdir(tmp_path)) == ["ro"] and os.listdir(tmp_path / "ro") == []

@@ -170,3 +170,19 @@ def test_dagnaam_die_de_datum_tegenspreekt(capsys, monkeypatch):
     assert code == 2 and out == ""
     assert err == ("planner: --start 'wo 1-12-2026 13:30': 1 december 2026 is een dinsdag, geen woensdag: "
                    "controleer de dag of de datum.\n")
+
+
+@pytest.mark.parametrize("fout", [["--tijd", "10"], ["--interval", "7"], ["--format", "onzin"], ["--groep", "0"]])
+def test_start_in_het_verleden_met_een_fout_geeft_alleen_de_fout(capsys, monkeypatch, fout):
+    """A past --start and an error: the error alone, one sentence (issue 21.6)."""
+    args = ["plan", "kickoff", "--groep", "20", "--start", "1 december 2001 13:30", *fout]
+    code, out, err = run(capsys, monkeypatch, *args)
+    assert code in (2, 3) and out == ""
+    assert err.count("\n") == 1 and "verleden" not in err
+
+
+def test_herhaling_zonder_eenheid_wordt_geweigerd(capsys, monkeypatch, tmp_path):
+    code, out, err = run(capsys, monkeypatch, "plan", "training", "--groep", "16", "--ics", str(tmp_path / "t.ics"),
+                         "--herhaling", "3")
+    assert code == 2 and out == "" and "3mnd" in err and err.count("\n") == 1
+    assert not (tmp_path / "t.ics").exists()

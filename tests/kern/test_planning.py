@@ -456,3 +456,14 @@ def test_weigering_van_een_gesprek_dat_niet_wordt_verdeeld_zegt_eerst_wat_te_kie
     melding = str(fout.value)
     assert f"ook niet ingekort: kies minstens {minimum};" in melding
     assert "niet over meer sessies, want" in melding and melding.endswith(".") and "\n" not in melding
+
+
+@pytest.mark.parametrize("tussen", ["2u", "3u30", "26u"])
+def test_geen_zomertijdmelding_ver_van_een_overgang(kickoff, tussen):
+    """Sessions hours apart start at other clock times by design: no summer-time warning in June (19.4)."""
+    from planner.kern.tijd import lees_interval
+
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=75, start=start("2027-06-01T13:30"),
+                                    interval=lees_interval(tussen)))
+    assert len(plan.sessies) > 1
+    assert not any("zomertijd" in w or "wintertijd" in w for w in plan.waarschuwingen)

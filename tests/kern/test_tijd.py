@@ -315,3 +315,19 @@ def test_dagnaam_of_datum_zonder_jaar_ligt_nooit_in_het_verleden(nu, dag, uur, m
             assert (moment.hour, moment.minute) == (uur, minuut)
             if tekst.startswith(dag):
                 assert moment - nu <= timedelta(days=7, hours=1)  # this week's, or next week's
+
+
+@pytest.mark.parametrize("naam", ["--interval", "--herhaling"])
+@pytest.mark.parametrize("tekst", ["7", " 3 ", "14"])
+def test_kaal_getal_als_interval_wordt_geweigerd_met_de_vormen(naam: str, tekst: str) -> None:
+    """'--herhaling 3' put the follow-up 3 minutes after the start (19.4): now one sentence with the forms."""
+    with pytest.raises(InvoerFout) as gevangen:
+        lees_interval(tekst, naam=naam)
+    zin = str(gevangen.value)
+    getal = tekst.strip()
+    assert zin.startswith(f"{naam} '{tekst}' heeft geen eenheid")
+    assert all(f"{getal}{eenheid}" in zin for eenheid in ("d", "w", "mnd", "u")) and zin.count(".") == 1
+
+
+def test_kaal_getal_mag_waar_minuten_bedoeld_zijn() -> None:
+    assert lees_interval("15", naam="--herinnering", kaal_getal=True).minuten == 15
