@@ -7,6 +7,7 @@ target (a linked image or template); this module only asks it for paragraphs and
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -14,10 +15,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.bibliotheek.grenzen import DOCUMENT_BYTES
 from planner.kern.fouten import InvoerFout
 from planner.kern.veilig import os_reden
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = DOCUMENT_BYTES  # the limits and their reasons: planner.bibliotheek.grenzen
 # A .docx is a zip: refuse one that would unpack to far more than any draaiboek (a zip bomb).
 MAX_UITGEPAKT = 60 * 1024 * 1024
 TEKST = (".txt", ".text", ".md", ".markdown")
@@ -86,8 +88,19 @@ def _controleer_bestand(pad: Path) -> str:
                      "van die vormen op.")
 
 
+def _lees_bytes(pad: Path) -> bytes:
+    """The document's bytes through the one safe reader: never blocks, never more than MAX_BYTES."""
+    from planner.bibliotheek.lezen import OnleesbaarBestand, lees_bytes
+
+    try:
+        return lees_bytes(pad, MAX_BYTES)
+    except OnleesbaarBestand as fout:
+        raise InvoerFout(f"'{pad}' kan ik niet lezen: {fout.strerror}; geef een .docx-, .md- of "
+                         ".txt-bestand.") from None
+
+
 def _lees_tekst(pad: Path) -> str:
-    data = pad.read_bytes()
+    data = _lees_bytes(pad)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvoerFout(f"'{pad.name}' is een oud Word-bestand (.doc) met een andere naam: sla het op als .docx.")
     if data.startswith(b"PK\x03\x04"):
@@ -262,14 +275,17 @@ def lees_tekst(tekst: str, markdown: bool = False) -> list[Blok]:
 
 
 def _lees_docx(pad: Path) -> list[Blok]:
-    _controleer_zip(pad)
+    # Read once, through the safe reader; zipfile and python-docx get the bytes, never the path
+    # (which could be swapped for a FIFO or a device after it was checked).
+    pakket = io.BytesIO(_lees_bytes(pad))
+    _controleer_zip(pad, pakket)
     try:
         import docx  # python-docx: only 'planner importeer' pays for importing it
     except ImportError:  # pragma: no cover - a broken installation
         raise InvoerFout("Word-bestanden lezen kan pas als python-docx is geïnstalleerd: "
                          "pip install python-docx (of installeer de planner opnieuw).") from None
     try:
-        document = docx.Document(str(pad))
+        document = docx.Document(pakket)
         return list(_docx_blokken(document))
     except InvoerFout:
         raise
@@ -279,13 +295,12 @@ def _lees_docx(pad: Path) -> list[Blok]:
                          "iets anders; open het in Word en sla het opnieuw op als .docx.") from None
 
 
-def _controleer_zip(pad: Path) -> None:
+def _controleer_zip(pad: Path, inhoud: io.BytesIO) -> None:
     try:
-        with zipfile.ZipFile(pad) as pakket:
+        with zipfile.ZipFile(inhoud) as pakket:
             uitgepakt = sum(i.file_size for i in pakket.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        with open(pad, "rb") as bestand:
-            begin = bestand.read(8)
+        begin = inhoud.getvalue()[:8]
         if begin.startswith(b"\xd0\xcf\x11\xe0"):
             raise InvoerFout(f"'{pad.name}' is een oud Word-bestand (.doc) met de naam .docx: open het in Word "
                              "en sla het op als .docx.") from None
