@@ -161,9 +161,13 @@ def splitst(draaiboek: Draaiboek, strategie: str) -> bool:
         strategie == "auto" and draaiboek.bij_tijdgebrek == "splitsen"))
 
 
-def effectieve_laag(o: Onderdeel, draaiboek: Draaiboek, strategie: str) -> int:
-    """The least minutes the rules allow: 'splitsen' (asked, or the draaiboek's 'auto') never shrinks."""
-    return o.minuten if splitst(draaiboek, strategie) else o.min_minuten
+def effectieve_laag(o: Onderdeel, draaiboek: Draaiboek, strategie: str, pauze_wijkt: bool = False) -> int:
+    """The least minutes the rules allow: 'splitsen' (asked, or the draaiboek's 'auto') never shrinks.
+    With `pauze_wijkt`: a pause may give way down to 5 minutes to save a session (P6)."""
+    laag = o.minuten if splitst(draaiboek, strategie) else o.min_minuten
+    if pauze_wijkt and o.soort == "pauze":
+        return min(laag, -(-5 // o.stap) * o.stap)  # 5 minutes, on the pause's own step
+    return laag
 
 
 def behouden(bron: tuple[Onderdeel, ...], tijd: int, zonder: tuple[str, ...] = ()) -> list[Onderdeel]:
@@ -247,8 +251,11 @@ def controleer_plan(plan: Plan, draaiboek: Draaiboek, vraag: Vraag, bron: tuple[
                 o = per_id[g.id]
                 assert not g.toegevoegd
                 gezien.append(g.id)
-                # P2: never below its minimum (under 'splitsen', never below nominal).
-                assert g.duur_min >= effectieve_laag(o, draaiboek, plan.strategie), (g.id, g.duur_min)
+                # P2: never below its minimum (under 'splitsen', never below nominal); only a pause
+                # gives way, to 5 minutes at least, to save a session (P6), and the plan says so.
+                if g.duur_min < effectieve_laag(o, draaiboek, plan.strategie):
+                    assert o.soort == "pauze" and g.duur_min >= 5 and g.duur_min % o.stap == 0, (g.id, g.duur_min)
+                    assert any("nooit tot onder 5 min" in w for w in plan.waarschuwingen)
                 # P1: on the onderdeel's own grid, except around an end anchor (R8).
                 geankerd = any(b.bron is not None and b.bron.anker == "einde" for b in laatste_bron)
                 if not geankerd:
@@ -308,6 +315,9 @@ def plan_of_weigering(draaiboek: Draaiboek, vraag: Vraag) -> None:
     assert tijd is not None
     delen = behouden(bron, tijd, vraag.zonder)
     laag = [effectieve_laag(o, draaiboek, vraag.strategie) for o in delen]
+    # P6: where the plan would split, the pause gives way first (not below 5 minutes).
+    if vraag.strategie != "inkorten" and draaiboek.splitsen and sum(laag) > tijd:
+        laag = [effectieve_laag(o, draaiboek, vraag.strategie, pauze_wijkt=True) for o in delen]
     past = sum(laag) <= tijd
 
     def minst() -> int | None:

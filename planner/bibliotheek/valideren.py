@@ -32,6 +32,7 @@ _DRAAIBOEK_VELDEN = {
     "id", "titel", "bron", "beschrijving", "opstelling", "tijdsduur", "groep_min", "groep_max",
     "bij_tijdgebrek", "splitsen", "materialen", "deelnemers", "opmerkingen", "groepsopmerkingen",
     "varianten", "onderdelen", "herhaling", "standaard_minuten", "groep_omdat", "meenemen",
+    "groep_max_omdat", "groep_min_omdat",
     "uitleg_deelnemers",
 }
 _ONDERDEEL_VELDEN = {
@@ -90,6 +91,8 @@ def lees_draaiboek(data: dict[str, Any], bestand: str, herkomst: str = "eigen",
         groep_min=groep_min,
         groep_max=groep_max,
         groep_omdat=lezer.tekst("groep_omdat"),
+        groep_max_omdat=lezer.tekst("groep_max_omdat"),
+        groep_min_omdat=lezer.tekst("groep_min_omdat"),
         beschrijving=lezer.tekst("beschrijving"),
         opstelling=lezer.tekst("opstelling"),
         tijdsduur=lezer.tekst("tijdsduur"),

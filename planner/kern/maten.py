@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.kern.fouten import InvoerFout, PlanFout
 from planner.kern.model import Draaiboek, Onderdeel, Variant
+from planner.kern.verdeling import groepjes_passen, verdeel_groep
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5
@@ -23,6 +24,9 @@ class Maat:
     nominaal: int
     hoog: int
     toegevoegd: bool = False
+    # Minutes beyond nominal this part takes before any other part grows: what lets every
+    # participant practise (R16: 10 + 5 min per gesprek for each member of the largest groepje).
+    voorrang: int = 0
 
     @property
     def stap(self) -> int:
@@ -45,8 +49,9 @@ def kies_variant(draaiboek: Draaiboek, groep: int, gekozen: str | None = None) -
     if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
         te_groot = groep > draaiboek.groep_max
         grens = f"maximaal {draaiboek.groep_max}" if te_groot else f"minstens {draaiboek.groep_min}"
-        # groep_omdat explains both ends of the range (what the source says, what is the planner's own).
-        waarom = f" — {draaiboek.groep_omdat.rstrip('.')}" if draaiboek.groep_omdat else ""
+        # The reason of the bound that was crossed; groep_omdat explains both ends where none is given.
+        reden = (draaiboek.groep_max_omdat if te_groot else draaiboek.groep_min_omdat) or draaiboek.groep_omdat
+        waarom = f" — {reden.rstrip('.')}" if reden else ""
         raise PlanFout(
             f"Een groep van {groep} is te {'groot' if te_groot else 'klein'} voor '{draaiboek.id}', dat "
             f"{grens} deelnemers {'toelaat' if te_groot else 'vraagt'}{waarom}; "
@@ -102,8 +107,29 @@ def maat_voor(onderdeel: Onderdeel, groep: int, strategie: str) -> Maat:
         nominaal = min(max(nominaal, laag), hoog)
     if strategie == "splitsen":
         laag = nominaal
+    voorrang = 0
+    nodig = iedereen_oefent_in(onderdeel, groep)
+    if nodig is not None and nodig > nominaal:
+        # R16: every participant should get to practise. The part may grow to that, past the
+        # template's maximum, taking free time before any other part does, and only whole (see
+        # `verdeel`): half of it gives nobody an extra turn.
+        voorrang = nodig - nominaal
     # The meeting's own agenda items (--vooraf/--daarna) are not the source's.
-    return Maat(onderdeel, laag, nominaal, hoog, toegevoegd=onderdeel.soort == "agendapunt")
+    return Maat(onderdeel, laag, nominaal, hoog, toegevoegd=onderdeel.soort == "agendapunt", voorrang=voorrang)
+
+
+def iedereen_oefent_in(onderdeel: Onderdeel, groep: int) -> int | None:
+    """Minutes a round in subgroups needs so each member of the largest groepje has a turn of
+    fixed length (R16: 10 + 5 min per gesprek), with the groepjes as small as the bounds allow;
+    None for a part without such turns."""
+    beurten = onderdeel.beurten
+    if (beurten is None or not onderdeel.groepjes or beurten.bepaalt_duur or beurten.iedereen_tot is not None
+            or beurten.ronde_minuten or beurten.min != beurten.max):
+        return None
+    kleinste, grootste = onderdeel.groepjes
+    grootte = next((g for g in range(kleinste, grootste + 1) if groepjes_passen(groep, kleinste, g)),
+                   max(verdeel_groep(groep, kleinste, grootste)))
+    return naar_boven(grootte * beurten.min, onderdeel.stap)
 
 
 # ---------------------------------------------------------------------------------- fitting
@@ -119,6 +145,16 @@ def verdeel(maten: list[Maat], doel: int) -> list[int]:
     verschil = doel - sum(duren)
     if verschil == 0:
         return duren
+    if verschil > 0 and any(m.voorrang for m in maten):
+        # R16 first: a part that needs more time so everybody practises gets it whole, in order,
+        # before the rest grows; half of it would give nobody an extra turn.
+        eerst = []
+        for m in maten:
+            if m.voorrang and m.voorrang <= verschil:
+                verschil -= m.voorrang
+                m = replace(m, nominaal=m.nominaal + m.voorrang, hoog=max(m.hoog, m.nominaal + m.voorrang))
+            eerst.append(replace(m, voorrang=0))
+        return verdeel(eerst, doel)
     teken = 1 if verschil > 0 else -1
     ruimte = [(m.hoog - m.nominaal) if teken > 0 else (m.nominaal - m.laag) for m in maten]
     totaal = sum(ruimte)
@@ -152,6 +188,14 @@ def verdeel(maten: list[Maat], doel: int) -> list[int]:
             i = min(kandidaten, key=lambda k: (maten[k].stap, -ruimte[k], k))
             duren[i] -= maten[i].stap
     return duren
+
+
+def teruggegeven(maten: list[Maat]) -> int:
+    """Minutes a round along everybody needs less than the source's nominal for this small group
+    (R2: 3 people x 1-3 min is no 30-minute round). That time is given back, reported free, not
+    spent stretching the other parts (a kennismaking for 3 is not 20 minutes of welkom)."""
+    return sum(max(0, m.onderdeel.minuten - m.nominaal) for m in maten
+               if m.onderdeel.beurten is not None and m.onderdeel.beurten.bepaalt_duur)
 
 
 def past_in(maten: list[Maat], tijd: int) -> bool:

@@ -11,7 +11,7 @@ SOORTEN = ("opening", "werkvorm", "pauze", "evaluatie", "afronding", "agendapunt
 STAPSOORTEN = ("instructie", "vraag")
 # When a step applies (template data, R5/P3): a step that talks about the coffee break only makes
 # sense when that break is still in this session; one that speaks of "next time" only when split.
-VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies")
+VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies", "daarna", "geen-daarna")
 # Which question card a step goes on besides the plan (issue 19.9): "groepje" is the subgroups' own
 # task (their card carries it instead of the plenary prompt), "oefenen" a question to practise with
 # in the next onderdeel in subgroups (the training's example questions of the minicollege).
@@ -185,6 +185,10 @@ class Draaiboek:
     groep_max: int = 30
     # Why the group bounds are what they are (the source's, or the planner's own reading of a werkvorm).
     groep_omdat: str = ""
+    # The reason of one bound, where the two differ (the source's maximum, the planner's minimum):
+    # a group too large is refused with the upper bound's reason, not the lower one's.
+    groep_max_omdat: str = ""
+    groep_min_omdat: str = ""
     beschrijving: str = ""
     opstelling: str = ""
     tijdsduur: str = ""

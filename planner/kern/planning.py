@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from planner.kern.fouten import InvoerFout, PlanFout
 from planner.kern.groepjes import beurt_tekst, groepjes_voor, per_persoon_voor
-from planner.kern.maten import STRATEGIEEN, Maat, kies_variant, maat_voor, past_in
+from planner.kern.maten import STRATEGIEEN, Maat, kies_variant, maat_voor, past_in, teruggegeven
 from planner.kern.model import (
     Draaiboek,
     GeplandOnderdeel,
@@ -22,7 +22,8 @@ from planner.kern.model import (
     Sessie,
     is_planner_id,
 )
-from planner.kern.sessies import meer_sessies_dan_de_bron, met_vrije_ruimte, splits_in_sessies, vul_sessie
+from planner.kern.pauze import een_bijeenkomst_met, pauze_wijkt, pauzemelding
+from planner.kern.sessies import anker_index, meer_sessies_dan_de_bron, met_vrije_ruimte, splits_in_sessies, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
 from planner.kern.tijd import Interval, lees_duur, lees_zone, plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
@@ -117,6 +118,10 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         waarschuwingen.append(f"'{weg.titel}' valt weg: het is een optioneel onderdeel en zonder past de rest "
                               f"beter in {toon_duur(tijd)}. Plan het eventueel later.")
 
+    pauze = None
+    if not past_in(maten, tijd) and strategie != "inkorten" and draaiboek.splitsen:
+        # P6: the pause gives way (not below 5 min) before a session is added.
+        maten, pauze = pauze_wijkt(draaiboek, maten, tijd)
     if past_in(maten, tijd):
         groepen = [maten]
     elif strategie == "inkorten" or not draaiboek.splitsen:
@@ -138,6 +143,9 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         )
         if draaiboek.bron_sessies is not None and len(groepen) > draaiboek.bron_sessies:
             waarschuwingen.insert(1, meer_sessies_dan_de_bron(draaiboek, maten, tijd, len(groepen)))
+        elif len(groepen) == 2 and (een := een_bijeenkomst_met(maten, tijd)):
+            # One session missed by a little: say what time keeps it in one (P6).
+            waarschuwingen.insert(1, een)
         titels = {m.onderdeel.id: m.onderdeel.titel for m in maten}
         for pauze in vervallen:
             if pauze in titels and pauze not in weggelaten:
@@ -147,7 +155,13 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         # Split because time is short: parts keep (at most) their nominal minutes; stretching them
         # to fill each session would spread the programme thinner than the draaiboek means.
         groepen = [[replace(m, hoog=max(m.laag, m.nominaal)) for m in groep] for groep in groepen]
-    sessieduren = [vul_sessie(groep, tijd) for groep in groepen]
+    # A small group's shorter round gives its time back (reported free) when nothing is anchored
+    # to the end; an anchored closing (R8) still ends at the agreed end.
+    # It only holds back growth, never cuts a part below its nominal minutes.
+    doel = tijd
+    if len(groepen) == 1 and anker_index(groepen[0]) is None:
+        doel = max(min(tijd, sum(m.nominaal for m in groepen[0])), tijd - teruggegeven(maten))
+    sessieduren = [vul_sessie(groep, doel, raster=True) for groep in groepen]
     groepen = [met_vrije_ruimte(groep, duren) for groep, duren in zip(groepen, sessieduren, strict=True)]
     eerste = _eerste_start(vraag, zone)
     starts = _sessiestarts(eerste, vraag.interval, len(groepen))
@@ -164,7 +178,13 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
                 f"{eerder.nummer} om {eerder.eind:%H:%M} klaar is; kies minstens "
                 f"{toon_duur(max(s.duur_min for s in sessies))}, bijvoorbeeld 1d of 7d."
             )
-    waarschuwingen += waarschuwingen_voor(draaiboek, vraag, tijd, sessies, maten, variant)
+    if pauze is not None:
+        waarschuwingen += [pauzemelding(o.titel, o.duur_min, o.bron.minuten, len(sessies),
+                                        s.nummer if len(sessies) > 1 else None)
+                           for s in sessies for o in s.onderdelen
+                           if o.soort == "pauze" and o.bron is not None and o.duur_min < o.bron.minuten]
+    waarschuwingen += waarschuwingen_voor(draaiboek, vraag, tijd, sessies, maten, variant,
+                                          pauze_wijkt=pauze is not None)
     return pas_teksten_aan(Plan(
         draaiboek=draaiboek,
         variant=variant,

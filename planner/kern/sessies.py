@@ -6,15 +6,18 @@ import bisect
 from dataclasses import dataclass
 
 from planner.kern.fouten import PlanFout
-from planner.kern.maten import GRID, Maat, eigen_minuten, meld_eigen, naar_boven, toegevoegde_maat, verdeel
+from planner.kern.maten import GRID, Maat, eigen_minuten, meld_eigen, naar_boven, toegevoegde_maat
 from planner.kern.model import (
     VOORUITBLIK,
-    VRIJE_RUIMTE,
     WELKOM_TERUG,
     Draaiboek,
-    Onderdeel,
 )
 from planner.kern.tijd import toon_duur
+
+# Filling one session lives in vullen.py; callers have always found these names here.
+from planner.kern.vullen import anker_index as anker_index
+from planner.kern.vullen import met_vrije_ruimte as met_vrije_ruimte
+from planner.kern.vullen import vul_sessie as vul_sessie
 
 # -------------------------------------------------------------------------------- splitting
 
@@ -325,98 +328,3 @@ def meer_sessies_dan_de_bron(draaiboek: Draaiboek, maten: list[Maat], tijd: int,
     return (f"De bron stelt voor het programma over {bron} bijeenkomsten te verdelen; in sessies van "
             f"{toon_duur(tijd)} worden het er {aantal}: kies --tijd {toon_duur(nodig)} of meer om het bij "
             f"{bron} te houden.")
-
-
-
-def vul_sessie(maten: list[Maat], tijd: int) -> list[int]:
-    """Fill one session up to `tijd`; an end-anchored onderdeel ends exactly on time (R8).
-
-    Without an anchor the minutes stay on the 5-minute grid (P1) and the session may end early.
-    With one (see `_vul_geankerd`) the session always fills `tijd` exactly.
-    """
-    if anker_index(maten) is not None:
-        return _vul_geankerd(maten, tijd)
-    # Each part moves in its own steps (P1), so the total need not be on the grid: an agenda
-    # item of 7 minutes must not cost a source onderdeel 5 of its minutes.
-    return _binnen(maten, verdeel(maten, tijd), tijd)
-
-
-def anker_index(maten: list[Maat]) -> int | None:
-    """The end-anchored onderdeel of a session; only fixed parts (agendapunten, vooruitblik) follow it."""
-    for i in range(len(maten) - 1, -1, -1):
-        if maten[i].onderdeel.anker == "einde":
-            return i
-        if maten[i].laag != maten[i].hoog:
-            return None
-    return None
-
-
-def _binnen(maten: list[Maat], duren: list[int], doel: int) -> list[int]:
-    """Shrink until the parts fit in `doel`: the step grid must never make a session overrun.
-
-    `verdeel` moves in whole steps, so a target off the grid can leave it a few minutes long;
-    then one more step (or what is left above the minimum) comes off the roomiest part.
-    The caller guarantees that the minimums fit.
-    """
-    duren = list(duren)
-    while sum(duren) > doel:
-        kandidaten = [i for i, m in enumerate(maten) if duren[i] > m.laag]
-        if not kandidaten:
-            break
-        i = max(kandidaten, key=lambda k: (duren[k] - maten[k].laag, k))
-        duren[i] -= min(maten[i].stap, duren[i] - maten[i].laag)
-    return duren
-
-
-def _vul_geankerd(maten: list[Maat], tijd: int) -> list[int]:
-    """Minutes for a session whose anchored part must start exactly `anker + after` before the end.
-
-    The parts before the anchor take the time up to it: on the grid first, then the odd minutes
-    (the grid yields to the anchor, R8) go to the last parts that still have room below their
-    maximum. What no part may take stays visible as an added 'vrije ruimte' part just before the
-    anchor (inserted by the caller), never hidden in a part beyond its maximum.
-    """
-    k = anker_index(maten)
-    assert k is not None
-    voor, anker, na = maten[:k], maten[k], [m.nominaal for m in maten[k + 1:]]
-    # The anchor keeps its nominal minutes unless the parts before it cannot make room at their
-    # minimum; then it shrinks on its own grid (never below its minimum, which `past_in` checked).
-    ankerduur = anker.nominaal
-    plek = tijd - sum(m.laag for m in voor) - sum(na)
-    if ankerduur > plek:
-        ankerduur = max(anker.laag, anker.nominaal - naar_boven(anker.nominaal - plek, anker.stap))
-    vast = [ankerduur, *na]
-    doel = tijd - sum(vast)
-    duren = _binnen(voor, verdeel(voor, doel), doel)
-    rest = doel - sum(duren)
-    # First back towards nominal (a part the fit shortened), only then beyond it: a plan that cuts
-    # parts does not also lengthen one with the odd minutes (1u45: not 'Concretiseren' 15 -> 18
-    # while 'Wensen clusteren' is cut from 25 to 20).
-    for plafond in ([m.nominaal for m in voor], [m.hoog for m in voor]):
-        for i in range(len(voor) - 1, -1, -1):
-            extra = min(rest, plafond[i] - duren[i])
-            if extra > 0:
-                duren[i] += extra
-                rest -= extra
-    # A positive rest is the room no part may take: it shows whole as 'vrije ruimte' (uitloop before
-    # the closing), so the closing still ends at the agreed end (R8: free time goes before it).
-    return duren + ([rest] if rest > 0 else []) + vast
-
-
-def _vrije_ruimte(minuten: int) -> Maat:
-    onderdeel = Onderdeel(
-        id=VRIJE_RUIMTE, titel="Vrije ruimte (uitloop)", soort="werkvorm", minuten=minuten,
-        min_minuten=minuten, max_minuten=minuten, werkvorm="niet uit het draaiboek: uitloop of verdieping",
-        toelichting="Meer tijd dan de onderdelen samen maximaal duren; het afronden blijft vastliggen "
-                    "aan het einde.",
-    )
-    return Maat(onderdeel, minuten, minuten, minuten, toegevoegd=True)
-
-
-def met_vrije_ruimte(maten: list[Maat], duren: list[int]) -> list[Maat]:
-    """The session's parts, with a 'vrije ruimte' before the anchor when `duren` has one more entry."""
-    if len(duren) == len(maten):
-        return maten
-    k = anker_index(maten)
-    assert k is not None
-    return maten[:k] + [_vrije_ruimte(duren[k])] + maten[k:]

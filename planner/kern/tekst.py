@@ -13,7 +13,15 @@ ALS = {
     "geen-pauze": "alleen als deze sessie geen pauze heeft",
     "een-sessie": "alleen in een plan van één sessie",
     "meer-sessies": "alleen als het plan meer sessies heeft",
+    "daarna": "alleen als de bijeenkomst na het draaiboek verdergaat met eigen agendapunten (--daarna)",
+    "geen-daarna": "alleen als er na het draaiboek geen eigen agendapunten (--daarna) gepland zijn",
 }
+
+
+def heeft_vraaglabel_nodig(stap: Stap) -> bool:
+    """True for a question whose text does not already say it is one: the source's own "Vraag aan
+    deelnemers: …" must not read "Vraag: Vraag aan deelnemers: …"."""
+    return stap.soort == "vraag" and not stap.tekst.lstrip().lower().startswith("vraag")
 
 
 def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:
@@ -21,7 +29,7 @@ def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:
     regels = []
     for stap in stappen:
         als = f" ({ALS.get(stap.als, stap.als)})" if stap.als else ""
-        regels.append((0, (VRAAG if stap.soort == "vraag" else "") + stap.tekst + als))
+        regels.append((0, (VRAAG if heeft_vraaglabel_nodig(stap) else "") + stap.tekst + als))
         regels += [(1, t) for t in stap.sub]
     return regels
 

@@ -25,6 +25,7 @@ PLAATSHOUDERS = {
     "volgende_datum": "datum van de volgende sessie",
     "volgende_start": "begin van de volgende sessie (HH:MM)",
     "volgende_onderdelen": "de onderdelen van het draaiboek in de volgende sessie",
+    "over_vier_jaar": "het jaar van deze sessie plus vier, bijvoorbeeld '2030'",
 }
 # A step that speaks of the previous or next session only applies when there is one.
 _VORIGE = ("vorige_",)
@@ -58,6 +59,18 @@ def plaatshouders_in(tekst: str) -> tuple[str, ...]:
             raise ValueError(f"{{{naam}}} mag geen ':' of '!' bevatten")
         namen.append(naam)
     return tuple(namen)
+
+
+def als_sjabloon(tekst: str) -> str:
+    """A template text to read, not to plan: '{eind}' becomes '[einde van deze sessie]', '{{' '{'.
+
+    `planner toon` shows a draaiboek without a plan; a raw {placeholder} would look like a bug.
+    """
+    if "{" not in tekst and "}" not in tekst:
+        return tekst
+    waarden = {naam: "[" + uitleg.split(" (")[0].split(", bijvoorbeeld")[0] + "]"
+               for naam, uitleg in PLAATSHOUDERS.items()}
+    return _vul(tekst, waarden)
 
 
 def fout_in(tekst: str) -> str | None:
@@ -121,7 +134,11 @@ def _geldt(stap: Stap, sessies: tuple[Sessie, ...], index: int) -> bool:
     if index == len(sessies) - 1 and any(n.startswith(_VOLGENDE) for n in namen):
         return False
     pauze = any(o.soort == "pauze" for o in sessies[index].onderdelen)
+    # The meeting goes on after the draaiboek with its own items (--daarna): the last part is one.
+    daarna = any(o.soort == "agendapunt" for o in sessies[index].onderdelen[-1:])
     return {
+        "daarna": daarna,
+        "geen-daarna": not daarna,
         "": True,
         "pauze": pauze,
         "geen-pauze": not pauze,
@@ -141,6 +158,8 @@ def _waarden(sessies: tuple[Sessie, ...], index: int) -> dict[str, str]:
         "sessie": str(sessie.nummer),
         "sessies": str(len(sessies)),
         "onderdelen": _onderdelen(sessie),
+        # A source's "a few years from now" written years ago ("2026") stays ahead of the session.
+        "over_vier_jaar": str(sessie.start.year + 4),
     }
     if index > 0:
         vorige = sessies[index - 1]

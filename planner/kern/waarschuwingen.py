@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planner.kern.groepjes import beurten_in, groepjes_passen, ronde_voor, verhalen_tekst
-from planner.kern.maten import GRID, Maat
+from planner.kern.maten import GRID, Maat, naar_boven
 from planner.kern.model import (
     VRIJE_RUIMTE,
     Draaiboek,
@@ -21,13 +21,19 @@ from planner.kern.vraag import Vraag
 
 
 def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: tuple[Sessie, ...],
-                    maten: list[Maat], plan_variant: Variant | None = None) -> list[str]:
+                    maten: list[Maat], plan_variant: Variant | None = None, pauze_wijkt: bool = False) -> list[str]:
+    """`pauze_wijkt`: the pause gave way to save a session (P6); planning says that itself."""
     meldingen = []
     if len(sessies) == 1 and sessies[0].duur_min < tijd:
         over = tijd - sessies[0].duur_min
+        terug = [m for m in maten if m.onderdeel.beurten is not None and m.onderdeel.beurten.bepaalt_duur
+                 and m.nominaal < m.onderdeel.minuten]
+        waarom = (f"'{terug[0].onderdeel.titel}' is voor {deelnemers(vraag.groep)} korter dan de "
+                  f"{terug[0].onderdeel.minuten} min van de bron, en die tijd rekt de andere onderdelen niet op"
+                  if terug else "langer maakt het draaiboek de onderdelen niet")
         meldingen.append(
             f"Het programma duurt {toon_duur(sessies[0].duur_min)}: er blijft {toon_duur(over)} "
-            "vrij (langer maakt het draaiboek de onderdelen niet); vul die tijd met eigen agendapunten "
+            f"vrij ({waarom}); vul die tijd met eigen agendapunten "
             "(--daarna) of kies een kortere --tijd."
             if over >= GRID else
             f"Er blijft {over} min over: het programma rekent in blokken van {GRID} minuten."
@@ -59,7 +65,12 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
                              f"in plaats van {onderdeel.minuten}: de bron geeft ieder "
                              f"{beurten.min:g}-{beurten.max:g} minuten.")
         # Compare with the size for this group: a round that follows the group (R2) is not cut.
-        if plek.duur_min < maat.nominaal:
+        if maat.voorrang and plek.duur_min >= maat.nominaal + maat.voorrang and beurten is not None:
+            grootste = max(plek.groepjes) if plek.groepjes else vraag.groep
+            meldingen.append(f"'{onderdeel.titel}' duurt {plek.duur_min} in plaats van {maat.nominaal} min: de tijd "
+                             f"is er, en zo komt in een groepje van {grootste} iedereen aan de beurt "
+                             f"({beurten.label or f'{beurten.min:g} min per persoon'}).")
+        if plek.duur_min < maat.nominaal and not (pauze_wijkt and onderdeel.soort == "pauze"):
             meldingen.append(f"'{onderdeel.titel}' is ingekort van {maat.nominaal} naar "
                              f"{plek.duur_min} min (het draaiboek staat minimaal "
                              f"{onderdeel.min_minuten} min toe).")
@@ -85,11 +96,20 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
             meldingen.append(
                 f"'{onderdeel.titel}': {ronde} min is te kort om {wie} {beurten.min:g} min te "
                 f"geven; er is tijd voor {beurten_in(ronde, beurten.min)} beurten, dus niet "
-                "iedereen komt aan de beurt."
+                "iedereen komt aan de beurt." + _meer_tijd(maat, sessies, maten)
             )
     meldingen += _pauzemeldingen(sessies, draaiboek, plan_variant)
     return meldingen
 
+
+
+def _meer_tijd(maat: Maat, sessies: tuple[Sessie, ...], maten: list[Maat]) -> str:
+    """How much time lets everybody practise (R16), when one meeting and a longer --tijd can."""
+    if not maat.voorrang or len(sessies) > 1:
+        return ""
+    # Free time goes to this part first (`verdeel`), so the others at nominal plus its need.
+    nodig = sum(m.nominaal for m in maten) + maat.voorrang
+    return f" Met --tijd {toon_duur(naar_boven(nodig, GRID))} komt iedereen aan de beurt."
 
 
 PAUZE_NA_MIN = 90

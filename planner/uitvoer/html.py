@@ -15,6 +15,7 @@ from typing import Any
 
 from planner.kern.model import GeplandOnderdeel, Plan, Sessie, Stap
 from planner.kern.nodig import benodigdheden
+from planner.kern.tekst import heeft_vraaglabel_nodig
 from planner.kern.tijd import toon_duur
 from planner.uitvoer import handout
 from planner.uitvoer.afbreken import html_tekst
@@ -222,7 +223,7 @@ def _stappen(stappen: tuple[Stap, ...]) -> str:
         return ""
     items = []
     for stap in stappen:
-        label = '<span class="kop">Vraag:</span> ' if stap.soort == "vraag" else ""
+        label = '<span class="kop">Vraag:</span> ' if heeft_vraaglabel_nodig(stap) else ""
         onder = _lijst(stap.sub, past=PAST_INSTRUCTIE) if stap.sub else ""
         # A step of many lines may break inside; orphans/widows keep 3 lines on either side.
         regels = sum(_regels(t) for t in (stap.tekst, *stap.sub))

@@ -123,6 +123,8 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
         "bij_tijdgebrek": d.bij_tijdgebrek,
         "standaard_minuten": d.standaard_minuten,
         "groep_omdat": d.groep_omdat,
+        "groep_max_omdat": d.groep_max_omdat,
+        "groep_min_omdat": d.groep_min_omdat,
         "splitsen": {"mag": d.splitsen, "omdat": d.niet_splitsen_omdat, "samen": [list(g) for g in d.samen],
                      "naden": list(d.naden), "bron_sessies": d.bron_sessies, "welkom_terug": d.welkom_terug_min,
                      "vooruitblik": d.vooruitblik_min},

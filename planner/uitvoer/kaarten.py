@@ -117,7 +117,8 @@ def _taak(o: GeplandOnderdeel) -> tuple[Stap, ...]:
 
 def _oefenvragen(eerder: list[GeplandOnderdeel]) -> tuple[Stap, ...]:
     """The questions an earlier part hands to the next part in subgroups ("Oefen met 'de goede vraag'")."""
-    return tuple(s for o in eerder for s in o.stappen if s.kaart == "oefenen" and s.soort == "vraag")
+    return tuple(replace(s, sub=tuple(t for t in s.sub if not _notitie(t)))
+                 for o in eerder for s in o.stappen if s.kaart == "oefenen" and s.soort == "vraag")
 
 
 def _rondes(o: GeplandOnderdeel, grootte: int) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.kern.model import Draaiboek, Onderdeel
 from planner.kern.tekst import stap_regels
+from planner.kern.teksten import als_sjabloon
 from planner.kern.tijd import toon_duur
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def _feiten(o: Onderdeel) -> Table:
     if o.stappen:
         # A continuation line stays under its bullet.
         regels = [(f"  – {t}".replace("\n", "\n    ") if diepte else f"• {t}".replace("\n", "\n  "))
-                  for diepte, t in stap_regels(o.stappen)]
+                  for diepte, t in ((d, als_sjabloon(r)) for d, r in stap_regels(o.stappen))]
         tabel.add_row("Stappen", "\n".join(regels))
     if o.materialen:
         tabel.add_row("Nodig", "\n".join(f"• {m}".replace("\n", "\n  ") for m in o.materialen))

@@ -100,7 +100,10 @@ def _controleer_anker(p, tijd: int, anker: int) -> None:
     for sessie in p.sessies:
         for o in sessie.onderdelen:
             if o.id in bron:
-                assert bron[o.id].min_minuten <= o.duur_min <= bron[o.id].max_minuten, (tijd, o.id)
+                # Less than a grid step past its maximum only just before the closing (issue 19.6).
+                extra = 4 if o.id != "afronden" and sessie.onderdelen[-1].id == "afronden" and \
+                    sessie.onderdelen[-2] is o else 0
+                assert bron[o.id].min_minuten <= o.duur_min <= bron[o.id].max_minuten + extra, (tijd, o.id)
 
 
 @pytest.mark.parametrize("tijd", [87, 88, 90, 93, 113, 117, 120, 121, 150, 172, 173, 187, 188, 240, 600])
@@ -111,9 +114,10 @@ def test_ambitiegesprek_afronden_begint_altijd_zeven_minuten_voor_het_einde(tijd
     _controleer_anker(p, tijd, 7)
     maxima = sum(o.max_minuten for o in p.draaiboek.onderdelen)
     vrij = [o for o in p.sessies[0].onderdelen if o.id == VRIJE_RUIMTE]
-    if tijd > maxima:
+    if tijd >= maxima + 5:
         # More time than the parts may take: a little uitloop before the closing, marked as added;
-        # all of it: the closing ends at the agreed end (R8).
+        # all of it: the closing ends at the agreed end (R8). Less than 5 minutes is no row of its
+        # own: it is uitloop in the part before the closing (issue 19.6).
         assert len(vrij) == 1 and vrij[0].toegevoegd
         assert vrij[0].duur_min == tijd - maxima
         assert ids(p)[-2] == VRIJE_RUIMTE

@@ -250,8 +250,9 @@ def test_daarna_en_vooraf_in_tabel_json_en_agenda(eigen, planner, tmp_path):
         assert o["soort"] == "agendapunt" and o["toegevoegd"] is True
     assert [o["duur_min"] for o in onderdelen[-2:]] == [45, 10]
     # Without --tijd the time is the draaiboek's own plus the agenda items.
-    assert data["tijd_min"] == sum(o["duur_min"] for o in onderdelen)
-    assert data["sessies"][0]["eind"].startswith("2026-12-01T21:05")  # 10 + 60 (the source's hour) + 55
+    # For 8 people the round takes 20 of the source's 30 minutes: those 10 come free (R2, issue 19.2).
+    assert data["tijd_min"] == sum(o["duur_min"] for o in onderdelen) + 10 == 10 + 60 + 55
+    assert data["sessies"][0]["eind"].startswith("2026-12-01T20:55")
     agenda = (tmp_path / "a.ics").read_bytes().decode()
     assert "Teamoverleg" in agenda.replace("\r\n ", "")
     code, uit, _ = planner("plan", "kennismaking", *opties)

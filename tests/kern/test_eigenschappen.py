@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from planner.bibliotheek import laden, vinden
 from planner.kern.fouten import PlanFout
 from planner.kern.maten import STRATEGIEEN, maat_voor
+from planner.kern.model import VRIJE_RUIMTE
+from planner.kern.pauze import PAUZE_MIN
 from planner.kern.planning import maak_plan
 from planner.kern.tijd import bestaat
 from planner.kern.vraag import Vraag
@@ -68,7 +70,16 @@ def test_elk_plan_houdt_zich_aan_de_regels(geval):
             continue
         # P2: never below the minimum, never above the maximum (as sized for this group).
         maat = maat_voor(bron[o.id], vraag.groep, "inkorten")
-        assert bron[o.id].min_minuten <= maat.laag <= o.duur_min <= maat.hoog <= bron[o.id].max_minuten
+        if o.soort == "pauze" and o.duur_min < maat.laag:
+            # P6: a pause gives way only to save a session, never below 5 minutes, and it says so.
+            assert o.duur_min >= PAUZE_MIN and draaiboek.splitsen
+            assert any("nooit tot onder 5 min" in w for w in plan.waarschuwingen)
+            continue
+        assert bron[o.id].min_minuten <= maat.laag <= o.duur_min
+        # Beyond the maximum only so everybody practises (R16), and then exactly that much, or by
+        # less than a grid step just before an anchored closing (no 1-minute 'vrije ruimte' row).
+        assert (o.duur_min <= maat.hoog <= bron[o.id].max_minuten or o.duur_min == maat.nominaal + maat.voorrang
+                or (o.duur_min < maat.hoog + 5 and _voor_het_anker(plan, o)))
         # P1: the grid of the onderdeel; it yields only to a closing anchored to the end (R8).
         assert o.duur_min % bron[o.id].stap == 0 or any(b.anker for b in bron.values())
         # 'splitsen' (and the kickoff in 'auto') never shortens (R5).
@@ -76,8 +87,138 @@ def test_elk_plan_houdt_zich_aan_de_regels(geval):
             assert o.duur_min >= maat.nominaal
     if vraag.strategie == "inkorten":
         assert len(plan.sessies) == 1
+    # Issue 19.6: no 'vrije ruimte' row shorter than a grid step.
+    assert all(o.duur_min >= 5 for o in gepland if o.id == VRIJE_RUIMTE)
     # Sessions start on the wall-clock time asked for, unless summer time skips it that day.
     for sessie in plan.sessies:
         gevraagd = sessie.start.replace(hour=vraag.start.hour, minute=vraag.start.minute)
         assert (sessie.start.hour, sessie.start.minute) == (vraag.start.hour, vraag.start.minute) or not bestaat(
             gevraagd)
+
+
+def _voor_het_anker(plan, onderdeel) -> bool:
+    for sessie in plan.sessies:
+        for voor, na in pairwise(sessie.onderdelen):
+            if voor is onderdeel:
+                return na.bron is not None and na.bron.anker == "einde"
+    return False
+
+
+@st.composite
+def oefenvragen(draw):
+    """The training at any group and a time from too short to ample."""
+    draaiboek = DRAAIBOEKEN["training"]
+    groep = draw(st.integers(draaiboek.groep_min, draaiboek.groep_max))
+    tijd = draw(st.integers(150, 240))
+    return draaiboek, Vraag(groep=groep, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS))
+
+
+@settings(max_examples=120, deadline=None)
+@given(oefenvragen())
+def test_iedereen_oefent_als_de_tijd_er_is(geval):
+    """R16: when the time is there every member of every groepje gets a 10 + 5 min turn, and the
+    warning that not everybody does appears exactly when the time is not there."""
+    draaiboek, vraag = geval
+    try:
+        plan = maak_plan(draaiboek, vraag)
+    except PlanFout:
+        return
+    oefenen = next(o for o in plan.sessies[0].onderdelen if o.id == "oefenen")
+    bron = {o.id: o for o in draaiboek.onderdelen_voor(plan.variant)}
+    extra = maat_voor(bron["oefenen"], vraag.groep, "inkorten").voorrang
+    iedereen = oefenen.duur_min >= 15 * max(oefenen.groepjes)
+    niet_iedereen = any("niet iedereen komt aan de beurt" in w for w in plan.waarschuwingen)
+    assert iedereen != niet_iedereen
+    # The time is there when the programme at nominal plus what practising needs fits.
+    nominaal = sum(o.minuten for o in bron.values())
+    assert iedereen == (extra == 0 or vraag.tijd_min >= nominaal + extra)
+    # Without the time it keeps the source's 45 minutes; other parts may grow, practising does not.
+    if not iedereen:
+        assert oefenen.duur_min == bron["oefenen"].minuten
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 12), st.integers(35, 120))
+def test_een_korte_filmronde_geeft_tijd_terug(groep, tijd):
+    """A round along a small group is shorter than the source's 30 minutes; that time comes free
+    and never stretches welkom or evaluatie beyond what the time minus it allows."""
+    draaiboek = DRAAIBOEKEN["kennismaking"]
+    try:
+        plan = maak_plan(draaiboek, Vraag(groep=groep, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS)))
+    except PlanFout:
+        return
+    onderdelen = {o.id: o for o in plan.sessies[0].onderdelen}
+    ronde = onderdelen["voorstellen"].duur_min
+    terug = max(0, 30 - ronde)
+    anders = sum(o.duur_min for i, o in onderdelen.items() if i != "voorstellen")
+    assert anders <= max(30, tijd - terug - ronde)
+    assert plan.vrij_min >= min(terug, tijd - 30 - ronde) if tijd >= 30 + ronde else True
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 30), st.integers(60, 260))
+def test_kickoff_pauze_wijkt_alleen_voor_een_sessie(groep, tijd):
+    """P3/P6: the kickoff uses the fewest sessions its parts allow with a pause of at least 5 min,
+    and a pause shorter than 15 min always saves a session compared with the full pause."""
+    from planner.kern.maten import maat_voor as maat
+    from planner.kern.sessies import naden_voor, splits
+
+    draaiboek = DRAAIBOEKEN["kickoff"]
+    try:
+        plan = maak_plan(draaiboek, Vraag(groep=groep, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS)))
+    except PlanFout:
+        return
+    maten = [maat(o, groep, "splitsen") for o in draaiboek.onderdelen_voor(plan.variant)]
+
+    def aantal(pauze: int) -> int | None:
+        kort = [m.__class__(m.onderdeel, min(m.laag, pauze), m.nominaal, m.hoog) if m.is_pauze else m
+                for m in maten]
+        if sum(m.laag for m in kort) <= tijd:
+            return 1
+        reeksen = splits(kort, tijd, draaiboek.welkom_terug_min, draaiboek.vooruitblik_min,
+                         naden_voor(draaiboek, kort))
+        return None if reeksen is None else len(reeksen)
+
+    assert len(plan.sessies) == aantal(PAUZE_MIN)
+    pauzes = [o.duur_min for s in plan.sessies for o in s.onderdelen if o.soort == "pauze"]
+    if any(p < 15 for p in pauzes):
+        assert aantal(15) is None or aantal(15) > len(plan.sessies)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["ambitiegesprek", "gespreksfases", "training"]), st.integers(1, 14), st.integers(1, 14),
+       st.integers(0, 60))
+def test_oneven_agendapunten_houden_het_raster(naam, vooraf, daarna, ruimte):
+    """Issue 19.6: with agenda items of odd minutes (--vooraf/--daarna) and room to grow, every start up
+    to the part that takes the odd minutes lies on the 5-minute clock grid, the meeting ends on time,
+    and no 'vrije ruimte' row is shorter than 5 minutes."""
+    from planner.kern.planning import lees_agendapunt
+
+    draaiboek = DRAAIBOEKEN[naam]
+    bezet: set[str] = set()
+    voor = lees_agendapunt(f"Koffie={vooraf}m", "--vooraf", bezet)
+    na = lees_agendapunt(f"Rondvraag={daarna}m", "--daarna", bezet)
+    onderdelen = draaiboek.onderdelen_voor(None)
+    # Between nominal and the maxima: a plan that cuts parts lengthens none for the grid's sake, so
+    # there the grid may yield.
+    laag, hoog = sum(o.minuten for o in onderdelen), sum(o.max_minuten for o in onderdelen)
+    tijd = vooraf + daarna + laag + 5 + ruimte * (hoog - laag - 10) // 60
+    plan = maak_plan(draaiboek, Vraag(groep=3, tijd_min=tijd, start=datetime(2026, 12, 8, 13, tzinfo=AMS),
+                                      vooraf=(voor,), daarna=(na,)))
+    sessie = plan.sessies[0]
+    # An anchored closing ends at the agreed end (R8); otherwise the plan may end a few minutes early.
+    anker = any(o.anker for o in onderdelen)
+    assert sessie.duur_min == tijd or (not anker and 0 < tijd - sessie.duur_min < 5)
+    assert all(o.duur_min >= 5 for o in sessie.onderdelen if o.id == VRIJE_RUIMTE)
+    elastisch = [i for i, o in enumerate(sessie.onderdelen) if o.bron is not None and not o.toegevoegd
+                 and o.bron.min_minuten < o.bron.max_minuten]
+    # The item starts the parts after it off the grid; the first one that may move (a part at its
+    # nominal maximum may not: nothing is cut or stretched for the grid) ends on the grid again, and
+    # from there every start up to the part that takes the odd minutes stays on it.
+    def op_raster(o) -> bool:
+        return (o.start - sessie.start).seconds // 60 % 5 == 0
+
+    eerste = next((i for i in elastisch if sessie.onderdelen[i].duur_min < sessie.onderdelen[i].bron.max_minuten),
+                  elastisch[-1])
+    for o in sessie.onderdelen[eerste + 1:elastisch[-1] + 1]:
+        assert op_raster(o), [(x.id, x.duur_min) for x in sessie.onderdelen]

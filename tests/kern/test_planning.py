@@ -13,6 +13,7 @@ from planner.kern.maten import kies_variant, maat_voor
 from planner.kern.model import Draaiboek, Onderdeel
 from planner.kern.planning import maak_plan
 from planner.kern.sessies import splits
+from planner.kern.tijd import plus_minuten
 from planner.kern.vraag import Vraag
 from tests.conftest import NU, start
 
@@ -91,7 +92,8 @@ def test_training_met_twaalf_laat_iedereen_aan_het_woord(training):
 
 @pytest.mark.parametrize("minuten", [150, 155, 160, 170, 180])
 def test_training_vult_de_tijd_binnen_de_grenzen(training, minuten):
-    plan = maak_plan(training, Vraag(nu=NU, groep=10, tijd_min=minuten))
+    # 9 people practise in 3 groepjes of 3 within the 45 minutes, so nothing grows for R16 here.
+    plan = maak_plan(training, Vraag(nu=NU, groep=9, tijd_min=minuten))
     assert len(plan.sessies) == 1
     assert plan.sessies[0].duur_min == minuten
     for o in plan.sessies[0].onderdelen:
@@ -99,9 +101,28 @@ def test_training_vult_de_tijd_binnen_de_grenzen(training, minuten):
 
 
 def test_training_boven_het_maximum_meldt_vrije_tijd(training):
-    plan = maak_plan(training, Vraag(nu=NU, groep=10, tijd_min=240))
+    plan = maak_plan(training, Vraag(nu=NU, groep=9, tijd_min=240))
     assert plan.sessies[0].duur_min == 180
     assert any("1u vrij" in w for w in plan.waarschuwingen)
+
+
+@pytest.mark.parametrize("groep", [7, 13, 16])
+def test_iedereen_oefent_als_er_tijd_is(training, groep):
+    # R16: groepjes of 4 cannot be avoided; with 15 minutes free practising grows to 4 x 15.
+    plan = maak_plan(training, Vraag(nu=NU, groep=groep, tijd_min=180))
+    assert duren(plan)["oefenen"] == 60 and duren(plan)["evalueren-minicollege"] == 30
+    assert not any("niet iedereen komt aan de beurt" in w for w in plan.waarschuwingen)
+    assert any("60 in plaats van 45" in w for w in plan.waarschuwingen)
+    # Without the time: the source's 45 minutes, the warning, and the time that would do.
+    krap = maak_plan(training, Vraag(nu=NU, groep=groep, tijd_min=170))
+    assert duren(krap)["oefenen"] == 45
+    assert any("niet iedereen komt aan de beurt" in w and "--tijd 3u" in w for w in krap.waarschuwingen)
+
+
+def test_kennismaking_voor_drie_geeft_tijd_terug(kennismaking):
+    plan = maak_plan(kennismaking, Vraag(nu=NU, groep=3))
+    assert duren(plan) == {"welkom": 15, "voorstellen": 5, "evalueren": 15}
+    assert plan.vrij_min == 25 and any("25 min vrij" in w for w in plan.waarschuwingen)
 
 
 def test_inkorten_weigert_met_de_minimale_tijd(training):
@@ -135,15 +156,38 @@ def test_kickoff_op_vier_uur_is_een_sessie_volgens_de_bron(kickoff):
     assert list(duren(plan).values()) == [15, 30, 15, 60, 15, 30, 45, 30]
 
 
-@pytest.mark.parametrize("tijd", [75, 90, 120, 150, 180, 200, 235])
+@pytest.mark.parametrize("tijd", [75, 90, 120, 150, 180, 200, 225, 235])
 def test_kickoff_wordt_gesplitst_en_nooit_ingekort(kickoff, tijd):
     plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=tijd, start=start()))
-    assert len(plan.sessies) > 1
+    assert len(plan.sessies) > 1 or tijd >= 230
     bron = {o.id: o.minuten for o in kickoff.onderdelen}
     for o in (o for s in plan.sessies for o in s.onderdelen if not o.toegevoegd):
-        assert o.duur_min == bron[o.id]
+        # Only the pause gives way, never below 5 min (P6); programme parts keep their minutes (R5).
+        assert o.duur_min == bron[o.id] or (o.soort == "pauze" and o.duur_min >= 5)
     for sessie in plan.sessies:
         assert sessie.duur_min <= tijd
+
+
+@pytest.mark.parametrize(("tijd", "pauze"), [(235, 10), (230, 5)])
+def test_kickoff_net_te_kort_korter_pauze_een_bijeenkomst(kickoff, tijd, pauze):
+    # P6: a few minutes short of one meeting, the pause gives way (not below 5 min), said.
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=tijd, start=start()))
+    assert len(plan.sessies) == 1
+    assert duren(plan)["pauze"] == pauze
+    assert any("nooit tot onder 5 min" in w and "één bijeenkomst" in w for w in plan.waarschuwingen)
+
+
+def test_kickoff_te_kort_voor_een_bijeenkomst_zegt_hoeveel_tijd(kickoff):
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=225, start=start()))
+    assert len(plan.sessies) == 2
+    assert any("Met --tijd 3u50 past het in één bijeenkomst" in w for w in plan.waarschuwingen)
+
+
+def test_kickoff_in_1u40_is_drie_sessies(kickoff):
+    # P3: fewest sessions; the pause gives way rather than a fourth meeting of 40 minutes.
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=100, start=start()))
+    assert len(plan.sessies) == 3
+    assert all(s.duur_min >= 60 for s in plan.sessies)
 
 
 def test_kickoff_in_drie_uur_splitst_bij_de_koffie(kickoff):
@@ -380,7 +424,26 @@ def test_een_ingekort_plan_verlengt_geen_ander_onderdeel_met_de_losse_minuten(na
             assert not any(o.duur_min > o.bron_min for o in delen), (tijd, [(o.id, o.duur_min) for o in delen])
     # 1u45 for the ambitiegesprek: the clustering (take ample time, R7) gets the odd minutes back.
     plan = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=3, tijd_min=105, start=start()))
-    assert duren(plan)["concretiseren"] == 15 and duren(plan)["ambities"] == 23
+    # Since issue 19.6 the starts stay on the clock's grid and the odd minutes sit just before the
+    # anchored closing: the clustering is back at its full 25, concretiseren takes the odd 13.
+    assert duren(plan)["ambities"] == 25 and duren(plan)["concretiseren"] == 13
+    assert all(o.start.minute % 5 == 0 for o in plan.sessies[0].onderdelen if o.id != "afronden")
+
+
+@pytest.mark.parametrize("tijd", [105, 110, 120, 135, 150])
+def test_vooraf_met_oneven_minuten_houdt_het_raster(tijd):
+    # Issue 19.6: an agenda item of 7 minutes does not shift every later start off the grid.
+    from planner.bibliotheek import laden
+    from planner.kern.planning import lees_agendapunt
+
+    d = laden.vind("ambitiegesprek")
+    koffie = lees_agendapunt("Koffie=7m", "--vooraf", set())
+    plan = maak_plan(d, Vraag(groep=3, tijd_min=tijd, start=start(), vooraf=(koffie,)))
+    onderdelen = plan.sessies[0].onderdelen
+    assert onderdelen[-1].eind == plus_minuten(plan.sessies[0].start, tijd)
+    tweede = [o for o in onderdelen[2:] if o.id not in ("afronden", "concretiseren")]
+    assert all((o.start - plan.sessies[0].start).seconds // 60 % 5 == 0 for o in tweede), [
+        (o.id, f"{o.start:%H:%M}") for o in onderdelen]
 
 
 @pytest.mark.parametrize(("naam", "tijd", "minimum"), [

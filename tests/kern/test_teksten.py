@@ -258,3 +258,67 @@ def test_geen_plaatshouder_overleeft_in_enige_uitvoer(naam, groep, tijd, strateg
         tekst = uitvoer.decode("utf-8") if isinstance(uitvoer, bytes) else uitvoer
         tekst = tekst.replace("\r\n ", "").replace("\\n", "\n")  # unfold calendar lines
         assert not PLAATSHOUDER.search(tekst), (formaat, PLAATSHOUDER.search(tekst))
+
+
+# ------------------------------------------------------------------ issue 19.7: texts that fit
+
+
+def _alle_teksten(plan) -> list[str]:
+    return [t for s in plan.sessies for o in s.onderdelen for st in o.stappen for t in (st.tekst, *st.sub)]
+
+
+def test_duurt_tot_noemt_het_echte_einde_met_daarna():
+    from planner.kern.planning import lees_agendapunt
+
+    overleg = lees_agendapunt("Teamoverleg=45m", "--daarna", set())
+    plan = _plan("kennismaking", 9, None, daarna=(overleg,))
+    assert f"Duurt tot {plan.sessies[0].eind:%H:%M} uur" in _alle_teksten(plan)
+    assert "Duurt tot …" not in _alle_teksten(plan)
+    # Without the meeting's own items the planner does not know the meeting's end: it stays open.
+    assert "Duurt tot …" in _alle_teksten(_plan("kennismaking", 9, None))
+
+
+@pytest.mark.parametrize("naam", ["training", "kickoff", "kennismaking", "ambitiegesprek"])
+def test_toon_laat_geen_ruwe_invulplek_zien(naam):
+    from planner.uitvoer.toon import render_draaiboek
+
+    tekst = render_draaiboek(laden.vind(naam), kleur=False, breedte=200)
+    assert not PLAATSHOUDER.search(tekst)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2025, 2040))
+def test_het_toekomstjaar_ligt_na_de_sessie(jaar):
+    plan = maak_plan(laden.vind("training"), Vraag(groep=9, start=start(f"{jaar}-06-02T13:30")))
+    stap = next(st for s in plan.sessies for o in s.onderdelen for st in o.stappen
+                if st.tekst.startswith("Toekomst: Stel je het jaar"))
+    genoemd = int(re.search(r"het jaar (\d{4}) voor", stap.tekst).group(1))
+    assert genoemd == jaar + 4 and any("aangepast" in t and t.startswith("[") for t in stap.sub)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["training", "kickoff", "kennismaking", "ambitiegesprek", "ontmoeting", "gespreksfases"]),
+       st.integers(1, 30), st.integers(60, 300))
+def test_geen_plan_laat_een_invulplek_of_dubbel_label_staan(naam, groep, tijd):
+    from planner.kern.fouten import PlanFout
+
+    try:
+        plan = _plan(naam, groep, tijd)
+    except PlanFout:
+        return
+    for t in _alle_teksten(plan):
+        assert not PLAATSHOUDER.search(t)
+    markdown = render("markdown", plan)
+    assert "Vraag: Vraag" not in markdown and "Vraag:</span> Vraag" not in render("html", plan)
+
+
+@pytest.mark.parametrize(("naam", "groot", "klein"), [("training", 21, 2), ("kickoff", 31, 1)])
+def test_te_grote_groep_krijgt_de_reden_van_de_bovengrens(naam, groot, klein):
+    from planner.kern.fouten import PlanFout
+
+    with pytest.raises(PlanFout) as te_groot:
+        _plan(naam, groot, None)
+    assert "maximale groepsgrootte" in str(te_groot.value) and "minstens" not in str(te_groot.value).split("—")[1]
+    with pytest.raises(PlanFout) as te_klein:
+        _plan(naam, klein, None)
+    assert "ondergrens van de planner" in str(te_klein.value)

@@ -568,8 +568,9 @@ def test_lange_woorden_breken_in_chromium_op_een_lettergreep(tmp_path: Path) -> 
 
 
 def test_gewijzigde_minuten_heten_nooit_uit_de_bron() -> None:
-    # kennismaking for 8: the round is shorter (8 x 1-3 min), so the hour stretches the rest (issue 8).
-    plan = _plan("kennismaking", 8, None)
+    # kennismaking for 8 in 1u15: the round is shorter (8 x 1-3 min, issue 8) and the extra quarter
+    # stretches the rest (the round's own 10 minutes come free since issue 19.2).
+    plan = _plan("kennismaking", 8, 75)
     gewijzigd = [o for _, o in _onderdelen(plan) if o.aangepast]
     assert gewijzigd, "this plan should change some minutes"
     for o in gewijzigd:
