@@ -57,9 +57,12 @@ def _feiten(o: Onderdeel) -> Table:
     """An onderdeel's facts as two borderless columns: the label (bold) and its value."""
     from rich.table import Table
 
-    tabel = Table(show_header=False, box=None, padding=(0, 1))
+    # The values take the rest of the line (ratio, expand): as wide as rich's own fitting would make
+    # them when they are long, and when short the padding is trimmed (terminal.als_tekst). rich then
+    # measures every cell once; a table wider than the line is measured a second time after shrinking.
+    tabel = Table(show_header=False, box=None, padding=(0, 1), expand=True)
     tabel.add_column(style="bold", no_wrap=True)
-    tabel.add_column()
+    tabel.add_column(ratio=1)
     grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
     bron = f"uit de praktijk ({o.praktijk})" if o.praktijk else "geschat" if o.geschat else "uit de bron"
     tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
