@@ -21,9 +21,12 @@ def _vaste_klok():
 
 
 @pytest.fixture(autouse=True)
-def _geen_eigen_draaiboeken(tmp_path, monkeypatch):
+def _geen_eigen_draaiboeken(tmp_path, tmp_path_factory, monkeypatch):
     """Tests never see the developer's own draaiboeken folder."""
     monkeypatch.setenv("PLANNER_DRAAIBOEKEN", str(tmp_path / "eigen-draaiboeken"))
+    # nor write the holiday tables to the developer's cache folder (planner.cli.feestdagen)
+    # (a folder of its own: tests list tmp_path to see that nothing was left behind)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 def start(tekst: str = START) -> datetime:

@@ -117,7 +117,8 @@ materialen = ["flap-over", "stiften"]
 # stappen = wat de begeleider doet en vraagt, in volgorde: een tekst is een instructie,
 # {{ vraag = "..." }} een vraag, sub = ["...", "..."] zijn punten eronder, en
 # als = "pauze" (of "geen-pauze", "een-sessie", "meer-sessies") laat een stap alleen staan als dat
-# geldt. {{eind}} in een tekst wordt het einde van de sessie (meer invulplekken in de README).
+# geldt; kaart = "groepje" zet een stap op de vraagkaart van elk groepje. {{eind}} in een tekst
+# wordt het einde van de sessie (meer invulplekken in de README).
 
 [[onderdelen]]
 id = "opening"

@@ -9,6 +9,7 @@ from planner.bibliotheek.velden import DAG, MAX_GROEP, Lezer
 from planner.bibliotheek.vinden import NAAM
 from planner.kern.fouten import Probleem
 from planner.kern.model import (
+    KAARTEN,
     SOORTEN,
     STAPSOORTEN,
     VOORWAARDEN,
@@ -314,9 +315,9 @@ def _lees_stap(sub: Lezer, nummer: int, item: Any, veld: str = "stappen") -> Sta
         sub.probleem(veld, f"{plek} ({item!r}) moet een tekst zijn of een tabel als "
                      '{ vraag = "…" } of { instructie = "…" }.')
         return None
-    for onbekend in [k for k in item if k not in {*STAPSOORTEN, "sub", "als"}]:
+    for onbekend in [k for k in item if k not in {*STAPSOORTEN, "sub", "als", "kaart"}]:
         sub.probleem(veld, f"{plek}: '{onbekend}' ken ik niet; gebruik instructie of vraag, "
-                     "en eventueel sub en als.")
+                     "en eventueel sub, als en kaart.")
     soorten = [k for k in STAPSOORTEN if k in item]
     if len(soorten) != 1:
         sub.probleem(veld, f"{plek}: geef precies één van instructie of vraag.")
@@ -335,7 +336,11 @@ def _lees_stap(sub: Lezer, nummer: int, item: Any, veld: str = "stappen") -> Sta
     if als not in ("", *VOORWAARDEN):
         sub.probleem(veld, f"{plek}: als = {als!r} kan niet; kies uit {', '.join(VOORWAARDEN)}.")
         als = ""
-    stap = Stap(soorten[0], tekst.strip(), tuple(t.strip() for t in onder), als)
+    kaart = item.get("kaart", "")
+    if kaart not in ("", *KAARTEN):
+        sub.probleem(veld, f"{plek}: kaart = {kaart!r} kan niet; kies uit {', '.join(KAARTEN)}.")
+        kaart = ""
+    stap = Stap(soorten[0], tekst.strip(), tuple(t.strip() for t in onder), als, kaart)
     _controleer_invulplekken(sub, veld, plek, (stap.tekst, *stap.sub))
     return stap
 

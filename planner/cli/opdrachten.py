@@ -49,6 +49,7 @@ class PlanOpties:
     zonder: list[str] | None = None
     nu: str | None = None
     klaar: str | None = None
+    land: str | None = None
 
 
 Vrager = Callable[[str], str]
@@ -76,6 +77,10 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     aantal = lees_groep(o.groep, verplicht=not begeleid)
     herinnering_min = _lees_herinnering(o.herinnering) if o.herinnering is not None else None
     herhaling_na = lees_interval(o.herhaling, naam="--herhaling") if o.herhaling is not None else None
+    if o.land is not None:
+        from planner.kern.feestdagen import lees_land
+
+        lees_land(o.land)  # a wrong --land is refused before anything is planned
     gekozen = laden.vind(o.draaiboek) if o.draaiboek is not None else None
     vraag, zone = vraag_uit_opties(aantal or 1, o.tijd, o.start, o.interval, o.tz, o.strategie, o.locatie,
                                    o.variant, o.zonder)
@@ -102,11 +107,23 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
     gepland = maak_plan(gekozen, vraag)
     if o.klaar is not None and o.nu is not None:
         gepland = herplan_uit_opties(gepland, o.nu, o.klaar, zone).plan
+    gepland = _met_datumcontrole(gepland, o.land, vraag.start is not None, herhaling_na)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": o.per_onderdeel, "herhaling": herhaling_na,
               "reeks": o.reeks}
     _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda, verleden)
     if o.ics is None and begeleid:
         _bied_agenda_aan(gepland, gekozen.id, agenda, stel_vraag, zeg)
+
+
+def _met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool, herhaling_na: Any) -> Any:
+    """Issue 19.5: a warning for each date on a public holiday or a Sunday."""
+    from planner.cli.feestdagen import met_datumcontrole
+    from planner.kern.planning import herhaling_van
+
+    herhaling = None
+    if herhaling_na is not None:
+        herhaling = (herhaling_van(gepland.draaiboek).titel, herhaling_na.na(gepland.sessies[-1].start))
+    return met_datumcontrole(gepland, land=land, start_gegeven=start_gegeven, herhaling=herhaling)
 
 
 def _lees_uitvoer_opties(o: PlanOpties) -> tuple[str, str, str]:
@@ -119,9 +136,9 @@ def _lees_uitvoer_opties(o: PlanOpties) -> tuple[str, str, str]:
         from planner.uitvoer.handout import lees_voor
 
         voor = lees_voor(voor)
-    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None:
-        raise InvoerFout("--voor deelnemers geldt voor een handout: gebruik --format markdown, "
-                         "--format html of --html PAD.")
+    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None and o.ics is None:
+        raise InvoerFout("--voor deelnemers geldt voor een handout of het agenda-bestand: gebruik --format "
+                         "markdown, --format html, --html PAD of --ics PAD.")
     scheiding = o.csv_scheiding
     if scheiding != ";":  # likewise the csv module
         from planner.uitvoer.csv import lees_scheiding
@@ -173,7 +190,9 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
     hoofd = render(formaat, gepland, **opties)
     bestanden = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
     if o.ics is not None:
-        bestanden.append((o.ics, render("ics", gepland, **agenda)))
+        # The calendar file that goes with an invitation is the participants' too (issue 19.8).
+        voor_agenda = "deelnemers" if voor == "deelnemers" or formaat == "uitnodiging" else "begeleider"
+        bestanden.append((o.ics, render("ics", gepland, **agenda, voor=voor_agenda)))
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, voor=voor, opdrachtgever=opdrachtgever,
                                          begeleiders=begeleiders)))

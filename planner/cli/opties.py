@@ -82,6 +82,10 @@ Interval = Annotated[str, typer.Option("--interval", metavar="DUUR",
                                        help="Tijd tussen sessies: 7d, 2w, 14dagen, 3mnd.")]
 Zone = Annotated[str, typer.Option("--tz", metavar="ZONE", help="Tijdzone, bijvoorbeeld Europe/Brussels.",
                                    autocompletion=tijdzones)]
+# plan only: the country whose public holidays the dates are checked against (issue 19.5).
+Land = Annotated[str | None, typer.Option(
+    "--land", metavar="LAND",
+    help="NL of BE: de feestdagen waartegen de planner de data controleert (zonder: volgens --tz).")]
 Strategie = Annotated[str, typer.Option(
     "--strategie", metavar="STRATEGIE", autocompletion=strategieen,
     help="Bij te weinig tijd: auto (wat het draaiboek voorschrijft), splitsen (over meer "

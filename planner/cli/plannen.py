@@ -40,6 +40,7 @@ def plan(
     reeks: opties.Reeks = "",
     nu: opties.Nu = None,
     klaar: opties.Klaar = None,
+    land: opties.Land = None,
 ) -> None:
     """Plan een draaiboek voor een groep en een beschikbare tijd.
 

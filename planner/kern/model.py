@@ -12,6 +12,10 @@ STAPSOORTEN = ("instructie", "vraag")
 # When a step applies (template data, R5/P3): a step that talks about the coffee break only makes
 # sense when that break is still in this session; one that speaks of "next time" only when split.
 VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies")
+# Which question card a step goes on besides the plan (issue 19.9): "groepje" is the subgroups' own
+# task (their card carries it instead of the plenary prompt), "oefenen" a question to practise with
+# in the next onderdeel in subgroups (the training's example questions of the minicollege).
+KAARTEN = ("groepje", "oefenen")
 
 # Every class here has a docstring: without one, dataclass makes it from the signature (inspect),
 # at every start (issue 12).
@@ -29,6 +33,7 @@ class Stap:
     tekst: str
     sub: tuple[str, ...] = ()
     als: str = ""
+    kaart: str = ""
 
 
 @dataclass(frozen=True)

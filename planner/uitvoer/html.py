@@ -76,6 +76,9 @@ table.raster tr { break-inside: avoid; page-break-inside: avoid; }
 table.raster tr.lang { break-inside: auto; page-break-inside: auto; }
 table.raster li { break-inside: avoid; orphans: 3; widows: 3; }
 table.raster tr.lang li.lang { break-inside: auto; }
+/* A step with points under it may break between its points (each point stays whole). */
+table.raster tr.lang li:has(> ul) { break-inside: auto; }
+table.raster li > ul > li:first-child { break-before: avoid; }
 /* A first step of a line or two stays with the next; the last step never goes over alone. (Not on
    every first step: Chromium then moves whole rows, leaving half pages empty.) */
 table.raster tr.lang td > ul > li.kort:first-child { break-after: avoid; }
@@ -228,8 +231,8 @@ def _stappen(stappen: tuple[Stap, ...]) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _rij(plan: Plan, o: GeplandOnderdeel) -> str:
-    klasse = f"soort-{e(o.soort)}" + (" lang" if _is_lang(o) else "")
+def _rij(plan: Plan, o: GeplandOnderdeel, breekbaar: bool = False) -> str:
+    klasse = f"soort-{e(o.soort)}" + (" lang" if breekbaar or _is_lang(o) else "")
     return (f'<tr class="{klasse}">{_tijdcel(o)}{_onderdeelcel(plan, o)}{_instructiecel(plan, o)}'
             '<td class="notities"></td></tr>')
 
@@ -243,7 +246,11 @@ def _sessie(plan: Plan, sessie: Sessie) -> str:
     delen = [f'<section class="{klasse}"><h2>{e(handout.sessiekop(plan, sessie))}</h2>',
              '<table class="raster"><colgroup>', *[f'<col class="{k}">' for k, _ in kolommen],
              "</colgroup><thead><tr>", *[f'<th scope="col">{e(t)}</th>' for _, t in kolommen],
-             "</tr></thead><tbody>", *[_rij(plan, o) for o in sessie.onderdelen], "</tbody>",
+             "</tr></thead><tbody>",
+             # The first row under the overview may break (issue 19.10): moved whole it would leave the
+             # rest of page 1 empty whenever it is taller than that rest (the kickoff's welcome).
+             *[_rij(plan, o, breekbaar=sessie.nummer == 1 and i == 0) for i, o in enumerate(sessie.onderdelen)],
+             "</tbody>",
              f'<tfoot><tr><td>Totaal</td><td colspan="{len(kolommen) - 1}">'
              f"{e(toon_duur(sessie.duur_min))}</td></tr></tfoot>", "</table></section>"]
     return "".join(delen)

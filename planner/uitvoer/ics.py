@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 import warnings
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -20,7 +21,15 @@ from planner.kern.model import GeplandOnderdeel, Herhaling, Plan, Sessie
 from planner.kern.planning import herhaling_van
 from planner.kern.tekst import stap_regels
 from planner.kern.tijd import Interval, deelnemers, plus_minuten, toon_datum, toon_duur
-from planner.uitvoer.handout import indeling, materialen, merk_in_woorden
+from planner.uitvoer.handout import (
+    agenda_voor_deelnemers,
+    eind_voor_deelnemers,
+    indeling,
+    is_van_de_planner,
+    is_van_het_team,
+    materialen,
+    merk_in_woorden,
+)
 
 PRODID = f"-//planner//planner {__version__}//NL"
 STANDAARD_ZONE = "Europe/Amsterdam"
@@ -81,6 +90,45 @@ def beschrijving(plan: Plan, sessie: Sessie) -> str:
         regels.append(f"{tijd} {o.titel} ({o.duur_min} min){merk}")
     regels += ["", f"Bron: {plan.draaiboek.bron}"]
     return "\n".join(regels)
+
+
+def beschrijving_deelnemers(plan: Plan, sessie: Sessie) -> str:
+    """What a participant reads in the event (issue 19.8): why, their own programme, what to bring.
+
+    Nothing for the facilitator's eyes: no group size, marks, source or parts the planner added, and
+    no part of the team's own (the ontmoeting's reflection after the guest has left)."""
+    from planner.uitvoer.uitnodiging import waarom
+
+    d = plan.draaiboek
+    regels = [d.titel]
+    if reden := waarom(d.uitleg_deelnemers):
+        regels.append(reden)
+    regels += _zonregel(plan)
+    regels += ["", "Programma:"]
+    regels += [f"{start:%H:%M} {titel}" for start, _, titel, _ in agenda_voor_deelnemers(sessie)]
+    regels.append(f"{eind_voor_deelnemers(sessie):%H:%M} Einde")
+    if d.meenemen:
+        regels += ["", f"Neem mee: {'; '.join(d.meenemen)}"]
+    return "\n".join(regels)
+
+
+def _afspraken_deelnemers(plan: Plan, sessie: Sessie, per_onderdeel: bool, reeks: str,
+                          afspraak: Callable[[str, datetime, datetime, str, str], None]) -> None:
+    """The participants' events of a session: it ends when their part ends; per onderdeel, one event
+    per row of their programme (the same UID as the facilitator's event of that part)."""
+    if not per_onderdeel:
+        afspraak(samenvatting(plan, sessie), sessie.start, eind_voor_deelnemers(sessie), uid(plan, sessie, reeks),
+                 beschrijving_deelnemers(plan, sessie))
+        return
+    # agenda_voor_deelnemers has a row for each part that is neither the planner's nor the team's.
+    eigen = [o for o in sessie.onderdelen if not is_van_het_team(o) and not is_van_de_planner(o)]
+    for o, (start, eind, titel, _) in zip(eigen, agenda_voor_deelnemers(sessie), strict=True):
+        regels = [f"{start:%H:%M}-{eind:%H:%M} {titel}", *_zonregel(plan)]
+        if len(plan.sessies) > 1:
+            regels.append(f"Bijeenkomst {sessie.nummer} van {len(plan.sessies)}")
+        regels += ["", plan.draaiboek.titel]
+        afspraak(f"{titel} · {plan.draaiboek.titel}", start, eind, uid_onderdeel(plan, sessie, o, reeks),
+                 "\n".join(regels))
 
 
 def uid_onderdeel(plan: Plan, sessie: Sessie, onderdeel: GeplandOnderdeel, reeks: str = "") -> str:
@@ -152,9 +200,15 @@ def herinnering_tekst(naam: str, begin: datetime, minuten: int, zone: str = "") 
 
 
 def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = False,
-           herhaling: Interval | None = None, reeks: str = "", **_: Any) -> bytes:
+           herhaling: Interval | None = None, reeks: str = "", voor: str = "begeleider", **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
-    follow-up meeting the draaiboek recommends."""
+    follow-up meeting the draaiboek recommends.
+
+    `voor="deelnemers"` (the file that goes with the invitation, or --voor deelnemers): each session
+    ends when the participants' part ends and its text is theirs (`beschrijving_deelnemers`); per
+    onderdeel, only the rows of their programme, without steps or materials. The UIDs stay the
+    facilitator's: the same meeting in two calendars."""
+
     import ics
     from ics.alarm import DisplayAlarm
     from ics.grammar.parse import ContentLine
@@ -181,7 +235,9 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         afspraken.append(event)
 
     for sessie in plan.sessies:
-        if per_onderdeel:
+        if voor == "deelnemers":
+            _afspraken_deelnemers(plan, sessie, per_onderdeel, reeks, afspraak)
+        elif per_onderdeel:
             for o in sessie.onderdelen:
                 afspraak(samenvatting_onderdeel(plan, o), o.start, o.eind, uid_onderdeel(plan, sessie, o, reeks),
                          beschrijving_onderdeel(plan, sessie, o))
@@ -191,8 +247,9 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
     if herhaling is not None:
         extra = herhaling_van(plan.draaiboek)
         begin = herhaling_start(plan, herhaling)
-        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks),
-                 beschrijving_herhaling(plan, extra))
+        tekst = (f"{extra.titel}, na {plan.draaiboek.titel}" if voor == "deelnemers"
+                 else beschrijving_herhaling(plan, extra))
+        afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks), tekst)
     # ics 0.7 keeps events in a set (ordered by a hash of the UID); its serialiser only iterates
     # them, so a list keeps them in the plan's order, as people read the file.
     kalender.events = afspraken  # type: ignore[assignment]

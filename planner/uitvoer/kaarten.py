@@ -1,10 +1,13 @@
 """Printable question cards: A4 sheets with four A6 cards and cut lines, large type.
 
 Which cards follows from the plan alone, never from which draaiboek it is: an onderdeel that
-works in subgroups gets a card per groepje the plan computed (its questions on each, so every
-table has its own); any other onderdeel with questions gets one card with its question set.
-A set too long for one card in large type continues on the next card ("1/2", "2/2"), after a
-card with every question of the set in short (its first sentence).
+works in subgroups gets a card per groepje the plan computed, so every table has its own; any
+other onderdeel with questions gets one card with its question set. A subgroup card carries what
+the groepje does itself (the steps the template marks `kaart = "groepje"`, else the part's
+questions), the questions to practise with (steps marked `kaart = "oefenen"` in an earlier part)
+and its rounds with clock times. A set too long for one card in large type continues on the next
+card ("1/2", "2/2"), after a card with every question of the set in short (its first sentence).
+Every card names its session (when there are more) and date.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from planner.kern.model import GeplandOnderdeel, Plan, Stap
+from planner.kern.groepjes import beurten_in
+from planner.kern.model import GeplandOnderdeel, Plan, Sessie, Stap
+from planner.kern.tijd import plus_minuten, toon_datum
 from planner.uitvoer.afbreken import html_tekst
 from planner.uitvoer.handout import titel_voor_deelnemers
 
@@ -40,6 +45,7 @@ body { margin: 0; font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetic
 ul.vragen { list-style: none; padding: 0; margin: 0; line-height: 1.28; }
 ul.vragen > li { margin-bottom: 3.5mm; break-inside: avoid; }
 ul.vragen ul { margin: 1mm 0 0; padding-left: 5mm; list-style: disc; }
+ul.rondes { margin: 3mm 0 0; padding: 2mm 0 0 4mm; border-top: 0.3mm solid #000; font-size: 10pt; line-height: 1.3; }
 .voet { margin-top: auto; font-size: 8pt; padding-top: 2mm; }
 .maat-1 { font-size: 20pt; }
 .maat-2 { font-size: 17pt; }
@@ -59,6 +65,11 @@ class Kaart:
     # "overzicht", "1/2", "2/2" when a question set is spread over cards.
     deel: str = ""
     tijd: str = ""
+    # "Sessie 2 · dinsdag 8 december 2026", or only the date when the plan has one session.
+    wanneer: str = ""
+    # What the planner adds under the questions (its own words, set apart on the card): a groepje's
+    # rounds with clock times, where the questions to practise come from.
+    extra: tuple[str, ...] = ()
 
 
 def _lengte(stap: Stap) -> int:
@@ -98,32 +109,90 @@ def _vragen(o: GeplandOnderdeel) -> tuple[Stap, ...]:
 vragen_voor_deelnemers = _vragen
 
 
+def _taak(o: GeplandOnderdeel) -> tuple[Stap, ...]:
+    """What a groepje does itself: the steps marked for its card, without the facilitator's notes."""
+    return tuple(replace(s, sub=tuple(t for t in s.sub if not _notitie(t)))
+                 for s in o.stappen if s.kaart == "groepje" and not _notitie(s.tekst))
+
+
+def _oefenvragen(eerder: list[GeplandOnderdeel]) -> tuple[Stap, ...]:
+    """The questions an earlier part hands to the next part in subgroups ("Oefen met 'de goede vraag'")."""
+    return tuple(s for o in eerder for s in o.stappen if s.kaart == "oefenen" and s.soort == "vraag")
+
+
+def _rondes(o: GeplandOnderdeel, grootte: int) -> tuple[str, ...]:
+    """The groepje's rounds as the plan times them: fixed turns (10 + 5 min per gesprek) each with its
+    clock times; a turn per person in words. Empty when the part has no turns."""
+    beurten = o.bron.beurten if o.bron is not None else None
+    if beurten is None or not o.beurt_tekst:
+        return ()
+    if beurten.min != beurten.max:
+        tekst = o.beurt_tekst.removesuffix(" *")
+        geschat = " (geschat door de planner)" if o.beurt_tekst.endswith(" *") else ""
+        # ronde_minuten is the source's "kom na ongeveer 20 minuten weer terug" (R3)
+        terug = (f"; na ongeveer {beurten.ronde_minuten} minuten terug in de plenaire groep"
+                 if beurten.ronde_minuten else "")
+        return (f"Om de beurt: {tekst}{geschat}{terug}.",)
+    ronde = min(o.duur_min, beurten.ronde_minuten) if beurten.ronde_minuten else o.duur_min
+    aantal = min(grootte, beurten_in(ronde, beurten.min))
+    tijden = []
+    for i in range(aantal):
+        begin = plus_minuten(o.start, round(i * beurten.min))
+        tijden.append(f"{begin:%H:%M}–{plus_minuten(begin, round(beurten.min)):%H:%M}")
+    regels = [f"{aantal} rondes van {o.beurt_tekst}: {' · '.join(tijden)}.",
+              "Per ronde voert een ander van jullie het gesprek (indeling van de planner)."]
+    if aantal < grootte:
+        regels.append(f"Met {grootte} personen is er tijd voor {aantal} gesprekken: niet ieder voert er een.")
+    return tuple(regels)
+
+
+def _bij_oefenvragen(deel: tuple[Stap, ...], herkomst: dict[str, str]) -> tuple[str, ...]:
+    """Where the questions to practise on this card come from, in the planner's words."""
+    titels = list(dict.fromkeys(herkomst[s.tekst] for s in deel if s.tekst in herkomst))
+    return tuple(f"Goede vragen om mee te oefenen, uit '{t}'." for t in titels)
+
+
+def _wanneer(plan: Plan, sessie: Sessie) -> str:
+    datum = toon_datum(sessie.start)
+    return f"Sessie {sessie.nummer} · {datum}" if len(plan.sessies) > 1 else datum
+
+
 def kaarten(plan: Plan) -> list[Kaart]:
     """Every card of the plan, in the order of the onderdelen."""
     lijst: list[Kaart] = []
+    eerder: list[GeplandOnderdeel] = []
     for sessie in plan.sessies:
+        wanneer = _wanneer(plan, sessie)
         for o in sessie.onderdelen:
-            vragen = _vragen(o)
+            taak = _taak(o) if o.groepjes else ()
+            oefenvragen = _oefenvragen(eerder) if o.groepjes else ()
+            eerder.append(o)
+            vragen = taak + oefenvragen if taak else _vragen(o)
             if not vragen:
                 continue
             tijd = f"{o.start:%H:%M}–{o.eind:%H:%M}"
             delen = _delen(vragen)
             namen = [f"{i}/{len(delen)}" for i in range(1, len(delen) + 1)] if len(delen) > 1 else [""]
-            overzicht = tuple(Stap("vraag", _kort(v.tekst)) for v in vragen)
-            if len(delen) > 1 and sum(map(_lengte, overzicht)) <= PER_KAART:
+            overzicht = tuple(Stap("vraag", _kort(v.tekst)) for v in vragen if v.soort == "vraag")
+            if len(delen) > 1 and not taak and sum(map(_lengte, overzicht)) <= PER_KAART:
                 # A set spread over cards first gets one card with every question in short, so the
                 # whole set (the five core questions) can lie on the table at once.
                 delen.insert(0, overzicht)
                 namen.insert(0, "overzicht")
-            groepen = [f"Groepje {i} van {len(o.groepjes)} · {n} personen" for i, n in enumerate(o.groepjes, 1)]
-            for groep in groepen or [""]:
-                for naam, deel in zip(namen, delen, strict=True):
-                    lijst.append(Kaart(titel_voor_deelnemers(o), deel, groep, naam, tijd))
+            herkomst = {s.tekst: h.titel for h in eerder[:-1] for s in h.stappen if s in oefenvragen}
+            groepen = [(f"Groepje {i} van {len(o.groepjes)} · {n} personen", n) for i, n in enumerate(o.groepjes, 1)]
+            for groep, grootte in groepen or [("", 0)]:
+                extra = [_bij_oefenvragen(deel, herkomst) for deel in delen]
+                if groep and taak:
+                    # The rounds go with the task ("Neem 10m voor het gesprek…"): on its first card.
+                    extra[0] = _rondes(o, grootte) + extra[0]
+                for naam, deel, bij in zip(namen, delen, extra, strict=True):
+                    lijst.append(Kaart(titel_voor_deelnemers(o), deel, groep, naam, tijd, wanneer, bij))
     return lijst
 
 
 def _maat(kaart: Kaart) -> str:
-    lengte = sum(map(_lengte, kaart.vragen))
+    lengte = sum(map(_lengte, kaart.vragen)) + sum(len(r) + 20 for r in kaart.extra)
     for maat, grens in ((1, 180), (2, 300), (3, 430), (4, PER_KAART)):
         if lengte <= grens:
             return f"maat-{maat}"
@@ -151,9 +220,11 @@ def _kaart(plan: Plan, kaart: Kaart) -> str:
         + (f"<ul>{''.join(f'<li>{e(t, PAST)}</li>' for t in v.sub)}</ul>" if v.sub else "")
         + "</li>"
         for v in kaart.vragen)
+    rondes = "".join(f"<li>{e(r)}</li>" for r in kaart.extra)
+    rondes = f'<ul class="rondes">{rondes}</ul>' if rondes else ""
     return (f'<div class="kaart"><div class="kop">{e(kaart.onderdeel)}{deel}{groep}</div>'
-            f'<ul class="vragen {_maat(kaart)}">{vragen}</ul>'
-            f'<div class="voet">{e(plan.draaiboek.titel)} · {e(kaart.tijd)}</div></div>')
+            f'<ul class="vragen {_maat(kaart)}">{vragen}</ul>{rondes}'
+            f'<div class="voet">{e(plan.draaiboek.titel)} · {e(kaart.wanneer)} · {e(kaart.tijd)}</div></div>')
 
 
 def render(plan: Plan, **_: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,8 +29,25 @@ def _plan(naam: str, groep: int, tijd: int | None = None) -> Plan:
 
 
 def _met_vragen(plan: Plan):
+    """The parts with a card: questions, or a task of the subgroups' own (kaart = "groepje")."""
     return [o for s in plan.sessies for o in s.onderdelen
-            if any(st.soort == "vraag" and not st.tekst.startswith("[") for st in o.stappen)]
+            if any(st.soort == "vraag" and not st.tekst.startswith("[") for st in o.stappen) or _taak(o)]
+
+
+def _taak(o) -> list:
+    return [st for st in o.stappen if st.kaart == "groepje"] if o.groepjes else []
+
+
+def _op_de_kaart(plan: Plan, o) -> tuple[list[str], list[str]]:
+    """What the cards of `o` carry, in order: (items, their sub-items). A subgroup's own task and the
+    questions an earlier part hands it to practise; else the part's questions."""
+    if _taak(o):
+        eerder = [x for s in plan.sessies for x in s.onderdelen]
+        eerder = eerder[:eerder.index(o)]
+        stappen = _taak(o) + [st for x in eerder for st in x.stappen if st.kaart == "oefenen"]
+    else:
+        stappen = [v for v in o.stappen if v.soort == "vraag" and not v.tekst.startswith("[")]
+    return [v.tekst for v in stappen], [t for v in stappen for t in v.sub if not t.startswith("[")]
 
 
 @pytest.mark.parametrize("naam, groep, tijd", [("kennismaking", 20, None), ("kennismaking", 30, None),
@@ -54,12 +71,10 @@ def test_een_kaart_per_groepje_en_per_vragenset(naam: str, groep: int, tijd: int
         else:
             assert len(eigen) == delen and all(k.groep == "" for k in eigen)
         # Every question of the onderdeel is on its card(s), in order, none twice.
-        vragen = [v.tekst for v in o.stappen if v.soort == "vraag" and not v.tekst.startswith("[")]
+        vragen, subs = _op_de_kaart(plan, o)
         per_groep = [v.tekst for k in eigen if k.groep == eigen[0].groep and k.deel != "overzicht" for v in k.vragen]
         assert per_groep == vragen
         # Sub-questions stay with their question, the source's bracketed notes to the facilitator do not.
-        subs = [t for v in o.stappen if v.soort == "vraag" and not v.tekst.startswith("[") for t in v.sub
-                if not t.startswith("[")]
         assert [t for k in eigen if k.groep == eigen[0].groep and k.deel != "overzicht"
                 for v in k.vragen for t in v.sub] == subs
         for overzicht in (k for k in eigen if k.deel == "overzicht"):
@@ -140,3 +155,60 @@ def test_grote_letters(naam: str, groep: int) -> None:
     for kaart, maat in zip(kaarten(plan), gebruikt, strict=True):
         # Readable across a table: 13pt or more, unless one question is too long to cut.
         assert maten[maat] >= 13 or len(kaart.vragen) == 1
+
+
+# ------------------------------------------------------------------ issue 19.9: what groups do
+
+
+def test_oefenen_in_subgroepen_heeft_een_kaart_per_groepje_met_taak_vragen_en_rondes() -> None:
+    plan = _plan("training", 16, 180)
+    (oefenen,) = [o for s in plan.sessies for o in s.onderdelen if o.id == "oefenen"]
+    lijst = [k for k in kaarten(plan) if k.onderdeel == "Oefenen in subgroepen"]
+    assert {k.groep for k in lijst} == {f"Groepje {i} van {len(oefenen.groepjes)} · {n} personen"
+                                        for i, n in enumerate(oefenen.groepjes, 1)}
+    for groep in {k.groep for k in lijst}:
+        eigen = [k for k in lijst if k.groep == groep]
+        teksten = [v.tekst for k in eigen for v in k.vragen]
+        # the groepje's own task from the source, not the facilitator's "Groep verdelen…"
+        assert any(t.startswith("Neem 10m voor het gesprek") for t in teksten)
+        assert not any(t.startswith("Groep verdelen") for t in teksten)
+        # the questions to practise, from the minicollege
+        assert [t.split(":")[0] for t in teksten if t.split(":")[0] in ("Verleden", "Heden", "Toekomst")] == [
+            "Verleden", "Heden", "Toekomst"]
+        extra = " ".join(r for k in eigen for r in k.extra)
+        grootte = int(groep.split("· ")[1].split()[0])
+        # rounds of 10 + 5 minutes with the plan's clock times, from the part's start
+        assert f"{oefenen.start:%H:%M}–{oefenen.start + timedelta(minutes=15):%H:%M}" in extra
+        assert "10 + 5 min per gesprek" in extra
+        assert ("niet ieder" in extra) == (grootte * 15 > oefenen.duur_min)
+        assert all(k.wanneer == "dinsdag 1 december 2026" for k in eigen)
+
+
+def test_subgroepkaart_heeft_de_opdracht_niet_de_plenaire_vraag() -> None:
+    plan = _plan("kickoff", 20, 240)
+    lijst = [k for k in kaarten(plan) if k.groep and k.onderdeel.startswith("Elkaar kennen")]
+    assert lijst
+    for kaart in lijst:
+        teksten = " ".join(v.tekst for v in kaart.vragen)
+        assert "Ga in groepjes van 5-10 mensen zitten" in teksten
+        assert "Vraag aan deelnemers" not in teksten and "Plenaire terugkoppeling" not in teksten
+
+
+def test_elke_kaart_noemt_sessie_en_datum() -> None:
+    plan = _plan("kickoff", 20, 120)
+    assert len(plan.sessies) > 1
+    html = _zonder_zacht(render("kaarten", plan))
+    for sessie in plan.sessies:
+        dag = f"{sessie.start.day} december 2026"
+        wanneer = [k.wanneer for k in kaarten(plan) if dag in k.wanneer]
+        assert wanneer and all(w.startswith(f"Sessie {sessie.nummer} · ") for w in wanneer)
+        assert f"Sessie {sessie.nummer} · " in html
+
+
+def test_kaart_sleutel_in_een_draaiboek_wordt_gecontroleerd() -> None:
+    data = {"titel": "T", "bron": "b", "onderdelen": [
+        {"id": "a", "titel": "A", "soort": "werkvorm", "minuten": 30, "groepjes": [3, 4],
+         "stappen": [{"instructie": "Praat met elkaar.", "kaart": "groepje"},
+                     {"vraag": "Wat?", "kaart": "tafel"}]}]}
+    draaiboek, problemen = valideren.lees_draaiboek(data, "eigen.toml")
+    assert [p.veld for p in problemen] == ["stappen"] and "kaart = 'tafel'" in problemen[0].melding
