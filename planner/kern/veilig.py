@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import re
+from datetime import date, datetime, timedelta
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -102,16 +103,22 @@ def _init_velden(soort: type) -> tuple[str, ...]:
     return namen
 
 
+# Exact types that hold no text, answered before any other test (a plan has tens of thousands of values).
+_KAAL = frozenset({bool, int, float, type(None), datetime, date, timedelta})
+
+
 def _schoon(waarde: Any, gezien: dict[int, Any], patroon: re.Pattern[str]) -> Any:
-    if isinstance(waarde, str):
+    soort = type(waarde)
+    if soort is str or isinstance(waarde, str):
         return waarde if patroon.search(waarde) is None else patroon.sub(_zichtbaar, waarde.replace("\r\n", "\n"))
-    if isinstance(waarde, bool | int | float | type(None)):
+    if soort in _KAAL or isinstance(waarde, bool | int | float | type(None)):
         return waarde
     if id(waarde) in gezien:
         return gezien[id(waarde)]
-    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+    namen = _VELDEN.get(soort)  # a dataclass met before: no need to ask dataclasses again
+    if namen is not None or (dataclasses.is_dataclass(waarde) and not isinstance(waarde, type)):
         gewijzigd = {}
-        for naam in _init_velden(type(waarde)):
+        for naam in namen if namen is not None else _init_velden(soort):
             oud = getattr(waarde, naam)
             nieuw = _schoon(oud, gezien, patroon)
             if nieuw is not oud:

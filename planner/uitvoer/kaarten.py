@@ -115,10 +115,11 @@ def _taak(o: GeplandOnderdeel) -> tuple[Stap, ...]:
                  for s in o.stappen if s.kaart == "groepje" and not _notitie(s.tekst))
 
 
-def _oefenvragen(eerder: list[GeplandOnderdeel]) -> tuple[Stap, ...]:
-    """The questions an earlier part hands to the next part in subgroups ("Oefen met 'de goede vraag'")."""
+def _oefenvragen(o: GeplandOnderdeel) -> tuple[Stap, ...]:
+    """The questions a part hands to a later part in subgroups ("Oefen met 'de goede vraag'"), without
+    the facilitator's bracketed notes."""
     return tuple(replace(s, sub=tuple(t for t in s.sub if not _notitie(t)))
-                 for o in eerder for s in o.stappen if s.kaart == "oefenen" and s.soort == "vraag")
+                 for s in o.stappen if s.kaart == "oefenen" and s.soort == "vraag")
 
 
 def _rondes(o: GeplandOnderdeel, grootte: int) -> tuple[str, ...]:
@@ -161,13 +162,19 @@ def _wanneer(plan: Plan, sessie: Sessie) -> str:
 def kaarten(plan: Plan) -> list[Kaart]:
     """Every card of the plan, in the order of the onderdelen."""
     lijst: list[Kaart] = []
-    eerder: list[GeplandOnderdeel] = []
+    # The earlier parts' questions to practise on, and which part each comes from, kept up as the
+    # parts go by: looking back over every earlier part at each one made 2,000 onderdelen quadratic.
+    eerdere_oefenvragen: list[Stap] = []
+    eerdere_herkomst: dict[str, str] = {}
     for sessie in plan.sessies:
         wanneer = _wanneer(plan, sessie)
         for o in sessie.onderdelen:
             taak = _taak(o) if o.groepjes else ()
-            oefenvragen = _oefenvragen(eerder) if o.groepjes else ()
-            eerder.append(o)
+            oefenvragen = tuple(eerdere_oefenvragen) if o.groepjes else ()
+            herkomst = eerdere_herkomst if oefenvragen else {}
+            eigen = _oefenvragen(o)
+            eerdere_oefenvragen += eigen
+            eerdere_herkomst = eerdere_herkomst | {s.tekst: o.titel for s in eigen} if eigen else eerdere_herkomst
             vragen = taak + oefenvragen if taak else _vragen(o)
             if not vragen:
                 continue
@@ -180,7 +187,6 @@ def kaarten(plan: Plan) -> list[Kaart]:
                 # whole set (the five core questions) can lie on the table at once.
                 delen.insert(0, overzicht)
                 namen.insert(0, "overzicht")
-            herkomst = {s.tekst: h.titel for h in eerder[:-1] for s in h.stappen if s in oefenvragen}
             groepen = [(f"Groepje {i} van {len(o.groepjes)} · {n} personen", n) for i, n in enumerate(o.groepjes, 1)]
             for groep, grootte in groepen or [("", 0)]:
                 extra = [_bij_oefenvragen(deel, herkomst) for deel in delen]

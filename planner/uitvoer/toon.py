@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from planner.kern.model import Draaiboek, Onderdeel
 from planner.kern.tekst import stap_regels
 from planner.kern.teksten import als_sjabloon
-from planner.kern.tijd import toon_duur
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -22,16 +21,22 @@ def render_draaiboek(d: Draaiboek, groep: int | None = None, kleur: bool = False
     from rich.console import Group
     from rich.text import Text
 
-    from planner.kern.maten import kies_variant
     from planner.uitvoer.terminal import als_tekst, console
 
-    variant = kies_variant(d, groep) if groep is not None else None
+    variant = None
+    if groep is not None:
+        # Sizing and time are loaded only when they are used: plain 'planner toon' needs neither.
+        from planner.kern.maten import kies_variant
+
+        variant = kies_variant(d, groep)
     delen: list[Any] = [Text(d.titel, style="bold"), Text(f"Bron: {d.bron}", style="dim")]
     feiten = [("Naam", d.id), ("Duur", d.tijdsduur), ("Groep", f"{d.groep_min}-{d.groep_max}"),
               ("Opstelling", d.opstelling), ("Bij tijdgebrek", d.bij_tijdgebrek),
               ("Over sessies verdelen", "ja" if d.splitsen else f"nee: {d.niet_splitsen_omdat}"),
               ("Deelnemers", d.deelnemers), ("Nodig", ", ".join(map(str, d.materialen)))]
     if d.herhaling:
+        from planner.kern.tijd import toon_duur
+
         geschat = " (geschatte duur)" if d.herhaling.geschat else ""
         feiten.append(("Herhaling", f"{d.herhaling.titel}, {toon_duur(d.herhaling.minuten)}{geschat}; "
                                     "zet hem in de agenda met planner plan … --ics … --herhaling 3mnd"))
@@ -58,9 +63,12 @@ def _feiten(o: Onderdeel) -> Table:
     """An onderdeel's facts as two borderless columns: the label (bold) and its value."""
     from rich.table import Table
 
-    tabel = Table(show_header=False, box=None, padding=(0, 1))
+    # The values take the rest of the line (ratio, expand): as wide as rich's own fitting would make
+    # them when they are long, and when short the padding is trimmed (terminal.als_tekst). rich then
+    # measures every cell once; a table wider than the line is measured a second time after shrinking.
+    tabel = Table(show_header=False, box=None, padding=(0, 1), expand=True)
     tabel.add_column(style="bold", no_wrap=True)
-    tabel.add_column()
+    tabel.add_column(ratio=1)
     grenzen = "" if o.min_minuten == o.max_minuten else f" (kan {o.min_minuten}-{o.max_minuten})"
     bron = f"uit de praktijk ({o.praktijk})" if o.praktijk else "geschat" if o.geschat else "uit de bron"
     tabel.add_row("Minuten", f"{o.minuten}{grenzen}, {bron}")
