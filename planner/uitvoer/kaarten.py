@@ -227,7 +227,8 @@ def _kaart(plan: Plan, kaart: Kaart) -> str:
         for v in kaart.vragen)
     rondes = "".join(f"<li>{e(r)}</li>" for r in kaart.extra)
     rondes = f'<ul class="rondes">{rondes}</ul>' if rondes else ""
-    return (f'<div class="kaart"><div class="kop"><span class="onderdeel">{e(kaart.onderdeel)}</span>{deel}{groep}</div>'
+    return (f'<div class="kaart"><div class="kop">'
+            f'<span class="onderdeel">{e(kaart.onderdeel)}</span>{deel}{groep}</div>'
             f'<ul class="vragen {_maat(kaart)}">{vragen}</ul>{rondes}'
             f'<div class="voet"><span class="titel">{e(plan.draaiboek.titel)}</span>'
             f'<span class="wanneer">{e(kaart.wanneer)} · {e(kaart.tijd)}</span></div></div>')

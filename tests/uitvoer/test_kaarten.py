@@ -217,7 +217,8 @@ def test_kaart_sleutel_in_een_draaiboek_wordt_gecontroleerd() -> None:
 # Measured in the browser: for every card, does its footer (when and where) lie inside the card?
 _METEN = """<script>
 const buiten = [...document.querySelectorAll('.kaart')].filter(k => {
-  const w = (k.querySelector(".voet .wanneer") || k.querySelector(".voet")).getBoundingClientRect(), r = k.getBoundingClientRect();
+  const w = (k.querySelector(".voet .wanneer") || k.querySelector(".voet")).getBoundingClientRect();
+  const r = k.getBoundingClientRect();
   return w.bottom > r.bottom + 1 || w.height === 0;
 }).length;
 document.body.setAttribute('data-buiten', String(buiten));
