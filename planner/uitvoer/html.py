@@ -216,13 +216,20 @@ def _is_lang(o: GeplandOnderdeel) -> bool:
     return regels > LANGE_RIJ
 
 
+def _eigen_label(tekst: str) -> bool:
+    """Whether a question names itself already ("Startvraag is: …", "Vraag aan deelnemers: …"):
+    then a "Vraag:" before it would say it twice."""
+    kop, dubbelepunt, _ = tekst.partition(":")
+    return bool(dubbelepunt) and len(kop) <= 30 and "vraag" in kop.lower()
+
+
 def _stappen(stappen: tuple[Stap, ...]) -> str:
     """The steps in source order; a question is marked as one, nested bullets stay nested."""
     if not stappen:
         return ""
     items = []
     for stap in stappen:
-        label = '<span class="kop">Vraag:</span> ' if stap.soort == "vraag" else ""
+        label = '<span class="kop">Vraag:</span> ' if stap.soort == "vraag" and not _eigen_label(stap.tekst) else ""
         onder = _lijst(stap.sub, past=PAST_INSTRUCTIE) if stap.sub else ""
         # A step of many lines may break inside; orphans/widows keep 3 lines on either side.
         regels = sum(_regels(t) for t in (stap.tekst, *stap.sub))
