@@ -11,12 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.bibliotheek.grenzen import SLEUTEL_PUNTEN, lange_sleutel, te_groot
 from planner.bibliotheek.lezen import is_bestand, lees_tekst, waarom_niet
 from planner.bibliotheek.valideren import lees_draaiboek
 from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bronnen
 from planner.kern.fouten import DraaiboekFout, InvoerFout, Probleem
 from planner.kern.lui import Patroon
 from planner.kern.model import Draaiboek
+from planner.kern.veilig import ONZICHTBAAR
 
 if TYPE_CHECKING:
     import tomllib
@@ -70,6 +72,12 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
 def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
     """Validate the text of a draaiboek as if it were the file `pad` (also before it is written)."""
     naam = str(pad)
+    regel = lange_sleutel(tekst)
+    if regel is not None:
+        # Refused before parsing: the TOML reader needs minutes for such a key (issue 21).
+        return None, [Probleem(naam, f"een veldnaam of [kop] heeft meer dan {SLEUTEL_PUNTEN} punten "
+                                     "(a.b.c…); een draaiboek heeft er hooguit één nodig (beurten.min).",
+                               regel=regel)]
     try:
         data = _lees_toml(tekst, herkomst)
     except ValueError as fout:
@@ -77,11 +85,14 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
 
         if not isinstance(fout, tomllib.TOMLDecodeError):
             raise
-        return None, [_toml_probleem(naam, fout)]
+        return None, [_toml_probleem(naam, fout, tekst)]
     except RecursionError:
         # x = [[[[...]]]] thousands deep: the reader gives up; one broken file must not hide the rest.
         return None, [Probleem(naam, "dit is geen bruikbare TOML: lijsten of tabellen staan te diep in "
                                      "elkaar; een draaiboek heeft er hooguit een paar nodig.")]
+    reden = te_groot(data)
+    if reden is not None:
+        return None, [Probleem(naam, f"dit is te groot voor een draaiboek: {reden}.")]
     try:
         draaiboek, problemen = lees_draaiboek(data, naam, herkomst=herkomst, standaard_id=pad.stem)
     except RecursionError:
@@ -93,7 +104,7 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
                                   f"'{pad.stem}'; maak ze gelijk (de planner vindt het bestand "
                                   "onder de bestandsnaam).", veld="id"))
         draaiboek = None
-    return draaiboek, [_met_regel(p, tekst) for p in problemen]
+    return draaiboek, _met_regels(problemen, tekst)
 
 
 def _lees_toml(tekst: str, herkomst: str) -> dict[str, Any]:
@@ -107,13 +118,15 @@ _KOP = Patroon(r"^\s*\[\[?\s*([A-Za-z_]+)\s*\]\]?")
 _ID = Patroon(r"""^\s*id\s*=\s*["']([^"']*)["']""")
 
 
-def _met_regel(probleem: Probleem, tekst: str) -> Probleem:
-    """Add the line number of a field problem by finding the field in its block of the text.
+def _met_regels(problemen: list[Probleem], tekst: str) -> list[Probleem]:
+    """Add the line number of each field problem by finding the field in its block of the text.
 
     A nicety: when the text is unusual (inline tables, dotted keys) the problem simply has no line.
+    The text is split into blocks once and each block's fields are looked up once, so a file with
+    thousands of problems is still read in linear time.
     """
-    if probleem.regel is not None:
-        return probleem
+    if all(p.regel is not None for p in problemen):
+        return problemen
     regels = tekst.splitlines()
     # Blocks: (table name, first line index, id inside or None); the top level is block "".
     blokken: list[tuple[str, int, str | None]] = [("", 0, None)]
@@ -124,21 +137,49 @@ def _met_regel(probleem: Probleem, tekst: str) -> Probleem:
         elif (gevonden := _ID.match(regel)) and blokken[-1][2] is None:
             blokken[-1] = (blokken[-1][0], blokken[-1][1], gevonden[1])
     grenzen = [b[1] for b in blokken[1:]] + [len(regels)]
-    kandidaten = _blokken_voor(probleem, blokken)
+    velden: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
+
+    def veldregels(index: int) -> tuple[dict[str, int], dict[str, int]]:
+        # The first line of each field in the block: as `veld =`, and inside an inline table.
+        if index not in velden:
+            los: dict[str, int] = {}
+            binnen: dict[str, int] = {}
+            for i in range(blokken[index][1], grenzen[index]):
+                kop = _VELD.match(regels[i])
+                if kop:
+                    los.setdefault(kop[1], i + 1)
+                for naam in _BINNEN_VELD.findall(regels[i]):
+                    binnen.setdefault(naam, i + 1)
+            velden[index] = (los, binnen)
+        return velden[index]
+
+    gezocht: dict[tuple[str | None, str | None], list[int]] = {}
+    uit = []
+    for probleem in problemen:
+        if probleem.regel is None:
+            sleutel = (probleem.onderdeel, probleem.veld if probleem.onderdeel is None else None)
+            if sleutel not in gezocht:
+                gezocht[sleutel] = _blokken_voor(probleem, blokken)
+            probleem = _met_regel(probleem, gezocht[sleutel], blokken, veldregels)
+        uit.append(probleem)
+    return uit
+
+
+_VELD = Patroon(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_BINNEN_VELD = Patroon(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def _met_regel(probleem: Probleem, kandidaten: list[int], blokken: list[tuple[str, int, str | None]],
+               veldregels: Any) -> Probleem:
     if not kandidaten:
         return probleem
     index = kandidaten[-1] if probleem.veld == "id" else kandidaten[0]
-    _, begin, _ = blokken[index]
-    eind = grenzen[index]
-    veld = probleem.veld
-    if veld:
-        patroon = re.compile(rf"^\s*{re.escape(veld)}\s*=")
-        for i in range(begin, eind):
-            if patroon.match(regels[i]):
-                return replace(probleem, regel=i + 1)
-        for i in range(begin, eind):  # a field of an inline table: beurten = { min = ... }
-            if re.search(rf"[{{,]\s*{re.escape(veld)}\s*=", regels[i]):
-                return replace(probleem, regel=i + 1)
+    begin = blokken[index][1]
+    if probleem.veld:
+        los, binnen = veldregels(index)
+        regel = los.get(probleem.veld) or binnen.get(probleem.veld)
+        if regel is not None:
+            return replace(probleem, regel=regel)
     if index == 0:
         return probleem
     return replace(probleem, regel=begin + 1)
@@ -163,24 +204,45 @@ def _blokken_voor(probleem: Probleem, blokken: list[tuple[str, int, str | None]]
 
 
 _TOML_REGEL = Patroon(r"\(at line (\d+), column (\d+)\)")
+_TOML_EINDE = "(at end of document)"
+_ONZICHTBAAR_OF_STUUR = Patroon(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{ONZICHTBAAR}\u2028\u2029\u202a-\u202e]")
 
 
-def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError) -> Probleem:
+def _teken_op(tekst: str, regel: int | None, kolom: int) -> str:
+    """The character at line `regel`, column `kolom` (both from 1), as the parser counts them."""
+    if regel is None or kolom < 1:
+        return ""
+    begin = 0
+    for _ in range(regel - 1):
+        begin = tekst.find("\n", begin) + 1
+        if begin == 0:
+            return ""
+    plek = begin + kolom - 1
+    return tekst[plek] if plek < len(tekst) and tekst[plek] != "\n" else ""
+
+
+def _toml_probleem(bestand: str, fout: tomllib.TOMLDecodeError, bron: str) -> Probleem:
+    """The parser's error in Dutch, with line and column; its English words are never shown."""
     tekst = str(fout)
     plek = _TOML_REGEL.search(tekst)
     regel = int(plek[1]) if plek else None
-    kolom = f", kolom {plek[2]}" if plek else ""
-    oorzaak = _TOML_REGEL.sub("", tekst).strip().rstrip(".")
-    uitleg = next((nl for en, nl in _TOML_UITLEG if oorzaak.startswith(en)), "")
-    return Probleem(
-        bestand,
-        f"dit is geen geldige TOML{kolom}: {uitleg or 'controleer aanhalingstekens, haakjes en = op die regel'} "
-        f"(de lezer zegt: {oorzaak}).",
-        regel=regel,
-    )
+    kolom = f" (kolom {plek[2]})" if plek else ""
+    if plek is None and _TOML_EINDE in tekst:
+        # The parser reached the end looking for what is missing: the last line is where it is.
+        regel = bron.rstrip("\n").count("\n") + 1
+        kolom = " (aan het einde)"
+    oorzaak = _TOML_REGEL.sub("", tekst).replace(_TOML_EINDE, "").strip()
+    uitleg = next((nl for en, nl in _TOML_UITLEG if oorzaak.startswith(en)),
+                  "controleer aanhalingstekens, haakjes en = op die regel")
+    teken = _teken_op(bron, regel, int(plek[2])) if plek else ""
+    if teken and _ONZICHTBAAR_OF_STUUR.match(teken):
+        # A byte-order mark or a NUL in the middle: the user cannot see what the parser stumbled on.
+        uitleg = f"er staat een onzichtbaar teken (U+{ord(teken):04X}); verwijder het of typ de regel opnieuw"
+    return Probleem(bestand, f"dit is geen geldige TOML{kolom}: {uitleg}.", regel=regel)
 
 
-# tomllib speaks English; the messages a hand-edited draaiboek most often meets, in Dutch.
+# tomllib speaks English; each of its messages (Python 3.11-3.13), in Dutch. The first match wins,
+# so a longer English start comes before a shorter one it begins with.
 _TOML_UITLEG = (
     ("Unterminated string", "een tekst mist zijn sluitende aanhalingsteken"),
     ("Unclosed array", "een lijst [ … ] wordt niet gesloten met ]"),
@@ -188,11 +250,22 @@ _TOML_UITLEG = (
     ("Expected '=' after a key", "na een veldnaam hoort een ="),
     ("Invalid value", "na de = staat geen geldige waarde: een tekst hoort tussen aanhalingstekens"),
     ("Invalid statement", "deze regel is geen veld = waarde en geen [kop]"),
+    ("Invalid initial character for a key part", "een veldnaam begint met een teken dat daar niet mag; "
+                                                  "gebruik letters, cijfers, - en _"),
+    ("Invalid date or datetime", "deze datum of tijd bestaat niet of is anders geschreven dan 2026-12-01"),
+    ("Invalid hex value", "een \\u-code in een tekst is geen geldige tekencode"),
+    ("Escaped character is not a Unicode scalar value", "een \\u-code in een tekst is geen geldig teken"),
+    ("Unescaped '\\' in a string", "een \\ in een tekst hoort verdubbeld te worden (\\\\) of tussen "
+                                   "enkele aanhalingstekens te staan"),
+    ("Duplicate inline table key", "een veld staat twee keer in dezelfde { … }"),
     ("Cannot declare", "een veld of kop staat hier twee keer"),
     ("Cannot overwrite a value", "een veld staat hier twee keer"),
+    ("Cannot redefine namespace", "deze [kop] of veldnaam is al eerder anders gebruikt"),
+    ("Cannot mutate immutable namespace", "een { … }-tabel of lijst kan later niet meer aangevuld worden"),
     ("Expected newline or end of document", "na de waarde staat nog iets op dezelfde regel"),
-    ("Expected ']'", "een [kop] mist zijn sluitende ]"),
     ("Expected ']]'", "een [[kop]] mist zijn sluitende ]]"),
+    ("Expected ']'", "een [kop] mist zijn sluitende ]"),
+    ("Expected", "hier ontbreekt een teken (bijvoorbeeld een haakje of komma)"),
     ("Illegal character '\\n'", "een tekst mist zijn sluitende aanhalingsteken aan het einde van de regel"),
     ("Illegal character", "er staat een onzichtbaar of ongeldig teken"),
     ("Found invalid character", "er staat een ongeldig teken"),

@@ -3,6 +3,7 @@ which files there are draaiboeken."""
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +73,9 @@ def maak_eigen_map() -> Path:
     try:
         map_.mkdir(parents=True, exist_ok=True)
     except OSError as fout:
-        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({os_reden(fout)}): zet PLANNER_DRAAIBOEKEN "
+        # mkdir says "exists" for a file, FIFO or device with that name: say what it is instead.
+        reden = "er staat al iets met die naam dat geen map is" if fout.errno == errno.EEXIST else os_reden(fout)
+        raise InvoerFout(f"De map '{map_}' kan ik niet maken ({reden}): zet PLANNER_DRAAIBOEKEN "
                          "op een map waar je mag schrijven.") from None
     return map_
 

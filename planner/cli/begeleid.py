@@ -43,7 +43,9 @@ def vraag_tot_goed(lees: Lees, meld: Meld, vraag: str, verwerk: Callable[[str], 
         try:
             return verwerk(antwoord)
         except PlannerFout as fout:
-            meld(str(fout))
+            from planner.kern.veilig import schoon
+
+            meld(schoon(str(fout)))  # it quotes the answer, and names draaiboeken: nothing raw or invisible
 
 
 def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[vinden.Bron]) -> Draaiboek:
@@ -56,7 +58,9 @@ def kies_draaiboek(lees: Lees, meld: Meld, zichtbaar: list[vinden.Bron]) -> Draa
             titel = "(dit bestand heeft fouten)"
         # A copy made with 'planner nieuw --van' says so in its title already: "… (eigen: naam)".
         eigen = " (eigen)" if bron.herkomst == "eigen" and "(eigen" not in titel else ""
-        meld(f"  {nummer}. {bron.id}: {titel}{eigen}")
+        from planner.kern.veilig import schoon
+
+        meld(f"  {nummer}. {bron.id}: {schoon(titel)}{eigen}")
 
     def verwerk(antwoord: str) -> Draaiboek:
         if antwoord.isdigit():

@@ -173,6 +173,7 @@ def controleer(
     aantal_fout = 0
     aantal_problemen = 0
     for pad, herkomst in te_doen:
+        draaiboek = None
         if pad.suffix != ".toml":
             problemen = [Probleem(str(pad), "dit is geen .toml-bestand; een draaiboek is een .toml-bestand.")]
         elif not lezen.is_bestand(pad):
@@ -180,7 +181,7 @@ def controleer(
         elif herkomst == "eigen" and not vinden.NAAM.match(pad.stem):
             problemen = [vinden.ongeldige_naam(pad)]
         else:
-            _, problemen = laden.controleer_bestand(pad, herkomst=herkomst)
+            draaiboek, problemen = laden.controleer_bestand(pad, herkomst=herkomst)
         if problemen:
             aantal_fout += 1
             aantal_problemen += len(problemen)
@@ -188,6 +189,10 @@ def controleer(
                 typer.echo(f"✗ {schoon(str(probleem))}")
         else:
             typer.echo(f"✓ {schoon(str(pad))}: in orde")
+            from planner.bibliotheek.opmerkingen import opmerkingen  # issue 20.4: a stated total that differs
+
+            for opmerking in opmerkingen(draaiboek) if draaiboek is not None else []:
+                typer.echo(f"  ⚠ let op: {schoon(opmerking)}")
     woord = "bestand" if len(te_doen) == 1 else "bestanden"
     if aantal_fout:
         typer.echo(f"{len(te_doen)} {woord} gecontroleerd: {len(te_doen) - aantal_fout} in orde, "

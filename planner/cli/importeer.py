@@ -44,16 +44,32 @@ def importeer(bestand: Path, naam: str | None = None, force: bool = False) -> li
     namen, waarschuwingen = _namen(concepten, naam, bestand, ingebouwd)
     if omgezet:
         waarschuwingen[0].insert(0, omgezet)
+    teksten = [toml_tekst(concept, n, bestand.name) for concept, n in zip(concepten, namen, strict=True)]
+    for tekst in teksten:
+        _past_in_een_draaiboek(tekst, bestand)
     map_ = vinden.maak_eigen_map()
     paden = [map_ / f"{n}.toml" for n in namen]
     for pad in paden:  # all or nothing: refuse before writing the first one
         controleer_doel(pad, force)
     resultaat = []
-    for concept, n, pad, extra in zip(concepten, namen, paden, waarschuwingen, strict=True):
-        schrijf(pad, toml_tekst(concept, n, bestand.name), force=force)
+    for concept, n, pad, extra, tekst in zip(concepten, namen, paden, waarschuwingen, teksten, strict=True):
+        schrijf(pad, tekst, force=force)
         _, problemen = laden.controleer_bestand(pad, herkomst="eigen")
         resultaat.append(Geschreven(n, pad, concept, [str(p) for p in problemen], extra))
     return resultaat
+
+
+def _past_in_een_draaiboek(tekst: str, bestand: Path) -> None:
+    """Refuse, before writing anything, a draaiboek the loader would refuse for its size (issue 21.3):
+    a huge text file must not leave a 29 MB draaiboek behind that no command can read."""
+    from planner.bibliotheek.lezen import MAX_GROOTTE
+    from planner.kern.fouten import InvoerFout
+
+    grootte = len(tekst.encode("utf-8"))
+    if grootte > MAX_GROOTTE:
+        raise InvoerFout(f"Uit '{bestand.name}' zou een draaiboek van {grootte / 1024 / 1024:.1f} MB komen, meer dan "
+                         f"de {MAX_GROOTTE // 1024 // 1024} MB die een draaiboek mag zijn: importeer alleen het "
+                         "programma (knip de rest van het document weg); er is niets geschreven.")
 
 
 def _namen(concepten: list[Concept], naam: str | None, bestand: Path,

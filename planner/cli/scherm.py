@@ -29,14 +29,18 @@ def breedte() -> int | None:
 
 def interactief() -> bool:
     """Only ask questions when someone can answer them and see the questions."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    # stdin closed (<&-): Python has no sys.stdin at all; nobody can answer.
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def meld(tekst: str) -> None:
     """A line for the user on stderr ('Geschreven: …'), apart from the output itself."""
     if sys.stderr is None:
         return
-    sys.stderr.write(f"{tekst}\n")
+    from planner.kern.veilig import schoon
+
+    # Messages quote draaiboeken and paths: no control or invisible character reaches the terminal.
+    sys.stderr.write(f"{schoon(tekst)}\n")
     sys.stderr.flush()
 
 
@@ -60,12 +64,27 @@ def naar_scherm(tekst: str | bytes) -> None:
     """Write to stdout, and say in Dutch when that cannot be done (closed, disk full)."""
     if sys.stdout is None or isinstance(sys.stdout, GeslotenUitvoer):
         raise BestandFout(GESLOTEN)
+    if sys.stdout.isatty():
+        # A file format (Markdown, csv, …) shown on a terminal: invisible characters visibly.
+        tekst = _voor_terminal(tekst)
     if isinstance(tekst, bytes):
         sys.stdout.flush()  # text already buffered must come first
         sys.stdout.buffer.write(tekst)
     else:
         sys.stdout.write(tekst)
     sys.stdout.flush()  # a full disk shows here, while we can still say so
+
+
+def _voor_terminal(tekst: str | bytes) -> str | bytes:
+    from planner.kern.veilig import zichtbaar
+
+    if isinstance(tekst, str):
+        return zichtbaar(tekst)
+    try:
+        # The csv's byte-order mark is for Excel, which never reads a terminal.
+        return zichtbaar(tekst.decode("utf-8").removeprefix("\ufeff")).encode("utf-8")
+    except UnicodeDecodeError:
+        return tekst  # not text (a binary format): shown as it is
 
 
 GESLOTEN = ("De uitvoer (stdout) is gesloten, dus er kan niets getoond worden: start de planner zonder '>&-', "

@@ -7,6 +7,7 @@ target (a linked image or template); this module only asks it for paragraphs and
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -14,10 +15,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.bibliotheek.grenzen import DOCUMENT_BYTES
 from planner.kern.fouten import InvoerFout
 from planner.kern.veilig import os_reden
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = DOCUMENT_BYTES  # the limits and their reasons: planner.bibliotheek.grenzen
 # A .docx is a zip: refuse one that would unpack to far more than any draaiboek (a zip bomb).
 MAX_UITGEPAKT = 60 * 1024 * 1024
 TEKST = (".txt", ".text", ".md", ".markdown")
@@ -39,6 +41,8 @@ class Tabel:
     """A table: rows of cells; a cell's lines are separated by newlines, bullets start with '• '."""
 
     rijen: tuple[tuple[str, ...], ...]
+    # (row, column) of cells merged with the cell above them in Word: their text repeats the one above.
+    vervolg: frozenset[tuple[int, int]] = frozenset()
 
 
 Blok = Regel | Tabel
@@ -84,8 +88,19 @@ def _controleer_bestand(pad: Path) -> str:
                      "van die vormen op.")
 
 
+def _lees_bytes(pad: Path) -> bytes:
+    """The document's bytes through the one safe reader: never blocks, never more than MAX_BYTES."""
+    from planner.bibliotheek.lezen import OnleesbaarBestand, lees_bytes
+
+    try:
+        return lees_bytes(pad, MAX_BYTES)
+    except OnleesbaarBestand as fout:
+        raise InvoerFout(f"'{pad}' kan ik niet lezen: {fout.strerror}; geef een .docx-, .md- of "
+                         ".txt-bestand.") from None
+
+
 def _lees_tekst(pad: Path) -> str:
-    data = pad.read_bytes()
+    data = _lees_bytes(pad)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvoerFout(f"'{pad.name}' is een oud Word-bestand (.doc) met een andere naam: sla het op als .docx.")
     if data.startswith(b"PK\x03\x04"):
@@ -107,27 +122,38 @@ def _lees_tekst(pad: Path) -> str:
 
 _SPATIES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 _ONZICHTBAAR = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_PUNT = re.compile(r"^(?P<in>\s*)(?P<teken>[•·▪◦‣∙●○■□➢➤►✓✔\-\*\+–o])\s+(?P<rest>\S.*)$")
-_NUMMER = re.compile(r"^(?P<in>\s*)(?:\d{1,2}|[a-zA-Z])[.)]\s+(?P<rest>\S.*)$")
-_MD_KOP = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_VET = re.compile(r"^\s*(\*\*|__)(?P<tekst>[^*_].*?)\1\s*:?\s*$")
-_TABEL_SCHEIDING = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Linear on any line (issue 21.1): whitespace runs are possessive ('\s*+' never gives a space back),
+# and what a heading ends with is cut off with string work, not with a pattern that backtracks.
+_PUNT = re.compile(r"^(?P<in>\s*+)(?P<teken>[•·▪◦‣∙●○■□➢➤►✓✔\-\*\+–o])\s++(?P<rest>\S.*)$")
+_NUMMER = re.compile(r"^(?P<in>\s*+)(?:\d{1,2}|[a-zA-Z])[.)]\s++(?P<rest>\S.*)$")
+_MD_KOP = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]++(.*))?$")
+_VET = re.compile(r"^\s*+(\*\*|__)(?P<tekst>[^*_].*?)\1\s*+:?\s*+$")
+_TABEL_SCHEIDING = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
+_LINK = re.compile(r"!?\[([^\[\]]*+)\]\([^()\s]*+\)")
+_VETTE_TEKST = re.compile(r"(\*\*|__)(.+?)\1")
+# '*schuin*': the text between holds no '*', so a line of ' *a *a *a' is not searched to its end from every star.
+_SCHUINE_TEKST = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)")
+_ONTSNAPT = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_WITRUIMTE = re.compile(r"[ \t]+")
+_PIJP = re.compile(r"(?<!\\)\|")
+_TABS = re.compile(r"\t+")
+_LIJN = re.compile(r"^\s*+(?:[-*_]\s*+){3,}+$")
+_CIJFER = re.compile(r"\d")
 
 
 def schoon(tekst: str) -> str:
     """Non-breaking and odd spaces become spaces, invisible characters go, runs of spaces shrink."""
     tekst = _ONZICHTBAAR.sub("", _SPATIES.sub(" ", tekst))
-    return re.sub(r"[ \t]+", " ", tekst).strip()
+    return _WITRUIMTE.sub(" ", tekst).strip()
 
 
 def _zonder_opmaak(tekst: str) -> str:
     """Markdown emphasis and links as plain text (a link's address is not followed, nor kept)."""
     tekst = _LINK.sub(r"\1", tekst)
-    tekst = re.sub(r"(\*\*|__)(.+?)\1", r"\2", tekst)
-    tekst = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", tekst)
+    tekst = _VETTE_TEKST.sub(r"\2", tekst)
+    tekst = _SCHUINE_TEKST.sub(r"\1", tekst)
     tekst = tekst.replace("`", "")
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", tekst)
+    return _ONTSNAPT.sub(r"\1", tekst)
 
 
 def regel_van(ruw: str, markdown: bool = False) -> Regel:
@@ -138,7 +164,7 @@ def regel_van(ruw: str, markdown: bool = False) -> Regel:
     if markdown:
         kop = _MD_KOP.match(ruw)
         if kop:
-            return Regel(schoon(_zonder_opmaak(kop[2])), "kop", len(kop[1]))
+            return Regel(schoon(_zonder_opmaak(_koptekst(kop[2] or ""))), "kop", len(kop[1]))
         vet = _VET.match(ruw)
         if vet:
             return Regel(schoon(_zonder_opmaak(vet["tekst"])), "kop", 7)
@@ -157,13 +183,39 @@ def regel_van(ruw: str, markdown: bool = False) -> Regel:
     return Regel(schoon(_zonder_opmaak(ruw) if markdown else ruw))
 
 
+def _koptekst(tekst: str) -> str:
+    """A Markdown heading's text without its closing hashes ('## Welkom ##'), as string work."""
+    kaal = tekst.rstrip()
+    zonder = kaal.rstrip("#")
+    if zonder != kaal and (not zonder or zonder[-1] in " \t"):
+        kaal = zonder.rstrip()
+    return kaal
+
+
+def _zonder_voorwerk(tekst: str) -> tuple[str, str]:
+    """Markdown's front matter ('---' / 'layout: post' / 'title: …' / '---', as Jekyll and Hugo write it) is
+    no part of the text: only its title is kept."""
+    regels = tekst.split("\n", 60)
+    if not regels or regels[0].strip() != "---":
+        return tekst, ""
+    for i, regel in enumerate(regels[1:60], start=1):
+        if regel.strip() in ("---", "..."):
+            titel = ""
+            for kop in regels[1:i]:
+                sleutel, _, waarde = kop.partition(":")
+                if sleutel.strip().lower() == "title":
+                    titel = schoon(waarde.strip().strip("\"'"))
+            return "\n".join(regels[i + 1:]), titel
+    return tekst, ""
+
+
 def _cellen(regel: str) -> list[str]:
     if "|" in regel:
         cellen = regel.strip()
         cellen = cellen[1:] if cellen.startswith("|") else cellen
         cellen = cellen[:-1] if cellen.endswith("|") else cellen
-        return [c.strip() for c in re.split(r"(?<!\\)\|", cellen)]
-    return [c.strip() for c in re.split(r"\t+", regel.strip())]
+        return [c.strip() for c in _PIJP.split(cellen)]
+    return [c.strip() for c in _TABS.split(regel.strip())]
 
 
 def _is_tabelregel(regel: str) -> bool:
@@ -181,6 +233,10 @@ def lees_tekst(tekst: str, markdown: bool = False) -> list[Blok]:
     blokken: list[Blok] = []
     rijen: list[tuple[str, ...]] = []
     in_code = False
+    if markdown:
+        tekst, titel = _zonder_voorwerk(tekst)
+        if titel:
+            blokken.append(Regel(titel, "kop", 0))
 
     def sluit_tabel() -> None:
         if len(rijen) >= 2:
@@ -193,7 +249,12 @@ def lees_tekst(tekst: str, markdown: bool = False) -> list[Blok]:
         if markdown and ruw.strip().startswith(("```", "~~~")):
             in_code = not in_code
             continue
-        if markdown and (ruw.strip().startswith("<!--") or re.fullmatch(r"\s*([-*_]\s*){3,}", ruw)):
+        if len(ruw) > LANGE_REGEL:
+            # A long paragraph is text: no table, rule or code fence; no pattern needs to search all of it.
+            sluit_tabel()
+            blokken.append(regel_van(ruw, markdown))
+            continue
+        if markdown and (ruw.strip().startswith("<!--") or _LIJN.fullmatch(ruw)):
             continue  # comments and horizontal rules
         if _TABEL_SCHEIDING.match(ruw) and rijen:
             continue
@@ -214,14 +275,17 @@ def lees_tekst(tekst: str, markdown: bool = False) -> list[Blok]:
 
 
 def _lees_docx(pad: Path) -> list[Blok]:
-    _controleer_zip(pad)
+    # Read once, through the safe reader; zipfile and python-docx get the bytes, never the path
+    # (which could be swapped for a FIFO or a device after it was checked).
+    pakket = io.BytesIO(_lees_bytes(pad))
+    _controleer_zip(pad, pakket)
     try:
         import docx  # python-docx: only 'planner importeer' pays for importing it
     except ImportError:  # pragma: no cover - a broken installation
         raise InvoerFout("Word-bestanden lezen kan pas als python-docx is geïnstalleerd: "
                          "pip install python-docx (of installeer de planner opnieuw).") from None
     try:
-        document = docx.Document(str(pad))
+        document = docx.Document(pakket)
         return list(_docx_blokken(document))
     except InvoerFout:
         raise
@@ -231,13 +295,12 @@ def _lees_docx(pad: Path) -> list[Blok]:
                          "iets anders; open het in Word en sla het opnieuw op als .docx.") from None
 
 
-def _controleer_zip(pad: Path) -> None:
+def _controleer_zip(pad: Path, inhoud: io.BytesIO) -> None:
     try:
-        with zipfile.ZipFile(pad) as pakket:
+        with zipfile.ZipFile(inhoud) as pakket:
             uitgepakt = sum(i.file_size for i in pakket.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        with open(pad, "rb") as bestand:
-            begin = bestand.read(8)
+        begin = inhoud.getvalue()[:8]
         if begin.startswith(b"\xd0\xcf\x11\xe0"):
             raise InvoerFout(f"'{pad.name}' is een oud Word-bestand (.doc) met de naam .docx: open het in Word "
                              "en sla het op als .docx.") from None
@@ -266,7 +329,8 @@ def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
                     for rij in tabel.rows:
                         yield from blokken(rij.cells[0]._tc)
                 else:
-                    yield Tabel(tuple(_docx_rijen(tabel, nummering)))
+                    vervolg: set[tuple[int, int]] = set()
+                    yield Tabel(tuple(_docx_rijen(tabel, nummering, vervolg)), frozenset(vervolg))
             elif kind.tag in (f"{ns}sdt", f"{ns}sdtContent", f"{ns}customXml"):
                 # Content controls (forms, templates) hold ordinary paragraphs and tables.
                 yield from blokken(kind)
@@ -274,15 +338,20 @@ def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
     yield from blokken(document.element.body)  # type: ignore[attr-defined]
 
 
-def _docx_rijen(tabel, nummering):  # type: ignore[no-untyped-def]
-    for rij in tabel.rows:
+def _docx_rijen(tabel, nummering, vervolg=None):  # type: ignore[no-untyped-def]
+    boven: list = []
+    for r, rij in enumerate(tabel.rows):
         cellen = []
         vorige = None
+        deze: list = []
         for cel in rij.cells:
             # A merged cell is returned once per grid column it spans: keep it once.
             if vorige is not None and cel._tc is vorige:
                 continue
             vorige = cel._tc
+            if vervolg is not None and len(deze) < len(boven) and boven[len(deze)] is cel._tc:
+                vervolg.add((r, len(deze)))  # merged with the cell above (python-docx repeats its text)
+            deze.append(cel._tc)
             regels = []
             for alinea in cel.paragraphs:
                 for r in _docx_regels(alinea, nummering):
@@ -292,6 +361,7 @@ def _docx_rijen(tabel, nummering):  # type: ignore[no-untyped-def]
                 for binnenrij in _docx_rijen(binnen, nummering):
                     regels.append(" – ".join(c.replace("\n", " ") for c in binnenrij if c))
             cellen.append("\n".join(regels))
+        boven = deze
         yield tuple(cellen)
 
 
@@ -304,7 +374,7 @@ def _docx_regels(alinea, nummering):  # type: ignore[no-untyped-def]
             yield Regel("")
             continue
         if laag.startswith(("heading", "kop")) or laag in ("title", "titel", "subtitle", "ondertitel"):
-            niveau = int(m[0]) if (m := re.search(r"\d", laag)) else (0 if "titel" in laag or "title" in laag else 1)
+            niveau = int(m[0]) if (m := _CIJFER.search(laag)) else (0 if "titel" in laag or "title" in laag else 1)
             yield Regel(tekst, "kop", niveau)
             continue
         lijst = _lijstsoort(alinea, laag, nummering)
@@ -320,18 +390,33 @@ def _docx_regels(alinea, nummering):  # type: ignore[no-untyped-def]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _alinea_tekst(p) -> str:  # type: ignore[no-untyped-def]
-    """A paragraph's text, including tracked insertions and text boxes (deleted text is w:delText)."""
-    delen = []
-    for element in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
-        if element.tag == f"{_W}t":
-            delen.append(element.text or "")
-        elif element.tag == f"{_W}tab":
-            delen.append("\t")
-        elif element.tag in (f"{_W}br", f"{_W}cr") or element is not p:
-            delen.append("\n")  # a line break, or a paragraph inside a text box
+    """A paragraph's text, including tracked insertions and text boxes (deleted text is w:delText).
+
+    A text box is stored twice (issue 20.7): as a drawing (mc:Choice) and, for old Word versions, as a
+    VML copy (mc:Fallback). The copy is skipped, so the programme in a text box is read once."""
+    delen: list[str] = []
+
+    def lees(element) -> None:  # type: ignore[no-untyped-def]
+        for kind in element:
+            tag = kind.tag
+            if tag == _MC_FALLBACK:
+                continue
+            if tag == f"{_W}t":
+                delen.append(kind.text or "")
+            elif tag == f"{_W}tab":
+                delen.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                delen.append("\n")
+            else:
+                if tag == f"{_W}p":
+                    delen.append("\n")  # a paragraph inside a text box
+                lees(kind)
+
+    lees(p)
     return "".join(delen)
 
 
@@ -355,10 +440,10 @@ def _lijstsoort(alinea, stijl: str, nummering):  # type: ignore[no-untyped-def]
         soort = "punt" if formaat in (None, "bullet", "none") else "nummer"
     if "bullet" in stijl or "opsomming" in stijl:
         soort = "punt"
-        niveau = niveau or (int(m[0]) - 1 if (m := re.search(r"\d", stijl)) else 0)
+        niveau = niveau or (int(m[0]) - 1 if (m := _CIJFER.search(stijl)) else 0)
     elif "number" in stijl or "nummering" in stijl:
         soort = "nummer"
-        niveau = niveau or (int(m[0]) - 1 if (m := re.search(r"\d", stijl)) else 0)
+        niveau = niveau or (int(m[0]) - 1 if (m := _CIJFER.search(stijl)) else 0)
     elif soort is None and "list" in stijl:
         soort = "punt"
     if soort is None:

@@ -12,16 +12,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from planner.bibliotheek.opmerkingen import tijdsduur_verschil
 from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
+from planner.importeren.minuten import getimede_beschrijving, kort, minuten
+from planner.importeren.programma import alleen_programma, vanaf_start
 from planner.importeren.regels import Item, items_van, klasse_van
-from planner.importeren.tijden import DAG, GESCHAT_MIN, Tijd, lees_tijd_begin, lees_tijd_eind
+from planner.importeren.tijden import GESCHAT_MIN, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
 from planner.importeren.woorden import GROEP, LABEL_VORM, TOTAAL, groepjes_in, soort_van
 from planner.kern.fouten import InvoerFout
 
 # --- from items to draaiboeken -----------------------------------------------------------------
 
 _KOPVELDEN = ("groep", "opstelling", "tijdsduur")
+_KOMMA = re.compile(r"[;,]")
+_BEREIK = re.compile(r"(\d{1,4})\s*+(?:-|–|—|tot|à|a)\s*+(\d{1,4})")
+_GETAL = re.compile(r"\d{1,4}")
+_MIN_WOORD = re.compile(r"\bmin(?:imaal|imum|\.)?\b", re.I)
+_MEER_ZINNEN = re.compile(r"[.;]\s+\S")
 
 
 def _segmenten(items: list[Item]) -> list[list[Item]]:
@@ -80,13 +88,37 @@ def _titel_index(items: list[Item]) -> int | None:
 
 def herken(blokken: list[Blok], bestandsnaam: str) -> list[Concept]:
     """Every draaiboek in the document; refuses a document without any recognisable part."""
-    items = items_van(blokken)
+    items = alleen_programma(items_van(blokken))
     if not any(x.soort == "deel" for x in items):
-        raise InvoerFout(f"In '{bestandsnaam}' vind ik geen onderdelen met minuten of tijden: zet per onderdeel "
-                         "de duur of het tijdstip vooraan op de regel ('15m Welkom', '09:00 - 09:15 Opening') of "
-                         "gebruik een tabel met de kolommen Tijd en Onderdeel.")
+        raise InvoerFout(_weigering(blokken, bestandsnaam))
     concepten = [_concept(segment, bestandsnaam) for segment in _segmenten(items)]
     return [c for c in concepten if c.delen]
+
+
+def _weigering(blokken: list[Blok], bestandsnaam: str) -> str:
+    """One sentence that fits the document (issue 20.9): what it has that looks like a programme, and why
+    that was not read."""
+    from planner.importeren.documenten import Tabel
+
+    uitleg = ("zet per onderdeel de duur of het tijdstip vooraan op de regel ('15m Welkom', '09:00 - 09:15 "
+              "Opening', '[0-10 min] Opening') of gebruik een tabel met de kolommen Tijd en Onderdeel")
+    for blok in blokken:
+        if isinstance(blok, Tabel) and blok.rijen:
+            kop = [schoon(c).lower().strip("*_ :") for c in blok.rijen[0]]
+            tijd = next((i for i, c in enumerate(kop) if c.split(" ")[0] in _TIJDWOORDEN), None)
+            if tijd is not None and len(blok.rijen) > 1:
+                cel = next((r[tijd] for r in blok.rijen[1:] if tijd < len(r) and r[tijd].strip()), "")
+                return (f"In '{bestandsnaam}' heeft de tabel een kolom '{blok.rijen[0][tijd].strip()}', maar "
+                        f"'{_kort(schoon(cel), 30)}' lees ik niet als tijd: schrijf een tijdstip ('09:00' of '09:00 - "
+                        "09:15'), een duur ('15 min') of een tijd vanaf het begin ('0-10').")
+    for blok in blokken:
+        if isinstance(blok, Regel) and MIDDEN_DUUR.search(blok.tekst):
+            return (f"In '{bestandsnaam}' noemt '{_kort(blok.tekst, 50)}' een duur, maar ik vind geen regels die "
+                    f"met een tijd beginnen of eindigen: {uitleg}.")
+    return f"In '{bestandsnaam}' vind ik geen onderdelen met minuten of tijden: {uitleg}."
+
+
+_TIJDWOORDEN = ("tijd", "tijden", "duur", "minuten", "min", "tijdstip", "time", "duration", "timing", "wanneer")
 
 
 class _Bouwer:
@@ -105,11 +137,26 @@ class _Bouwer:
         self.vorige_soort = ""
         self.vorige_tekst = ""
         self.los = markdown_regels
+        self.in_extra = False
+        self.huidig: int | None = None  # a detail section ('### Intro (10 min)') points back at its part
 
     # where text goes
     @property
     def deel(self) -> Deel | None:
+        if self.huidig is not None and self.huidig < len(self.c.delen):
+            return self.c.delen[self.huidig]
         return self.c.delen[-1] if self.c.delen else None
+
+    def _beschreven_deel(self, tekst: str) -> int | None:
+        """The part a heading describes: its title again, maybe with its minutes ('### Intro (10 min)')."""
+        kaal = _vergelijkbaar(tekst)
+        if len(kaal) < 4:
+            return None
+        for i, deel in enumerate(self.c.delen):
+            titel = _vergelijkbaar(deel.titel)
+            if kaal == titel or (len(titel) >= 4 and (titel.startswith(kaal + " ") or kaal.startswith(titel + " "))):
+                return i
+        return None
 
     def bouw(self) -> Concept:
         for i, item in enumerate(self.items):
@@ -143,11 +190,19 @@ class _Bouwer:
     def nieuw_deel(self, item: Item) -> None:
         assert item.tijd is not None
         self.na_einde = False
-        deel = Deel(titel=item.titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
+        self.huidig = None
+        titel, rest = _eerste_zin(item.titel)
+        deel = Deel(titel=titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
                     materialen=list(item.materialen))
         self.c.delen.append(deel)
+        if rest:
+            deel.stappen.append(Stap(rest))
+        if item.waarschuwing:
+            self.c.gegokt.append(item.waarschuwing)
+        self.in_extra = True  # the rest of its row or line: steps of its own, never glued to the title
         for extra in item.extra:
             self.stap(klasse_van(extra))
+        self.in_extra = False
 
     def einde(self, item: Item) -> None:
         if self.deel is not None and item.tijd is not None and item.tijd.start is not None and \
@@ -158,7 +213,7 @@ class _Bouwer:
 
     def totaal(self, item: Item) -> None:
         if not self.c.tijdsduur:
-            tijd = lees_tijd_eind(item.waarde) or lees_tijd_begin(re.sub(TOTAAL, "", item.waarde).strip(" :"))
+            tijd = lees_tijd_eind(item.waarde) or lees_tijd_begin(TOTAAL.sub("", item.waarde).strip(" :"))
             self.c.tijdsduur = tijd[0].tekst if tijd else item.waarde
         self.c.herkend.append(f"'{item.regel.tekst}' gelezen als de totale duur, niet als onderdeel.")
 
@@ -171,10 +226,13 @@ class _Bouwer:
             self.c.opstelling = f"{self.c.opstelling}; {waarde}" if self.c.opstelling else waarde
             self.c.herkend.append(f"opstelling: '{waarde}'.")
         elif naam in ("tijdsduur", "duur") and not self.c.tijdsduur and deel is None:
+            gelezen = lees_tijd_begin(waarde)
+            if gelezen and gelezen[0].minuten and gelezen[0].hoog is None and gelezen[1].startswith("("):
+                waarde = gelezen[0].tekst  # '2 uur (120 minuten)': the duration, its repeat in brackets left off
             self.c.tijdsduur = waarde
             self.c.herkend.append(f"tijdsduur: '{waarde}'.")
         elif naam == "materialen":
-            lijst = [m for m in (schoon(x) for x in re.split(r"[;,]", waarde)) if m]
+            lijst = [m for m in (schoon(x) for x in _KOMMA.split(waarde)) if m]
             (deel.materialen if deel is not None else self.c.materialen).extend(lijst)
         elif naam == "werkvorm" and deel is not None and not deel.werkvorm:
             deel.werkvorm = waarde
@@ -189,19 +247,19 @@ class _Bouwer:
         m = GROEP.match(waarde)
         rest = m["rest"] if m else waarde
         kop = m["kop"].lower() if m else ""
-        bereik = re.search(r"(\d{1,4})\s*(?:-|–|—|tot|à|a)\s*(\d{1,4})", rest)
+        bereik = _BEREIK.search(rest)
         if bereik:
             laag, hoog = int(bereik[1]), int(bereik[2])
             self.c.groep_min = min(self.c.groep_min or laag, laag)
             self.c.groep_max = max(self.c.groep_max or hoog, hoog)
         else:
-            getal = int(re.search(r"\d{1,4}", rest)[0])  # type: ignore[index]
-            if kop.startswith("min") or re.search(r"\bmin(?:imaal|imum|\.)?\b", rest, re.I):
+            getal = int(_GETAL.search(rest)[0])  # type: ignore[index]
+            if kop.startswith("min") or _MIN_WOORD.search(rest):
                 self.c.groep_min = getal
             else:
                 self.c.groep_max = max(self.c.groep_max or getal, getal)
         self.c.herkend.append(f"groepsgrootte uit '{waarde}'.")
-        if re.search(r"[.;]\s+\S", waarde):
+        if _MEER_ZINNEN.search(waarde):
             # More than the group size on this line ('Maximaal 12 deelnemers. Opstelling: U-vorm.'): keep it all.
             self._beschrijving(Regel(waarde))
 
@@ -209,6 +267,12 @@ class _Bouwer:
         deel = self.deel
         if deel is None:
             self._beschrijving(regel)
+            return
+        if regel.soort == "kop" and (beschreven := self._beschreven_deel(regel.tekst)) is not None:
+            self.huidig = beschreven
+            titel = _kort(self.c.delen[beschreven].titel)
+            self.c.herkend.append(f"'{_kort(regel.tekst)}' gelezen als de uitwerking van '{titel}': wat eronder "
+                                  "staat hoort bij dat onderdeel.")
             return
         if self.na_einde:
             deel.toelichting.append(regel.tekst)
@@ -224,7 +288,7 @@ class _Bouwer:
         if regel.soort == "punt" and deel.stappen and regel.niveau > deel.stappen[-1].niveau:
             deel.stappen[-1].sub.append(regel.tekst)
             return
-        if regel.soort in ("tekst",) and self._vervolg(regel.tekst):
+        if regel.soort in ("tekst",) and not self.in_extra and self._vervolg(regel.tekst):
             self._plak(deel, regel.tekst)
             return
         # A sentence ending in ':' introduces the bullets below it; they become its sub-points.
@@ -260,66 +324,54 @@ class _Bouwer:
             self.c.beschrijving.append(regel.tekst)
 
 
+def _eerste_zin(titel: str) -> tuple[str, str]:
+    """'De ontwerpteams in de spotlight. Gesprek onder leiding van …': a long line of sentences is a title
+    (its first sentence) and a step (the rest), as a programme prints it."""
+    if len(titel.split()) <= 8 or not (m := _ZINSEINDE.search(titel)) or len(titel[:m.start()].split()) < 2:
+        return titel, ""
+    return titel[:m.start()], titel[m.end():]
+
+
+_ZINSEINDE = re.compile(r"[.!?](?<!\b[A-Za-z]\.)\s++(?=[A-Z])")
+
+
+def _vergelijkbaar(tekst: str) -> str:
+    """A title to compare: no minutes, no span from the start, no punctuation, lower case."""
+    if (gevonden := vanaf_start(tekst)) is not None:
+        tekst = gevonden[2]
+    if (eind := lees_tijd_eind(tekst)) is not None:
+        tekst = eind[1]
+    tekst = MIDDEN_DUUR.sub(" ", tekst)
+    return " ".join(_NIET_WOORD.sub(" ", tekst.casefold()).split())
+
+
+_NIET_WOORD = re.compile(r"[^\w]+")
+
+
 def _is_pauze_regel(tekst: str) -> bool:
     kaal = tekst.strip(" .:!*").lower()
-    return len(kaal.split()) <= 4 and bool(re.fullmatch(
-        r"(?:koffie-?|thee-?|lunch)?pauze(?:\s*\(.*\))?|koffie(?:\s*(?:/|en)\s*thee)?|lunch|theepauze|"
-        r"lunchpauze|koffiepauze|break", kaal))
+    return len(kaal.split()) <= 4 and bool(_PAUZE_REGEL.fullmatch(kaal))
 
 
-def _kort(tekst: str, lengte: int = 60) -> str:
-    return tekst if len(tekst) <= lengte else tekst[:lengte - 1].rstrip() + "…"
+_PAUZE_REGEL = re.compile(r"(?:koffie-?|thee-?|lunch)?pauze(?:\s*+\(.*\))?|koffie(?:\s*+(?:/|en)\s*+thee)?|lunch|"
+                          r"theepauze|lunchpauze|koffiepauze|break")
+
+
+_kort = kort
 
 
 def _concept(items: list[Item], bestandsnaam: str) -> Concept:
     concept = _Bouwer(items, bestandsnaam, markdown_regels=bestandsnaam.lower().endswith((".md", ".markdown"))).bouw()
-    _minuten(concept)
+    minuten(concept)
     for nummer, deel in enumerate(concept.delen):
         deel.soort, deel.soort_woord = soort_van(deel.titel, eerste=nummer == 0)
         deel.groepjes = groepjes_in(" ".join([deel.titel, deel.werkvorm] + [s.tekst for s in deel.stappen]
                                            + [t for s in deel.stappen for t in s.sub]))
+    if verschil := tijdsduur_verschil(concept.tijdsduur, [sum(d.minuten for d in concept.delen)]):
+        concept.gegokt.append(verschil.replace("de tijdsduur noemt", "het document noemt"))
+    getimede_beschrijving(concept)
     if concept.beschrijving:
         aantal = len(concept.beschrijving)
         concept.niet_geplaatst.append(f"{aantal} {'regel' if aantal == 1 else 'regels'} vóór het eerste onderdeel "
                                       f"{'staat' if aantal == 1 else 'staan'} in de beschrijving van het draaiboek.")
     return concept
-
-
-def _minuten(concept: Concept) -> None:
-    """Minutes for every part: as written, or the difference between clock times."""
-    delen = concept.delen
-    for i, deel in enumerate(delen):
-        tijd = deel.tijd
-        if tijd.minuten is not None:
-            deel.minuten = tijd.minuten
-            deel.min = tijd.minuten
-            deel.max = tijd.hoog or tijd.minuten
-            continue
-        assert tijd.start is not None
-        eind = tijd.eind
-        if eind is None:
-            eind = next((delen[j].tijd.start for j in range(i + 1, len(delen))
-                         if delen[j].tijd.start is not None), None)
-        if eind is not None and eind < tijd.start:
-            eind += DAG  # past midnight
-        if eind is None or not 0 < eind - tijd.start <= 12 * 60:
-            deel.minuten = deel.min = deel.max = GESCHAT_MIN
-            deel.geschat = True
-            concept.gegokt.append(f"'{deel.titel}' begint om {_hhmm(tijd.start)} maar het document zegt niet "
-                                  f"wanneer het eindigt: {GESCHAT_MIN} minuten geschat.")
-            continue
-        deel.minuten = deel.min = deel.max = eind - tijd.start
-        if tijd.eind is not None and i + 1 < len(delen) and delen[i + 1].tijd.start is not None:
-            gat = delen[i + 1].tijd.start - tijd.eind
-            if gat > 0:
-                concept.gegokt.append(f"tussen {_hhmm(tijd.eind)} en {_hhmm(delen[i + 1].tijd.start)} staat niets "
-                                      "in het document; voeg zelf een onderdeel (of pauze) toe als dat nodig is.")
-    for deel in delen:
-        if deel.minuten > DAG or deel.minuten < 1:
-            concept.gegokt.append(f"'{deel.titel}': {deel.minuten} minuten kan niet; {GESCHAT_MIN} minuten geschat.")
-            deel.minuten = deel.min = deel.max = GESCHAT_MIN
-            deel.geschat = True
-
-
-def _hhmm(minuten: int) -> str:
-    return f"{minuten // 60 % 24:02d}:{minuten % 60:02d}"

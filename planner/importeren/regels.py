@@ -6,7 +6,18 @@ import re
 from dataclasses import dataclass
 
 from planner.importeren.documenten import LANGE_REGEL, Blok, Regel, Tabel, regel_van, schoon
-from planner.importeren.tijden import Tijd, is_klok, klok_minuten, lees_tijd_begin, lees_tijd_eind, lees_tijdcel
+from planner.importeren.tijden import (
+    DAG,
+    MIDDEN_DUUR,
+    START_VANAF,
+    Tijd,
+    is_klok,
+    klok_minuten,
+    lees_tijd_begin,
+    lees_tijd_eind,
+    lees_tijdcel,
+    vanaf_start,
+)
 from planner.importeren.woorden import (
     EINDE,
     EINDE_OM,
@@ -19,6 +30,12 @@ from planner.importeren.woorden import (
     TOTAAL,
     VELD,
 )
+
+_SYMBOLEN_VOOR = re.compile(r"^[^\w(\[{'\"‘“]+")
+_WOORDGRENS = re.compile(r"[\s|/\t]+")
+_KOLOMGRENS = re.compile(r"[\s/(:,-]")
+_TEKEN_VOOR = re.compile(r"^[•\-*–]\s*+")
+_LIJSTGRENS = re.compile(r"[\n;,]")
 
 # --- from blocks to items ----------------------------------------------------------------------
 
@@ -36,6 +53,7 @@ class Item:
     extra: tuple[Regel, ...] = ()  # the rest of a table row: steps of the part
     uit_tabel: bool = False
     kandidaat: Item | None = None  # a bullet that would be a part if the document's parts are bullets
+    waarschuwing: str = ""  # for the report: the document contradicts itself here
 
 
 def klasse_van(regel: Regel) -> Item:
@@ -45,10 +63,10 @@ def klasse_van(regel: Regel) -> Item:
     if len(tekst) > LANGE_REGEL:
         return Item(regel, "tekst")
     # Emphasis, and symbols in front ('⏱ 15 min', '→ 09:00 Welkom') are no part of the text.
-    kaal = re.sub(r"^[^\w(\[{'\"‘“]+", "", tekst.strip("*_ ").rstrip(":").strip()) or tekst
+    kaal = _SYMBOLEN_VOOR.sub("", tekst.strip("*_ ").rstrip(":").strip()) or tekst
     if kaal.lower() in LABELS:
         return Item(regel, "label")
-    woorden = [w for w in re.split(r"[\s|/\t]+", kaal.lower()) if w]
+    woorden = [w for w in _WOORDGRENS.split(kaal.lower()) if w]
     if woorden and len(woorden) >= 2 and all(w in KOLOM_WOORDEN for w in woorden) and (
             {"tijd", "duur", "tijden", "minuten", "tijdstip"} & set(woorden)):
         return Item(regel, "label")  # 'Tijd Onderdeel': a table header written as a line
@@ -91,10 +109,42 @@ def _deel_regel(regel: Regel, kaal: str) -> Item | None:
             # '09:00 Welkom (15 min)': the minutes it states win over the gap to the next time.
             tijd = Tijd(f"{tijd.tekst} … {duur.tekst}", duur.minuten, duur.hoog, start=tijd.start)
         # '09:00-09:15 Welkom (15 min)': the clock range stands; the repeat leaves the title.
-    # '3 uur durende training voor vrijwilligers in de wijk' is a sentence, not a part.
-    if titel[:1].islower() and len(titel.split()) > 6:
+    # '3 uur durende training voor vrijwilligers in de wijk' is a sentence, not a part; a line that starts with
+    # a clock time is a part however it is written ('12.00-12.10 uur muziek en ondertussen wordt …', 20.5).
+    if titel[:1].islower() and len(titel.split()) > 6 and tijd.start is None:
         return None
-    return _deel_of_einde(regel, tijd, titel)
+    item = _deel_of_einde(regel, tijd, titel)
+    if item.soort == "deel":
+        midden_duur(item)
+    return item
+
+
+def midden_duur(item: Item) -> None:
+    """'Welcome (30 min) - Brad leads': the stated minutes leave the title, who leads becomes the werkvorm;
+    a note in brackets at the end ('break [line up with the course]') becomes a step (issue 20.2)."""
+    assert item.tijd is not None
+    titel = item.titel
+    if titel.endswith("]") and (haak := titel.rfind("[")) > 0:
+        item.extra = (*item.extra, Regel(titel[haak + 1:-1].strip()))
+        titel = titel[:haak].rstrip(" -–—:")
+    m = MIDDEN_DUUR.search(titel)
+    if m and titel[:m.start()].strip(" -–—:"):
+        genoemd = int(m["m"])
+        rest = titel[m.end():].strip(" -–—:,")
+        titel = titel[:m.start()].rstrip(" -–—:,")
+        tijd = item.tijd
+        if tijd.start is not None and tijd.eind is not None:
+            bereik = (tijd.eind - tijd.start) % DAG
+            if bereik != genoemd:
+                item.waarschuwing = (f"'{titel}': het document noemt {genoemd} minuten, maar {tijd.tekst} is "
+                                     f"{bereik} minuten; ik neem de {bereik} minuten van de kloktijden.")
+        elif tijd.minuten is None:
+            item.tijd = Tijd(f"{tijd.tekst} … {m[0]}", genoemd, start=tijd.start)
+        if rest and not item.werkvorm:
+            item.werkvorm = rest
+        elif rest:
+            item.extra = (Regel(rest), *item.extra)
+    item.titel = titel or item.titel
 
 
 _VELDNAAM = {
@@ -106,7 +156,7 @@ _VELDNAAM = {
 
 
 def _deel_of_einde(regel: Regel, tijd: Tijd, titel: str) -> Item:
-    titel = _schone_titel(titel)
+    titel = schone_titel(titel)
     if EINDE.match(titel):
         return Item(regel, "einde", tijd=tijd)
     if TOTAAL.match(titel):
@@ -114,25 +164,33 @@ def _deel_of_einde(regel: Regel, tijd: Tijd, titel: str) -> Item:
     return Item(regel, "deel", tijd=tijd, titel=titel)
 
 
-def _schone_titel(titel: str) -> str:
+def schone_titel(titel: str) -> str:
     # '1. Welkom' in a numbered heading: the number is the document's, not part of the title.
     return _NUMMER_VOOR.sub("", titel.strip().strip("*_").strip())
 
 
 # 'Onderdeel 2: Casus', 'Stap 1 - Welkom', '3. Lunch': the numbering is the document's, not the title's.
-_NUMMER_VOOR = re.compile(r"^(?:\d{1,2}[.)]|(?:stap|onderdeel|programmaonderdeel|blok|deel)\s*\d{1,2}\s*[:.)–—-])"
-                          r"\s*(?=\S)", re.I)
+_NUMMER_VOOR = re.compile(r"^(?:\d{1,2}[.)]|(?:stap|onderdeel|programmaonderdeel|blok|deel)\s*+\d{1,2}\s*+[:.)–—-])"
+                          r"\s*+(?=\S)", re.I)
 
 
+# Column headers, Dutch and English (an English programme is read the same way, issue 20.9).
 _TIJD_KOP = ("tijd", "tijden", "duur", "minuten", "min", "min.", "tijdstip", "wanneer", "hoe lang", "tijdsduur",
-             "time", "start", "begin", "klok", "uur", "tijd (min)", "duur (min)", "minuten (min)")
-_DUUR_KOP = ("duur", "minuten", "min", "min.", "tijdsduur", "hoe lang", "duur (min)", "minuten (min)")
+             "time", "start", "begin", "klok", "uur", "tijd (min)", "duur (min)", "minuten (min)", "duration",
+             "times", "when", "length", "minutes", "mins", "duration (min)", "time (min)", "timing", "offset")
+_DUUR_KOP = ("duur", "minuten", "min", "min.", "tijdsduur", "hoe lang", "duur (min)", "minuten (min)", "duration",
+             "length", "minutes", "mins", "duration (min)", "time (min)")
 _INHOUD_KOP = ("toelichting", "omschrijving", "beschrijving", "inhoud", "instructie", "instructies", "uitleg",
-               "activiteit", "activiteiten", "programma", "wat", "details", "opmerkingen", "")
+               "activiteit", "activiteiten", "programma", "wat", "details", "opmerkingen", "", "description",
+               "notes", "content", "instructions", "activity", "activities", "details")
 _TITEL_KOP = ("onderdeel", "onderdelen", "programmaonderdeel", "wat", "activiteit", "activiteiten", "programma",
-              "agendapunt", "onderwerp", "titel", "omschrijving", "inhoud", "wat doen we", "thema", "werkvorm")
-_WERKVORM_KOP = ("wie", "werkvorm", "vorm", "methode", "hoe", "door", "begeleider", "werkwijze", "wie doet wat")
-_MATERIAAL_KOP = ("materiaal", "materialen", "benodigdheden", "middelen", "nodig", "wat is nodig", "hulpmiddelen")
+              "agendapunt", "onderwerp", "titel", "omschrijving", "inhoud", "wat doen we", "thema", "werkvorm",
+              "activity", "activities", "session", "sessie", "topic", "item", "agenda item", "title", "what",
+              "programme", "program", "segment", "description", "content")
+_WERKVORM_KOP = ("wie", "werkvorm", "vorm", "methode", "hoe", "door", "begeleider", "werkwijze", "wie doet wat",
+                 "who", "method", "format", "facilitator", "lead", "how")
+_MATERIAAL_KOP = ("materiaal", "materialen", "benodigdheden", "middelen", "nodig", "wat is nodig", "hulpmiddelen",
+                  "materials", "resources", "equipment")
 
 
 def _kolomnaam(cel: str) -> str:
@@ -140,12 +198,13 @@ def _kolomnaam(cel: str) -> str:
     if naam in _TIJD_KOP or naam in _TITEL_KOP or naam in _WERKVORM_KOP or naam in _MATERIAAL_KOP:
         return naam
     # 'Tijd (min.)', 'Onderdeel / activiteit': the first word names the column.
-    return re.split(r"[\s/(:,-]", naam, maxsplit=1)[0]
+    return _KOLOMGRENS.split(naam, maxsplit=1)[0]
 
 
 def _tabel_items(tabel: Tabel) -> list[Item]:
     """A schedule table becomes part items; any other table becomes lines ('Opstelling: kring')."""
-    rijen = [list(r) for r in tabel.rijen if any(c.strip() for c in r)]
+    volle = [(i, list(r)) for i, r in enumerate(tabel.rijen) if any(c.strip() for c in r)]
+    rijen = [r for _, r in volle]
     if not rijen:
         return []
     breedte = max(len(r) for r in rijen)
@@ -191,24 +250,60 @@ def _tabel_items(tabel: Tabel) -> list[Item]:
         if not kandidaten:
             return _tabel_als_regels(rijen)
         kolommen["titel"] = kandidaten[0]
-    if not any(lees_tijdcel(r[kolommen["tijd"]], kaal) for r in data):
+    vanaf = _tijden_vanaf_start([r[kolommen["tijd"]] for r in data])
+    if not vanaf and not any(lees_tijdcel(r[kolommen["tijd"]], kaal) for r in data):
         return _tabel_als_regels(rijen)
     namen = [_kolomnaam(c) for c in rijen[kop]] if kop is not None else [""] * breedte
     items: list[Item] = []
-    for rij in data:
-        items.extend(_rij_items(rij, kolommen, namen, kaal))
+    begin = kop + 1 if kop is not None else 0
+    for nummer_rij, ((nummer, _), rij) in enumerate(zip(volle[begin:], data, strict=True)):
+        if (nummer, kolommen["tijd"]) in tabel.vervolg:
+            # The Tijd cell is merged with the one above: this row goes on with the same part.
+            rij = [c if i != kolommen["tijd"] else "" for i, c in enumerate(rij)]
+        items.extend(_rij_items(rij, kolommen, namen, kaal, vanaf[nummer_rij] if vanaf else None))
     return items
 
 
-def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal: bool) -> list[Item]:
+def _tijden_vanaf_start(cellen: list[str]) -> list[Tijd | None] | None:
+    """A Tijd column counted from the session's start ('0:00 – 0:10', '0-10', '0:00', '0:10', …; issue 20.1,
+    20.9): rising from 0, every filled cell such a time. None when the column holds clock times or durations."""
+    tijden: list[Tijd | None] = []
+    vorige = -1
+    for cel in cellen:
+        tekst = schoon(cel.replace("\n", " "))
+        if not tekst:
+            tijden.append(None)
+            continue
+        if (bereik := vanaf_start(tekst)) is not None and not bereik[2]:
+            a, b = bereik[0], bereik[1]
+            tijd = Tijd(tekst, b - a)
+        elif (m := START_VANAF.match(tekst)) is not None and m.end() == len(tekst):
+            a = int(m["h"]) * 60 + int(m["m"])
+            tijd = Tijd(tekst, start=a)
+        else:
+            return None
+        if (vorige < 0 and a != 0) or a < vorige:
+            return None
+        vorige = a
+        tijden.append(tijd)
+    return tijden if sum(1 for t in tijden if t is not None) >= 2 else None
+
+
+def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal: bool,
+               vast: Tijd | None = None) -> list[Item]:
     cellen = [schoon(c.replace("\n", " ")) for c in rij if c.strip()]
     # 'Totaal | 3 uur' or '180 min | Totaal': the total, in any column, is no part.
     if any(TOTAAL.match(c.strip("*_ ")) and len(c.split()) <= 4 for c in cellen):
         tekst = " ".join(cellen)
         return [Item(Regel(tekst), "totaal", waarde=tekst)]
-    tijd = lees_tijdcel(rij[kolommen["tijd"]], kaal)
+    tijd = vast if vast is not None else lees_tijdcel(rij[kolommen["tijd"]], kaal)
     titel_regels = [regel_van(r) for r in rij[kolommen["titel"]].split("\n")]
     titel_regels = [r for r in titel_regels if r.tekst]
+    if tijd is not None and not titel_regels and (samen := _samengevoegde_rij(rij[kolommen["tijd"]])):
+        # A row merged across all columns ('15:00 Pauze' over Tijd and Programma): time and title in one cell.
+        rij = list(rij)
+        rij[kolommen["tijd"]] = ""
+        titel_regels = samen
     extra: list[Regel] = titel_regels[1:]
     for i, cel in enumerate(rij):
         if i in kolommen.values() or not cel.strip():
@@ -221,8 +316,8 @@ def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal:
     werkvorm = schoon(rij[kolommen["werkvorm"]].replace("\n", " ")) if "werkvorm" in kolommen else ""
     materialen: tuple[str, ...] = ()
     if "materialen" in kolommen:
-        materialen = tuple(m for m in (schoon(re.sub(r"^[•\-*–]\s*", "", x))
-                                       for x in re.split(r"[\n;,]", rij[kolommen["materialen"]])) if m)
+        materialen = tuple(m for m in (schoon(_TEKEN_VOOR.sub("", x))
+                                       for x in _LIJSTGRENS.split(rij[kolommen["materialen"]])) if m)
     if tijd is None or not titel_regels:
         # A row without a time (or without a title) continues the part above it.
         regels = titel_regels + extra
@@ -236,8 +331,23 @@ def _rij_items(rij: list[str], kolommen: dict[str, int], namen: list[str], kaal:
     titel = titel_regels[0].tekst
     if EINDE.match(titel):
         return [Item(titel_regels[0], "einde", tijd=tijd)] + [klasse_van(r) for r in extra]
-    return [Item(titel_regels[0], "deel", tijd=tijd, titel=titel, werkvorm=werkvorm, materialen=materialen,
-                  extra=tuple(extra), uit_tabel=True)]
+    deel = Item(titel_regels[0], "deel", tijd=tijd, titel=titel, werkvorm=werkvorm, materialen=materialen,
+                extra=tuple(extra), uit_tabel=True)
+    klok = lees_tijdcel(rij[kolommen["klok0"]]) if "klok0" in kolommen else None
+    if klok is not None and klok.start is not None and klok.eind is not None and tijd.minuten is not None \
+            and (klok.eind - klok.start) % DAG != tijd.minuten:
+        # 'Time 09:00 - 09:15 | Duration 20 min': the document contradicts itself; the stated minutes win.
+        deel.waarschuwing = (f"'{titel}': de kolom Duur noemt {tijd.minuten} minuten, maar {klok.tekst} is "
+                             f"{(klok.eind - klok.start) % DAG} minuten; ik neem de {tijd.minuten} minuten.")
+    return [deel]
+
+
+def _samengevoegde_rij(cel: str) -> list[Regel]:
+    regels = [r for r in (regel_van(x) for x in cel.split("\n")) if r.tekst]
+    gevonden = lees_tijd_begin(regels[0].tekst) if regels else None
+    if not gevonden or not gevonden[1]:
+        return []
+    return [Regel(gevonden[1])] + regels[1:]
 
 
 def _tabel_als_regels(rijen: list[list[str]]) -> list[Item]:
@@ -314,7 +424,7 @@ def _koppen_met_duur(items: list[Item]) -> list[Item]:
             vorige = uit[j] if j >= 0 else None
             # The document's first heading is its title: 'Duur: 2 uur' under it is the whole meeting.
             if vorige is not None and _titel_boven_duur(vorige, items[koppen[0]] if koppen else None, deel_gezien):
-                uit[j] = Item(vorige.regel, "deel", tijd=tijd, titel=_schone_titel(vorige.regel.tekst))
+                uit[j] = Item(vorige.regel, "deel", tijd=tijd, titel=schone_titel(vorige.regel.tekst))
                 deel_gezien = True
                 continue
         uit.append(item)

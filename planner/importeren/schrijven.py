@@ -48,10 +48,14 @@ def toml_tekst(concept: Concept, naam: str, bestandsnaam: str) -> str:
     if concept.materialen:
         regels.append(toml.veld("materialen", concept.materialen))
     regels.append(toml.commentaar(
-        "Met min = max kan de planner een onderdeel niet korter maken; bij te weinig tijd verdeelt hij het\n"
-        "draaiboek daarom over meer sessies. Verruim min en max per onderdeel als inkorten mag, en zet\n"
-        'dan bij_tijdgebrek = "inkorten".'))
-    regels.append(toml.veld("bij_tijdgebrek", "splitsen"))
+        "Het document is één programma, niet door de schrijver over sessies verdeeld: de planner verdeelt het\n"
+        "daarom ook niet over meer sessies. Met min = max kan hij een onderdeel niet korter maken, dus bij te\n"
+        "weinig tijd weigert hij met de tijd die nodig is. Verruim min en max per onderdeel als inkorten mag."))
+    regels.append(toml.veld("bij_tijdgebrek", "inkorten"))
+    regels += ["", "[splitsen]",
+               toml.commentaar("Zet mag = true als het programma over meer sessies verdeeld mag worden."),
+               toml.veld("mag", False),
+               toml.veld("omdat", f"'{bestandsnaam}' is één programma, niet door de schrijver over sessies verdeeld")]
     ids: dict[str, int] = {}
     for deel in concept.delen:
         regels += ["", "[[onderdelen]]"] + _deel_regels(deel, ids)
@@ -73,7 +77,7 @@ def _deel_regels(deel: Deel, ids: dict[str, int]) -> list[str]:
     regels = [
         toml.veld("id", id_),
         toml.veld("titel", deel.titel),
-        toml.veld("soort", deel.soort, f"gegokt aan '{deel.soort_woord}'" if deel.soort_woord
+        toml.veld("soort", deel.soort, _soort_uitleg(deel) if deel.soort_woord
                   else "gegokt: geen woord als welkom, pauze, evaluatie of afsluiting gevonden"),
         toml.veld("minuten", deel.minuten, "geschat: niet in het document" if deel.geschat else waar),
         toml.veld("min", deel.min, "verruim: hoe kort mag dit onderdeel worden?"),
@@ -92,6 +96,13 @@ def _deel_regels(deel: Deel, ids: dict[str, int]) -> list[str]:
     if deel.toelichting:
         regels.append(toml.veld("toelichting", "\n".join(deel.toelichting)))
     return regels
+
+
+def _soort_uitleg(deel: Deel) -> str:
+    if deel.soort == "werkvorm":
+        # A meal: it stays in the programme where the document puts it; a pauze may be left out by a split.
+        return f"gegokt aan '{deel.soort_woord}': een maaltijd, geen pauze, dus het blijft in het programma"
+    return f"gegokt aan '{deel.soort_woord}'"
 
 
 def _letterlijk(tekst: str) -> str:

@@ -2,8 +2,9 @@
 
 Text from a draaiboek, a file name or an option may hold control characters. On a terminal an
 escape sequence retitles the window, clears the screen or fakes output, so every text format is
-cleaned here, in one place, before it is rendered (`schoon_kopie`) or printed (`schoon`). JSON is
-left exact: json.dumps escapes control characters itself.
+cleaned here, in one place, before it is rendered (`schoon_kopie`) or printed (`schoon`). Invisible
+characters (zero-width, direction marks) are written out visibly on the terminal only; files keep
+them. JSON is left exact: it escapes them (planner.uitvoer.json), which changes no value.
 """
 
 from __future__ import annotations
@@ -18,28 +19,68 @@ T = TypeVar("T")
 
 # C0 and C1 control characters and DEL, except the line break that multi-line text needs; also
 # the bidirectional overrides that make text read differently from what it is ("Trojan source").
-_GEVAARLIJK = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Cleaned everywhere: on the terminal and in every text file the planner writes.
+_STUUR = "\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_GEVAARLIJK = re.compile(f"[{_STUUR}]")
+
+# Invisible characters: zero-width spaces and joiners, direction marks, the byte-order mark, word
+# joiners, fillers that look like nothing, tag characters (which can smuggle hidden text) and the
+# invisible variation selectors. On a terminal they hide what a text really is ("ad\u200bmin" looks
+# like "admin"), so there they are written out visibly; files keep them as written (issue 21.5).
+# (The ordinary variation selectors U+FE00-FE0F stay: emoji need them.)
+ONZICHTBAAR = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u206f"
+               "\u3164\ufeff\uffa0\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+               "\U000e0000-\U000e007f\U000e0100-\U000e01ef")
+_SCHERM = re.compile(f"[{_STUUR}{ONZICHTBAAR}]")
+_ZACHT_AFBREEKSTREEPJE = "\u00ad"
+_ZWJ = "\u200d"
+
+
+def _is_emoji(teken: str) -> bool:
+    code = ord(teken)
+    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or teken == "\ufe0f"
 
 
 def _zichtbaar(gevonden: re.Match[str]) -> str:
     teken = gevonden[0]
     if teken == "\t":
         return " "  # a tab is harmless as a space; as a raw tab it breaks columns
-    return f"\\x{ord(teken):02x}" if ord(teken) < 0x100 else f"\\u{ord(teken):04x}"
+    if teken == _ZACHT_AFBREEKSTREEPJE:
+        return ""  # a hyphenation hint: nothing to see, nothing hidden
+    if teken == _ZWJ:
+        tekst, plek = gevonden.string, gevonden.start()
+        if 0 < plek < len(tekst) - 1 and _is_emoji(tekst[plek - 1]) and _is_emoji(tekst[plek + 1]):
+            return teken  # joins an emoji sequence (a family, a profession): that is what it is for
+    code = ord(teken)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def schoon(tekst: str) -> str:
-    """`tekst` safe for a terminal or a text file: every control character written out visibly.
+def schoon(tekst: str, bestand: bool = False) -> str:
+    """`tekst` safe for a terminal: every control and invisible character written out visibly.
 
-    A Windows line end becomes a plain line break; a lone carriage return (which would overwrite
-    the line on a terminal) is written out like any other control character.
+    With `bestand` (text for a file: Markdown, HTML, csv, calendar) only the control characters and
+    direction overrides; invisible characters are kept as written. A Windows line end becomes a
+    plain line break; a lone carriage return (which would overwrite the line on a terminal) is
+    written out like any other control character.
     """
     if not isinstance(tekst, str):
         return tekst
-    return _GEVAARLIJK.sub(_zichtbaar, tekst.replace("\r\n", "\n"))
+    patroon = _GEVAARLIJK if bestand else _SCHERM
+    return patroon.sub(_zichtbaar, tekst.replace("\r\n", "\n"))
 
 
-def schoon_kopie(waarde: T) -> T:
+def zichtbaar(tekst: str) -> str:
+    """Only the invisible characters of `tekst` written out visibly: for output already rendered
+    (which may hold its own colour escapes) on its way to a terminal."""
+    return _ALLEEN_ONZICHTBAAR.sub(_zichtbaar, tekst)
+
+
+_ALLEEN_ONZICHTBAAR = re.compile(f"[{ONZICHTBAAR}]")
+
+
+def schoon_kopie(waarde: T, bestand: bool = False) -> T:
     """A copy of `waarde` (a Plan, Draaiboek, Probleem, tuple, ...) with every text in it cleaned.
 
     Recursive over dataclasses, tuples, lists, dicts and paths, so a renderer that gets the cleaned
@@ -47,7 +88,7 @@ def schoon_kopie(waarde: T) -> T:
     character is rebuilt: a clean (immutable) dataclass or tuple comes back as itself, so cleaning
     an ordinary plan costs one regex search per text, not a copy of the whole tree.
     """
-    return _schoon(waarde, {})
+    return _schoon(waarde, {}, _GEVAARLIJK if bestand else _SCHERM)
 
 
 # The init fields of each dataclass type, looked up once: dataclasses.fields() per object is slow.
@@ -61,9 +102,9 @@ def _init_velden(soort: type) -> tuple[str, ...]:
     return namen
 
 
-def _schoon(waarde: Any, gezien: dict[int, Any]) -> Any:
+def _schoon(waarde: Any, gezien: dict[int, Any], patroon: re.Pattern[str]) -> Any:
     if isinstance(waarde, str):
-        return waarde if _GEVAARLIJK.search(waarde) is None else schoon(waarde)
+        return waarde if patroon.search(waarde) is None else patroon.sub(_zichtbaar, waarde.replace("\r\n", "\n"))
     if isinstance(waarde, bool | int | float | type(None)):
         return waarde
     if id(waarde) in gezien:
@@ -72,12 +113,12 @@ def _schoon(waarde: Any, gezien: dict[int, Any]) -> Any:
         gewijzigd = {}
         for naam in _init_velden(type(waarde)):
             oud = getattr(waarde, naam)
-            nieuw = _schoon(oud, gezien)
+            nieuw = _schoon(oud, gezien, patroon)
             if nieuw is not oud:
                 gewijzigd[naam] = nieuw
         kopie = dataclasses.replace(waarde, **gewijzigd) if gewijzigd else waarde
     elif isinstance(waarde, tuple):
-        delen = [_schoon(w, gezien) for w in waarde]
+        delen = [_schoon(w, gezien, patroon) for w in waarde]
         if all(n is o for n, o in zip(delen, waarde, strict=True)):
             kopie = waarde
         elif hasattr(waarde, "_fields"):
@@ -85,12 +126,12 @@ def _schoon(waarde: Any, gezien: dict[int, Any]) -> Any:
         else:
             kopie = type(waarde)(delen)
     elif isinstance(waarde, list):
-        kopie = type(waarde)(_schoon(w, gezien) for w in waarde)
+        kopie = type(waarde)(_schoon(w, gezien, patroon) for w in waarde)
     elif isinstance(waarde, dict):
-        kopie = {_schoon(k, gezien): _schoon(w, gezien) for k, w in waarde.items()}
+        kopie = {_schoon(k, gezien, patroon): _schoon(w, gezien, patroon) for k, w in waarde.items()}
     elif isinstance(waarde, PurePath):
         tekst = str(waarde)
-        kopie = waarde if _GEVAARLIJK.search(tekst) is None else type(waarde)(schoon(tekst))
+        kopie = waarde if patroon.search(tekst) is None else type(waarde)(patroon.sub(_zichtbaar, tekst))
     else:
         return waarde  # datetimes, zones and other values without free text
     gezien[id(waarde)] = kopie

@@ -6,20 +6,20 @@ The facilitator's material to adjust a template's minutes next time. Pure apart 
 from __future__ import annotations
 
 import csv
+import errno
 import io
-import os
-import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from planner.bibliotheek.grenzen import LOG_BYTES
 from planner.kern.fouten import InvoerFout
 from planner.kern.live_staat import LOGKOLOMMEN
 from planner.kern.tekst import afgekort
 from planner.kern.tijd import kort
 
 # A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
-MAX_GROOTTE = 10 * 1024 * 1024
+MAX_GROOTTE = LOG_BYTES  # the limits and their reasons: planner.bibliotheek.grenzen
 
 
 @dataclass(frozen=True)
@@ -67,16 +67,17 @@ def _moment(tekst: str, pad: Path, regel: int) -> datetime | None:
 
 def lees_log(pad: Path) -> list[Regel]:
     """The rows of a live log, or one Dutch sentence when the file is not one."""
+    from planner.bibliotheek.lezen import OnleesbaarBestand, lees_bytes
+
     try:
-        # stat first: reading a FIFO would wait forever, /dev/zero would fill the memory.
-        info = os.stat(pad)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_GROOTTE:
-            raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': dat is een gewoon CSV-bestand "
-                             "van hooguit enkele kilobytes.")
-        tekst = pad.read_bytes()[:MAX_GROOTTE + 1].decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InvoerFout(f"'{pad}' bestaat niet: geef het pad van een log van 'planner live --log'.") from None
-    except (OSError, ValueError):  # ValueError: not UTF-8, or a NUL in the name
+        # The one safe reader: a FIFO would wait forever, /dev/zero would fill the memory.
+        tekst = lees_bytes(pad, MAX_GROOTTE).decode("utf-8-sig")
+    except OnleesbaarBestand as fout:
+        if fout.errno == errno.ENOENT:
+            raise InvoerFout(f"'{pad}' bestaat niet: geef het pad van een log van 'planner live --log'.") from None
+        raise InvoerFout(f"'{pad}' is geen log van 'planner live --log': {fout.strerror}; een log is een "
+                         "gewoon CSV-bestand van hooguit enkele kilobytes.") from None
+    except (OSError, ValueError):  # ValueError: not UTF-8
         raise InvoerFout(f"'{pad}' kan ik niet lezen als log van 'planner live --log' (CSV, UTF-8).") from None
     try:
         return _lees_rijen(tekst, pad)

@@ -26,6 +26,8 @@ FORMATEN: dict[str, str] = {
 # Formats that carry text exactly; every other format gets the plan with control characters
 # written out visibly (planner.kern.veilig), so no renderer, present or future, can print a raw escape.
 EXACT = frozenset({"json"})
+# Formats made for the terminal: there invisible characters are written out visibly too.
+SCHERM = frozenset({"tabel"})
 
 
 def render(formaat: str, plan: Plan, **opties: Any) -> str | bytes:
@@ -33,11 +35,15 @@ def render(formaat: str, plan: Plan, **opties: Any) -> str | bytes:
     if formaat not in EXACT:
         from planner.kern.veilig import schoon_kopie
 
-        plan = schoon_kopie(plan)
+        # The terminal table also shows invisible characters (zero-width, direction marks) visibly;
+        # file formats keep them as written.
+        bestand = formaat not in SCHERM
+        plan = schoon_kopie(plan, bestand=bestand)
         # Text options printed in the output (--opdrachtgever, --begeleider, the calendar's file
         # name) too. Not the ones that are no display text: the csv separator (a tab is meant) and
         # --reeks, which only goes into the calendar's UIDs and must stay what the user typed.
-        opties = {naam: waarde if naam in _GEEN_TEKST else schoon_kopie(waarde) for naam, waarde in opties.items()}
+        opties = {naam: waarde if naam in _GEEN_TEKST else schoon_kopie(waarde, bestand=bestand)
+                  for naam, waarde in opties.items()}
     return module.render(plan, **opties)
 
 

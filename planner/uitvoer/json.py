@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.kern.model import Draaiboek, GeplandOnderdeel, Onderdeel, Plan, Sessie, Stap
 from planner.kern.nodig import benodigdheden
+from planner.kern.veilig import ONZICHTBAAR
 
 
 def _onderdeel(o: GeplandOnderdeel) -> dict[str, Any]:
@@ -133,10 +134,12 @@ def draaiboek_dict(d: Draaiboek, kort: bool = False) -> dict[str, Any]:
 
 
 # json.dumps escapes only the C0 controls; DEL, the C1 controls (\x9b starts an escape on some
-# terminals) and the bidi overrides are written as \uXXXX too. The values stay exactly the same.
-_ONVEILIG = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# terminals), the bidi overrides and the invisible characters (zero-width, direction marks, tags)
+# are written as \uXXXX escapes too (a surrogate pair beyond U+FFFF): the values stay exactly the
+# same for every JSON reader, and nothing invisible reaches a terminal.
+_ONVEILIG = re.compile(f"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{ONZICHTBAAR}]")
 
 
 def dumps(data: Any) -> str:
     tekst = json.dumps(data, ensure_ascii=False, indent=2)
-    return _ONVEILIG.sub(lambda m: f"\\u{ord(m[0]):04x}", tekst) + "\n"
+    return _ONVEILIG.sub(lambda m: json.dumps(m[0])[1:-1], tekst) + "\n"

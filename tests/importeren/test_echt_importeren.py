@@ -23,19 +23,6 @@ VERWACHT: dict[str, dict] = tomllib.loads((ECHT / "verwacht.toml").read_text(enc
 
 # What today's importer gets wrong per document (measured; see the README's table).
 FOUT_VANDAAG = {
-    "econan_week1_sessie.md": "offsets '[0-10 min]' in headings are not read; metadata (Duur, Student actief werk), "
-                              "pre-session work, handout steps, block headings and the totals table become 26 parts",
-    "eowijers_slotbijeenkomst.txt": "the open end 'Einde, uitloop met een drankje' becomes an estimated "
-                                    "15-minute part; 'Welkomstwoord ... Terugblik' is an evaluatie, not an opening",
-    "eowijers_slotbijeenkomst.docx": "the vertically merged 13:30 cell gives two parts (Welkomstwoord 15 estimated + "
-                                     "Terugblik 15) and the open end becomes an estimated 15-minute part",
-    "sociam_workshop_schedule.md": "the Duration column becomes a second part 'Duration' per row (22 parts); the "
-                                   "front matter 'layout: post' becomes the title",
-    "saturn2015_workshop_agenda.md": "12-hour clock after noon ('1:00', '4:00') and '~12:00-ish - Lunch' are misread: "
-                                     "the break and lunch vanish, parts of 240 and 270 minutes, 'Workshop ends' "
-                                     "and the after-programme poster line become parts",
-    "seminar_facilitator_timing_dag1.md": "the block headings 'Morning Block (09:00 - 12:30)' and 'Afternoon Block' "
-                                          "become parts of 210 and 180 minutes",
 }
 
 
