@@ -195,3 +195,21 @@ def test_sterretje_bij_een_geschatte_beurt_wordt_uitgelegd(kennismaking):
     assert any(o.beurt_tekst.endswith(" *") for s in plan.sessies for o in s.onderdelen)
     for formaat in ("tabel", "markdown"):
         assert "* geschatte minuten" in render(formaat, plan), formaat
+
+
+@pytest.mark.parametrize("breedte", [40, 60, 80])
+def test_lange_woorden_in_een_smalle_terminal_blijven_heel(plannen, breedte):
+    """A title or werkvorm with a word wider than its column keeps every letter (no 'Noordoost-Braba…')."""
+    lang = "Een bijeenkomst in de regio Noordoost-Brabant-en-omstreken-samenwerkingsverband"
+    plan = plannen[0]
+    werkvorm = "groepjesgesprekkenronde-plenair"
+    sessies = [dataclasses.replace(s, onderdelen=tuple(dataclasses.replace(o, titel=lang, werkvorm=werkvorm)
+                                                       for o in s.onderdelen)) for s in plan.sessies]
+    plan = dataclasses.replace(plan, sessies=tuple(sessies))
+    tekst = render("tabel", plan, breedte=breedte)
+    assert "…" not in "".join(c for t in tabellen(tekst) for rij in t for c in rij[2:])
+    for rijen in tabellen(tekst):
+        for _, _, titel, werkvorm in rijen:
+            assert "".join(titel.split()) == "".join(lang.split())
+            # the werkvorm comes first; groepjes and turns follow on their own lines
+            assert "".join(werkvorm.split()).startswith("groepjesgesprekkenronde-plenair")

@@ -20,8 +20,14 @@ ALS = {
 
 def heeft_vraaglabel_nodig(stap: Stap) -> bool:
     """True for a question whose text does not already say it is one: the source's own "Vraag aan
-    deelnemers: …" must not read "Vraag: Vraag aan deelnemers: …"."""
-    return stap.soort == "vraag" and not stap.tekst.lstrip().lower().startswith("vraag")
+    deelnemers: …" must not read "Vraag: Vraag aan deelnemers: …", nor "Startvraag is: …" read
+    "Vraag: Startvraag is: …"."""
+    if stap.soort != "vraag":
+        return False
+    tekst = stap.tekst.lstrip()
+    kop, dubbelepunt, _ = tekst.partition(":")
+    noemt_zichzelf = bool(dubbelepunt) and len(kop) <= 30 and "vraag" in kop.lower()
+    return not (tekst.lower().startswith("vraag") or noemt_zichzelf)
 
 
 def stap_regels(stappen: Iterable[Stap]) -> list[tuple[int, str]]:

@@ -47,6 +47,11 @@ ul.vragen > li { margin-bottom: 3.5mm; break-inside: avoid; }
 ul.vragen ul { margin: 1mm 0 0; padding-left: 5mm; list-style: disc; }
 ul.rondes { margin: 3mm 0 0; padding: 2mm 0 0 4mm; border-top: 0.3mm solid #000; font-size: 10pt; line-height: 1.3; }
 .voet { margin-top: auto; font-size: 8pt; padding-top: 2mm; }
+/* A long title (an own draaiboek) may not push the question or the footer off the card: the part's
+   title keeps two lines, the draaiboek's one; when and where (session, date, time) always show. */
+.kop .onderdeel { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+                  overflow: hidden; }
+.voet .titel { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .maat-1 { font-size: 20pt; }
 .maat-2 { font-size: 17pt; }
 .maat-3 { font-size: 15pt; }
@@ -229,9 +234,11 @@ def _kaart(plan: Plan, kaart: Kaart) -> str:
         for v in kaart.vragen)
     rondes = "".join(f"<li>{e(r)}</li>" for r in kaart.extra)
     rondes = f'<ul class="rondes">{rondes}</ul>' if rondes else ""
-    return (f'<div class="kaart"><div class="kop">{e(kaart.onderdeel)}{deel}{groep}</div>'
+    return (f'<div class="kaart"><div class="kop">'
+            f'<span class="onderdeel">{e(kaart.onderdeel)}</span>{deel}{groep}</div>'
             f'<ul class="vragen {_maat(kaart)}">{vragen}</ul>{rondes}'
-            f'<div class="voet">{e(plan.draaiboek.titel)} · {e(kaart.wanneer)} · {e(kaart.tijd)}</div></div>')
+            f'<div class="voet"><span class="titel">{e(plan.draaiboek.titel)}</span>'
+            f'<span class="wanneer">{e(kaart.wanneer)} · {e(kaart.tijd)}</span></div></div>')
 
 
 def render(plan: Plan, **_: Any) -> str:

@@ -40,8 +40,10 @@ def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
                   show_footer=True, expand=False, min_width=cell_len(kop))
     tabel.add_column("Tijd", footer="Totaal", no_wrap=True)
     tabel.add_column("Min", justify="right", footer=toon_duur(sessie.duur_min), no_wrap=True)
-    tabel.add_column("Onderdeel", ratio=3)
-    tabel.add_column("Werkvorm", ratio=2)
+    # fold: a word wider than its column (a place name in an own draaiboek on a narrow terminal)
+    # continues on the next line instead of losing its end to "…".
+    tabel.add_column("Onderdeel", ratio=3, overflow="fold")
+    tabel.add_column("Werkvorm", ratio=2, overflow="fold")
     for o in sessie.onderdelen:
         tabel.add_row(tijdvak(o), f"{o.duur_min}{merk(o)}", Text(o.titel, style=SOORT_STIJL.get(o.soort, "")),
                       "\n".join(indeling(o)))

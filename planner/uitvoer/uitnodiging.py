@@ -73,8 +73,9 @@ def render(plan: Plan, begeleiders: tuple[str, ...] | list[str] = (), bijlage: s
         regels.append(f"Neem mee: {'; '.join(d.meenemen)}")
     regels += ["", *_programma(plan), ""]
     if bijlage:
-        woord = "de afspraak" if len(plan.sessies) == 1 else "de afspraken"
-        regels += [f"In de bijlage ({bijlage}) staat {woord} voor je agenda.", ""]
+        # One event per session: the verb agrees with how many there are.
+        woorden = "staat de afspraak" if len(plan.sessies) == 1 else "staan de afspraken"
+        regels += [f"In de bijlage ({bijlage}) {woorden} voor je agenda.", ""]
     regels += ["Tot dan!", ""]
     if begeleiders:
         namen = list(begeleiders)

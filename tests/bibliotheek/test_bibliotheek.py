@@ -563,3 +563,14 @@ def test_toon_zet_varianten_niet_vast_aan_de_beschrijving():
     regels = render_draaiboek(laden.vind("kennismaking"), breedte=140).splitlines()
     eerste_variant = next(i for i, r in enumerate(regels) if r.startswith("Variant "))
     assert regels[eerste_variant - 1] == ""  # a blank line after the description, as after the facts
+
+
+@pytest.mark.parametrize(("naam", "groep", "maximum"), [("training", 21, 20), ("kickoff", 41, 30),
+                                                        ("kennismaking", 31, 30)])
+def test_bovengrens_van_de_groep_weigert_met_de_reden_van_de_bovengrens(naam, groep, maximum):
+    """A group too large is refused with the source's maximum as reason, not the planner's minimum."""
+    with pytest.raises(PlanFout, match="te groot") as fout:
+        plan(naam, groep=groep)
+    reden = str(fout.value).split(" — ", 1)[1]
+    assert reden.startswith("de bron noemt") and f"{maximum} personen" in reden
+    assert "minstens" not in reden

@@ -598,3 +598,12 @@ def test_zonder_browser_faalt_ci_in_plaats_van_over_te_slaan(monkeypatch: pytest
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception):
         browser_nodig()
+
+
+def test_trainersraster_zegt_vraag_niet_twee_keer() -> None:
+    """'Startvraag is: …' is marked as a question by its own words: no 'Vraag: Startvraag is:'."""
+    tekst = render("html", _plan("kennismaking", 8, None))
+    platte = " ".join(re.sub(r"<[^>]+>", " ", tekst).split())
+    assert "Startvraag is:" in platte
+    assert not re.search(r"Vraag: (Startvraag|Vraag)", platte)
+    assert "Vraag:" in platte  # other questions keep their mark

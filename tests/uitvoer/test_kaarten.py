@@ -212,3 +212,42 @@ def test_kaart_sleutel_in_een_draaiboek_wordt_gecontroleerd() -> None:
                      {"vraag": "Wat?", "kaart": "tafel"}]}]}
     draaiboek, problemen = valideren.lees_draaiboek(data, "eigen.toml")
     assert [p.veld for p in problemen] == ["stappen"] and "kaart = 'tafel'" in problemen[0].melding
+
+
+# Measured in the browser: for every card, does its footer (when and where) lie inside the card?
+_METEN = """<script>
+const buiten = [...document.querySelectorAll('.kaart')].filter(k => {
+  const w = (k.querySelector(".voet .wanneer") || k.querySelector(".voet")).getBoundingClientRect();
+  const r = k.getBoundingClientRect();
+  return w.bottom > r.bottom + 1 || w.height === 0;
+}).length;
+document.body.setAttribute('data-buiten', String(buiten));
+document.body.setAttribute('data-kaarten', String(document.querySelectorAll('.kaart').length));
+</script></body>"""
+
+
+@GEEN_CHROMIUM
+def test_lange_titels_duwen_de_voet_niet_van_de_kaart(tmp_path: Path) -> None:
+    """An own draaiboek with very long titles: every card still shows its session, date and time."""
+    import dataclasses
+    import subprocess
+
+    from tests.uitvoer.test_handouts import _chromium
+
+    lang = ("Een heel erg lange titel voor een eigen bijeenkomst over samenwerking tussen gemeente, welzijn, "
+            "zorg, onderwijs en cultuur in de regio Noordoost-Brabant en omstreken")
+    plan = _plan("training", 16, 180)
+    sessies = tuple(dataclasses.replace(s, onderdelen=tuple(dataclasses.replace(o, titel=lang) for o in s.onderdelen))
+                    for s in plan.sessies)
+    plan = dataclasses.replace(plan, draaiboek=dataclasses.replace(plan.draaiboek, titel=lang), sessies=sessies)
+    pad = tmp_path / "kaarten.html"
+    pad.write_text(render("kaarten", plan).replace("</body>", _METEN), encoding="utf-8")
+    browser = _chromium()
+    assert browser is not None
+    dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                          f"--user-data-dir={tmp_path / 'profiel'}", "--dump-dom", pad.resolve().as_uri()],
+                         check=True, capture_output=True, text=True, timeout=120).stdout
+    gemeten = re.search(r'data-buiten="(\d+)" data-kaarten="(\d+)"', dom)
+    assert gemeten is not None
+    assert int(gemeten.group(2)) == len(kaarten(plan)) > 0
+    assert gemeten.group(1) == "0"

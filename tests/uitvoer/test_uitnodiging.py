@@ -153,3 +153,14 @@ def test_de_gast_wordt_niet_uitgenodigd_voor_de_reflectie_van_het_team(groep: in
         assert "Reflectie" not in handout_tekst and f"{reflectie.eind:%H:%M}" not in handout_tekst
     # The facilitator's own handout keeps it.
     assert reflectie.titel in render("markdown", plan)
+
+
+@pytest.mark.parametrize("naam, groep, tijd", PLANNEN)
+def test_bijlage_zin_klopt_in_enkelvoud_en_meervoud(naam: str, groep: int, tijd: int | None) -> None:
+    """'In de bijlage staat de afspraak' for one meeting, 'staan de afspraken' for several."""
+    plan = _plan(naam, groep, tijd)
+    tekst = render("uitnodiging", plan, bijlage="agenda.ics")
+    if len(plan.sessies) == 1:
+        assert "In de bijlage (agenda.ics) staat de afspraak voor je agenda." in tekst
+    else:
+        assert "In de bijlage (agenda.ics) staan de afspraken voor je agenda." in tekst
