@@ -306,7 +306,11 @@ class _Bouwer:
         return not self.vorige_leeg or not self.vorige_tekst.rstrip().endswith((".", "!", "?"))
 
     def _plak(self, deel: Deel, tekst: str) -> None:
-        if deel.stappen:
+        if not deel.stappen and not deel.uit_tabel and (self.vorige_leeg or _PERSOON.match(tekst)):
+            # 'Inleiding Schiphol: groei of krimp', a blank line, 'ir. Joris Melkert, TU Delft': who speaks is
+            # a line of its own under the part, not more of its title (the title stays the topic).
+            deel.stappen.append(Stap(tekst))
+        elif deel.stappen:
             stap = deel.stappen[-1]
             if stap.sub:
                 stap.sub[-1] = f"{stap.sub[-1]} {tekst}"
@@ -332,6 +336,8 @@ def _eerste_zin(titel: str) -> tuple[str, str]:
     return titel[:m.start()], titel[m.end():]
 
 
+# A line that starts with a person's title ('ir. Joris Melkert', 'dr. …', 'prof. …') names who speaks.
+_PERSOON = re.compile(r"(?:ir|ing|dr|drs|prof|mr|dhr|mevr|mw)\.\s", re.I)
 _ZINSEINDE = re.compile(r"[.!?](?<!\b[A-Za-z]\.)\s++(?=[A-Z])")
 
 

@@ -65,3 +65,22 @@ def test_elk_bestand_heeft_verwachtingen_en_een_bron():
     leesmij = (ECHT / "README.md").read_text(encoding="utf-8")
     for naam in bestanden:
         assert naam in leesmij
+
+
+def test_spreker_onder_een_onderdeel_is_geen_deel_van_de_titel():
+    # 'ir. Joris Melkert, TU Delft' under '10.30- 11.15 Inleiding Schiphol: groei of krimp' starts in lower case
+    # after a blank line: who speaks is a line under the part, the title stays the topic.
+    delen = {d.titel: d for d in _delen("symposium_50plus_2019.txt").delen}
+    schiphol = delen["Inleiding Schiphol: groei of krimp"]
+    assert [s.tekst for s in schiphol.stappen] == ["ir. Joris Melkert, TU Delft"]
+    voltooid = delen["Inleiding Voltooid leven: het recht op zorg en het recht op zelfbeschikking"]
+    assert [s.tekst for s in voltooid.stappen] == ["Jaap van Riemsdijk, NVVE"]
+
+
+def test_een_spreker_met_titel_direct_onder_het_onderdeel_blijft_een_regel_eronder(tmp_path):
+    pad = tmp_path / "middag.txt"
+    pad.write_text("Middag\n\n13.00 – 13.45 Inleiding over de stad\nprof. dr. A. Jansen, UvA\n"
+                   "13.45 – 14.00 Pauze\n", encoding="utf-8")
+    (concept,) = herken(lees(pad), pad.name)
+    assert concept.delen[0].titel == "Inleiding over de stad"
+    assert [s.tekst for s in concept.delen[0].stappen] == ["prof. dr. A. Jansen, UvA"]
