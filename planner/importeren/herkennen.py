@@ -19,7 +19,7 @@ from planner.importeren.minuten import getimede_beschrijving, kort, minuten
 from planner.importeren.programma import alleen_programma, vanaf_start
 from planner.importeren.regels import Item, items_van, klasse_van
 from planner.importeren.tijden import GESCHAT_MIN, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
-from planner.importeren.woorden import GROEP, LABEL_VORM, TOTAAL, groepjes_in, soort_van
+from planner.importeren.woorden import DATUM, GROEP, LABEL_VORM, TOTAAL, groepjes_in, soort_van
 from planner.kern.fouten import InvoerFout
 
 # --- from items to draaiboeken -----------------------------------------------------------------
@@ -68,7 +68,9 @@ def _kopblok(items: list[Item], i: int) -> bool:
 def _titel_index(items: list[Item]) -> int | None:
     """The draaiboek's title: its first heading before the first part, else its first short line."""
     eerste_deel = next((i for i, x in enumerate(items) if x.soort == "deel"), len(items))
-    voor = [(i, x) for i, x in enumerate(items[:eerste_deel]) if x.soort in ("tekst", "veld")]
+    # A date on a line of its own ('23 september 2020') says when, not what: it stays in the description.
+    voor = [(i, x) for i, x in enumerate(items[:eerste_deel])
+            if x.soort in ("tekst", "veld") and not DATUM.fullmatch(x.regel.tekst.strip("*_# "))]
     koppen = [(i, x) for i, x in voor if x.soort == "tekst" and x.regel.soort == "kop"]
     titelstijl = [i for i, x in koppen if x.regel.niveau == 0]
     if titelstijl:  # Word's 'Title' style (or '# ' in Markdown) says it outright
@@ -127,11 +129,12 @@ class _Bouwer:
     def __init__(self, items: list[Item], bestandsnaam: str, markdown_regels: bool) -> None:
         self.items = items
         titel_index = _titel_index(items)
-        titel = schoon(items[titel_index].regel.tekst) if titel_index is not None else Path(bestandsnaam).stem
+        titel = schoon(items[titel_index].regel.tekst) if titel_index is not None else _uit_bestandsnaam(bestandsnaam)
         self.titel_index = titel_index
-        self.c = Concept(titel=titel.strip("*_# ").strip() or Path(bestandsnaam).stem)
+        self.c = Concept(titel=titel.strip("*_# ").strip() or _uit_bestandsnaam(bestandsnaam))
         if titel_index is None:
-            self.c.gegokt.append(f"titel: het document heeft geen kop; ik gebruik de bestandsnaam '{titel}'.")
+            self.c.gegokt.append(f"titel: het document heeft geen kop of titelregel; ik gebruik de bestandsnaam "
+                                 f"'{titel}'.")
         self.na_einde = False
         self.vorige_leeg = True
         self.vorige_soort = ""
@@ -326,6 +329,15 @@ class _Bouwer:
             self.c.beschrijving[-1] = f"{self.c.beschrijving[-1]} {regel.tekst}"
         else:
             self.c.beschrijving.append(regel.tekst)
+
+
+def _uit_bestandsnaam(bestandsnaam: str) -> str:
+    """'eowijers_slotbijeenkomst.txt' -> 'Eowijers slotbijeenkomst': a title to read, not a file name."""
+    stam = " ".join(_NAAMGRENS.sub(" ", Path(bestandsnaam).stem).split())
+    return stam[:1].upper() + stam[1:] if stam else Path(bestandsnaam).stem
+
+
+_NAAMGRENS = re.compile(r"[_\s]+|(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _eerste_zin(titel: str) -> tuple[str, str]:

@@ -84,3 +84,23 @@ def test_een_spreker_met_titel_direct_onder_het_onderdeel_blijft_een_regel_erond
     (concept,) = herken(lees(pad), pad.name)
     assert concept.delen[0].titel == "Inleiding over de stad"
     assert [s.tekst for s in concept.delen[0].stappen] == ["prof. dr. A. Jansen, UvA"]
+
+
+def test_een_datum_is_geen_titel():
+    # The Eo Wijers page starts with '23 september 2020' and has no title line: the date goes to the description
+    # and the title comes from the file name (the .docx of the same programme has its own heading).
+    txt = _delen("eowijers_slotbijeenkomst.txt")
+    assert txt.titel == "Eowijers slotbijeenkomst"
+    assert txt.beschrijving == ["23 september 2020"]
+    assert any("bestandsnaam" in r for r in txt.gegokt)
+    assert _delen("eowijers_slotbijeenkomst.docx").titel == "Programma Eo Wijers slotbijeenkomst"
+
+
+@pytest.mark.parametrize("datum", ["23 september 2020", "Zaterdag 16 november 2019", "16-11-2019",
+                                   "September 23, 2020", "**di 3 okt.**"])
+def test_de_titel_onder_een_datum(tmp_path, datum):
+    pad = tmp_path / "dag.txt"
+    pad.write_text(f"{datum}\n\nTeamdag Noord\n\n09:00 Welkom\n09:30 Werken\n10:00 Einde\n", encoding="utf-8")
+    (concept,) = herken(lees(pad), pad.name)
+    assert concept.titel == "Teamdag Noord"
+    assert any(datum.strip("*") in regel for regel in concept.beschrijving)
