@@ -309,9 +309,11 @@ class _Bouwer:
         return not self.vorige_leeg or not self.vorige_tekst.rstrip().endswith((".", "!", "?"))
 
     def _plak(self, deel: Deel, tekst: str) -> None:
-        if not deel.stappen and not deel.uit_tabel and (self.vorige_leeg or _PERSOON.match(tekst)):
+        if not deel.stappen and not deel.uit_tabel and (_PERSOON.match(tekst) or (
+                self.vorige_leeg and ("," in tekst or len(tekst.split()) > 3))):
             # 'Inleiding Schiphol: groei of krimp', a blank line, 'ir. Joris Melkert, TU Delft': who speaks is
-            # a line of its own under the part, not more of its title (the title stays the topic).
+            # a line of its own under the part, not more of its title (the title stays the topic). A word or
+            # two after a blank line ('Waarderend voorstellen -12', 'personen') is the title broken by a PDF.
             deel.stappen.append(Stap(tekst))
         elif deel.stappen:
             stap = deel.stappen[-1]

@@ -104,3 +104,13 @@ def test_de_titel_onder_een_datum(tmp_path, datum):
     (concept,) = herken(lees(pad), pad.name)
     assert concept.titel == "Teamdag Noord"
     assert any(datum.strip("*") in regel for regel in concept.beschrijving)
+
+
+def test_een_kort_vervolg_na_een_lege_regel_blijft_de_titel(tmp_path):
+    # Text from a PDF breaks a title over a blank line ('30m Waarderend voorstellen -12', '', 'personen').
+    pad = tmp_path / "pdf.txt"
+    pad.write_text("Training\n\n30m Waarderend voorstellen -12\n\npersonen\n\n15m Afronding\n\n"
+                   "10m Lezing\n\ndoor Jan de Vries, UvA\n", encoding="utf-8")
+    (concept,) = herken(lees(pad), pad.name)
+    assert [d.titel for d in concept.delen] == ["Waarderend voorstellen -12 personen", "Afronding", "Lezing"]
+    assert [s.tekst for s in concept.delen[2].stappen] == ["door Jan de Vries, UvA"]
