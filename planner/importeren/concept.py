@@ -52,3 +52,5 @@ class Concept:
     herkend: list[str] = field(default_factory=list)
     gegokt: list[str] = field(default_factory=list)
     niet_geplaatst: list[str] = field(default_factory=list)
+    nawoord: list[str] = field(default_factory=list)  # text after the programme about no part of it
+    nawoord_koppen: list[str] = field(default_factory=list)

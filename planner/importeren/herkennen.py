@@ -15,7 +15,7 @@ from pathlib import Path
 from planner.bibliotheek.opmerkingen import tijdsduur_verschil
 from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
-from planner.importeren.minuten import getimede_beschrijving, kort, minuten
+from planner.importeren.minuten import getimede_beschrijving, kort, minuten, na_het_programma
 from planner.importeren.programma import alleen_programma, vanaf_start
 from planner.importeren.regels import Item, items_van, klasse_van
 from planner.importeren.tijden import GESCHAT_MIN, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
@@ -142,6 +142,13 @@ class _Bouwer:
         self.los = markdown_regels
         self.in_extra = False
         self.huidig: int | None = None  # a detail section ('### Intro (10 min)') points back at its part
+        self.detail_niveau = 0  # the heading level of that detail section
+        self.kop_niveau: int | None = None  # the heading level of the last part, if it is a heading
+        # After the programme's last part, a heading that describes no part ('## Time Management Tips') starts
+        # text about the whole draaiboek: it goes to the description, not into the last part's steps.
+        self.laatste = max((i for i, x in enumerate(items) if x.soort == "deel"), default=len(items))
+        self.na_laatste = False
+        self.na_programma = False
 
     # where text goes
     @property
@@ -166,6 +173,7 @@ class _Bouwer:
             if i == self.titel_index:
                 self.vorige_leeg = True
                 continue
+            self.na_laatste = i > self.laatste
             self.stap(item)
         return self.c
 
@@ -174,6 +182,8 @@ class _Bouwer:
             self.vorige_leeg = True
             return
         soort = item.soort
+        if self.na_laatste and self.c.delen and soort in ("tekst", "label", "veld") and self._nawoord(item):
+            return
         if soort == "deel":
             self.nieuw_deel(item)
         elif soort == "einde":
@@ -190,10 +200,32 @@ class _Bouwer:
         self.vorige_soort = item.regel.soort
         self.vorige_tekst = item.regel.tekst
 
+    def _nawoord(self, item: Item) -> bool:
+        """True when the line is text after the programme (see __init__), kept for the description."""
+        regel = item.regel
+        if regel.soort == "kop" and regel.niveau < 7:  # a real heading; a bold line (7) may be a part's label
+            if item.soort == "tekst" and self._beschreven_deel(regel.tekst) is not None:
+                self.na_programma = False  # '### Activity 1: [Name]' after the table: that part's detail section
+            elif (niveau := self.detail_niveau if self.huidig is not None else self.kop_niveau) is None \
+                    or regel.niveau <= niveau:
+                self.na_programma = True
+                self.c.nawoord_koppen.append(regel.tekst)
+        if not self.na_programma:
+            return False
+        if self.c.nawoord and regel.soort == "tekst" and self._vervolg(regel.tekst):
+            self.c.nawoord[-1] = f"{self.c.nawoord[-1]} {regel.tekst}"
+        else:
+            self.c.nawoord.append(regel.tekst)
+        self.vorige_leeg = False
+        self.vorige_soort = regel.soort
+        self.vorige_tekst = regel.tekst
+        return True
+
     def nieuw_deel(self, item: Item) -> None:
         assert item.tijd is not None
         self.na_einde = False
         self.huidig = None
+        self.kop_niveau = item.regel.niveau if item.regel.soort == "kop" else None
         titel, rest = _eerste_zin(item.titel)
         deel = Deel(titel=titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
                     materialen=list(item.materialen))
@@ -273,6 +305,7 @@ class _Bouwer:
             return
         if regel.soort == "kop" and (beschreven := self._beschreven_deel(regel.tekst)) is not None:
             self.huidig = beschreven
+            self.detail_niveau = regel.niveau
             titel = _kort(self.c.delen[beschreven].titel)
             self.c.herkend.append(f"'{_kort(regel.tekst)}' gelezen als de uitwerking van '{titel}': wat eronder "
                                   "staat hoort bij dat onderdeel.")
@@ -394,4 +427,5 @@ def _concept(items: list[Item], bestandsnaam: str) -> Concept:
         aantal = len(concept.beschrijving)
         concept.niet_geplaatst.append(f"{aantal} {'regel' if aantal == 1 else 'regels'} vóór het eerste onderdeel "
                                       f"{'staat' if aantal == 1 else 'staan'} in de beschrijving van het draaiboek.")
+    na_het_programma(concept)
     return concept

@@ -3,6 +3,8 @@ twelve, block headings over parts, the programme's open end, and the timed lines
 
 from __future__ import annotations
 
+import re
+
 from planner.importeren.concept import Concept
 from planner.importeren.programma import vanaf_start
 from planner.importeren.tijden import DAG, GESCHAT_MIN, KLOK_TWAALF, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
@@ -85,17 +87,42 @@ def _open_einde(concept: Concept) -> None:
                                       f"'{kort(vorige.titel)}'.")
 
 
-def getimede_beschrijving(concept: Concept) -> None:
+def getimede_beschrijving(concept: Concept, regels: list[str] | None = None, waar: str = "vóór") -> None:
     """Every line with a time is a part, a step, or named in the report (issue 20.5): the ones before the
-    programme ('Duur: 2 uur', 'Pre-Sessie Werk (30 minuten)') went into the description; say which and why."""
-    getimed = [r for r in concept.beschrijving
-               if lees_tijd_begin(r) or lees_tijd_eind(r) or MIDDEN_DUUR.search(r) or vanaf_start(r)]
+    programme ('Duur: 2 uur', 'Pre-Sessie Werk (30 minuten)') or after it ('Lunch is 90 minutes - can shorten to
+    75') went into the description; say which and why."""
+    getimed = [r for r in (concept.beschrijving if regels is None else regels)
+               if lees_tijd_begin(r) or lees_tijd_eind(r) or MIDDEN_DUUR.search(r) or vanaf_start(r)
+               or (regels is not None and _DUUR_IN_ZIN.search(r))]
     for regel in getimed[:8]:
-        concept.niet_geplaatst.append(f"'{kort(regel)}' noemt een tijd maar staat vóór het programma: geen "
+        concept.niet_geplaatst.append(f"'{kort(regel)}' noemt een tijd maar staat {waar} het programma: geen "
                                       "onderdeel, wel in de beschrijving.")
     if len(getimed) > 8:
-        concept.niet_geplaatst.append(f"en nog {len(getimed) - 8} zulke regels vóór het programma, ook in de "
+        concept.niet_geplaatst.append(f"en nog {len(getimed) - 8} zulke regels {waar} het programma, ook in de "
                                       "beschrijving.")
+
+
+# 'Each break has 15 minutes', 'Give 5-minute warnings': a duration inside a sentence after the programme.
+_DUUR_IN_ZIN = re.compile(r"\b\d{1,3}\s*+-?\s*+(?:minuten|minuut|minutes|minute|mins|min)\b", re.I)
+
+
+def na_het_programma(concept: Concept) -> None:
+    """Sections after the last part that describe none of the parts ('## Time Management Tips', '## Post-Workshop')
+    are about the whole draaiboek: they end its description, and the report says so (issue 20.3)."""
+    if not concept.nawoord:
+        return
+    koppen = concept.nawoord_koppen
+    genoemd = ", ".join(f"'{kort(k, 40)}'" for k in koppen[:4]) + (f" en nog {len(koppen) - 4}" if len(koppen) > 4
+                                                                   else "")
+    aantal = len(concept.nawoord)
+    laatste = concept.delen[-1].titel if concept.delen else ""
+    een = len(koppen) == 1
+    concept.niet_geplaatst.append(
+        f"{genoemd} {'staat' if een else 'staan'} na het programma en {'beschrijft' if een else 'beschrijven'} geen "
+        f"onderdeel: {aantal} {'regel' if aantal == 1 else 'regels'} in de beschrijving van het draaiboek, niet "
+        f"als stappen van '{kort(laatste, 40)}'.")
+    getimede_beschrijving(concept, concept.nawoord, "na")
+    concept.beschrijving.extend(concept.nawoord)
 
 
 def minuten(concept: Concept) -> None:

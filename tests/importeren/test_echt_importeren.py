@@ -114,3 +114,45 @@ def test_een_kort_vervolg_na_een_lege_regel_blijft_de_titel(tmp_path):
     (concept,) = herken(lees(pad), pad.name)
     assert [d.titel for d in concept.delen] == ["Waarderend voorstellen -12 personen", "Afronding", "Lezing"]
     assert [s.tekst for s in concept.delen[2].stappen] == ["door Jan de Vries, UvA"]
+
+
+def test_tips_na_het_programma_zijn_geen_stappen_van_het_laatste_onderdeel():
+    # '## Time Management Tips' after the Day 1 schedule is about the whole day, not 17 steps of 'Lightning Round'.
+    concept = _delen("seminar_facilitator_timing_dag1.md")
+    assert concept.delen[-1].titel.startswith("Lightning Round")
+    assert concept.delen[-1].stappen == []
+    assert "Time Management Tips" in concept.beschrijving
+    assert "Lunch is 90 minutes - can shorten to 75 if needed" in concept.beschrijving
+    melding = next(r for r in concept.niet_geplaatst if "na het programma en" in r)
+    assert "'Time Management Tips'" in melding and "17 regels" in melding
+    # Every timed line after the programme is named (issue 20.5).
+    assert any("'Each break has 15 minutes" in r and "na het programma" in r for r in concept.niet_geplaatst)
+    assert any("'Lunch is 90 minutes" in r for r in concept.niet_geplaatst)
+
+
+def test_uitwerking_na_het_programma_hoort_bij_haar_onderdeel_de_rest_niet():
+    # hangwl: '## Detailed Activity Plans' / '### Activity 1: [Name]' after the agenda table describe parts;
+    # '## Facilitation Tips', '## Post-Workshop' … describe none and go to the description.
+    delen = {d.titel: d for d in _delen("hangwl_workshop_facilitation_template.md").delen}
+    assert any(s.tekst.startswith("Purpose:") for s in delen["[Activity 1]"].stappen)
+    stappen_drie = [s.tekst for s in delen["[Activity 3]"].stappen]
+    assert "[Step 3]" in stappen_drie and "Facilitation Tips" not in stappen_drie
+    assert all(s.tekst != "Detailed Activity Plans" for s in delen["Feedback & Close"].stappen)
+    concept = _delen("hangwl_workshop_facilitation_template.md")
+    assert "Post-Workshop" in concept.beschrijving and "Within 24 Hours" in concept.beschrijving
+    # econan: the totals overview after the last part is no step of 'Team Charter Kickstart + Closing'.
+    econan = _delen("econan_week1_sessie.md")
+    assert not any("TOTAAL OVERZICHT" in s.tekst for s in econan.delen[-1].stappen)
+    assert any("TOTAAL OVERZICHT" in r for r in econan.beschrijving)
+
+
+def test_een_kop_onder_een_onderdeel_als_kop_blijft_bij_dat_onderdeel(tmp_path):
+    # A deeper heading under the last part (a part that is itself a heading) is that part's; a heading at its
+    # level or above that names no part is text after the programme.
+    pad = tmp_path / "sessie.md"
+    pad.write_text("# Sessie\n\n## 0:00 – 0:10 Welkom\n\nKort rondje.\n\n## 0:10 – 0:40 Casus\n\n"
+                   "### Vragen bij de casus\n\n- Wat zie je?\n\n## Na afloop\n\nMail de foto's.\n", encoding="utf-8")
+    (concept,) = herken(lees(pad), pad.name)
+    casus = concept.delen[-1]
+    assert [s.tekst for s in casus.stappen][:2] == ["Vragen bij de casus", "Wat zie je?"]
+    assert concept.beschrijving[-2:] == ["Na afloop", "Mail de foto's."]
