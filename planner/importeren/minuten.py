@@ -137,6 +137,7 @@ def minuten(concept: Concept) -> None:
             deel.minuten = tijd.minuten
             deel.min = tijd.minuten
             deel.max = tijd.hoog or tijd.minuten
+            _tot_het_volgende(concept, i)
             continue
         assert tijd.start is not None
         eind = tijd.eind
@@ -162,6 +163,29 @@ def minuten(concept: Concept) -> None:
             concept.gegokt.append(f"'{deel.titel}': {deel.minuten} minuten kan niet; {GESCHAT_MIN} minuten geschat.")
             deel.minuten = deel.min = deel.max = GESCHAT_MIN
             deel.geschat = True
+
+
+def _tot_het_volgende(concept: Concept, i: int) -> None:
+    """'0:10 — Casus (20 min)' and the next part at '0:45': the stated minutes win over the time to the next
+    start, but the 15 minutes between are in no part; and a next start before the stated end overlaps. Both
+    are said in the report, never silently dropped (issue 20.2)."""
+    deel, delen = concept.delen[i], concept.delen
+    tijd = deel.tijd
+    if tijd.start is None or tijd.eind is not None or tijd.minuten is None or tijd.hoog is not None \
+            or i + 1 >= len(delen) or (volgende := delen[i + 1].tijd.start) is None:
+        return
+    tot = (volgende - tijd.start) % DAG
+    if tot == tijd.minuten or tot > 12 * 60:
+        return
+    if tot > tijd.minuten:
+        concept.gegokt.append(f"'{deel.titel}' begint om {tijd.tekst.split(' …')[0]} en duurt volgens het document "
+                              f"{tijd.minuten} minuten, maar het volgende onderdeel begint pas na {tot} minuten; de "
+                              f"{tot - tijd.minuten} minuten ertussen staan in geen onderdeel.")
+    else:
+        concept.gegokt.append(f"'{deel.titel}' begint om {tijd.tekst.split(' …')[0]} en duurt volgens het document "
+                              f"{tijd.minuten} minuten, maar het volgende onderdeel begint al na {tot} minuten; ik "
+                              f"neem de {tijd.minuten} minuten, het programma wordt {tijd.minuten - tot} minuten "
+                              "langer dan de tijden zeggen.")
 
 
 def hhmm(minuten: int) -> str:

@@ -156,3 +156,28 @@ def test_een_kop_onder_een_onderdeel_als_kop_blijft_bij_dat_onderdeel(tmp_path):
     casus = concept.delen[-1]
     assert [s.tekst for s in casus.stappen][:2] == ["Vragen bij de casus", "Wat zie je?"]
     assert concept.beschrijving[-2:] == ["Na afloop", "Mail de foto's."]
+
+
+def test_een_genoemde_duur_die_het_bereik_tegenspreekt_staat_in_het_verslag(tmp_path):
+    # The econan script with one heading as people edit it: the span is changed, the stated minutes not.
+    tekst = (ECHT / "econan_week1_sessie.md").read_text(encoding="utf-8")
+    pad = tmp_path / "econan_variant.md"
+    pad.write_text(tekst.replace("### [10-20 min] PAM Reflection Sharing",
+                                 "### [10-20 min] PAM Reflection Sharing (15 min)"), encoding="utf-8")
+    concept = herken(lees(pad), pad.name)[0]
+    pam = concept.delen[1]
+    assert (pam.titel, pam.minuten) == ("PAM Reflection Sharing", 10)  # the spans add up to the 120 minutes
+    assert any("'PAM Reflection Sharing'" in r and "15 minuten" in r and "10-20 min" in r for r in concept.gegokt)
+    # The unchanged document contradicts itself nowhere.
+    assert not any("het document noemt" in r for r in _delen("econan_week1_sessie.md").gegokt)
+
+
+def test_genoemde_minuten_tot_de_volgende_start_verliezen_niets_stil(tmp_path):
+    pad = tmp_path / "sessie.md"
+    pad.write_text("# Sessie\n\n### 0:00 — Welkom (10 min)\n### 0:10 — Casus (20 min)\n### 0:45 — Break (10 min)\n"
+                   "### 0:50 — Afsluiting (5 min)\n", encoding="utf-8")
+    (concept,) = herken(lees(pad), pad.name)
+    assert [d.minuten for d in concept.delen] == [10, 20, 10, 5]
+    assert any("'Casus'" in r and "15 minuten ertussen" in r for r in concept.gegokt)
+    assert any("'Break'" in r and "al na 5 minuten" in r for r in concept.gegokt)
+    assert not any("'Welkom'" in r for r in concept.gegokt)
