@@ -77,13 +77,14 @@ def _titel_index(items: list[Item]) -> int | None:
         return titelstijl[0]
     korte = [i for i, x in voor
              if x.soort == "tekst" and x.regel.soort in ("tekst", "nummer") and len(x.regel.tekst) <= 120
-             and not LABEL_VORM.match(x.regel.tekst) and not x.regel.tekst.endswith((".", ",", ";"))]
+             and not LABEL_VORM.match(x.regel.tekst) and not x.regel.tekst.endswith((".", ",", ";", ":"))]
     # The first heading, unless a short line that looks like a title stands above it.
     kandidaten = [i for i, _ in koppen[:1]] + korte[:1]
     if kandidaten:
         return min(kandidaten)
     for i, x in voor:
-        if x.soort == "tekst" and len(x.regel.tekst) <= 120:
+        # 'Het programma ziet er als volgt uit:' introduces the programme; it names nothing.
+        if x.soort == "tekst" and len(x.regel.tekst) <= 120 and not x.regel.tekst.endswith(":"):
             return i
     return None
 
