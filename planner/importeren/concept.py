@@ -14,6 +14,7 @@ class Stap:
     tekst: str
     sub: list[str] = field(default_factory=list)
     niveau: int = 0  # the depth of its bullet: a deeper bullet below it is a sub-point
+    na_leeg: bool = False  # a blank line above it: after an end line, a new paragraph is not about the end
 
 
 @dataclass

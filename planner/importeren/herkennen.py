@@ -311,6 +311,12 @@ class _Bouwer:
             self.c.herkend.append(f"'{_kort(regel.tekst)}' gelezen als de uitwerking van '{titel}': wat eronder "
                                   "staat hoort bij dat onderdeel.")
             return
+        if self.na_einde and self.vorige_leeg and self.na_laatste:
+            # A new paragraph after the programme's end ('Einde' … blank line … 'Informatie over …') is about the
+            # whole draaiboek, not about its end: the description.
+            self.na_programma = True
+            self.c.nawoord.append(regel.tekst)
+            return
         if self.na_einde:
             deel.toelichting.append(regel.tekst)
             self.c.niet_geplaatst.append(f"'{_kort(regel.tekst)}' (na het einde) staat in de toelichting van "
@@ -330,7 +336,7 @@ class _Bouwer:
             return
         # A sentence ending in ':' introduces the bullets below it; they become its sub-points.
         inleiding = regel.soort != "punt" and regel.tekst.endswith(":")
-        deel.stappen.append(Stap(regel.tekst, niveau=-1 if inleiding else regel.niveau))
+        deel.stappen.append(Stap(regel.tekst, niveau=-1 if inleiding else regel.niveau, na_leeg=self.vorige_leeg))
 
     def _vervolg(self, tekst: str) -> bool:
         """A line that continues the one above it (a line broken in the middle of a sentence)."""

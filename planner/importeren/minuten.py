@@ -80,8 +80,16 @@ def _open_einde(concept: Concept) -> None:
                               "het document; voeg zelf een onderdeel toe als dat nodig is.")
     concept.herkend.append(f"'{kort(laatste.titel)}' om {hhmm(tijd.start)} gelezen als het einde van het "
                            "programma (geen onderdeel, geen minuten).")
+    # A new paragraph after the end line ('16.15 - ......... Netwerkborrel', blank line, 'Informatie over de open
+    # Space sessies') is about the day, not about its end: it goes to the description (see na_het_programma).
+    los = next((i for i, s in enumerate(laatste.stappen) if s.na_leeg), None)
+    if los is not None:
+        concept.nawoord[:0] = [s.tekst for s in laatste.stappen[los:]] + laatste.toelichting
+        laatste.stappen, laatste.toelichting = laatste.stappen[:los], []
     rest = [s.tekst for s in laatste.stappen] + laatste.toelichting
-    if rest:
+    if los is not None and not rest:
+        vorige.toelichting.append(f"Na afloop ({hhmm(tijd.start)}): {laatste.titel}")
+    elif rest:
         vorige.toelichting.extend([f"Na afloop ({hhmm(tijd.start)}): {laatste.titel}"] + rest)
         concept.niet_geplaatst.append(f"wat na het einde staat ('{kort(rest[0])}') staat in de toelichting van "
                                       f"'{kort(vorige.titel)}'.")
@@ -111,7 +119,7 @@ def na_het_programma(concept: Concept) -> None:
     are about the whole draaiboek: they end its description, and the report says so (issue 20.3)."""
     if not concept.nawoord:
         return
-    koppen = concept.nawoord_koppen
+    koppen = concept.nawoord_koppen or concept.nawoord[:1]
     genoemd = ", ".join(f"'{kort(k, 40)}'" for k in koppen[:4]) + (f" en nog {len(koppen) - 4}" if len(koppen) > 4
                                                                    else "")
     aantal = len(concept.nawoord)

@@ -181,3 +181,27 @@ def test_genoemde_minuten_tot_de_volgende_start_verliezen_niets_stil(tmp_path):
     assert any("'Casus'" in r and "15 minuten ertussen" in r for r in concept.gegokt)
     assert any("'Break'" in r and "al na 5 minuten" in r for r in concept.gegokt)
     assert not any("'Welkom'" in r for r in concept.gegokt)
+
+
+def test_na_het_open_einde_hoort_een_nieuwe_alinea_bij_de_dag():
+    # MBO Academie: '16.15 - ......... Netwerkborrel …' ends the programme; the paragraphs after a blank line
+    # ('Informatie over de open Space sessies' …) are about the day, not the end: the description, reported.
+    concept = _delen("mboacademie_excellentie.txt")
+    assert concept.titel == "Mboacademie excellentie"  # 'Het programma ziet er als volgt uit:' is no title
+    afsluiting = concept.delen[-1]
+    assert afsluiting.toelichting == ["Na afloop (16:15): Netwerkborrel en overloop naar avondprogramma"]
+    assert "Informatie over de open Space sessies" in concept.beschrijving
+    assert any("'Informatie over de open Space sessies' staat na het programma" in r for r in concept.niet_geplaatst)
+    # Eo Wijers: the line right under 'Einde, uitloop …' (no blank line) still belongs to the end.
+    eo = _delen("eowijers_slotbijeenkomst.txt").delen[-1]
+    assert any("groep C" in t for t in eo.toelichting)
+
+
+def test_wad_in_de_stad_stappen_en_gat():
+    concept = _delen("wadindestad_congres.txt")
+    plenair = concept.delen[3]
+    # '– inspiratie van Foppe de Haan, voormalig voetbalcoach' / 'sc Heerenveen …' is one step, broken in two.
+    assert plenair.stappen[0].tekst.endswith("voormalig voetbalcoach sc Heerenveen en nationaal elftal onder 21 jaar.")
+    assert len(plenair.stappen) == 2
+    assert any("tussen 13:20 en 13:30 staat niets" in r for r in concept.gegokt)
+    assert sum(d.minuten for d in concept.delen) == 440  # 09:30–17:00 less the 10-minute gap
