@@ -185,7 +185,7 @@ def programma_tekst(p: Any) -> str:
         regels.append(p.beschrijving)
     for nummer, b in enumerate(p.bijeenkomsten, start=1):
         if p.traject:
-            na = f", {b.na_tekst} na de vorige" if b.na_tekst else ""
+            na = f", {b.na_woorden} na de vorige" if b.na_tekst else ""
             regels += ["", f"Bijeenkomst {nummer}: {b.titel}{na}"]
         else:
             regels.append("")

@@ -61,6 +61,23 @@ class Bijeenkomst:
     na_tekst: str = ""
     tijd_min: int | None = None  # this meeting's own available time; None: the programme's
 
+    @property
+    def na_woorden(self) -> str:
+        """The distance in words for paper ('2 weken', '3 maanden'); the file's own text ('2w') stays in JSON."""
+        if self.na is None:
+            return self.na_tekst
+        delen = []
+        if self.na.maanden:
+            delen.append(f"{self.na.maanden} {'maand' if self.na.maanden == 1 else 'maanden'}")
+        weken, dagen = divmod(self.na.dagen, 7)
+        if self.na.dagen and not dagen:
+            delen.append(f"{weken} {'week' if weken == 1 else 'weken'}")
+        elif self.na.dagen:
+            delen.append(f"{self.na.dagen} {'dag' if self.na.dagen == 1 else 'dagen'}")
+        if self.na.minuten:
+            delen.append(toon_duur(self.na.minuten))
+        return " en ".join(delen) or self.na_tekst
+
 
 @dataclass(frozen=True)
 class Programma:

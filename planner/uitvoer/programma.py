@@ -90,7 +90,7 @@ def _onderdelen(b: GeplandBlok) -> list[GeplandOnderdeel]:
 def _bijeenkomstkop(pp: ProgrammaPlan, bij: GeplandeBijeenkomst) -> str:
     kop = bij.bijeenkomst.titel
     if len(pp.bijeenkomsten) > 1:
-        na = f", {bij.bijeenkomst.na_tekst} na de vorige" if bij.bijeenkomst.na_tekst else ""
+        na = f", {bij.bijeenkomst.na_woorden} na de vorige" if bij.bijeenkomst.na_tekst else ""
         kop = f"Bijeenkomst {bij.nummer}: {kop}{na}"
     return kop
 

@@ -249,3 +249,12 @@ def test_pauzeadvies_telt_de_blokken_waar_het_over_loopt():
     pp = maak_programmaplan(_dag(_blok("kennismaking"), mededelingen, _blok("ontmoeting")), _vraag(7, 120))
     advies = [w for w in pp.bijeenkomsten[0].waarschuwingen if "zonder pauze, over" in w]
     assert advies and "over drie blokken heen" in advies[0]
+
+
+@pytest.mark.parametrize(("interval", "woorden"), [
+    (Interval(dagen=14), "2 weken"), (Interval(dagen=7), "1 week"), (Interval(maanden=3), "3 maanden"),
+    (Interval(maanden=1), "1 maand"), (Interval(dagen=10), "10 dagen"),
+    (Interval(maanden=1, dagen=7), "1 maand en 1 week"),
+])
+def test_afstand_tussen_bijeenkomsten_in_woorden(interval, woorden):
+    assert Bijeenkomst("B", (), na=interval, na_tekst="x").na_woorden == woorden
