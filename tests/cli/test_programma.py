@@ -122,3 +122,16 @@ def test_live_op_een_programma_vraagt_een_terminal_en_kent_zijn_dagen(eigen, pla
     assert code != 0 and "--sessie 3 bestaat niet" in fout and "1 dag" in fout
     code, _, fout = planner("live", "studiedag", "--groep", "9")
     assert code != 0 and "terminal" in fout and "Traceback" not in fout
+
+
+def test_toon_met_groep_noemt_de_variant_van_elk_blok(eigen, planner):
+    code, uit, fout = planner("toon", "studiedag", "--groep", "14")
+    assert code == 0, fout
+    assert "Voor 14 deelnemers" in uit and "variant B voor deze groep" in uit  # kennismaking, more than 12
+    code, uit, _ = planner("toon", "studiedag", "--groep", "9", "--format", "json")
+    data = json.loads(uit)
+    kennis = data["bijeenkomsten"][0]["blokken"][0]
+    assert data["groep"] == 9 and kennis["variant_voor_groep"] == "A"
+    code, _, fout = planner("toon", "noord", "--groep", "25")
+    assert code == 3 and "Bijeenkomst 2, blok 1 ('Oefenen" in fout and "te groot" in fout
+    assert "Traceback" not in fout
