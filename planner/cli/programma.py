@@ -13,7 +13,7 @@ from planner.cli import scherm
 from planner.cli.programma_lijst import zoek
 from planner.kern.fouten import InvoerFout, PlannerFout
 
-FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten")
+FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten", "csv")
 
 # ---------------------------------------------------------------------------------------- plan
 
@@ -45,10 +45,14 @@ def plan(o: Any) -> bool:
     if o.nu is not None or o.klaar is not None:
         raise InvoerFout("--nu en --klaar herplannen één draaiboek; plan voor een programma het blok zelf opnieuw "
                          "met 'planner plan DRAAIBOEK'.")
-    if o.per_onderdeel or o.csv_scheiding != ";":
-        raise InvoerFout("--per-onderdeel en --csv-scheiding kunnen (nog) niet bij een programma: gebruik "
-                         "--format tabel, json, markdown, html, uitnodiging of kaarten, en --ics.")
     formaat = kies_formaat(o.formaat, FORMATEN)
+    scheiding = ";"
+    if o.csv_scheiding != ";":
+        from planner.uitvoer.csv import lees_scheiding
+
+        scheiding = lees_scheiding(o.csv_scheiding)
+    if o.per_onderdeel and o.ics is None:
+        raise InvoerFout("--per-onderdeel hoort bij het agenda-bestand: geef ook --ics BESTAND op.")
     if o.land is not None:
         from planner.kern.feestdagen import lees_land
 
@@ -76,14 +80,14 @@ def plan(o: Any) -> bool:
     begeleiders = tuple(naam.strip() for naam in o.begeleider or () if naam.strip())
     papier = {"voor": voor, "opdrachtgever": o.opdrachtgever.strip(), "begeleiders": begeleiders}
     hoofd = render(formaat, gepland, breedte=scherm.breedte() if o.uitvoer is None else 100,
-                   bijlage=o.ics.name if o.ics is not None else "", **papier)
+                   bijlage=o.ics.name if o.ics is not None else "", scheiding=scheiding, **papier)
     bestanden: list[tuple[Path, str | bytes]] = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
     if ics_paden:
         from planner.uitvoer.programma_ics import render as ics
 
         schoon = schoon_kopie(gepland)
-        bestanden.append((ics_paden[0], ics(schoon, herinnering)))
-        bestanden += [(pad, ics(schoon, herinnering, alleen=nummer))
+        bestanden.append((ics_paden[0], ics(schoon, herinnering, per_onderdeel=o.per_onderdeel)))
+        bestanden += [(pad, ics(schoon, herinnering, alleen=nummer, per_onderdeel=o.per_onderdeel))
                       for nummer, pad in enumerate(ics_paden[1:], start=1)]
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, **papier)))
@@ -121,7 +125,7 @@ def _ics_paden(pad: Path, bijeenkomsten: int) -> list[Path]:
     return [pad] + [pad.with_name(f"{pad.stem}-{n}{pad.suffix or '.ics'}") for n in range(1, bijeenkomsten + 1)]
 
 
-def render(formaat: str, gepland: Any, **opties: Any) -> str:
+def render(formaat: str, gepland: Any, scheiding: str = ";", **opties: Any) -> str | bytes:
     from planner.uitvoer import programma as uit
 
     if formaat == "json":
@@ -129,6 +133,10 @@ def render(formaat: str, gepland: Any, **opties: Any) -> str:
     from planner.kern.veilig import schoon_kopie
 
     schoon = schoon_kopie(gepland)
+    if formaat == "csv":
+        from planner.uitvoer import programma_csv
+
+        return programma_csv.render(schoon, scheiding)
     if formaat == "markdown":
         return uit.render_markdown(schoon, **opties)
     if formaat in ("html", "uitnodiging", "kaarten"):

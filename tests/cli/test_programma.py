@@ -135,3 +135,35 @@ def test_toon_met_groep_noemt_de_variant_van_elk_blok(eigen, planner):
     code, _, fout = planner("toon", "noord", "--groep", "25")
     assert code == 3 and "Bijeenkomst 2, blok 1 ('Oefenen" in fout and "te groot" in fout
     assert "Traceback" not in fout
+
+
+def test_csv_heeft_de_kolommen_van_een_los_plan_en_waar_elke_rij_staat(eigen, planner):
+    import csv
+    import io
+
+    code, uit, fout = planner("plan", "noord", "--groep", "12", "--start", "1-12-2026 9:30", "--format", "csv",
+                              "--csv-scheiding", ",")
+    assert code == 0, fout
+    _, los, _ = planner("plan", "training", "--groep", "12", "--format", "csv")
+    kop_los = next(csv.reader(io.StringIO(los.lstrip("\ufeff")), delimiter=";"))
+    rijen = list(csv.DictReader(io.StringIO(uit.lstrip("\ufeff"))))
+    kop = list(rijen[0])
+    assert kop[:len(kop_los)] == kop_los  # the same columns in the same places, block columns after them
+    assert kop[len(kop_los):] == ["bijeenkomst", "dag", "blok", "blok_soort", "blok_titel"]
+    training = [r for r in rijen if r["bijeenkomst"] == "2"]
+    assert training[-1]["titel"] == "Afsluiting" and training[-1]["blok_soort"] == "agendapunt"
+    assert {r["blok_titel"] for r in rijen if r["bijeenkomst"] == "3"} == {rijen[-1]["blok_titel"]}
+    assert [int(r["sessie"]) for r in rijen] == sorted(int(r["sessie"]) for r in rijen)
+
+
+def test_ics_per_onderdeel_geeft_elke_rij_van_het_deelnemersprogramma(eigen, planner, tmp_path):
+    agenda = tmp_path / "dag.ics"
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--ics", str(agenda),
+                            "--per-onderdeel")
+    assert code == 0, fout
+    tekst = agenda.read_text(encoding="utf-8")
+    uids = [r for r in tekst.splitlines() if r.startswith("UID:")]
+    assert len(uids) > 3 and len(set(uids)) == len(uids)
+    assert "SUMMARY:Lunch" in tekst and "· Kennismakings-/voorstelronde" in tekst.replace("\r\n ", "")
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--per-onderdeel")
+    assert code == 2 and "--ics" in fout
