@@ -167,3 +167,25 @@ def test_ics_per_onderdeel_geeft_elke_rij_van_het_deelnemersprogramma(eigen, pla
     assert "SUMMARY:Lunch" in tekst and "· Kennismakings-/voorstelronde" in tekst.replace("\r\n ", "")
     code, _, fout = planner("plan", "studiedag", "--groep", "14", "--per-onderdeel")
     assert code == 2 and "--ics" in fout
+
+
+def test_papier_deelnemersagenda_en_traject_overzicht_lezen_als_papier(eigen, planner, tmp_path):
+    import re
+
+    deelnemers, raster = tmp_path / "deelnemers.html", tmp_path / "raster.html"
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--html",
+                            str(deelnemers), "--voor", "deelnemers")
+    assert code == 0, fout
+    html = deelnemers.read_text(encoding="utf-8")
+    # The first day follows the header on page 1 (no page with only the header), later days start a page.
+    secties = re.findall(r'<section class="([^"]+)"', html)
+    assert secties and secties[0] == "sessie eerste"
+    # Each block's name above its rows; no facilitator text.
+    assert '<tr class="blokkop"><td colspan="2">Kennismakings-/voorstelronde</td></tr>' in html
+    assert "Procesbegeleider" not in html
+    code, _, fout = planner("plan", "noord", "--groep", "12", "--start", "1-12-2026 9:30", "--html", str(raster))
+    assert code == 0, fout
+    html = raster.read_text(encoding="utf-8")
+    # Short labels in the facts, the meeting's title and distance with its date.
+    assert "<dt>Bijeenkomst 2</dt><dd>Training, 2 weken na de vorige — " in html
+    assert html.count("<h1>") == 1 and html.count("Nodig voor het hele programma") == 1
