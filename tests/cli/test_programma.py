@@ -189,3 +189,15 @@ def test_papier_deelnemersagenda_en_traject_overzicht_lezen_als_papier(eigen, pl
     # Short labels in the facts, the meeting's title and distance with its date.
     assert "<dt>Bijeenkomst 2</dt><dd>Training, 2 weken na de vorige — " in html
     assert html.count("<h1>") == 1 and html.count("Nodig voor het hele programma") == 1
+
+
+def test_markdown_voor_deelnemers_noemt_meenemen_eenmaal_bovenaan(eigen, planner):
+    terugkijken = ('[programma]\ntitel = "Terugkijken"\n\n[[blokken]]\ndraaiboek = "ontmoeting"\n\n[[blokken]]\n'
+                   'pauze = "Koffie"\nminuten = 15\n\n[[blokken]]\ndraaiboek = "intervisie"\n')
+    (eigen / "terugkijken.toml").write_text(terugkijken, encoding="utf-8")
+    code, uit, fout = planner("plan", "terugkijken", "--groep", "6", "--start", "1-12-2026 9:30", "--format",
+                              "markdown", "--voor", "deelnemers")
+    assert code == 0, fout
+    regels = [r for r in uit.splitlines() if r.startswith("- **Meenemen:**")]
+    assert len(regels) == 1 and "video-opname" in regels[0]
+    assert uit.index(regels[0]) < uit.index("## Overzicht")
