@@ -62,6 +62,10 @@ def plan(o: Any) -> bool:
         from planner.uitvoer.handout import lees_voor
 
         voor = lees_voor(voor)
+    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None and o.ics is None:
+        # As for a single draaiboek: a table, JSON or cards have no participants' version.
+        raise InvoerFout("--voor deelnemers geldt voor een handout of het agenda-bestand: gebruik --format "
+                         "markdown, --format html, --html PAD of --ics PAD.")
     if o.herinnering is not None and o.ics is None:
         raise InvoerFout("--herinnering hoort bij het agenda-bestand: geef ook --ics BESTAND op.")
     herinnering = _lees_herinnering(o.herinnering) if o.herinnering is not None else None

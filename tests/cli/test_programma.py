@@ -201,3 +201,10 @@ def test_markdown_voor_deelnemers_noemt_meenemen_eenmaal_bovenaan(eigen, planner
     regels = [r for r in uit.splitlines() if r.startswith("- **Meenemen:**")]
     assert len(regels) == 1 and "video-opname" in regels[0]
     assert uit.index(regels[0]) < uit.index("## Overzicht")
+
+
+def test_voor_deelnemers_bij_een_tabel_wordt_geweigerd_zoals_bij_een_draaiboek(eigen, planner):
+    code, uit, fout = planner("plan", "studiedag", "--groep", "9", "--voor", "deelnemers")
+    assert code == 2 and "--voor deelnemers geldt voor een handout" in fout and not uit
+    code, uit, fout = planner("plan", "studiedag", "--groep", "9", "--voor", "deelnemers", "--format", "markdown")
+    assert code == 0, fout
