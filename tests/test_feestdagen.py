@@ -76,7 +76,7 @@ def test_de_tabel_van_een_jaar_komt_daarna_uit_de_cache(planner, monkeypatch, tm
     # The first lookup costs ~100 ms (holidays imports every country): once built, a year is cached.
     args = ("kickoff", "--groep", "20", "--tijd", "1u40", "--start", "2026-12-11T13:30")
     eerst = _waarschuwingen(planner, *args)
-    jaren = {p.name.split("-")[2] for p in _cache().glob("feestdagen-NL-*.json")}
+    jaren = {p.name.split("-")[2] for p in _cache().glob("feestdagen-NL-*.txt")}
     assert jaren >= {"2026", "2027"}  # the sessions' years (and the next, for the next working day)
     from planner.cli import feestdagen
 
@@ -91,6 +91,6 @@ def test_een_onleesbare_cache_stoort_niet(planner, tmp_path):
     map_ = _cache()
     args = ("kickoff", "--groep", "20", "--tijd", "1u40", "--start", "2026-12-11T13:30")
     eerst = _waarschuwingen(planner, *args)
-    for pad in map_.glob("feestdagen-*.json"):
+    for pad in map_.glob("feestdagen-*.txt"):
         pad.write_text("{kapot", "utf-8")
     assert _waarschuwingen(planner, *args) == eerst

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from planner.bibliotheek.grenzen import SLEUTEL_PUNTEN, lange_sleutel, te_groot
 from planner.bibliotheek.lezen import is_bestand, lees_tekst, waarom_niet
 from planner.bibliotheek.valideren import lees_draaiboek
-from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bronnen
+from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bron, zichtbare_bronnen
 from planner.kern.fouten import DraaiboekFout, InvoerFout, Probleem
 from planner.kern.lui import Patroon
 from planner.kern.model import Draaiboek
@@ -41,11 +41,10 @@ def vind(naam: str) -> Draaiboek:
         raise InvoerFout(
             f"'{naam}' is geen geldige draaiboeknaam: gebruik een naam uit 'planner lijst'."
         )
-    bronnen = zichtbare_bronnen()
-    for bron in bronnen:
-        if bron.id == naam:
-            return laad_bestand(bron.pad, herkomst=bron.herkomst)
-    bekend = ", ".join(sorted(b.id for b in bronnen))
+    bron = zichtbare_bron(naam)
+    if bron is not None:
+        return laad_bestand(bron.pad, herkomst=bron.herkomst)
+    bekend = ", ".join(sorted(b.id for b in zichtbare_bronnen()))
     raise InvoerFout(f"Draaiboek '{naam}' bestaat niet: kies uit {bekend} (zie 'planner lijst').")
 
 

@@ -16,7 +16,7 @@ NAAM = Patroon(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Bron:
     """Where a draaiboek file can be read: its id, its path and who made it."""
 
@@ -50,13 +50,16 @@ def eigen_map() -> Path:
     return basis / "planner" / "draaiboeken"
 
 
-def _bronnen_in(map_: Path, herkomst: str, geldig: bool = True) -> list[Bron]:
-    """The .toml files in `map_` whose name is (or, with geldig=False, is not) a valid id."""
+def _bronnen_in(map_: Path, herkomst: str, geldig: bool = True, naam: str | None = None) -> list[Bron]:
+    """The .toml files in `map_` whose name is (or, with geldig=False, is not) a valid id; with `naam`
+    only the one with that id."""
     if not _is_map(map_):
         return []
-    # A programme file (planner.bibliotheek.programma) lives here too, but is no draaiboek.
+    # A programme file (planner.bibliotheek.programma) lives here too, but is no draaiboek: telling
+    # them apart reads the file, so when one id is asked only that file is read.
     return [Bron(pad.stem, pad, herkomst) for pad in sorted(map_.glob("*.toml"))
-            if bool(NAAM.match(pad.stem)) == geldig and not is_programma_pad(pad)]
+            if (naam is None or pad.stem == naam) and bool(NAAM.match(pad.stem)) == geldig
+            and not is_programma_pad(pad)]
 
 
 _PROGRAMMA = Patroon(r"(?m)^\s*\[\s*programma\s*\]")
@@ -137,6 +140,14 @@ def zichtbare_bronnen() -> list[Bron]:
     for bron in alle_bronnen():
         gezien.setdefault(bron.id, bron)
     return list(gezien.values())
+
+
+def zichtbare_bron(naam: str) -> Bron | None:
+    """The one of zichtbare_bronnen() with id `naam`, or None; reads no other file (plan, toon)."""
+    for map_, herkomst in ((ingebouwde_map(), "ingebouwd"), (eigen_map(), "eigen")):
+        for bron in _bronnen_in(map_, herkomst, naam=naam):
+            return bron
+    return None
 
 
 def lijkt_pad(naam: str) -> bool:

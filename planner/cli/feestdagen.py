@@ -3,18 +3,18 @@
 Measured with `python -X importtime` and a timer: `import holidays` takes ~30 ms, and the first
 lookup of a country ~70-130 ms more (holidays.countries imports all ~280 country modules). So the
 library is imported only when a plan has a date to check, and a year's table, once built, is kept
-in the user's cache folder (`$XDG_CACHE_HOME/planner`, else `~/.cache/planner`) as a small JSON
-file: later plans read that in well under a millisecond. The file's name carries a fingerprint of
-the installed library, so an upgrade of `holidays` builds the table anew. Nothing depends on the
-cache: when it cannot be read or written, the library answers. The cache is read as every other file
-(regular files only, never blocking, size-limited: a FIFO or a link to /dev/zero there is ignored, issue
-21.2) and written atomically, so a second planner at the same moment never reads half a table. The
-check itself is pure and lives in planner.kern.feestdagen.
+in the user's cache folder (`$XDG_CACHE_HOME/planner`, else `~/.cache/planner`) as a small text
+file, a line `2026-12-25<tab>Eerste Kerstdag` per day: later plans read that in well under a
+millisecond (plain lines, not JSON: `import json` alone cost ~1 ms of every plan). The file's name
+carries a fingerprint of the installed library, so an upgrade of `holidays` builds the table anew.
+Nothing depends on the cache: when it cannot be read or written, the library answers. The cache is
+read as every other file (regular files only, never blocking, size-limited: a FIFO or a link to
+/dev/zero there is ignored, issue 21.2) and written atomically, so a second planner at the same
+moment never reads half a table. The check itself is pure and lives in planner.kern.feestdagen.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import replace
 from datetime import date
@@ -66,10 +66,10 @@ def feestdagen(land: str, jaartallen: list[int]) -> dict[date, str]:
         if vinger is None:
             break
         try:
-            tabel = json.loads(lees_tekst(map_ / f"feestdagen-{land}-{jaar}-{vinger}.json"))
+            tabel = _lees_regels(lees_tekst(map_ / _bestandsnaam(land, jaar, vinger)))
         except (OSError, ValueError):
             continue
-        if isinstance(tabel, dict) and all(isinstance(d, str) and isinstance(n, str) for d, n in tabel.items()):
+        if tabel is not None:
             gevonden[jaar] = tabel
     ontbrekend = [j for j in jaartallen if j not in gevonden]
     if ontbrekend:
@@ -77,7 +77,7 @@ def feestdagen(land: str, jaartallen: list[int]) -> dict[date, str]:
         for jaar in ontbrekend:
             gevonden[jaar] = nieuw.get(jaar, {})
             if vinger is not None:
-                _bewaar(map_ / f"feestdagen-{land}-{jaar}-{vinger}.json", gevonden[jaar])
+                _bewaar(map_ / _bestandsnaam(land, jaar, vinger), gevonden[jaar])
     uit: dict[date, str] = {}
     for tabel in gevonden.values():
         for dag, naam in tabel.items():
@@ -88,16 +88,36 @@ def feestdagen(land: str, jaartallen: list[int]) -> dict[date, str]:
     return uit
 
 
+def _bestandsnaam(land: str, jaar: int, vinger: str) -> str:
+    return f"feestdagen-{land}-{jaar}-{vinger}.txt"
+
+
+def _lees_regels(tekst: str) -> dict[str, str] | None:
+    """A cached year: day -> name; None when a line is not `day<tab>name` (a broken file is rebuilt)."""
+    tabel: dict[str, str] = {}
+    regels = tekst.split("\n")
+    if regels[-1] == "":
+        regels.pop()  # the last line's newline
+    for regel in regels:
+        dag, tab, naam = regel.partition("\t")
+        if not tab:
+            return None
+        tabel[dag] = naam
+    return tabel
+
+
 def _bewaar(pad: Path, tabel: dict[str, str]) -> None:
     """Keep a year's table: a temporary file beside it, then renamed over it (atomic)."""
     import tempfile
 
+    if any(teken in tekst for item in tabel.items() for tekst in item for teken in "\t\r\n"):
+        return  # a name that would break the lines: the library answers next time too
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".feestdagen-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(tabel, f, ensure_ascii=False)
+                f.write("".join(f"{dag}\t{naam}\n" for dag, naam in tabel.items()))
             os.replace(tijdelijk, pad)
         except BaseException:
             os.unlink(tijdelijk)

@@ -17,7 +17,7 @@ from planner.kern.fouten import InvoerFout
 OPMAAK_LIJST = ("tabel", "json")
 
 
-@dataclass
+@dataclass(repr=False)
 class PlanOpties:
     """The options of `planner plan` as the user gave them: names and defaults as in `planner.cli.app`."""
 

@@ -198,7 +198,7 @@ MeerBlokken = Annotated[list[str] | None, typer.Argument(click_type=WOORD, hidde
                                                           metavar="DRAAIBOEK")]
 
 
-@dataclass
+@dataclass(repr=False)
 class Planning:
     """The planning options `plan` and `live` share, as the user gave them."""
 

@@ -19,7 +19,7 @@ def zoek(naam: str | None) -> tuple[Path, str] | None:
     if vinden.lijkt_pad(naam):
         if not naam.endswith(".toml") or not vinden.is_programma_pad(Path(naam).expanduser()):
             return None
-    elif any(b.id == naam.strip().lower() for b in vinden.zichtbare_bronnen()):
+    elif vinden.zichtbare_bron(naam.strip().lower()) is not None:
         return None  # a draaiboek: the programme module is not even imported
     from planner.bibliotheek import programma
 

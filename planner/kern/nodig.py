@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from planner.kern.model import Materiaal, Plan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Benodigdheid:
     naam: str
     aantal: int | None = None

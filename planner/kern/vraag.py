@@ -9,7 +9,7 @@ from planner.kern.model import Onderdeel
 from planner.kern.tijd import Interval
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Vraag:
     """What the facilitator asks for."""
 
