@@ -16,7 +16,7 @@ NAAM = Patroon(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Bron:
     """Where a draaiboek file can be read: its id, its path and who made it."""
 

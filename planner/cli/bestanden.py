@@ -19,7 +19,7 @@ from planner.kern.fouten import BestandFout
 _ONBENOEMD = sys.platform.startswith("linux") and hasattr(os, "O_TMPFILE")
 
 
-@dataclass(repr=False)
+@dataclass
 class _Klaar:
     """One output written completely to a temporary file, not yet in place."""
 

@@ -17,7 +17,7 @@ from planner.kern.fouten import InvoerFout
 OPMAAK_LIJST = ("tabel", "json")
 
 
-@dataclass(repr=False)
+@dataclass
 class PlanOpties:
     """The options of `planner plan` as the user gave them: names and defaults as in `planner.cli.app`."""
 

@@ -198,7 +198,7 @@ MeerBlokken = Annotated[list[str] | None, typer.Argument(click_type=WOORD, hidde
                                                           metavar="DRAAIBOEK")]
 
 
-@dataclass(repr=False)
+@dataclass
 class Planning:
     """The planning options `plan` and `live` share, as the user gave them."""
 

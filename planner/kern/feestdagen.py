@@ -35,7 +35,7 @@ def land_voor(tz: str, land: str | None = None) -> str | None:
     return lees_land(land) if land is not None else LAND_VAN_ZONE.get(tz)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Datum:
     """A date to check: who falls on it ("Sessie 2") and how the user moves it."""
 

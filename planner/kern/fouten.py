@@ -27,7 +27,7 @@ class BestandFout(PlannerFout):
     exit_code = 4
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Probleem:
     """One problem in a draaiboek file, located as precisely as the loader knows."""
 

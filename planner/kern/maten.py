@@ -15,7 +15,7 @@ GRID = 5
 
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Maat:
     """An onderdeel with the bounds it has for this group and this strategy."""
 

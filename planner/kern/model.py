@@ -18,11 +18,10 @@ VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies", "daarna", "g
 KAARTEN = ("groepje", "oefenen")
 
 # Every class here has a docstring: without one, dataclass makes it from the signature (inspect),
-# at every start (issue 12). No generated __repr__ (repr=False): nothing prints one, and on
-# Python 3.11 each generated method is compiled apart at every start (~1 ms for the plan path).
+# at every start (issue 12).
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Stap:
     """One step of an onderdeel, in the source's order: an instruction or a question.
 
@@ -37,7 +36,7 @@ class Stap:
     kaart: str = ""
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Beurten:
     """A round in which everybody gets a turn (a filmronde): minutes per person from the source."""
 
@@ -56,7 +55,7 @@ class Beurten:
     geschat: bool = False
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Materiaal:
     """Something the facilitator brings: a plain name, or a number that may scale with the group.
 
@@ -83,7 +82,7 @@ class Materiaal:
         return self.naam
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Onderdeel:
     """One part of a draaiboek as the template gives it, with its minutes and bounds."""
 
@@ -127,7 +126,7 @@ class Onderdeel:
         return tuple(s.tekst for s in self.stappen if s.soort == "vraag")
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Variant:
     """A version of a draaiboek for a range of group sizes (R1)."""
 
@@ -150,7 +149,7 @@ class Variant:
         return min(laag, self.groep_min) <= groep <= max(hoog, self.groep_max)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class GroepsOpmerking:
     """A remark the plan shows for group sizes in a range (e.g. the 12/15 discrepancy, R1)."""
 
@@ -162,7 +161,7 @@ class GroepsOpmerking:
     variant: str = ""
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Herhaling:
     """A follow-up meeting the source recommends some time after the last session (R4)."""
 
@@ -173,7 +172,7 @@ class Herhaling:
     toelichting: str = ""
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Draaiboek:
     """A template: its onderdelen, variants, bounds and what the source says about them."""
 
@@ -236,7 +235,7 @@ class Draaiboek:
         return tuple(o for o in self.onderdelen if not o.varianten or variant.id in o.varianten)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class GeplandOnderdeel:
     """An onderdeel as the plan uses it: clock times, minutes, groups and steps."""
 
@@ -270,7 +269,7 @@ class GeplandOnderdeel:
         return self.bron_min is not None and self.duur_min != self.bron_min
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Sessie:
     """One meeting of a plan: its onderdelen in order."""
 
@@ -284,7 +283,7 @@ class Sessie:
         return sum(o.duur_min for o in self.onderdelen)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Plan:
     """What the planner made of a draaiboek for one group and time."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from planner.kern.model import Materiaal, Plan
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Benodigdheid:
     naam: str
     aantal: int | None = None

@@ -22,7 +22,7 @@ from planner.kern.vullen import vul_sessie as vul_sessie
 # -------------------------------------------------------------------------------- splitting
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Naden:
     """Where sessions may break and where the template prefers them (R14, P3), by part index.
 

@@ -70,7 +70,7 @@ def lees_duur(tekst: str, naam: str = "--tijd") -> int:
     return minuten
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Interval:
     """A step between sessions: calendar months and days keep the clock time, minutes do not."""
 

@@ -9,7 +9,7 @@ from planner.kern.model import Onderdeel
 from planner.kern.tijd import Interval
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class Vraag:
     """What the facilitator asks for."""
 
