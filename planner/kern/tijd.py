@@ -362,6 +362,32 @@ def bestaat(lokaal: datetime) -> bool:
     return heen_terug.replace(tzinfo=None) == lokaal.replace(tzinfo=None)
 
 
+def klokwissel(begin: datetime, eind: datetime) -> tuple[datetime, int] | None:
+    """The first daylight-saving change after `begin` up to `eind`: the moment just after it (in
+    begin's zone, e.g. 03:00 in spring) and the shift in minutes (+60 forward, -60 back); None
+    when the clock does not change in between."""
+    zone = begin.tzinfo
+    van = begin.astimezone(UTC)
+    totaal = int((eind.astimezone(UTC) - van).total_seconds() // 60)
+
+    def offset(minuten: int) -> timedelta | None:
+        return (van + timedelta(minutes=minuten)).astimezone(zone).utcoffset()
+
+    if totaal <= 0 or offset(0) == offset(totaal):
+        return None
+    # Changes happen on whole minutes: bisect for the first minute with the new offset.
+    laag, hoog = 0, totaal
+    while hoog - laag > 1:
+        midden = (laag + hoog) // 2
+        if offset(midden) == offset(0):
+            laag = midden
+        else:
+            hoog = midden
+    voor, na = offset(0), offset(hoog)
+    assert voor is not None and na is not None
+    return (van + timedelta(minutes=hoog)).astimezone(zone), int((na - voor).total_seconds() // 60)
+
+
 def plus_minuten(moment: datetime, minuten: int) -> datetime:
     """Elapsed minutes after `moment`, shown in its zone (correct across DST changes)."""
     return (moment.astimezone(UTC) + timedelta(minutes=minuten)).astimezone(moment.tzinfo)

@@ -467,3 +467,33 @@ def test_geen_zomertijdmelding_ver_van_een_overgang(kickoff, tussen):
                                     interval=lees_interval(tussen)))
     assert len(plan.sessies) > 1
     assert not any("zomertijd" in w or "wintertijd" in w for w in plan.waarschuwingen)
+
+
+@pytest.mark.parametrize(("begin", "richting", "sprong", "rij"), [
+    ("2027-03-28T01:30", "vooruit", "(02:00 → 03:00)", "'Waarderende voorstelronde' staat er als 01:40–03:05"),
+    ("2027-10-31T01:30", "terug", "(03:00 → 02:00)", "'Oefenen in subgroepen' staat er als 02:45–02:30"),
+])
+def test_een_sessie_over_de_klokwissel_zegt_het_een_keer(training, begin, richting, sprong, rij):
+    """A row 01:40–03:05 for a 25-minute part is explained once, naming the jump (19.4)."""
+    plan = maak_plan(training, Vraag(groep=7, tijd_min=150, start=start(begin)))
+    meldingen = [w for w in plan.waarschuwingen if w.startswith("De klok gaat")]
+    assert len(meldingen) == 1
+    assert f"De klok gaat in deze sessie een uur {richting} {sprong}" in meldingen[0]
+    assert rij in meldingen[0]
+    assert "de sessie duurt 2u30" in meldingen[0]
+    # The rows are real time: minutes add up to the session even though the clock jumps.
+    sessie = plan.sessies[0]
+    assert sum(o.duur_min for o in sessie.onderdelen) * 60 == sessie.eind.timestamp() - sessie.start.timestamp()
+
+
+@pytest.mark.parametrize("begin", ["2027-03-27T01:30", "2027-03-28T03:00", "2027-06-01T01:30"])
+def test_geen_klokmelding_als_de_klok_niet_wisselt_in_de_sessie(training, begin):
+    plan = maak_plan(training, Vraag(groep=7, tijd_min=150, start=start(begin)))
+    assert not any(w.startswith("De klok gaat") for w in plan.waarschuwingen)
+
+
+def test_klokwissel_in_een_latere_sessie_noemt_die_sessie(kickoff):
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=120, start=start("2027-03-21T01:30")))
+    assert len(plan.sessies) > 1
+    meldingen = [w for w in plan.waarschuwingen if w.startswith("De klok gaat")]
+    assert meldingen and meldingen[0].startswith("De klok gaat in sessie 2 een uur vooruit (02:00 → 03:00)")

@@ -331,3 +331,32 @@ def test_kaal_getal_als_interval_wordt_geweigerd_met_de_vormen(naam: str, tekst:
 
 def test_kaal_getal_mag_waar_minuten_bedoeld_zijn() -> None:
     assert lees_interval("15", naam="--herinnering", kaal_getal=True).minuten == 15
+
+
+# A clock change inside a stretch of time (leftover of issue 19.4) ---------------------------------
+
+@pytest.mark.parametrize(("begin", "eind", "na", "verschuiving"), [
+    (datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 5, 0), (3, 0), 60),
+    (datetime(2027, 10, 31, 1, 30), datetime(2027, 10, 31, 2, 59), (2, 0), -60),
+])
+def test_klokwissel_vindt_de_sprong_en_de_richting(begin, eind, na, verschuiving):
+    from planner.kern.tijd import klokwissel
+
+    wissel = klokwissel(begin.replace(tzinfo=AMS), eind.replace(tzinfo=AMS, fold=1))
+    assert wissel is not None
+    moment, minuten = wissel
+    assert (moment.hour, moment.minute, minuten) == (*na, verschuiving)
+
+
+@given(st.integers(min_value=0, max_value=400 * 24 * 60), st.integers(min_value=1, max_value=8 * 60))
+@settings(max_examples=200, deadline=None)
+def test_klokwissel_alleen_als_de_offset_verandert(begin_min, duur):
+    from planner.kern.tijd import klokwissel, plus_minuten
+
+    begin = plus_minuten(datetime(2027, 1, 1, tzinfo=AMS), begin_min)
+    eind = plus_minuten(begin, duur)
+    wissel = klokwissel(begin, eind)
+    assert (wissel is None) == (begin.utcoffset() == eind.utcoffset())
+    if wissel is not None:
+        assert begin.timestamp() < wissel[0].timestamp() <= eind.timestamp()
+        assert wissel[0].utcoffset() == eind.utcoffset()
