@@ -497,3 +497,19 @@ def test_klokwissel_in_een_latere_sessie_noemt_die_sessie(kickoff):
     assert len(plan.sessies) > 1
     meldingen = [w for w in plan.waarschuwingen if w.startswith("De klok gaat")]
     assert meldingen and meldingen[0].startswith("De klok gaat in sessie 2 een uur vooruit (02:00 → 03:00)")
+
+
+@pytest.mark.parametrize("groep", [13, 16])
+@pytest.mark.parametrize("tijd", [190, 200, 210, 220])
+def test_oefenen_groeit_zonder_dat_het_plan_zelf_een_pauze_mist(training, groep, tijd):
+    """Everyone practises (R16, Oefenen 60↑) and the free time does not stretch the part after the
+    pause past 90 minutes, so the plan never advises 'loopt 1u35 zonder pauze' against itself (19.2)."""
+    plan = maak_plan(training, Vraag(groep=groep, tijd_min=tijd, start=start("2027-03-02T13:00")))
+    assert duren(plan)["oefenen"] == 60
+    assert not any("zonder pauze (" in w for w in plan.waarschuwingen)
+    na_pauze = plan.sessies[0].onderdelen[[o.soort for o in plan.sessies[0].onderdelen].index("pauze") + 1:]
+    assert sum(o.duur_min for o in na_pauze) <= 90
+    if plan.vrij_min >= 5:
+        vrij = next(w for w in plan.waarschuwingen if "vrij (" in w)
+        assert "langer liep het programma meer dan 90 minuten zonder pauze" in vrij
+        assert "--daarna" not in vrij  # more after the pause would break the same guideline
