@@ -360,3 +360,26 @@ def test_klokwissel_alleen_als_de_offset_verandert(begin_min, duur):
     if wissel is not None:
         assert begin.timestamp() < wissel[0].timestamp() <= eind.timestamp()
         assert wissel[0].utcoffset() == eind.utcoffset()
+
+
+# One rounding rule for moments and minutes (issue 22) ----------------------------------------------
+
+@pytest.mark.parametrize(("seconde", "minuut"), [(0, 5), (29, 5), (30, 6), (40, 6), (59, 6)])
+def test_op_de_minuut_half_naar_boven(seconde, minuut):
+    from planner.kern.tijd import kloktijd, op_de_minuut
+
+    moment = datetime(2026, 12, 1, 13, 5, seconde, tzinfo=AMS)
+    assert op_de_minuut(moment) == datetime(2026, 12, 1, 13, minuut, tzinfo=AMS)
+    assert kloktijd(moment) == f"13:{minuut:02d}"
+
+
+@given(st.integers(min_value=-10_000, max_value=10_000), st.integers(min_value=0, max_value=59))
+def test_hele_minuten_is_dezelfde_regel_als_op_de_minuut(minuten, seconden):
+    """Half a minute always goes up (Python's round() would send 78.5 to 78 and 79.5 to 80)."""
+    from planner.kern.tijd import hele_minuten, op_de_minuut
+
+    totaal = minuten * 60 + seconden
+    assert hele_minuten(totaal) == minuten + (seconden >= 30)
+    begin = datetime(2026, 12, 1, 12, 0, tzinfo=AMS)
+    moment = begin + timedelta(seconds=totaal)
+    assert op_de_minuut(moment) == begin + timedelta(minutes=hele_minuten(totaal))
