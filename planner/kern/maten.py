@@ -52,8 +52,12 @@ def kies_variant(draaiboek: Draaiboek, groep: int, gekozen: str | None = None) -
     if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
         te_groot = groep > draaiboek.groep_max
         grens = f"maximaal {draaiboek.groep_max}" if te_groot else f"minstens {draaiboek.groep_min}"
-        # The reason of the bound that was crossed; groep_omdat explains both ends where none is given.
-        reden = (draaiboek.groep_max_omdat if te_groot else draaiboek.groep_min_omdat) or draaiboek.groep_omdat
+        # The reason of the bound that was crossed. groep_omdat explains both ends only where neither
+        # has its own: next to the other end's own reason it may be that end's, and a group too small
+        # is never refused with the maximum's reason (nor one too large with the minimum's).
+        eigen, andere = ((draaiboek.groep_max_omdat, draaiboek.groep_min_omdat) if te_groot
+                         else (draaiboek.groep_min_omdat, draaiboek.groep_max_omdat))
+        reden = eigen or ("" if andere else draaiboek.groep_omdat)
         waarom = f" — {reden.rstrip('.')}" if reden else ""
         raise PlanFout(
             f"Een groep van {groep} is te {'groot' if te_groot else 'klein'} voor '{draaiboek.id}', dat "

@@ -513,3 +513,45 @@ def test_oefenen_groeit_zonder_dat_het_plan_zelf_een_pauze_mist(training, groep,
         vrij = next(w for w in plan.waarschuwingen if "vrij (" in w)
         assert "langer liep het programma meer dan 90 minuten zonder pauze" in vrij
         assert "--daarna" not in vrij  # more after the pause would break the same guideline
+
+
+def _ingebouwd():
+    from planner.bibliotheek import laden, vinden
+
+    return [laden.laad_bestand(b.pad) for b in vinden.alle_bronnen()]
+
+
+@pytest.mark.parametrize("draaiboek", _ingebouwd(), ids=lambda d: d.id)
+def test_te_klein_en_te_groot_met_de_reden_van_die_grens(draaiboek):
+    """Issue 19.7 for every built-in draaiboek: a group one below the minimum is refused with the
+    lower bound's reason, one above the maximum with the upper bound's, never the other one's."""
+    vraag = Vraag(groep=draaiboek.groep_max + 1, tijd_min=120, start=start())
+    with pytest.raises(PlanFout, match=f"te groot voor '{draaiboek.id}', dat maximaal {draaiboek.groep_max}") as fout:
+        maak_plan(draaiboek, vraag)
+    boven = draaiboek.groep_max_omdat or draaiboek.groep_omdat
+    assert boven and boven.rstrip(".") in str(fout.value)
+    if draaiboek.groep_min_omdat and draaiboek.groep_min_omdat != boven:
+        assert draaiboek.groep_min_omdat.rstrip(".") not in str(fout.value)
+    if draaiboek.groep_min > 1:
+        with pytest.raises(PlanFout, match=f"te klein voor '{draaiboek.id}', dat minstens {draaiboek.groep_min}") as fout:
+            maak_plan(draaiboek, Vraag(groep=draaiboek.groep_min - 1, tijd_min=120, start=start()))
+        onder = draaiboek.groep_min_omdat or draaiboek.groep_omdat
+        assert onder and onder.rstrip(".") in str(fout.value)
+        if draaiboek.groep_max_omdat and draaiboek.groep_max_omdat != onder:
+            assert draaiboek.groep_max_omdat.rstrip(".") not in str(fout.value)
+            assert "maximaal" not in str(fout.value).split(" — ", 1)[1]
+    else:
+        with pytest.raises(InvoerFout, match="minstens 1 deelnemer"):
+            maak_plan(draaiboek, Vraag(groep=0, tijd_min=120, start=start()))
+
+
+def test_een_algemene_reden_komt_niet_bij_de_andere_grens_als_die_een_eigen_reden_heeft(training):
+    from dataclasses import replace as vervang
+
+    d = vervang(training, groep_min_omdat="", groep_omdat="de bron noemt maximaal 20")
+    with pytest.raises(PlanFout) as fout:
+        maak_plan(d, Vraag(groep=2, tijd_min=120, start=start()))
+    assert "te klein" in str(fout.value) and "maximaal 20" not in str(fout.value)
+    d = vervang(training, groep_min_omdat="", groep_max_omdat="", groep_omdat="3 tot 20: subgroepjes en de bron")
+    with pytest.raises(PlanFout, match="3 tot 20: subgroepjes en de bron"):
+        maak_plan(d, Vraag(groep=2, tijd_min=120, start=start()))
