@@ -533,7 +533,8 @@ def test_te_klein_en_te_groot_met_de_reden_van_die_grens(draaiboek):
     if draaiboek.groep_min_omdat and draaiboek.groep_min_omdat != boven:
         assert draaiboek.groep_min_omdat.rstrip(".") not in str(fout.value)
     if draaiboek.groep_min > 1:
-        with pytest.raises(PlanFout, match=f"te klein voor '{draaiboek.id}', dat minstens {draaiboek.groep_min}") as fout:
+        klein = f"te klein voor '{draaiboek.id}', dat minstens {draaiboek.groep_min}"
+        with pytest.raises(PlanFout, match=klein) as fout:
             maak_plan(draaiboek, Vraag(groep=draaiboek.groep_min - 1, tijd_min=120, start=start()))
         onder = draaiboek.groep_min_omdat or draaiboek.groep_omdat
         assert onder and onder.rstrip(".") in str(fout.value)
