@@ -27,7 +27,7 @@ def toon(
     formaat: opties.LijstFormaat = "tabel",
 ) -> None:
     """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
-    if not programma_cli.toon(draaiboek, formaat):  # issue 23: a programme file
+    if not programma_cli.toon(draaiboek, formaat, groep):  # issue 23: a programme file
         opdrachten.toon(draaiboek, groep=groep, formaat=formaat)
 
 

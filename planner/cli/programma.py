@@ -11,9 +11,9 @@ from typing import Any
 
 from planner.cli import scherm
 from planner.cli.programma_lijst import zoek
-from planner.kern.fouten import InvoerFout
+from planner.kern.fouten import InvoerFout, PlannerFout
 
-FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten")
+FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten", "csv")
 
 # ---------------------------------------------------------------------------------------- plan
 
@@ -45,10 +45,14 @@ def plan(o: Any) -> bool:
     if o.nu is not None or o.klaar is not None:
         raise InvoerFout("--nu en --klaar herplannen één draaiboek; plan voor een programma het blok zelf opnieuw "
                          "met 'planner plan DRAAIBOEK'.")
-    if o.per_onderdeel or o.csv_scheiding != ";":
-        raise InvoerFout("--per-onderdeel en --csv-scheiding kunnen (nog) niet bij een programma: gebruik "
-                         "--format tabel, json, markdown, html, uitnodiging of kaarten, en --ics.")
     formaat = kies_formaat(o.formaat, FORMATEN)
+    scheiding = ";"
+    if o.csv_scheiding != ";":
+        from planner.uitvoer.csv import lees_scheiding
+
+        scheiding = lees_scheiding(o.csv_scheiding)
+    if o.per_onderdeel and o.ics is None:
+        raise InvoerFout("--per-onderdeel hoort bij het agenda-bestand: geef ook --ics BESTAND op.")
     if o.land is not None:
         from planner.kern.feestdagen import lees_land
 
@@ -58,6 +62,10 @@ def plan(o: Any) -> bool:
         from planner.uitvoer.handout import lees_voor
 
         voor = lees_voor(voor)
+    if voor != "begeleider" and formaat not in ("markdown", "html") and o.html is None and o.ics is None:
+        # As for a single draaiboek: a table, JSON or cards have no participants' version.
+        raise InvoerFout("--voor deelnemers geldt voor een handout of het agenda-bestand: gebruik --format "
+                         "markdown, --format html, --html PAD of --ics PAD.")
     if o.herinnering is not None and o.ics is None:
         raise InvoerFout("--herinnering hoort bij het agenda-bestand: geef ook --ics BESTAND op.")
     herinnering = _lees_herinnering(o.herinnering) if o.herinnering is not None else None
@@ -76,14 +84,14 @@ def plan(o: Any) -> bool:
     begeleiders = tuple(naam.strip() for naam in o.begeleider or () if naam.strip())
     papier = {"voor": voor, "opdrachtgever": o.opdrachtgever.strip(), "begeleiders": begeleiders}
     hoofd = render(formaat, gepland, breedte=scherm.breedte() if o.uitvoer is None else 100,
-                   bijlage=o.ics.name if o.ics is not None else "", **papier)
+                   bijlage=o.ics.name if o.ics is not None else "", scheiding=scheiding, **papier)
     bestanden: list[tuple[Path, str | bytes]] = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
     if ics_paden:
         from planner.uitvoer.programma_ics import render as ics
 
         schoon = schoon_kopie(gepland)
-        bestanden.append((ics_paden[0], ics(schoon, herinnering)))
-        bestanden += [(pad, ics(schoon, herinnering, alleen=nummer))
+        bestanden.append((ics_paden[0], ics(schoon, herinnering, per_onderdeel=o.per_onderdeel)))
+        bestanden += [(pad, ics(schoon, herinnering, alleen=nummer, per_onderdeel=o.per_onderdeel))
                       for nummer, pad in enumerate(ics_paden[1:], start=1)]
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, **papier)))
@@ -121,7 +129,7 @@ def _ics_paden(pad: Path, bijeenkomsten: int) -> list[Path]:
     return [pad] + [pad.with_name(f"{pad.stem}-{n}{pad.suffix or '.ics'}") for n in range(1, bijeenkomsten + 1)]
 
 
-def render(formaat: str, gepland: Any, **opties: Any) -> str:
+def render(formaat: str, gepland: Any, scheiding: str = ";", **opties: Any) -> str | bytes:
     from planner.uitvoer import programma as uit
 
     if formaat == "json":
@@ -129,6 +137,10 @@ def render(formaat: str, gepland: Any, **opties: Any) -> str:
     from planner.kern.veilig import schoon_kopie
 
     schoon = schoon_kopie(gepland)
+    if formaat == "csv":
+        from planner.uitvoer import programma_csv
+
+        return programma_csv.render(schoon, scheiding)
     if formaat == "markdown":
         return uit.render_markdown(schoon, **opties)
     if formaat in ("html", "uitnodiging", "kaarten"):
@@ -142,28 +154,51 @@ def render(formaat: str, gepland: Any, **opties: Any) -> str:
 # ------------------------------------------------------------------------------------ toon, lijst
 
 
-def toon(naam: str, formaat: str = "tabel") -> bool:
-    """`planner toon NAAM` for a programme: its meetings and blocks with their options."""
+def toon(naam: str, formaat: str = "tabel", groep: str | None = None) -> bool:
+    """`planner toon NAAM` for a programme: its meetings and blocks with their options; with --groep N
+    also the variant each draaiboek block takes for that group (or why the group does not fit a block)."""
     gevonden = zoek(naam)
     if gevonden is None:
         return False
     from planner.bibliotheek.programma import laad_programma
-    from planner.cli.opdrachten import kies_formaat
+    from planner.cli.opdrachten import kies_formaat, lees_groep
     from planner.kern.veilig import schoon_kopie
 
     formaat = kies_formaat(formaat, ("tabel", "json"))
+    aantal = lees_groep(groep, verplicht=False)
     programma = laad_programma(*gevonden)
+    varianten = _varianten(programma, aantal) if aantal is not None else None
     if formaat == "json":
         from planner.uitvoer.json import dumps
 
-        scherm.uit(dumps(programma_dict(programma)), None, False)
+        scherm.uit(dumps(programma_dict(programma, aantal, varianten)), None, False)
     else:
-        scherm.uit(programma_tekst(schoon_kopie(programma)), None, False)
+        scherm.uit(programma_tekst(schoon_kopie(programma), aantal, varianten), None, False)
     return True
 
 
-def programma_dict(p: Any) -> dict[str, Any]:
-    return {
+def _varianten(p: Any, groep: int) -> dict[tuple[int, int], str | None]:
+    """The variant of each draaiboek block for this group, by (meeting, block) index; a group a block does
+    not allow is refused naming the block, as `planner plan` would."""
+    from planner.kern.maten import kies_variant
+
+    gekozen: dict[tuple[int, int], str | None] = {}
+    for i, bij in enumerate(p.bijeenkomsten):
+        for j, k in enumerate(bij.blokken):
+            if k.draaiboek is None:
+                continue
+            try:
+                variant = kies_variant(k.draaiboek, groep, k.variant)
+            except PlannerFout as fout:
+                wie = f"Bijeenkomst {i + 1}, blok {j + 1}" if p.traject else f"Blok {j + 1}"
+                raise type(fout)(f"{wie} ('{k.titel}'): {fout}") from None
+            gekozen[(i, j)] = variant.id if variant is not None else None
+    return gekozen
+
+
+def programma_dict(p: Any, groep: int | None = None,
+                   varianten: dict[tuple[int, int], str | None] | None = None) -> dict[str, Any]:
+    gegevens = {
         "id": p.id, "titel": p.titel, "soort": "traject" if p.traject else "dag", "herkomst": p.herkomst,
         "pad": p.pad, "beschrijving": p.beschrijving,
         "bijeenkomsten": [{
@@ -171,35 +206,46 @@ def programma_dict(p: Any) -> dict[str, Any]:
             "blokken": [{"soort": k.soort, "titel": k.titel,
                          "draaiboek": k.draaiboek.id if k.draaiboek else None,
                          "minuten": k.minuten if k.draaiboek is None else None,
-                         "variant": k.variant, "zonder": list(k.zonder), "strategie": k.strategie}
-                        for k in b.blokken],
-        } for b in p.bijeenkomsten],
+                         "variant": k.variant, "zonder": list(k.zonder), "strategie": k.strategie,
+                         **({"variant_voor_groep": varianten.get((i, j))} if varianten is not None
+                            and k.draaiboek is not None else {})}
+                        for j, k in enumerate(b.blokken)],
+        } for i, b in enumerate(p.bijeenkomsten)],
     }
+    if groep is not None:
+        gegevens["groep"] = groep
+    return gegevens
 
 
-def programma_tekst(p: Any) -> str:
-    from planner.kern.tijd import toon_duur
+def programma_tekst(p: Any, groep: int | None = None,
+                    varianten: dict[tuple[int, int], str | None] | None = None) -> str:
+    from planner.kern.tijd import deelnemers, toon_duur
 
     regels = [f"{p.titel} ({p.id}, programma, {p.herkomst})"]
+    if groep is not None:
+        regels.append(f"Voor {deelnemers(groep)}: elk draaiboek-blok met zijn variant bij deze groep.")
     if p.beschrijving:
         regels.append(p.beschrijving)
     for nummer, b in enumerate(p.bijeenkomsten, start=1):
         if p.traject:
-            na = f", {b.na_tekst} na de vorige" if b.na_tekst else ""
+            na = f", {b.na_woorden} na de vorige" if b.na_tekst else ""
             regels += ["", f"Bijeenkomst {nummer}: {b.titel}{na}"]
         else:
             regels.append("")
-        for k in b.blokken:
+        for j, k in enumerate(b.blokken):
             if k.draaiboek is not None:
-                opties = [f"variant {k.variant}" if k.variant else "", f"zonder {', '.join(k.zonder)}" if k.zonder
-                          else "", f"strategie {k.strategie}" if k.strategie != "auto" else ""]
+                variant = (varianten or {}).get((nummer - 1, j))
+                voor_groep = f"variant {variant} voor deze groep" if variant and not k.variant else ""
+                opties = [f"variant {k.variant}" if k.variant else voor_groep,
+                          f"zonder {', '.join(k.zonder)}" if k.zonder else "",
+                          f"strategie {k.strategie}" if k.strategie != "auto" else ""]
                 extra = "; ".join(x for x in opties if x)
                 duur = k.draaiboek.tijdsduur or "duur volgens het draaiboek"
                 regels.append(f"  - {k.titel} (draaiboek {k.draaiboek.id}, {duur}{'; ' + extra if extra else ''})")
             else:
                 soort = {"herhaling": "herhaling, geschat" if k.herhaling and k.herhaling.geschat else "herhaling"}
                 regels.append(f"  - {k.titel} ({soort.get(k.soort, k.soort)}, {toon_duur(k.minuten)})")
-    regels += ["", f"Plannen: planner plan {p.id} --groep 12 --start \"dinsdag 9:30\""]
+    regels += ["", f"Plannen: planner plan {p.id} --groep {groep or 12} --start \"dinsdag 9:30\""]
     return "\n".join(regels) + "\n"
 
 

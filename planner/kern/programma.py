@@ -60,6 +60,23 @@ class Bijeenkomst:
     na_tekst: str = ""
     tijd_min: int | None = None  # this meeting's own available time; None: the programme's
 
+    @property
+    def na_woorden(self) -> str:
+        """The distance in words for paper ('2 weken', '3 maanden'); the file's own text ('2w') stays in JSON."""
+        if self.na is None:
+            return self.na_tekst
+        delen = []
+        if self.na.maanden:
+            delen.append(f"{self.na.maanden} {'maand' if self.na.maanden == 1 else 'maanden'}")
+        weken, dagen = divmod(self.na.dagen, 7)
+        if self.na.dagen and not dagen:
+            delen.append(f"{weken} {'week' if weken == 1 else 'weken'}")
+        elif self.na.dagen:
+            delen.append(f"{self.na.dagen} {'dag' if self.na.dagen == 1 else 'dagen'}")
+        if self.na.minuten:
+            delen.append(toon_duur(self.na.minuten))
+        return " en ".join(delen) or self.na_tekst
+
 
 @dataclass(frozen=True)
 class Programma:
@@ -255,7 +272,7 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
             eind = plan.sessies[-1].eind
             gepland.append(GeplandBlok(blok, moment, eind, plan=plan))
             voor = f"{blok.titel}: " if len(blokken) > 1 else ""
-            meldingen += [voor + w for w in plan.waarschuwingen]
+            meldingen += [voor + _in_blok(w) for w in plan.waarschuwingen]
         else:
             onderdeel = _vast_onderdeel(blok, index + 1, moment)
             eind = onderdeel.eind
@@ -268,6 +285,14 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
                          "elk blok heeft al zoveel tijd als zijn draaiboek toestaat; voeg een blok toe of kies "
                          "minder --tijd.")
     return dag, meldingen + pauzeadvies(dag)
+
+
+_TIJD_ADVIES = re.compile(r"Met --tijd (\S+)")
+
+
+def _in_blok(melding: str) -> str:
+    """A block's own advice 'Met --tijd 3u …' means the block's share: in a programme --tijd is the day's."""
+    return _TIJD_ADVIES.sub(r"Met \1 voor dit blok", melding)
 
 
 def pauzeadvies(dag: Dag) -> list[str]:
@@ -297,9 +322,11 @@ def pauzeadvies(dag: Dag) -> list[str]:
     if langste and len({n for _, n in langste}) > 1 and sum(o.duur_min for o, _ in langste) > PAUZE_NA_MIN:
         eerste, laatste = langste[0][0], langste[-1][0]
         minuten = sum(o.duur_min for o, _ in langste)
+        aantal = len({n for _, n in langste})
+        hoeveel = "twee" if aantal == 2 else "drie" if aantal == 3 else str(aantal)
         meldingen.append(
             f"Van {eerste.start:%H:%M} tot {laatste.eind:%H:%M} loopt het programma {toon_duur(minuten)} zonder "
-            f"pauze, over twee blokken heen: zet een blok pauze = \"Pauze\" met minuten = 15 tussen de "
+            f"pauze, over {hoeveel} blokken heen: zet een blok pauze = \"Pauze\" met minuten = 15 tussen de "
             f"blokken; de planner raadt een pauze aan na "
             f"hooguit {PAUZE_NA_MIN} minuten (een eigen richtlijn, niet van de bron).")
     return meldingen

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from planner.kern.fouten import InvoerFout
-from planner.kern.model import Plan
+from planner.kern.model import GeplandOnderdeel, Plan
 from planner.kern.tekst import groepjes_tekst
 
 KOLOMMEN = ("sessie", "datum", "start", "eind", "minuten", "titel", "soort", "werkvorm",
@@ -48,28 +49,37 @@ def cel(tekst: str) -> str:
     return "'" + tekst if tekst.lstrip(" ").startswith(FORMULE_BEGIN) else tekst
 
 
-def render(plan: Plan, scheiding: str = ";", **_: Any) -> bytes:
+def rij(sessie: int, o: GeplandOnderdeel, scheiding: str = ";") -> list[Any]:
+    """One onderdeel's row under KOLOMMEN (also the programme's spreadsheet, planner.uitvoer.programma_csv)."""
+    return [
+        sessie,
+        o.start.date().isoformat(),
+        f"{o.start:%H:%M}",
+        f"{o.eind:%H:%M}",
+        o.duur_min,
+        cel(o.titel),
+        cel(o.soort),
+        cel(o.werkvorm),
+        cel(groepjes_tekst(o.groepjes)),
+        _getal(o.per_persoon_min, scheiding),
+        "ja" if o.geschat else "nee",
+        "ja" if o.toegevoegd else "nee",
+        "" if o.bron_min is None else o.bron_min,
+        "ja" if o.aangepast else "nee",
+        "ja" if o.gedaan else "nee",
+        cel("" if o.toegevoegd or o.bron is None else o.bron.praktijk),
+    ]
+
+
+def tabel(kolommen: tuple[str, ...], rijen: Iterable[list[Any]], scheiding: str = ";") -> bytes:
+    """The file: a header, the rows, CRLF, UTF-8 with a byte order mark (see the module docstring)."""
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, delimiter=scheiding, lineterminator="\r\n")
-    schrijver.writerow(KOLOMMEN)
-    for sessie in plan.sessies:
-        for o in sessie.onderdelen:
-            schrijver.writerow([
-                sessie.nummer,
-                o.start.date().isoformat(),
-                f"{o.start:%H:%M}",
-                f"{o.eind:%H:%M}",
-                o.duur_min,
-                cel(o.titel),
-                cel(o.soort),
-                cel(o.werkvorm),
-                cel(groepjes_tekst(o.groepjes)),
-                _getal(o.per_persoon_min, scheiding),
-                "ja" if o.geschat else "nee",
-                "ja" if o.toegevoegd else "nee",
-                "" if o.bron_min is None else o.bron_min,
-                "ja" if o.aangepast else "nee",
-                "ja" if o.gedaan else "nee",
-                cel("" if o.toegevoegd or o.bron is None else o.bron.praktijk),
-            ])
+    schrijver.writerow(kolommen)
+    schrijver.writerows(rijen)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def render(plan: Plan, scheiding: str = ";", **_: Any) -> bytes:
+    return tabel(KOLOMMEN, (rij(sessie.nummer, o, scheiding) for sessie in plan.sessies for o in sessie.onderdelen),
+                 scheiding)

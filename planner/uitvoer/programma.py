@@ -90,7 +90,7 @@ def _onderdelen(b: GeplandBlok) -> list[GeplandOnderdeel]:
 def _bijeenkomstkop(pp: ProgrammaPlan, bij: GeplandeBijeenkomst) -> str:
     kop = bij.bijeenkomst.titel
     if len(pp.bijeenkomsten) > 1:
-        na = f", {bij.bijeenkomst.na_tekst} na de vorige" if bij.bijeenkomst.na_tekst else ""
+        na = f", {bij.bijeenkomst.na_woorden} na de vorige" if bij.bijeenkomst.na_tekst else ""
         kop = f"Bijeenkomst {bij.nummer}: {kop}{na}"
     return kop
 
@@ -146,6 +146,10 @@ def render_markdown(pp: ProgrammaPlan, voor: str = "begeleider", **_: Any) -> st
     regels = [f"# {pp.programma.titel}", "", f"- **Groep:** {deelnemers(pp.groep)}"]
     if pp.locatie:
         regels.append(f"- **Locatie:** {pp.locatie}")
+    meenemen = list(dict.fromkeys(m for p in pp.plannen for m in p.draaiboek.meenemen))
+    if meenemen and voor != "begeleider":
+        # What to bring, once for the whole programme at the top (each block's handout leaves it out below).
+        regels.append(f"- **Meenemen:** {cel('; '.join(meenemen))}")
     if pp.programma.beschrijving and voor == "begeleider":
         regels += ["", pp.programma.beschrijving]
     meldingen = alle_waarschuwingen(pp)
@@ -172,5 +176,6 @@ def render_markdown(pp: ProgrammaPlan, voor: str = "begeleider", **_: Any) -> st
                     continue
                 tekst = blok_markdown(b.plan, voor=voor)
                 # The block's own handout, its headings one level down under the day.
-                regels += [""] + [("##" + r) if r.startswith("#") else r for r in tekst.rstrip().splitlines()]
+                regels += [""] + [("##" + r) if r.startswith("#") else r for r in tekst.rstrip().splitlines()
+                                  if voor == "begeleider" or not r.startswith("- **Meenemen:**")]
     return "\n".join(regels) + "\n"

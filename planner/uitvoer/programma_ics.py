@@ -46,8 +46,31 @@ def beschrijving(pp: ProgrammaPlan, dag: Dag) -> str:
     return "\n".join(regels)
 
 
-def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None = None, **_: Any) -> bytes:
-    """The calendar: every day of every meeting, or (alleen) only the days of that meeting."""
+def _uid_deel(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag, blok: int, rij: int) -> str:
+    """Stable like the day's UID, one for each row of the day."""
+    return f"{uuid.uuid5(_UID_NAAMRUIMTE, f'{_uid(pp, bij, dag)}|{blok}|{rij}')}@planner"
+
+
+def _per_onderdeel(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag) -> list[tuple[str, datetime, datetime,
+                                                                                          str, str]]:
+    """--per-onderdeel: one event per row of the participants' programme of each block (the rows a single
+    plan's participants' calendar has, planner.uitvoer.ics), and one for each own item or break."""
+    afspraken = []
+    for nummer, b in enumerate(dag.blokken, start=1):
+        if b.plan is None:
+            afspraken.append((b.blok.titel, b.start, b.eind, _uid_deel(pp, bij, dag, nummer, 0),
+                              f"{tijdvak(b)} {b.blok.titel}\n\n{pp.programma.titel}"))
+            continue
+        for rij, (begin, eind, titel, _) in enumerate(agenda_voor_deelnemers(b.plan.sessies[0]), start=1):
+            afspraken.append((f"{titel} · {b.blok.titel}", begin, eind, _uid_deel(pp, bij, dag, nummer, rij),
+                              f"{begin:%H:%M}-{eind:%H:%M} {titel}\n\n{b.blok.titel}\n{pp.programma.titel}"))
+    return afspraken
+
+
+def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None = None, per_onderdeel: bool = False,
+           **_: Any) -> bytes:
+    """The calendar: every day of every meeting, or (alleen) only the days of that meeting; per_onderdeel,
+    an event per row of the participants' programme instead of one per day."""
     import ics
     from ics.alarm import DisplayAlarm
     from ics.grammar.parse import ContentLine
@@ -63,14 +86,15 @@ def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None
         if alleen is not None and bij.nummer != alleen:
             continue
         for dag in bij.dagen:
-            naam = samenvatting(pp, bij, dag)
-            event = ics.Event(name=naam, begin=dag.start, end=dag.eind, uid=_uid(pp, bij, dag),
-                              description=beschrijving(pp, dag), location=pp.locatie or None, created=nu,
-                              last_modified=nu)
-            if herinnering is not None:
-                event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
-                                                 display_text=herinnering_tekst(naam, dag.start, herinnering)))
-            afspraken.append(event)
+            delen = (_per_onderdeel(pp, bij, dag) if per_onderdeel else
+                     [(samenvatting(pp, bij, dag), dag.start, dag.eind, _uid(pp, bij, dag), beschrijving(pp, dag))])
+            for naam, begin, eind, sleutel, tekst in delen:
+                event = ics.Event(name=naam, begin=begin, end=eind, uid=sleutel, description=tekst,
+                                  location=pp.locatie or None, created=nu, last_modified=nu)
+                if herinnering is not None:
+                    event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
+                                                     display_text=herinnering_tekst(naam, begin, herinnering)))
+                afspraken.append(event)
     kalender.events = afspraken  # type: ignore[assignment]  # a list keeps the programme's order
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)

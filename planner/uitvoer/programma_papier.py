@@ -20,8 +20,15 @@ def _document(titel: str, css: str, inhoud: list[str]) -> str:
                       "</body></html>", ""])
 
 
+# Lines added to the single plan's CSS: a block's name above its rows in the participants' agenda.
+_CSS_PROGRAMMA = """
+table.raster tr.blokkop td { padding-top: 1mm; padding-bottom: 1mm; font-size: 9pt; font-style: italic;
+                            background: #f4f4f4; }
+"""
+
+
 def _feitenlijst(pp: ProgrammaPlan, opdrachtgever: str = "",
-                 begeleiders: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+                 begeleiders: tuple[str, ...] = (), meenemen: bool = False) -> list[tuple[str, str]]:
     feiten = [("Groep", deelnemers(pp.groep))]
     if pp.locatie:
         feiten.append(("Locatie", pp.locatie))
@@ -31,8 +38,17 @@ def _feitenlijst(pp: ProgrammaPlan, opdrachtgever: str = "",
         feiten.append(("Begeleiding", ", ".join(begeleiders)))
     for bij in pp.bijeenkomsten:
         for i in range(len(bij.dagen)):
-            wie = _bijeenkomstkop(pp, bij) if len(pp.bijeenkomsten) > 1 else "Wanneer"
-            feiten.append((wie, _dagkop(bij, i)))
+            if len(pp.bijeenkomsten) == 1:
+                feiten.append(("Wanneer", _dagkop(bij, i)))
+            else:
+                # A short label: the meeting's title and distance go with its date, so the label column
+                # stays narrow and the date is not squeezed into a sliver of the page.
+                kop = _bijeenkomstkop(pp, bij).split(": ", 1)[-1]
+                feiten.append((f"Bijeenkomst {bij.nummer}", f"{kop} — {_dagkop(bij, i)}"))
+    if meenemen:
+        mee = list(dict.fromkeys(m for p in pp.plannen for m in p.draaiboek.meenemen))
+        if mee:
+            feiten.append(("Neem mee", "; ".join(mee)))
     return feiten
 
 
@@ -54,7 +70,7 @@ def trainersraster(pp: ProgrammaPlan, voor: str = "begeleider", opdrachtgever: s
                    begeleiders: tuple[str, ...] | list[str] = (), **_: Any) -> str:
     """The facilitator's grid for the whole programme (voor=begeleider), or the participants' agenda."""
     if voor != "begeleider":
-        return _document(f"{pp.programma.titel} — programma", CSS, deelnemersagenda(pp))
+        return _document(f"{pp.programma.titel} — programma", CSS + _CSS_PROGRAMMA, deelnemersagenda(pp))
     kop = [f"<h1>{e(pp.programma.titel)}</h1>", '<p class="soort-handout">Trainersraster · voor de begeleider</p>',
            _feiten(_feitenlijst(pp, opdrachtgever, tuple(begeleiders)))]
     spullen = nodig(pp.plannen)
@@ -75,7 +91,10 @@ def trainersraster(pp: ProgrammaPlan, voor: str = "begeleider", opdrachtgever: s
                     inhoud.append(f'<p class="klein"><strong>{e(handout.tijdvak(b))} · {e(_bloknaam(b))}</strong> '
                                   f"({e(toon_duur(b.duur_min))})</p>")
                     continue
-                inhoud.append(f"<h2>{e(_bloknaam(b))} · {e(toon_datum(b.start))}</h2>")
+                # The session's own heading below names the date and times.
+                waar = (f"{_bijeenkomstkop(pp, bij)} · " if len(pp.bijeenkomsten) > 1
+                        and b.blok.titel != bij.bijeenkomst.titel else "")
+                inhoud.append(f"<h2>{e(waar + _bloknaam(b))}</h2>")
                 inhoud += [_sessie(b.plan, s) for s in b.plan.sessies]
     return _document(f"{pp.programma.titel} — trainersraster", CSS, inhoud)
 
@@ -92,13 +111,23 @@ def _agendarijen(b: GeplandBlok) -> list[tuple[Any, Any, str, str]]:
 def deelnemersagenda(pp: ProgrammaPlan) -> list[str]:
     """What participants read (P8): per day the agenda of every block, no facilitator text."""
     delen = ["<header>", f"<h1>{e(pp.programma.titel)}</h1>", '<p class="soort-handout">Programma</p>',
-             _feiten(_feitenlijst(pp)), "</header>"]
+             _feiten(_feitenlijst(pp, meenemen=True)), "</header>"]
+    eerste = True
     for bij in pp.bijeenkomsten:
         for i, dag in enumerate(bij.dagen):
-            rijen = [f'<tr class="soort-{e(soort)}"><td class="tijd"><span class="vak">{a:%H:%M}–{z:%H:%M}</span></td>'
-                     f'<td class="onderdeel"><strong>{e(titel, 40)}</strong></td></tr>'
-                     for b in dag.blokken for a, z, titel, soort in _agendarijen(b)]
-            delen.append(f'<section class="sessie"><h2>{e(_bijeenkomstkop(pp, bij))} · {e(_dagkop(bij, i))}</h2>'
+            rijen = []
+            for b in dag.blokken:
+                agenda = _agendarijen(b)
+                if b.plan is not None and len(agenda) > 1 and len(dag.blokken) > 1:
+                    # Which block these rows belong to: participants see the programme's parts, not just steps.
+                    rijen.append(f'<tr class="blokkop"><td colspan="2">{e(b.blok.titel)}</td></tr>')
+                rijen += [f'<tr class="soort-{e(soort)}"><td class="tijd"><span class="vak">{a:%H:%M}–{z:%H:%M}'
+                          f'</span></td><td class="onderdeel"><strong>{e(titel, 40)}</strong></td></tr>'
+                          for a, z, titel, soort in agenda]
+            # The first day follows the header on page 1; every later one starts a page (as a single plan).
+            klasse = "sessie eerste" if eerste else "sessie"
+            eerste = False
+            delen.append(f'<section class="{klasse}"><h2>{e(_bijeenkomstkop(pp, bij))} · {e(_dagkop(bij, i))}</h2>'
                          '<table class="raster kort"><colgroup><col class="tijd"><col class="onderdeel"></colgroup>'
                          '<thead><tr><th scope="col">Tijd</th><th scope="col">Onderdeel</th></tr></thead>'
                          f'<tbody>{"".join(rijen)}</tbody></table></section>')

@@ -54,7 +54,8 @@ def test_traject_met_een_agenda_en_een_bestand_per_bijeenkomst(eigen, planner, t
     agenda = tmp_path / "noord.ics"
     code, uit, fout = planner("plan", "noord", "--groep", "20", "--start", "1-12-2026 13:30", "--ics", str(agenda))
     assert code == 0, fout
-    assert "Bijeenkomst 2: Training, 2w na de vorige" in uit and "Bijeenkomst 3" in uit
+    # Paper says the distance in words; JSON keeps the file's own text ("na": "2w").
+    assert "Bijeenkomst 2: Training, 2 weken na de vorige" in uit and "3 maanden na de vorige" in uit
     alles = agenda.read_text(encoding="utf-8")
     assert alles.count("BEGIN:VEVENT") == 3
     for nummer in (1, 2, 3):
@@ -121,3 +122,89 @@ def test_live_op_een_programma_vraagt_een_terminal_en_kent_zijn_dagen(eigen, pla
     assert code != 0 and "--sessie 3 bestaat niet" in fout and "1 dag" in fout
     code, _, fout = planner("live", "studiedag", "--groep", "9")
     assert code != 0 and "terminal" in fout and "Traceback" not in fout
+
+
+def test_toon_met_groep_noemt_de_variant_van_elk_blok(eigen, planner):
+    code, uit, fout = planner("toon", "studiedag", "--groep", "14")
+    assert code == 0, fout
+    assert "Voor 14 deelnemers" in uit and "variant B voor deze groep" in uit  # kennismaking, more than 12
+    code, uit, _ = planner("toon", "studiedag", "--groep", "9", "--format", "json")
+    data = json.loads(uit)
+    kennis = data["bijeenkomsten"][0]["blokken"][0]
+    assert data["groep"] == 9 and kennis["variant_voor_groep"] == "A"
+    code, _, fout = planner("toon", "noord", "--groep", "25")
+    assert code == 3 and "Bijeenkomst 2, blok 1 ('Oefenen" in fout and "te groot" in fout
+    assert "Traceback" not in fout
+
+
+def test_csv_heeft_de_kolommen_van_een_los_plan_en_waar_elke_rij_staat(eigen, planner):
+    import csv
+    import io
+
+    code, uit, fout = planner("plan", "noord", "--groep", "12", "--start", "1-12-2026 9:30", "--format", "csv",
+                              "--csv-scheiding", ",")
+    assert code == 0, fout
+    _, los, _ = planner("plan", "training", "--groep", "12", "--format", "csv")
+    kop_los = next(csv.reader(io.StringIO(los.lstrip("\ufeff")), delimiter=";"))
+    rijen = list(csv.DictReader(io.StringIO(uit.lstrip("\ufeff"))))
+    kop = list(rijen[0])
+    assert kop[:len(kop_los)] == kop_los  # the same columns in the same places, block columns after them
+    assert kop[len(kop_los):] == ["bijeenkomst", "dag", "blok", "blok_soort", "blok_titel"]
+    training = [r for r in rijen if r["bijeenkomst"] == "2"]
+    assert training[-1]["titel"] == "Afsluiting" and training[-1]["blok_soort"] == "agendapunt"
+    assert {r["blok_titel"] for r in rijen if r["bijeenkomst"] == "3"} == {rijen[-1]["blok_titel"]}
+    assert [int(r["sessie"]) for r in rijen] == sorted(int(r["sessie"]) for r in rijen)
+
+
+def test_ics_per_onderdeel_geeft_elke_rij_van_het_deelnemersprogramma(eigen, planner, tmp_path):
+    agenda = tmp_path / "dag.ics"
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--ics", str(agenda),
+                            "--per-onderdeel")
+    assert code == 0, fout
+    tekst = agenda.read_text(encoding="utf-8")
+    uids = [r for r in tekst.splitlines() if r.startswith("UID:")]
+    assert len(uids) > 3 and len(set(uids)) == len(uids)
+    assert "SUMMARY:Lunch" in tekst and "· Kennismakings-/voorstelronde" in tekst.replace("\r\n ", "")
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--per-onderdeel")
+    assert code == 2 and "--ics" in fout
+
+
+def test_papier_deelnemersagenda_en_traject_overzicht_lezen_als_papier(eigen, planner, tmp_path):
+    import re
+
+    deelnemers, raster = tmp_path / "deelnemers.html", tmp_path / "raster.html"
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--html",
+                            str(deelnemers), "--voor", "deelnemers")
+    assert code == 0, fout
+    html = deelnemers.read_text(encoding="utf-8")
+    # The first day follows the header on page 1 (no page with only the header), later days start a page.
+    secties = re.findall(r'<section class="([^"]+)"', html)
+    assert secties and secties[0] == "sessie eerste"
+    # Each block's name above its rows; no facilitator text.
+    assert '<tr class="blokkop"><td colspan="2">Kennismakings-/voorstelronde</td></tr>' in html
+    assert "Procesbegeleider" not in html
+    code, _, fout = planner("plan", "noord", "--groep", "12", "--start", "1-12-2026 9:30", "--html", str(raster))
+    assert code == 0, fout
+    html = raster.read_text(encoding="utf-8")
+    # Short labels in the facts, the meeting's title and distance with its date.
+    assert "<dt>Bijeenkomst 2</dt><dd>Training, 2 weken na de vorige — " in html
+    assert html.count("<h1>") == 1 and html.count("Nodig voor het hele programma") == 1
+
+
+def test_markdown_voor_deelnemers_noemt_meenemen_eenmaal_bovenaan(eigen, planner):
+    terugkijken = ('[programma]\ntitel = "Terugkijken"\n\n[[blokken]]\ndraaiboek = "ontmoeting"\n\n[[blokken]]\n'
+                   'pauze = "Koffie"\nminuten = 15\n\n[[blokken]]\ndraaiboek = "intervisie"\n')
+    (eigen / "terugkijken.toml").write_text(terugkijken, encoding="utf-8")
+    code, uit, fout = planner("plan", "terugkijken", "--groep", "6", "--start", "1-12-2026 9:30", "--format",
+                              "markdown", "--voor", "deelnemers")
+    assert code == 0, fout
+    regels = [r for r in uit.splitlines() if r.startswith("- **Meenemen:**")]
+    assert len(regels) == 1 and "video-opname" in regels[0]
+    assert uit.index(regels[0]) < uit.index("## Overzicht")
+
+
+def test_voor_deelnemers_bij_een_tabel_wordt_geweigerd_zoals_bij_een_draaiboek(eigen, planner):
+    code, uit, fout = planner("plan", "studiedag", "--groep", "9", "--voor", "deelnemers")
+    assert code == 2 and "--voor deelnemers geldt voor een handout" in fout and not uit
+    code, uit, fout = planner("plan", "studiedag", "--groep", "9", "--voor", "deelnemers", "--format", "markdown")
+    assert code == 0, fout

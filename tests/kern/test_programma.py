@@ -233,3 +233,28 @@ def test_zo_min_mogelijk_dagen_en_liefst_bij_een_pauze(blokken, tijd):
     naden = sum(1 for a, b in zip(bij.dagen, bij.dagen[1:], strict=False)
                 if delen.index(b.blokken[0].blok) == delen.index(a.blokken[-1].blok) + 1)
     assert naden == verwacht[1]
+
+
+def test_advies_van_een_blok_noemt_zijn_eigen_deel_niet_de_tijd_van_de_dag():
+    # 4u30 for kennismaking + training + ambitiegesprek squeezes the training's practice round; its own
+    # advice 'Met --tijd 3u' would tell the facilitator to give the whole day 3 hours.
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), _blok("training"), _blok("ambitiegesprek")), _vraag(7, 270))
+    meldingen = pp.bijeenkomsten[0].waarschuwingen
+    assert any("voor dit blok komt iedereen aan de beurt" in w for w in meldingen)
+    assert not any("Met --tijd" in w for w in meldingen)
+
+
+def test_pauzeadvies_telt_de_blokken_waar_het_over_loopt():
+    mededelingen = Blok("agendapunt", "Mededelingen", minuten=10)
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), mededelingen, _blok("ontmoeting")), _vraag(7, 120))
+    advies = [w for w in pp.bijeenkomsten[0].waarschuwingen if "zonder pauze, over" in w]
+    assert advies and "over drie blokken heen" in advies[0]
+
+
+@pytest.mark.parametrize(("interval", "woorden"), [
+    (Interval(dagen=14), "2 weken"), (Interval(dagen=7), "1 week"), (Interval(maanden=3), "3 maanden"),
+    (Interval(maanden=1), "1 maand"), (Interval(dagen=10), "10 dagen"),
+    (Interval(maanden=1, dagen=7), "1 maand en 1 week"),
+])
+def test_afstand_tussen_bijeenkomsten_in_woorden(interval, woorden):
+    assert Bijeenkomst("B", (), na=interval, na_tekst="x").na_woorden == woorden
