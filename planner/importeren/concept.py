@@ -14,6 +14,7 @@ class Stap:
     tekst: str
     sub: list[str] = field(default_factory=list)
     niveau: int = 0  # the depth of its bullet: a deeper bullet below it is a sub-point
+    na_leeg: bool = False  # a blank line above it: after an end line, a new paragraph is not about the end
 
 
 @dataclass
@@ -52,3 +53,5 @@ class Concept:
     herkend: list[str] = field(default_factory=list)
     gegokt: list[str] = field(default_factory=list)
     niet_geplaatst: list[str] = field(default_factory=list)
+    nawoord: list[str] = field(default_factory=list)  # text after the programme about no part of it
+    nawoord_koppen: list[str] = field(default_factory=list)

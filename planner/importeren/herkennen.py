@@ -15,11 +15,11 @@ from pathlib import Path
 from planner.bibliotheek.opmerkingen import tijdsduur_verschil
 from planner.importeren.concept import Concept, Deel, Stap
 from planner.importeren.documenten import Blok, Regel, schoon
-from planner.importeren.minuten import getimede_beschrijving, kort, minuten
+from planner.importeren.minuten import getimede_beschrijving, kort, minuten, na_het_programma
 from planner.importeren.programma import alleen_programma, vanaf_start
 from planner.importeren.regels import Item, items_van, klasse_van
 from planner.importeren.tijden import GESCHAT_MIN, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
-from planner.importeren.woorden import GROEP, LABEL_VORM, TOTAAL, groepjes_in, soort_van
+from planner.importeren.woorden import DATUM, GROEP, LABEL_VORM, TOTAAL, groepjes_in, soort_van
 from planner.kern.fouten import InvoerFout
 
 # --- from items to draaiboeken -----------------------------------------------------------------
@@ -68,20 +68,23 @@ def _kopblok(items: list[Item], i: int) -> bool:
 def _titel_index(items: list[Item]) -> int | None:
     """The draaiboek's title: its first heading before the first part, else its first short line."""
     eerste_deel = next((i for i, x in enumerate(items) if x.soort == "deel"), len(items))
-    voor = [(i, x) for i, x in enumerate(items[:eerste_deel]) if x.soort in ("tekst", "veld")]
+    # A date on a line of its own ('23 september 2020') says when, not what: it stays in the description.
+    voor = [(i, x) for i, x in enumerate(items[:eerste_deel])
+            if x.soort in ("tekst", "veld") and not DATUM.fullmatch(x.regel.tekst.strip("*_# "))]
     koppen = [(i, x) for i, x in voor if x.soort == "tekst" and x.regel.soort == "kop"]
     titelstijl = [i for i, x in koppen if x.regel.niveau == 0]
     if titelstijl:  # Word's 'Title' style (or '# ' in Markdown) says it outright
         return titelstijl[0]
     korte = [i for i, x in voor
              if x.soort == "tekst" and x.regel.soort in ("tekst", "nummer") and len(x.regel.tekst) <= 120
-             and not LABEL_VORM.match(x.regel.tekst) and not x.regel.tekst.endswith((".", ",", ";"))]
+             and not LABEL_VORM.match(x.regel.tekst) and not x.regel.tekst.endswith((".", ",", ";", ":"))]
     # The first heading, unless a short line that looks like a title stands above it.
     kandidaten = [i for i, _ in koppen[:1]] + korte[:1]
     if kandidaten:
         return min(kandidaten)
     for i, x in voor:
-        if x.soort == "tekst" and len(x.regel.tekst) <= 120:
+        # 'Het programma ziet er als volgt uit:' introduces the programme; it names nothing.
+        if x.soort == "tekst" and len(x.regel.tekst) <= 120 and not x.regel.tekst.endswith(":"):
             return i
     return None
 
@@ -127,11 +130,12 @@ class _Bouwer:
     def __init__(self, items: list[Item], bestandsnaam: str, markdown_regels: bool) -> None:
         self.items = items
         titel_index = _titel_index(items)
-        titel = schoon(items[titel_index].regel.tekst) if titel_index is not None else Path(bestandsnaam).stem
+        titel = schoon(items[titel_index].regel.tekst) if titel_index is not None else _uit_bestandsnaam(bestandsnaam)
         self.titel_index = titel_index
-        self.c = Concept(titel=titel.strip("*_# ").strip() or Path(bestandsnaam).stem)
+        self.c = Concept(titel=titel.strip("*_# ").strip() or _uit_bestandsnaam(bestandsnaam))
         if titel_index is None:
-            self.c.gegokt.append(f"titel: het document heeft geen kop; ik gebruik de bestandsnaam '{titel}'.")
+            self.c.gegokt.append(f"titel: het document heeft geen kop of titelregel; ik gebruik de bestandsnaam "
+                                 f"'{titel}'.")
         self.na_einde = False
         self.vorige_leeg = True
         self.vorige_soort = ""
@@ -139,6 +143,13 @@ class _Bouwer:
         self.los = markdown_regels
         self.in_extra = False
         self.huidig: int | None = None  # a detail section ('### Intro (10 min)') points back at its part
+        self.detail_niveau = 0  # the heading level of that detail section
+        self.kop_niveau: int | None = None  # the heading level of the last part, if it is a heading
+        # After the programme's last part, a heading that describes no part ('## Time Management Tips') starts
+        # text about the whole draaiboek: it goes to the description, not into the last part's steps.
+        self.laatste = max((i for i, x in enumerate(items) if x.soort == "deel"), default=len(items))
+        self.na_laatste = False
+        self.na_programma = False
 
     # where text goes
     @property
@@ -163,6 +174,7 @@ class _Bouwer:
             if i == self.titel_index:
                 self.vorige_leeg = True
                 continue
+            self.na_laatste = i > self.laatste
             self.stap(item)
         return self.c
 
@@ -171,6 +183,8 @@ class _Bouwer:
             self.vorige_leeg = True
             return
         soort = item.soort
+        if self.na_laatste and self.c.delen and soort in ("tekst", "label", "veld") and self._nawoord(item):
+            return
         if soort == "deel":
             self.nieuw_deel(item)
         elif soort == "einde":
@@ -187,10 +201,32 @@ class _Bouwer:
         self.vorige_soort = item.regel.soort
         self.vorige_tekst = item.regel.tekst
 
+    def _nawoord(self, item: Item) -> bool:
+        """True when the line is text after the programme (see __init__), kept for the description."""
+        regel = item.regel
+        if regel.soort == "kop" and regel.niveau < 7:  # a real heading; a bold line (7) may be a part's label
+            if item.soort == "tekst" and self._beschreven_deel(regel.tekst) is not None:
+                self.na_programma = False  # '### Activity 1: [Name]' after the table: that part's detail section
+            elif (niveau := self.detail_niveau if self.huidig is not None else self.kop_niveau) is None \
+                    or regel.niveau <= niveau:
+                self.na_programma = True
+                self.c.nawoord_koppen.append(regel.tekst)
+        if not self.na_programma:
+            return False
+        if self.c.nawoord and regel.soort == "tekst" and self._vervolg(regel.tekst):
+            self.c.nawoord[-1] = f"{self.c.nawoord[-1]} {regel.tekst}"
+        else:
+            self.c.nawoord.append(regel.tekst)
+        self.vorige_leeg = False
+        self.vorige_soort = regel.soort
+        self.vorige_tekst = regel.tekst
+        return True
+
     def nieuw_deel(self, item: Item) -> None:
         assert item.tijd is not None
         self.na_einde = False
         self.huidig = None
+        self.kop_niveau = item.regel.niveau if item.regel.soort == "kop" else None
         titel, rest = _eerste_zin(item.titel)
         deel = Deel(titel=titel, tijd=item.tijd, uit_tabel=item.uit_tabel, werkvorm=item.werkvorm,
                     materialen=list(item.materialen))
@@ -270,9 +306,16 @@ class _Bouwer:
             return
         if regel.soort == "kop" and (beschreven := self._beschreven_deel(regel.tekst)) is not None:
             self.huidig = beschreven
+            self.detail_niveau = regel.niveau
             titel = _kort(self.c.delen[beschreven].titel)
             self.c.herkend.append(f"'{_kort(regel.tekst)}' gelezen als de uitwerking van '{titel}': wat eronder "
                                   "staat hoort bij dat onderdeel.")
+            return
+        if self.na_einde and self.vorige_leeg and self.na_laatste:
+            # A new paragraph after the programme's end ('Einde' … blank line … 'Informatie over …') is about the
+            # whole draaiboek, not about its end: the description.
+            self.na_programma = True
+            self.c.nawoord.append(regel.tekst)
             return
         if self.na_einde:
             deel.toelichting.append(regel.tekst)
@@ -293,7 +336,7 @@ class _Bouwer:
             return
         # A sentence ending in ':' introduces the bullets below it; they become its sub-points.
         inleiding = regel.soort != "punt" and regel.tekst.endswith(":")
-        deel.stappen.append(Stap(regel.tekst, niveau=-1 if inleiding else regel.niveau))
+        deel.stappen.append(Stap(regel.tekst, niveau=-1 if inleiding else regel.niveau, na_leeg=self.vorige_leeg))
 
     def _vervolg(self, tekst: str) -> bool:
         """A line that continues the one above it (a line broken in the middle of a sentence)."""
@@ -306,7 +349,13 @@ class _Bouwer:
         return not self.vorige_leeg or not self.vorige_tekst.rstrip().endswith((".", "!", "?"))
 
     def _plak(self, deel: Deel, tekst: str) -> None:
-        if deel.stappen:
+        if not deel.stappen and not deel.uit_tabel and (_PERSOON.match(tekst) or (
+                self.vorige_leeg and ("," in tekst or len(tekst.split()) > 3))):
+            # 'Inleiding Schiphol: groei of krimp', a blank line, 'ir. Joris Melkert, TU Delft': who speaks is
+            # a line of its own under the part, not more of its title (the title stays the topic). A word or
+            # two after a blank line ('Waarderend voorstellen -12', 'personen') is the title broken by a PDF.
+            deel.stappen.append(Stap(tekst))
+        elif deel.stappen:
             stap = deel.stappen[-1]
             if stap.sub:
                 stap.sub[-1] = f"{stap.sub[-1]} {tekst}"
@@ -324,6 +373,15 @@ class _Bouwer:
             self.c.beschrijving.append(regel.tekst)
 
 
+def _uit_bestandsnaam(bestandsnaam: str) -> str:
+    """'eowijers_slotbijeenkomst.txt' -> 'Eowijers slotbijeenkomst': a title to read, not a file name."""
+    stam = " ".join(_NAAMGRENS.sub(" ", Path(bestandsnaam).stem).split())
+    return stam[:1].upper() + stam[1:] if stam else Path(bestandsnaam).stem
+
+
+_NAAMGRENS = re.compile(r"[_\s]+|(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _eerste_zin(titel: str) -> tuple[str, str]:
     """'De ontwerpteams in de spotlight. Gesprek onder leiding van …': a long line of sentences is a title
     (its first sentence) and a step (the rest), as a programme prints it."""
@@ -332,6 +390,8 @@ def _eerste_zin(titel: str) -> tuple[str, str]:
     return titel[:m.start()], titel[m.end():]
 
 
+# A line that starts with a person's title ('ir. Joris Melkert', 'dr. …', 'prof. …') names who speaks.
+_PERSOON = re.compile(r"(?:ir|ing|dr|drs|prof|mr|dhr|mevr|mw)\.\s", re.I)
 _ZINSEINDE = re.compile(r"[.!?](?<!\b[A-Za-z]\.)\s++(?=[A-Z])")
 
 
@@ -374,4 +434,5 @@ def _concept(items: list[Item], bestandsnaam: str) -> Concept:
         aantal = len(concept.beschrijving)
         concept.niet_geplaatst.append(f"{aantal} {'regel' if aantal == 1 else 'regels'} vóór het eerste onderdeel "
                                       f"{'staat' if aantal == 1 else 'staan'} in de beschrijving van het draaiboek.")
+    na_het_programma(concept)
     return concept

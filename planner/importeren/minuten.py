@@ -3,6 +3,8 @@ twelve, block headings over parts, the programme's open end, and the timed lines
 
 from __future__ import annotations
 
+import re
+
 from planner.importeren.concept import Concept
 from planner.importeren.programma import vanaf_start
 from planner.importeren.tijden import DAG, GESCHAT_MIN, KLOK_TWAALF, MIDDEN_DUUR, Tijd, lees_tijd_begin, lees_tijd_eind
@@ -78,24 +80,57 @@ def _open_einde(concept: Concept) -> None:
                               "het document; voeg zelf een onderdeel toe als dat nodig is.")
     concept.herkend.append(f"'{kort(laatste.titel)}' om {hhmm(tijd.start)} gelezen als het einde van het "
                            "programma (geen onderdeel, geen minuten).")
+    # A new paragraph after the end line ('16.15 - ......... Netwerkborrel', blank line, 'Informatie over de open
+    # Space sessies') is about the day, not about its end: it goes to the description (see na_het_programma).
+    los = next((i for i, s in enumerate(laatste.stappen) if s.na_leeg), None)
+    if los is not None:
+        concept.nawoord[:0] = [s.tekst for s in laatste.stappen[los:]] + laatste.toelichting
+        laatste.stappen, laatste.toelichting = laatste.stappen[:los], []
     rest = [s.tekst for s in laatste.stappen] + laatste.toelichting
-    if rest:
+    if los is not None and not rest:
+        vorige.toelichting.append(f"Na afloop ({hhmm(tijd.start)}): {laatste.titel}")
+    elif rest:
         vorige.toelichting.extend([f"Na afloop ({hhmm(tijd.start)}): {laatste.titel}"] + rest)
         concept.niet_geplaatst.append(f"wat na het einde staat ('{kort(rest[0])}') staat in de toelichting van "
                                       f"'{kort(vorige.titel)}'.")
 
 
-def getimede_beschrijving(concept: Concept) -> None:
+def getimede_beschrijving(concept: Concept, regels: list[str] | None = None, waar: str = "vóór") -> None:
     """Every line with a time is a part, a step, or named in the report (issue 20.5): the ones before the
-    programme ('Duur: 2 uur', 'Pre-Sessie Werk (30 minuten)') went into the description; say which and why."""
-    getimed = [r for r in concept.beschrijving
-               if lees_tijd_begin(r) or lees_tijd_eind(r) or MIDDEN_DUUR.search(r) or vanaf_start(r)]
+    programme ('Duur: 2 uur', 'Pre-Sessie Werk (30 minuten)') or after it ('Lunch is 90 minutes - can shorten to
+    75') went into the description; say which and why."""
+    getimed = [r for r in (concept.beschrijving if regels is None else regels)
+               if lees_tijd_begin(r) or lees_tijd_eind(r) or MIDDEN_DUUR.search(r) or vanaf_start(r)
+               or (regels is not None and _DUUR_IN_ZIN.search(r))]
     for regel in getimed[:8]:
-        concept.niet_geplaatst.append(f"'{kort(regel)}' noemt een tijd maar staat vóór het programma: geen "
+        concept.niet_geplaatst.append(f"'{kort(regel)}' noemt een tijd maar staat {waar} het programma: geen "
                                       "onderdeel, wel in de beschrijving.")
     if len(getimed) > 8:
-        concept.niet_geplaatst.append(f"en nog {len(getimed) - 8} zulke regels vóór het programma, ook in de "
+        concept.niet_geplaatst.append(f"en nog {len(getimed) - 8} zulke regels {waar} het programma, ook in de "
                                       "beschrijving.")
+
+
+# 'Each break has 15 minutes', 'Give 5-minute warnings': a duration inside a sentence after the programme.
+_DUUR_IN_ZIN = re.compile(r"\b\d{1,3}\s*+-?\s*+(?:minuten|minuut|minutes|minute|mins|min)\b", re.I)
+
+
+def na_het_programma(concept: Concept) -> None:
+    """Sections after the last part that describe none of the parts ('## Time Management Tips', '## Post-Workshop')
+    are about the whole draaiboek: they end its description, and the report says so (issue 20.3)."""
+    if not concept.nawoord:
+        return
+    koppen = concept.nawoord_koppen or concept.nawoord[:1]
+    genoemd = ", ".join(f"'{kort(k, 40)}'" for k in koppen[:4]) + (f" en nog {len(koppen) - 4}" if len(koppen) > 4
+                                                                   else "")
+    aantal = len(concept.nawoord)
+    laatste = concept.delen[-1].titel if concept.delen else ""
+    een = len(koppen) == 1
+    concept.niet_geplaatst.append(
+        f"{genoemd} {'staat' if een else 'staan'} na het programma en {'beschrijft' if een else 'beschrijven'} geen "
+        f"onderdeel: {aantal} {'regel' if aantal == 1 else 'regels'} in de beschrijving van het draaiboek, niet "
+        f"als stappen van '{kort(laatste, 40)}'.")
+    getimede_beschrijving(concept, concept.nawoord, "na")
+    concept.beschrijving.extend(concept.nawoord)
 
 
 def minuten(concept: Concept) -> None:
@@ -110,6 +145,7 @@ def minuten(concept: Concept) -> None:
             deel.minuten = tijd.minuten
             deel.min = tijd.minuten
             deel.max = tijd.hoog or tijd.minuten
+            _tot_het_volgende(concept, i)
             continue
         assert tijd.start is not None
         eind = tijd.eind
@@ -135,6 +171,29 @@ def minuten(concept: Concept) -> None:
             concept.gegokt.append(f"'{deel.titel}': {deel.minuten} minuten kan niet; {GESCHAT_MIN} minuten geschat.")
             deel.minuten = deel.min = deel.max = GESCHAT_MIN
             deel.geschat = True
+
+
+def _tot_het_volgende(concept: Concept, i: int) -> None:
+    """'0:10 — Casus (20 min)' and the next part at '0:45': the stated minutes win over the time to the next
+    start, but the 15 minutes between are in no part; and a next start before the stated end overlaps. Both
+    are said in the report, never silently dropped (issue 20.2)."""
+    deel, delen = concept.delen[i], concept.delen
+    tijd = deel.tijd
+    if tijd.start is None or tijd.eind is not None or tijd.minuten is None or tijd.hoog is not None \
+            or i + 1 >= len(delen) or (volgende := delen[i + 1].tijd.start) is None:
+        return
+    tot = (volgende - tijd.start) % DAG
+    if tot == tijd.minuten or tot > 12 * 60:
+        return
+    if tot > tijd.minuten:
+        concept.gegokt.append(f"'{deel.titel}' begint om {tijd.tekst.split(' …')[0]} en duurt volgens het document "
+                              f"{tijd.minuten} minuten, maar het volgende onderdeel begint pas na {tot} minuten; de "
+                              f"{tot - tijd.minuten} minuten ertussen staan in geen onderdeel.")
+    else:
+        concept.gegokt.append(f"'{deel.titel}' begint om {tijd.tekst.split(' …')[0]} en duurt volgens het document "
+                              f"{tijd.minuten} minuten, maar het volgende onderdeel begint al na {tot} minuten; ik "
+                              f"neem de {tijd.minuten} minuten, het programma wordt {tijd.minuten - tot} minuten "
+                              "langer dan de tijden zeggen.")
 
 
 def hhmm(minuten: int) -> str:

@@ -140,6 +140,11 @@ def midden_duur(item: Item) -> None:
                                      f"{bereik} minuten; ik neem de {bereik} minuten van de kloktijden.")
         elif tijd.minuten is None:
             item.tijd = Tijd(f"{tijd.tekst} … {m[0]}", genoemd, start=tijd.start)
+        elif tijd.minuten != genoemd and tijd.hoog is None:
+            # '[0-10 min] Opening (15 min)': the span counted from the start stands (the spans add up to the
+            # session), but the document contradicts itself: say so (issue 20.2).
+            item.waarschuwing = (f"'{titel}': het document noemt {genoemd} minuten, maar {tijd.tekst} is "
+                                 f"{tijd.minuten} minuten; ik neem de {tijd.minuten} minuten van '{tijd.tekst}'.")
         if rest and not item.werkvorm:
             item.werkvorm = rest
         elif rest:

@@ -7,6 +7,9 @@ import unicodedata
 
 from planner.importeren.tijden import KLOK1
 
+_MAAND = (r"januari|january|jan|februari|february|feb|maart|march|mrt|mar|april|apr|mei|may|juni|june|jun|juli|"
+          r"july|jul|augustus|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec")
+
 # --- words -------------------------------------------------------------------------------------
 
 _PAUZE = re.compile(r"\b(?:koffie|thee|koffie-?\s?en\s?thee)?pauze\b|\bkoffie\b|\bthee\b"
@@ -57,6 +60,13 @@ _GROEPJES = re.compile(r"\b(?:subgroep(?:je|jes|en)?|groep(?:je|jes|en)|tafels|t
                        r"(?P<a>\d{1,2})(?:\s*+(?:-|–|—|tot|à|a|of)\s*+(?P<b>\d{1,2}))?\s*+(?:personen|mensen|"
                        r"deelnemers|pers\.?)?\b", re.I)
 _TALLEN = (("tweetallen", 2), ("duo's", 2), ("duos", 2), ("drietallen", 3), ("trio's", 3), ("viertallen", 4))
+# A line that is only a date ('23 september 2020', 'Zaterdag 16 november 2019', '16-11-2019', 'September 23, 2020'):
+# when a programme was held, not what it is called.
+DATUM = re.compile(r"(?:(?:datum|date)\s*+:\s*+)?(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+                   r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|ma|di|wo|do|vr|za|zo)\.?,?\s++)?"
+                   r"(?:\d{1,2}\s++(?:" + _MAAND + r")\.?(?:\s++\d{4})?|"
+                   r"(?:" + _MAAND + r")\.?\s++\d{1,2}(?:st|nd|rd|th)?,?(?:\s++\d{4})?|"
+                   r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*+", re.I)
 LABEL_VORM = re.compile(r"^[^:]{1,40}:\s")
 _NIET_SLUG = re.compile(r"[^a-z0-9]+")
 _HAAKJES = re.compile(r"\([^()]*+\)|\[[^\[\]]*+\]")
