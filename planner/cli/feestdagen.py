@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.bibliotheek.lezen import lees_tekst
-from planner.kern.feestdagen import datum_meldingen, jaren, land_voor, te_controleren
+from planner.kern.feestdagen import datum_meldingen, jaren, land_voor, live_te_controleren, te_controleren
 
 LANDMODULE = {"NL": "netherlands", "BE": "belgium"}
 
@@ -130,9 +130,17 @@ def met_datumcontrole(plan: Any, *, land: str | None, start_gegeven: bool,
                       herhaling: tuple[str, Any] | None = None) -> Any:
     """The plan with a warning for each date on a public holiday or a Sunday."""
     data = te_controleren(plan, start_gegeven=start_gegeven, herhaling=herhaling)
-    if not data:
-        return plan
-    gekozen = land_voor(plan.tz, land)
-    vrije = feestdagen(gekozen, jaren(data)) if gekozen is not None else {}
-    meldingen = datum_meldingen(data, vrije)
+    meldingen = _meldingen(data, plan.tz, land)
     return replace(plan, waarschuwingen=plan.waarschuwingen + tuple(meldingen)) if meldingen else plan
+
+
+def live_datumcontrole(plan: Any, nummer: int, *, land: str | None, start_gegeven: bool) -> list[str]:
+    """`planner live`: a warning when the session it runs falls on a public holiday or a Sunday."""
+    return _meldingen(live_te_controleren(plan, nummer, start_gegeven=start_gegeven), plan.tz, land)
+
+
+def _meldingen(data: list[Any], tz: str, land: str | None) -> list[str]:
+    if not data:
+        return []
+    gekozen = land_voor(tz, land)
+    return datum_meldingen(data, feestdagen(gekozen, jaren(data)) if gekozen is not None else {})

@@ -86,6 +86,7 @@ def live(
     zaal: opties.Zaal = False,
     zaal_poort: opties.ZaalPoort = None,
     zaal_open: opties.ZaalOpen = False,
+    land: opties.Land = None,
 ) -> None:
     """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
 
@@ -115,6 +116,10 @@ def live(
         controleer_doel(log, force)
     aantal = opdrachten.lees_groep(p.groep)
     assert aantal is not None
+    if land is not None:
+        from planner.kern.feestdagen import lees_land
+
+        lees_land(land)  # a wrong --land is refused before anything is planned
     gekozen = laden.vind(draaiboek)
     vraag, zone = opdrachten.vraag_uit_opties(aantal, p.tijd, p.start, p.interval, p.tz, p.strategie, p.locatie,
                                               p.variant, p.zonder)
@@ -133,9 +138,16 @@ def live(
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
     from planner.cli import zaalscherm
+    from planner.cli.feestdagen import live_datumcontrole
     from planner.live.app import LiveApp, afsluiten
 
+    # Issue 19.5 as `plan` does it: a --start (or a later session) on a holiday or a Sunday is said,
+    # on stderr (left when the screen closes) and on the screen until the first key.
+    datum = live_datumcontrole(gepland, staat.sessienummer, land=land, start_gegeven=p.start is not None)
+    for melding in datum:
+        typer.echo(f"let op: {melding}", err=True)
     scherm_app = LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True), stil=stil)
+    scherm_app.melding = "\n".join(f"Let op: {m}" for m in datum)
     zaalscherm.draai(scherm_app, staat, klok, zaal, zaal_poort, zaal_open)
     code = scherm_app.return_code or 0
     raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo))

@@ -62,6 +62,16 @@ def te_controleren(plan: Plan, *, start_gegeven: bool, herhaling: tuple[str, dat
     return data
 
 
+def live_te_controleren(plan: Plan, nummer: int, *, start_gegeven: bool) -> list[Datum]:
+    """For `planner live`: the date of the session it runs, when that date was chosen rather than
+    'now' (a --start, or a later session the planner dated --interval after the first). Started
+    without either, the session runs today and a warning would come too late to help."""
+    sessie = next((s for s in plan.sessies if s.nummer == nummer), None)
+    if sessie is None:
+        return []
+    return [d for d in te_controleren(plan, start_gegeven=start_gegeven) if d.moment == sessie.start]
+
+
 def vrij(dag: date, feestdagen: Mapping[date, str]) -> str | None:
     """Why nobody meets on `dag`: the holiday's name, 'een zondag', or None."""
     if dag in feestdagen:

@@ -22,7 +22,7 @@ from planner.kern.model import VRIJE_RUIMTE, GeplandOnderdeel, Onderdeel, Plan, 
 from planner.kern.planning import maak_sessie, maatstrategie_voor
 from planner.kern.sessies import anker_index, met_vrije_ruimte, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
-from planner.kern.tijd import lees_kloktijd, plus_minuten, toon_duur
+from planner.kern.tijd import hele_minuten, lees_kloktijd, plus_minuten, toon_duur
 
 # The planner's own policy, not a source's: an overrun shorter than this is caught up on the way
 # (a closing round a little tighter, a shorter goodbye); only from here on is it worth saying what
@@ -129,9 +129,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     strategie = maatstrategie_voor(plan.draaiboek, plan.strategie)
     gesplitst = len(plan.sessies) > 1
     maten = [_maat(plan, o, strategie, gesplitst) for o in rest]
-    # To the nearest minute: a re-plan from 14:40:50 plans 80 minutes to 16:00, not 79 (seconds over
-    # or under are noise to a facilitator; on whole minutes this is exact).
-    tijd = round((eind - nu).total_seconds() / 60)
+    # To the nearest minute by the one rule (kern.tijd.hele_minuten): a re-plan from 14:40:50 plans
+    # 79 minutes to 16:00 (79m10s), one from 14:40:30 80 (seconds are noise to a facilitator; on
+    # whole minutes this is exact).
+    tijd = hele_minuten((eind - nu).total_seconds())
     meldingen: list[str] = []
     vervallen: list[str] = []
 

@@ -7,49 +7,22 @@ After every step the rest of the session is re-planned with herplan.herplan.
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from planner.kern.fouten import InvoerFout
 from planner.kern.herplan import afgesproken_eind, herplan
+from planner.kern.live_log import log_csv, logrijen
+from planner.kern.live_stand import LOGKOLOMMEN, Stand, pauze_min
 from planner.kern.model import GeplandOnderdeel, Plan, Sessie
+from planner.kern.tijd import hele_minuten
 
-# 'draaiboek' and 'sessie' (added later, at the end) let 'planner terugblik' name the draaiboek and
-# check that several logs are of the same one.
-LOGKOLOMMEN = ("id", "titel", "gepland_start", "gepland_eind", "werkelijk_start", "werkelijk_eind",
-               "minuten_verschil", "status", "draaiboek", "sessie")
-# Status per onderdeel in the log: what happened to it.
-GEDAAN, BEZIG, OVERGESLAGEN, VERVALLEN, GESTOPT = "gedaan", "bezig", "overgeslagen", "vervallen", "gestopt"
-NIET_BEREIKT, PAUZE, AFGEBROKEN, AFSPRAAK = "niet bereikt", "pauze", "afgebroken", "afspraak"
+# LOGKOLOMMEN lives in kern.live_stand; importers of this module keep finding it here.
+__all__ = ["LOGKOLOMMEN", "LiveStaat", "Stand", "kies_sessie"]
+
 # Seconds before a part's end when the first signal sounds (the planner's own choice: long enough
 # to round off a conversation, short enough not to interrupt it early).
 SIGNAAL_VOORAF_S = 120
-
-
-@dataclass(frozen=True)
-class Stand:
-    """One moment of the run; the undo stack keeps earlier ones whole."""
-
-    plan: Plan
-    huidig: str | None = None  # id of the running part; None before the start and after the end
-    gestart: datetime | None = None
-    klaar_om: datetime | None = None
-    werkelijk: dict[str, tuple[datetime, datetime | None]] = field(default_factory=dict)
-    overgeslagen: tuple[str, ...] = ()
-    vervallen: tuple[str, ...] = ()
-    pauze_sinds: datetime | None = None
-    # Finished pauses: (start, end, id of the part that was running); they do not count towards it.
-    pauzes: tuple[tuple[datetime, datetime, str], ...] = ()
-    niet_bereikt: tuple[str, ...] = ()
-    # A later end agreed during the session (R8 then anchors to it), and when it was agreed.
-    eind: datetime | None = None
-    eind_afgesproken_om: datetime | None = None
-    gestopt: bool = False
-    afgebroken: bool = False
-    # What the last step changed, for the screen ("'Kansen' 20 → 15 min").
-    wijzigingen: tuple[str, ...] = ()
 
 
 class LiveStaat:
@@ -98,7 +71,7 @@ class LiveStaat:
 
     def pauze_min(self, id_: str) -> float:
         """Minutes paused during part `id_` (finished pauses)."""
-        return sum((b - a).total_seconds() for a, b, i in self.stand.pauzes if i == id_) / 60
+        return pauze_min(self.stand, id_)
 
     @property
     def geplande_start(self) -> datetime:
@@ -154,27 +127,33 @@ class LiveStaat:
         return min(1.0, max(0.0, gedaan / totaal))
 
     def verwacht_eind(self, nu: datetime) -> datetime:
-        """When the session will end: the plan's end, or re-planned from now when the part runs over."""
+        """When the session will end: the plan's end, or re-planned from now when the part runs over.
+
+        The same re-plan a step at `nu` makes (`_herplan`): with the agreed later end and with the
+        parts an earlier re-plan found 'niet meer aan bod' back in the rest, so the end on the
+        screen is the end the next key gives (issue 22)."""
         if self.klaar and self.stand.klaar_om is not None:
             return self.stand.klaar_om
         o = self.huidig
         if o is not None and self.stand.pauze_sinds is not None:
             # The pause is time of its own: the running part keeps what it had left, after the pause.
-            moment = max(o.eind + (nu - self.stand.pauze_sinds), nu)
-            return herplan(self._plan_met_eind(), moment, o.id, zonder=frozenset(self.stand.overgeslagen)).plan.sessies[
-                self.sessienummer - 1].eind
+            return self._eind_na(max(o.eind + (nu - self.stand.pauze_sinds), nu), o.id)
         if o is not None and nu > o.eind:
-            return herplan(self._plan_met_eind(), nu, o.id, zonder=frozenset(self.stand.overgeslagen)).plan.sessies[
-                self.sessienummer - 1].eind
+            return self._eind_na(nu, o.id)
         if not self.gestart and nu > self.geplande_start:
-            return herplan(self.stand.plan, nu, None, sessienummer=self.sessienummer).plan.sessies[
-                self.sessienummer - 1].eind
+            return self._eind_na(nu, None)
         return self.sessie.eind
+
+    def _eind_na(self, moment: datetime, klaar: str | None) -> datetime:
+        plan = self._met_niet_bereikt(self._plan_met_eind(), klaar)
+        uitkomst = herplan(plan, moment, klaar, zonder=frozenset(self.stand.overgeslagen),
+                           sessienummer=self.sessienummer)
+        return uitkomst.plan.sessies[self.sessienummer - 1].eind
 
     def verschil_min(self, nu: datetime) -> int:
         """Minutes the projected end lies after (+) or before (-) the agreed end."""
         seconden = (self.verwacht_eind(nu) - self.afgesproken_eind).total_seconds()
-        return round(seconden / 60)
+        return hele_minuten(seconden)
 
     # ------------------------------------------------------------------------------ steps
 
@@ -183,7 +162,7 @@ class LiveStaat:
         if self.stand.eind is None:
             return self.stand.plan
         sessie = self.origineel.sessies[self.sessienummer - 1]
-        return replace(self.stand.plan, tijd_min=round((self.stand.eind - sessie.start).total_seconds() / 60))
+        return replace(self.stand.plan, tijd_min=hele_minuten((self.stand.eind - sessie.start).total_seconds()))
 
     def _herplan(self, moment: datetime, klaar: str | None, overgeslagen: tuple[str, ...]) -> tuple[Plan, tuple[
             str, ...], tuple[str, ...]]:
@@ -191,8 +170,11 @@ class LiveStaat:
                            zonder=frozenset(overgeslagen), sessienummer=self.sessienummer)
         vervallen = tuple(dict.fromkeys(self.stand.vervallen + uitkomst.vervallen))
         # 'Not reached' is a forecast: each re-plan makes its own (see _met_niet_bereikt).
-        geleefd = tuple(i for i in self.stand.niet_bereikt if i in self.stand.werkelijk)
-        self._niet_bereikt = tuple(dict.fromkeys(geleefd + uitkomst.niet_bereikt))
+        # A forecast that can no longer change stays: a part lived through, or one dropped before a
+        # part that is already done (it does not come back, see _met_niet_bereikt).
+        gepland = {o.id for o in uitkomst.plan.sessies[self.sessienummer - 1].onderdelen}
+        blijft = tuple(i for i in self.stand.niet_bereikt if i in self.stand.werkelijk or i not in gepland)
+        self._niet_bereikt = tuple(dict.fromkeys(blijft + uitkomst.niet_bereikt))
         # The plan keeps the original agreed time; the later end lives in the state.
         return replace(uitkomst.plan, tijd_min=self.origineel.tijd_min), uitkomst.wijzigingen, vervallen
 
@@ -211,7 +193,11 @@ class LiveStaat:
         plekken = [i for i, o in enumerate(onderdelen) if o.id == klaar]
         plek = next((i for i in plekken if not onderdelen[i].gedaan), plekken[-1]) + 1 if plekken else 0
         aanwezig = {o.id for o in onderdelen}
-        terug = [o for o in origineel if o.id in terug_ids and o.id not in aanwezig]
+        # Only parts still ahead in the draaiboek's order: once a later part (the anchored closing)
+        # is done, what was dropped before it does not come back after it.
+        grens = max((volgorde[o.id] for o in onderdelen[:plek] if o.id in volgorde), default=-1)
+        terug = [o for o in origineel
+                 if o.id in terug_ids and o.id not in aanwezig and volgorde[o.id] > grens]
         if not terug:
             return plan
         rest = sorted(onderdelen[plek:] + terug, key=lambda o: volgorde.get(o.id, len(origineel)))
@@ -265,7 +251,7 @@ class LiveStaat:
         eind = o.eind + timedelta(minutes=minuten)
         if eind <= o.start:
             raise InvoerFout(f"'{o.titel}' kan niet korter: het zou eindigen voor het begon.")
-        duur = round((eind - o.start).total_seconds() / 60 - self._pauze_lopend(o.id))
+        duur = hele_minuten((eind - o.start).total_seconds() - self._pauze_lopend(o.id) * 60)
         if o.bron is not None and not o.toegevoegd:
             if minuten > 0 and duur > o.bron.max_minuten and duur > o.duur_min:
                 raise InvoerFout(f"'{o.titel}' staat op zijn maximum ({o.bron.max_minuten} min volgens het "
@@ -404,80 +390,12 @@ class LiveStaat:
     # ------------------------------------------------------------------------------ the log
 
     def logrijen(self) -> list[dict[str, str]]:
-        """Planned against actual per onderdeel: the original plan's times, and what happened."""
-        oorspronkelijk = self.origineel.sessies[self.sessienummer - 1].onderdelen
-        bekend = {o.id for o in oorspronkelijk}
-        volgorde = list(oorspronkelijk)
-        # A 'vrije ruimte' the re-plan added and that was lived through belongs in the log too.
-        for i, o in enumerate(self.onderdelen):
-            if o.id not in bekend and o.id in self.stand.werkelijk:
-                na = next((x.id for x in self.onderdelen[i + 1:] if x.id in bekend), None)
-                plek = len(volgorde) if na is None else [x.id for x in volgorde].index(na)
-                volgorde.insert(plek, o)
-                bekend.add(o.id)  # once: a re-plan that keeps its 'vrije ruimte' names it again
-        rijen = [self._logrij(o, o.id in {x.id for x in oorspronkelijk}) for o in volgorde]
-        # Each pause is a row of its own, after the part it interrupted.
-        for nummer, (van, tot, id_) in enumerate(self.stand.pauzes, start=1):
-            plek = next((i for i, r in enumerate(rijen) if r["id"] == id_), len(rijen) - 1) + 1
-            while plek < len(rijen) and rijen[plek]["status"] == PAUZE:
-                plek += 1
-            rijen.insert(plek, _vrije_rij(f"pauze-{nummer}", "Pauze (klok stilgezet)", van, tot, PAUZE))
-        if self.stand.eind is not None and self.stand.eind_afgesproken_om is not None:
-            rijen.append(_vrije_rij("later-einde", f"Later einde afgesproken: {self.stand.eind:%H:%M} in plaats van "
-                                    f"{self.oorspronkelijk_eind:%H:%M}", self.stand.eind_afgesproken_om, None,
-                                    AFSPRAAK))
-        for rij in rijen:
-            rij["draaiboek"] = self.origineel.draaiboek.id
-            rij["sessie"] = str(self.sessienummer)
-        return rijen
-
-    def _logrij(self, o: GeplandOnderdeel, gepland: bool) -> dict[str, str]:
-        start, eind = self.stand.werkelijk.get(o.id, (None, None))
-        if o.id in self.stand.werkelijk:
-            status = GEDAAN if eind is not None else BEZIG
-            if eind is not None and self.stand.gestopt and o.id == self.stand.huidig:
-                status = AFGEBROKEN if self.stand.afgebroken else GESTOPT
-        elif o.id in self.stand.overgeslagen:
-            status = OVERGESLAGEN
-        elif o.id in self.stand.niet_bereikt:
-            status = NIET_BEREIKT
-        elif o.id in self.stand.vervallen:
-            status = VERVALLEN
-        else:
-            status = ""
-        verschil = ""
-        if gepland and start is not None and eind is not None:
-            # A pause is its own row: it does not count towards the part it interrupted.
-            minuten = (eind - start).total_seconds() / 60 - self.pauze_min(o.id) - o.duur_min
-            verschil = str(round(minuten))
-        return {
-            "id": o.id,
-            "titel": o.titel,
-            "gepland_start": _moment(o.start) if gepland else "",
-            "gepland_eind": _moment(o.eind) if gepland else "",
-            "werkelijk_start": _moment(start),
-            "werkelijk_eind": _moment(eind),
-            "minuten_verschil": verschil,
-            "status": status,
-        }
+        """Planned against actual per onderdeel (kern.live_log)."""
+        return logrijen(self.stand, self.origineel, self.sessienummer)
 
     def log_csv(self) -> bytes:
         """The log in the --format csv dialect: UTF-8 with BOM, ';' between fields."""
-        buffer = io.StringIO()
-        schrijver = csv.DictWriter(buffer, fieldnames=LOGKOLOMMEN, delimiter=";", lineterminator="\r\n")
-        schrijver.writeheader()
-        schrijver.writerows(self.logrijen())
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _vrije_rij(id_: str, titel: str, van: datetime, tot: datetime | None, status: str) -> dict[str, str]:
-    """A log row that is no onderdeel: a pause, an agreement."""
-    return {"id": id_, "titel": titel, "gepland_start": "", "gepland_eind": "", "werkelijk_start": _moment(van),
-            "werkelijk_eind": _moment(tot), "minuten_verschil": "", "status": status}
-
-
-def _moment(moment: datetime | None) -> str:
-    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M:%S}"
+        return log_csv(self.logrijen())
 
 
 def _niet_gedaan(plan: Plan, sessienummer: int, id_: str) -> Plan:

@@ -12,6 +12,9 @@ from planner.kern.verdeling import groepjes_passen, verdeel_groep
 
 STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5
+# The planner's own guideline, not a source's: a pause after at most this many minutes. Growth
+# beyond the draaiboek's minutes never makes a stretch longer than this (see kern.vullen).
+PAUZE_NA_MIN = 90
 
 
 
@@ -49,8 +52,12 @@ def kies_variant(draaiboek: Draaiboek, groep: int, gekozen: str | None = None) -
     if groep > draaiboek.groep_max or groep < draaiboek.groep_min:
         te_groot = groep > draaiboek.groep_max
         grens = f"maximaal {draaiboek.groep_max}" if te_groot else f"minstens {draaiboek.groep_min}"
-        # The reason of the bound that was crossed; groep_omdat explains both ends where none is given.
-        reden = (draaiboek.groep_max_omdat if te_groot else draaiboek.groep_min_omdat) or draaiboek.groep_omdat
+        # The reason of the bound that was crossed. groep_omdat explains both ends only where neither
+        # has its own: next to the other end's own reason it may be that end's, and a group too small
+        # is never refused with the maximum's reason (nor one too large with the minimum's).
+        eigen, andere = ((draaiboek.groep_max_omdat, draaiboek.groep_min_omdat) if te_groot
+                         else (draaiboek.groep_min_omdat, draaiboek.groep_max_omdat))
+        reden = eigen or ("" if andere else draaiboek.groep_omdat)
         waarom = f" — {reden.rstrip('.')}" if reden else ""
         raise PlanFout(
             f"Een groep van {groep} is te {'groot' if te_groot else 'klein'} voor '{draaiboek.id}', dat "

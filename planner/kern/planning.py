@@ -25,7 +25,7 @@ from planner.kern.model import (
 from planner.kern.pauze import een_bijeenkomst_met, pauze_wijkt, pauzemelding
 from planner.kern.sessies import anker_index, meer_sessies_dan_de_bron, met_vrije_ruimte, splits_in_sessies, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
-from planner.kern.tijd import Interval, lees_duur, lees_zone, plus_minuten, toon_duur
+from planner.kern.tijd import Interval, klokwissel, lees_duur, lees_zone, plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
 from planner.kern.waarschuwingen import waarschuwingen_voor
 
@@ -170,6 +170,7 @@ def maak_plan(draaiboek: Draaiboek, vraag: Vraag) -> Plan:
         maak_sessie(i + 1, starts[i], groep, duren, vraag.groep)
         for i, (groep, duren) in enumerate(zip(groepen, sessieduren, strict=True))
     )
+    waarschuwingen += _sprongmeldingen(sessies)
     for eerder, later in zip(sessies, sessies[1:], strict=False):
         # Compare instants, not wall clocks: same-zone datetimes compare naively around DST.
         if later.start.timestamp() < eerder.eind.timestamp():
@@ -264,6 +265,33 @@ def _klokmeldingen(eerste: datetime, starts: list[datetime], interval: Interval)
                              f"UTC{start:%z}).")
     return meldingen
 
+
+
+def _sprongmeldingen(sessies: tuple[Sessie, ...]) -> list[str]:
+    """Say so when the clock changes during a session: a row such as 01:40–03:05 for a 25-minute
+    part (or 02:45–02:30 in autumn) is right in real time but looks like a mistake on paper."""
+    meldingen = []
+    for sessie in sessies:
+        wissel = klokwissel(sessie.start, sessie.eind)
+        if wissel is None:
+            continue
+        moment, verschuiving = wissel
+        voor = moment.replace(tzinfo=None) - timedelta(minutes=verschuiving)
+        waar = "deze sessie" if len(sessies) == 1 else f"sessie {sessie.nummer}"
+        hoeveel = "een uur" if abs(verschuiving) == 60 else f"{abs(verschuiving)} minuten"
+        richting = "vooruit" if verschuiving > 0 else "terug"
+        # The part whose row shows the jump: the change falls after its start, up to its end.
+        deel = next((o for o in sessie.onderdelen
+                     if o.start.timestamp() < moment.timestamp() <= o.eind.timestamp()), None)
+        uitleg = (f"'{deel.titel}' staat er als {deel.start:%H:%M}–{deel.eind:%H:%M} maar duurt "
+                  f"{deel.duur_min} min" if deel is not None else "de tijden in het schema tellen dat mee")
+        if verschuiving < 0:
+            uitleg += (f"; de kloktijden van {moment:%H:%M} tot {voor:%H:%M} komen twee keer voor, "
+                       "de rijen staan in de volgorde waarin ze gebeuren")
+        duur = round((sessie.eind.timestamp() - sessie.start.timestamp()) / 60)
+        meldingen.append(f"De klok gaat in {waar} {hoeveel} {richting} ({voor:%H:%M} → {moment:%H:%M}): "
+                         f"{uitleg}; de sessie duurt {toon_duur(duur)} en eindigt om {sessie.eind:%H:%M}.")
+    return meldingen
 
 
 def maak_sessie(nummer: int, start: datetime, maten: list[Maat], duren: list[int],

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from planner.kern.fouten import PlanFout
+from planner.kern.maten import PAUZE_NA_MIN
 from planner.kern.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan
 from planner.kern.nodig import Benodigdheid, benodigdheden
 from planner.kern.planning import maak_plan
@@ -26,8 +27,6 @@ GRID = 5
 # The planner's own guideline, not a source's: a day longer than this gets a lunch.
 LUNCH_NA_MIN = 240
 LUNCH_MIN = 30
-# As in planner.kern.waarschuwingen: a pause after at most this many minutes (the planner's guideline).
-PAUZE_NA_MIN = 90
 _LUNCH = re.compile(r"lunch|pauze|koffie|thee|break", re.IGNORECASE)
 
 

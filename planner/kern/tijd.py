@@ -1,7 +1,15 @@
-"""Reading what people type for durations, dates and time zones, and clock arithmetic in a zone."""
+"""Reading what people type for durations, dates and time zones, and clock arithmetic in a zone.
+
+One rounding rule for moments and durations measured in seconds and shown in minutes (issue 22):
+to the nearest minute, half a minute up (`op_de_minuut`, `hele_minuten`). `planner live` (clock,
+expected end, the log's minutes), the re-plan from a moment and `planner terugblik` all use it, so
+a session that ended at 13:05:40 ends at 13:06 on every screen; never cut seconds off, and never
+Python's round(), which rounds a half to the even number (79.5 → 80 but 78.5 → 78).
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -360,6 +368,50 @@ def bestaat(lokaal: datetime) -> bool:
     """False for a wall-clock time skipped by a daylight-saving change."""
     heen_terug = lokaal.astimezone(UTC).astimezone(lokaal.tzinfo)
     return heen_terug.replace(tzinfo=None) == lokaal.replace(tzinfo=None)
+
+
+def klokwissel(begin: datetime, eind: datetime) -> tuple[datetime, int] | None:
+    """The first daylight-saving change after `begin` up to `eind`: the moment just after it (in
+    begin's zone, e.g. 03:00 in spring) and the shift in minutes (+60 forward, -60 back); None
+    when the clock does not change in between."""
+    zone = begin.tzinfo
+    van = begin.astimezone(UTC)
+    totaal = int((eind.astimezone(UTC) - van).total_seconds() // 60)
+
+    def offset(minuten: int) -> timedelta | None:
+        return (van + timedelta(minutes=minuten)).astimezone(zone).utcoffset()
+
+    if totaal <= 0 or offset(0) == offset(totaal):
+        return None
+    # Changes happen on whole minutes: bisect for the first minute with the new offset.
+    laag, hoog = 0, totaal
+    while hoog - laag > 1:
+        midden = (laag + hoog) // 2
+        if offset(midden) == offset(0):
+            laag = midden
+        else:
+            hoog = midden
+    voor, na = offset(0), offset(hoog)
+    assert voor is not None and na is not None
+    return (van + timedelta(minutes=hoog)).astimezone(zone), int((na - voor).total_seconds() // 60)
+
+
+def hele_minuten(seconden: float) -> int:
+    """Seconds as whole minutes by the one rule: the nearest minute, half a minute up."""
+    return math.floor(seconden / 60 + 0.5)
+
+
+def op_de_minuut(moment: datetime) -> datetime:
+    """`moment` on the nearest whole minute, half a minute up (13:05:30 → 13:06)."""
+    afgerond = moment.replace(second=0, microsecond=0)
+    if moment - afgerond < timedelta(seconds=30):
+        return afgerond
+    return afgerond + timedelta(minutes=1) if afgerond.tzinfo is None else plus_minuten(afgerond, 1)
+
+
+def kloktijd(moment: datetime) -> str:
+    """'13:06': a moment shown to the minute by the one rule (see the module's docstring)."""
+    return f"{op_de_minuut(moment):%H:%M}"
 
 
 def plus_minuten(moment: datetime, minuten: int) -> datetime:

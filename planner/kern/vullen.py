@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from planner.kern.maten import GRID, Maat, naar_boven, verdeel
+from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, naar_boven, verdeel
 from planner.kern.model import VRIJE_RUIMTE, Onderdeel
 
 
@@ -28,6 +28,47 @@ def vul_sessie(maten: list[Maat], tijd: int, raster: bool = False) -> list[int]:
         if put is not None and 0 < rest < GRID and duren[put] + rest <= maten[put].hoog:
             duren[put] += rest
         duren = op_het_raster(maten, duren, put)
+    # Last, so the odd minutes of an agenda item cannot push a stretch past the limit again; it
+    # moves whole steps, so starts on the grid stay on it.
+    return pauzes_houden(maten, duren)
+
+
+def pauzes_houden(maten: list[Maat], duren: list[int]) -> list[int]:
+    """Growth beyond the draaiboek's minutes makes no stretch between two pauses longer than
+    PAUZE_NA_MIN: the planner would otherwise advise a pause against its own plan (a training of
+    16 in 3u20: 'loopt 1u35 zonder pauze' after Evaluatie grew by 5). What such a stretch may not
+    take goes to a part in another stretch with room under the limit, or stays free (reported).
+    Only in a session with a pause to keep to; the draaiboek's own minutes and the R16 growth
+    (everyone practises) are never cut for it.
+    """
+    if not any(m.is_pauze for m in maten):
+        return duren
+    duren = list(duren)
+    blokken: list[list[int]] = [[]]
+    for i, m in enumerate(maten):
+        if m.is_pauze:
+            blokken.append([])
+        else:
+            blokken[-1].append(i)
+    vloer = [min(d, m.nominaal + m.voorrang) for m, d in zip(maten, duren, strict=True)]
+    # A stretch already longer by the draaiboek's own minutes keeps that length, no more.
+    plafonds = [max(PAUZE_NA_MIN, sum(vloer[i] for i in blok)) for blok in blokken]
+    vrij = 0
+    for blok, plafond in zip(blokken, plafonds, strict=True):
+        while sum(duren[i] for i in blok) > plafond:
+            groei = [i for i in blok if duren[i] - maten[i].stap >= vloer[i]]
+            if not groei:
+                break
+            # The part grown most gives a step back first (the last on a tie: the closing).
+            i = max(groei, key=lambda k: (duren[k] - vloer[k], k))
+            duren[i] -= maten[i].stap
+            vrij += maten[i].stap
+    for blok, plafond in zip(blokken, plafonds, strict=True):
+        for i in blok:
+            while (vrij >= maten[i].stap and duren[i] + maten[i].stap <= maten[i].hoog
+                   and sum(duren[k] for k in blok) + maten[i].stap <= plafond):
+                duren[i] += maten[i].stap
+                vrij -= maten[i].stap
     return duren
 
 

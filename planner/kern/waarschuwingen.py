@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planner.kern.groepjes import beurten_in, groepjes_passen, ronde_voor, verhalen_tekst
-from planner.kern.maten import GRID, Maat, naar_boven
+from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, naar_boven
 from planner.kern.model import (
     VRIJE_RUIMTE,
     Draaiboek,
@@ -28,13 +28,20 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
         over = tijd - sessies[0].duur_min
         terug = [m for m in maten if m.onderdeel.beurten is not None and m.onderdeel.beurten.bepaalt_duur
                  and m.nominaal < m.onderdeel.minuten]
+        duren = {o.id: o.duur_min for o in sessies[0].onderdelen}
+        # kern.vullen.pauzes_houden held growth back where it would run past the pause guideline.
+        ingehouden = any(not m.is_pauze and m.onderdeel.id in duren and duren[m.onderdeel.id] < m.hoog
+                         for m in maten)
         waarom = (f"'{terug[0].onderdeel.titel}' is voor {deelnemers(vraag.groep)} korter dan de "
                   f"{terug[0].onderdeel.minuten} min van de bron, en die tijd rekt de andere onderdelen niet op"
-                  if terug else "langer maakt het draaiboek de onderdelen niet")
+                  if terug else
+                  f"langer liep het programma meer dan {PAUZE_NA_MIN} minuten zonder pauze"
+                  if ingehouden else "langer maakt het draaiboek de onderdelen niet")
         meldingen.append(
             f"Het programma duurt {toon_duur(sessies[0].duur_min)}: er blijft {toon_duur(over)} "
-            f"vrij ({waarom}); vul die tijd met eigen agendapunten "
-            "(--daarna) of kies een kortere --tijd."
+            f"vrij ({waarom}); "
+            + ("gebruik die tijd voor een langere pauze of kies een kortere --tijd." if ingehouden and not terug
+               else "vul die tijd met eigen agendapunten (--daarna) of kies een kortere --tijd.")
             if over >= GRID else
             f"Er blijft {over} min over: het programma rekent in blokken van {GRID} minuten."
         )
@@ -111,8 +118,6 @@ def _meer_tijd(maat: Maat, sessies: tuple[Sessie, ...], maten: list[Maat]) -> st
     nodig = sum(m.nominaal for m in maten) + maat.voorrang
     return f" Met --tijd {toon_duur(naar_boven(nodig, GRID))} komt iedereen aan de beurt."
 
-
-PAUZE_NA_MIN = 90
 
 
 def _pauzemeldingen(sessies: tuple[Sessie, ...], draaiboek: Draaiboek | None = None,

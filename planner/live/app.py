@@ -238,7 +238,7 @@ class LiveApp(App[int]):
         toestand = self.query_one("#toestand", Static)
         o = staat.huidig
         if staat.klaar:
-            self.query_one("#klok", Digits).update(f"{staat.stand.klaar_om:%H:%M}")
+            self.query_one("#klok", Digits).update(hhmm(staat.stand.klaar_om))
             toestand.update("klaar")
             balk.update(progress=1000)
             balk.set_classes("")
@@ -280,7 +280,7 @@ class LiveApp(App[int]):
         except PlannerFout:
             return ""
         woord = "Einde" if staat.klaar else "Verwacht einde"
-        tekst = (f"Klok {nu:%H:%M} · {woord} {hhmm(eind)} · afgesproken {staat.afgesproken_eind:%H:%M} · "
+        tekst = (f"Klok {hhmm(nu)} · {woord} {hhmm(eind)} · afgesproken {hhmm(staat.afgesproken_eind)} · "
                  f"{verschil_tekst(verschil)}")
         afronden = staat.afronden_om()
         if afronden is not None and not staat.klaar:

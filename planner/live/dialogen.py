@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from planner.kern.live_staat import LiveStaat
 from planner.kern.model import Stap
+from planner.kern.tijd import kloktijd
 from planner.kern.veilig import schoon
 
 HULP = """[b]Toetsen[/b]
@@ -68,8 +69,9 @@ def verschil_tekst(minuten: int) -> str:
 
 
 def hhmm(moment: datetime) -> str:
-    """A clock time rounded to the nearest minute: a re-plan from 14:40:50 ends at 15:59:50, not 15:59."""
-    return f"{moment + timedelta(seconds=30):%H:%M}"
+    """A clock time by the planner's one rounding rule (kern.tijd.kloktijd): a re-plan from 14:40:50
+    ends at 15:59:50, shown 16:00, as terugblik shows it."""
+    return kloktijd(moment)
 
 
 def platte_tekst(tekst: str) -> Content:
@@ -195,7 +197,7 @@ class LaterEinde(ModalScreen[str | None]):
 def rest_tekst(staat: LiveStaat, nu: datetime) -> str:
     """The rest of the session, one line per part: now-planned times against the original plan."""
     oud = {o.id: o for o in staat.origineel.sessies[staat.sessienummer - 1].onderdelen}
-    regels = [f"De rest van de sessie (om {nu:%H:%M}; afgesproken einde {staat.afgesproken_eind:%H:%M})", ""]
+    regels = [f"De rest van de sessie (om {hhmm(nu)}; afgesproken einde {hhmm(staat.afgesproken_eind)})", ""]
     delen = ([staat.huidig] if staat.huidig is not None else []) + staat.volgende()
     for o in delen:
         gepland = oud.get(o.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.kern.praktijk import Bijstelling, Meting, Praktijk, minuten
+from planner.kern.tijd import op_de_minuut
 from planner.live.terugblik import Regel
 
 
@@ -37,7 +38,8 @@ def sessie_tekst(regels: list[Regel]) -> str:
         sessie = ""  # a draaiboek in one session: 'sessie 1' says nothing
     delen = [f"sessie {sessie}" if sessie else ""]
     if begin:
-        delen.append(f"{min(begin):%d-%m-%Y %H:%M}")
+        eerste = op_de_minuut(min(begin))  # the one rounding rule (kern.tijd)
+        delen.append(f"{eerste:%d-%m-%Y %H:%M}")
     return ", ".join(d for d in delen if d)
 
 

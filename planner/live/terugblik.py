@@ -16,7 +16,7 @@ from planner.bibliotheek.grenzen import LOG_BYTES
 from planner.kern.fouten import InvoerFout
 from planner.kern.live_staat import LOGKOLOMMEN
 from planner.kern.tekst import afgekort
-from planner.kern.tijd import kort
+from planner.kern.tijd import hele_minuten, kloktijd, kort
 
 # A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
 MAX_GROOTTE = LOG_BYTES  # the limits and their reasons: planner.bibliotheek.grenzen
@@ -49,7 +49,7 @@ class Regel:
 def _minuten(van: datetime | None, tot: datetime | None) -> int | None:
     if van is None or tot is None:
         return None
-    return round((tot - van).total_seconds() / 60)
+    return hele_minuten((tot - van).total_seconds())
 
 
 def _moment(tekst: str, pad: Path, regel: int) -> datetime | None:
@@ -190,8 +190,9 @@ def render_terugblik(regels: list[Regel], kop: str = "") -> str:
     gepland_begin = [r.gepland_start for r in regels if r.gepland_start is not None]
     gepland_eind = [r.gepland_eind for r in regels if r.gepland_eind is not None]
     if begin and eind and gepland_begin and gepland_eind:
-        uit.append(f"Sessie: gepland {min(gepland_begin):%H:%M}–{max(gepland_eind):%H:%M}, "
-                   f"werkelijk {min(begin):%H:%M}–{max(eind):%H:%M}.")
+        # The one rounding rule (kern.tijd): 13:05:40 is 13:06 here as on the live screen.
+        uit.append(f"Sessie: gepland {kloktijd(min(gepland_begin))}–{kloktijd(max(gepland_eind))}, "
+                   f"werkelijk {kloktijd(min(begin))}–{kloktijd(max(eind))}.")
     open_ = [r for r in regels if r.status == "bezig"]
     if open_:
         uit.append(f"'{open_[0].titel}' liep nog toen het log voor het laatst werd geschreven "

@@ -15,6 +15,7 @@ from datetime import datetime
 from planner.kern.live_staat import LiveStaat
 from planner.kern.model import GeplandOnderdeel
 from planner.kern.tekst import groepjes_tekst
+from planner.kern.tijd import kloktijd
 from planner.uitvoer.handout import is_van_de_planner, titel_voor_deelnemers
 from planner.uitvoer.kaarten import vragen_voor_deelnemers
 
@@ -26,8 +27,8 @@ def _onderdeel(o: GeplandOnderdeel) -> dict[str, object]:
     eigen = is_van_de_planner(o)
     return {
         "titel": titel_voor_deelnemers(o),
-        "start": f"{o.start:%H:%M}",
-        "eind": f"{o.eind:%H:%M}",
+        "start": kloktijd(o.start),
+        "eind": kloktijd(o.eind),
         # The planner's own parts (welkom terug, vrije ruimte) have no questions for the group.
         "vragen": [] if eigen else [{"tekst": v.tekst, "sub": list(v.sub)} for v in vragen_voor_deelnemers(o)],
         "indeling": "" if eigen else " · ".join(t for t in (o.werkvorm, groepjes_tekst(o.groepjes)) if t),
@@ -63,8 +64,8 @@ def beeld(staat: LiveStaat, nu: datetime) -> dict[str, object]:
         "resterend_s": 0 if staat.klaar else int(staat.resterend(nu).total_seconds()),
         "afronden": bool(afronden is not None and staat.huidig is not None and staat.huidig.start < afronden <= nu),
         "volgende": None if not volgende or staat.klaar else {"titel": titel_voor_deelnemers(volgende[0]),
-                                                              "start": f"{volgende[0].start:%H:%M}"},
-        "einde": f"{staat.afgesproken_eind:%H:%M}",
+                                                              "start": kloktijd(volgende[0].start)},
+        "einde": kloktijd(staat.afgesproken_eind),
         "nu": f"{nu:%H:%M:%S}",
     }
 

@@ -120,3 +120,36 @@ def test_live_van_opties_tot_scherm(capsys, monkeypatch, tmp_path):
 def test_live_weigert_een_verplicht_onderdeel_weglaten(capsys, monkeypatch):
     code, _, err = run(capsys, monkeypatch, "live", "ontmoeting", "--groep", "6", "--zonder", "kern")
     assert code != 0 and "kern" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("extra", "verwacht"), [
+    (["--start", "2026-12-06T13:00"], "De bijeenkomst valt op zondag 6 december 2026"),
+    (["--start", "2026-12-11T13:30", "--tijd", "1u40", "--sessie", "3"], "Sessie 3 valt op Eerste kerstdag"),
+])
+def test_live_waarschuwt_voor_een_zondag_of_feestdag_zoals_plan(capsys, monkeypatch, extra, verwacht):
+    """19.5 in live: the date warning is a line on stderr and on the screen at the start; the session runs."""
+    from planner.cli import scherm
+    from planner.live.app import LiveApp
+
+    gestart = []
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
+    monkeypatch.setattr(LiveApp, "run", lambda self: gestart.append(self))
+    draaiboek = ["kickoff", "--groep", "20"] if "--sessie" in extra else ["ambitiegesprek", "--groep", "5"]
+    code, _, err = run(capsys, monkeypatch, "live", *draaiboek, *extra)
+    assert code == 0 and len(gestart) == 1
+    regels = [r for r in err.splitlines() if verwacht in r]
+    assert len(regels) == 1 and regels[0].startswith("let op: ")
+    assert verwacht in gestart[0].melding
+
+
+def test_live_op_een_werkdag_of_zonder_start_zegt_niets_over_data(capsys, monkeypatch):
+    from planner.cli import scherm
+    from planner.live.app import LiveApp
+
+    gestart = []
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
+    monkeypatch.setattr(LiveApp, "run", lambda self: gestart.append(self))
+    code, _, err = run(capsys, monkeypatch, "live", "ambitiegesprek", "--groep", "5", "--start", "2026-12-01T13:00")
+    assert code == 0 and " valt op " not in err and gestart[0].melding == ""
+    code, _, err = run(capsys, monkeypatch, "live", "ambitiegesprek", "--groep", "5", "--land", "XX")
+    assert code != 0 and "--land 'XX'" in err

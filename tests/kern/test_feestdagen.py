@@ -57,3 +57,20 @@ def test_de_volgende_werkdag_is_een_werkdag_erna(dag, verschuivingen):
     while tussen < werkdag:
         assert tussen.weekday() >= 5 or tussen in vrije
         tussen += timedelta(days=1)
+
+
+def test_live_controleert_alleen_de_sessie_die_het_draait_en_alleen_een_gekozen_datum(kickoff):
+    """`planner live` (19.5): the running session's date when it was chosen (--start, or a later
+    session the planner dated); a session started 'now' is not checked (too late to help)."""
+    from planner.kern.feestdagen import live_te_controleren
+    from planner.kern.planning import maak_plan
+    from planner.kern.vraag import Vraag
+
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=100, start=datetime(2026, 12, 11, 13, 30, tzinfo=AMS)))
+    assert len(plan.sessies) >= 3
+    (derde,) = live_te_controleren(plan, 3, start_gegeven=False)
+    assert derde.moment == plan.sessies[2].start and derde.wie == "Sessie 3"
+    (melding,) = datum_meldingen([derde], KERST)
+    assert melding.startswith("Sessie 3 valt op Eerste kerstdag")
+    assert live_te_controleren(plan, 1, start_gegeven=False) == []
+    assert [d.wie for d in live_te_controleren(plan, 1, start_gegeven=True)] == ["Sessie 1"]

@@ -467,3 +467,92 @@ def test_geen_zomertijdmelding_ver_van_een_overgang(kickoff, tussen):
                                     interval=lees_interval(tussen)))
     assert len(plan.sessies) > 1
     assert not any("zomertijd" in w or "wintertijd" in w for w in plan.waarschuwingen)
+
+
+@pytest.mark.parametrize(("begin", "richting", "sprong", "rij"), [
+    ("2027-03-28T01:30", "vooruit", "(02:00 → 03:00)", "'Waarderende voorstelronde' staat er als 01:40–03:05"),
+    ("2027-10-31T01:30", "terug", "(03:00 → 02:00)", "'Oefenen in subgroepen' staat er als 02:45–02:30"),
+])
+def test_een_sessie_over_de_klokwissel_zegt_het_een_keer(training, begin, richting, sprong, rij):
+    """A row 01:40–03:05 for a 25-minute part is explained once, naming the jump (19.4)."""
+    plan = maak_plan(training, Vraag(groep=7, tijd_min=150, start=start(begin)))
+    meldingen = [w for w in plan.waarschuwingen if w.startswith("De klok gaat")]
+    assert len(meldingen) == 1
+    assert f"De klok gaat in deze sessie een uur {richting} {sprong}" in meldingen[0]
+    assert rij in meldingen[0]
+    assert "de sessie duurt 2u30" in meldingen[0]
+    # The rows are real time: minutes add up to the session even though the clock jumps.
+    sessie = plan.sessies[0]
+    assert sum(o.duur_min for o in sessie.onderdelen) * 60 == sessie.eind.timestamp() - sessie.start.timestamp()
+
+
+@pytest.mark.parametrize("begin", ["2027-03-27T01:30", "2027-03-28T03:00", "2027-06-01T01:30"])
+def test_geen_klokmelding_als_de_klok_niet_wisselt_in_de_sessie(training, begin):
+    plan = maak_plan(training, Vraag(groep=7, tijd_min=150, start=start(begin)))
+    assert not any(w.startswith("De klok gaat") for w in plan.waarschuwingen)
+
+
+def test_klokwissel_in_een_latere_sessie_noemt_die_sessie(kickoff):
+    plan = maak_plan(kickoff, Vraag(groep=20, tijd_min=120, start=start("2027-03-21T01:30")))
+    assert len(plan.sessies) > 1
+    meldingen = [w for w in plan.waarschuwingen if w.startswith("De klok gaat")]
+    assert meldingen and meldingen[0].startswith("De klok gaat in sessie 2 een uur vooruit (02:00 → 03:00)")
+
+
+@pytest.mark.parametrize("groep", [13, 16])
+@pytest.mark.parametrize("tijd", [190, 200, 210, 220])
+def test_oefenen_groeit_zonder_dat_het_plan_zelf_een_pauze_mist(training, groep, tijd):
+    """Everyone practises (R16, Oefenen 60↑) and the free time does not stretch the part after the
+    pause past 90 minutes, so the plan never advises 'loopt 1u35 zonder pauze' against itself (19.2)."""
+    plan = maak_plan(training, Vraag(groep=groep, tijd_min=tijd, start=start("2027-03-02T13:00")))
+    assert duren(plan)["oefenen"] == 60
+    assert not any("zonder pauze (" in w for w in plan.waarschuwingen)
+    na_pauze = plan.sessies[0].onderdelen[[o.soort for o in plan.sessies[0].onderdelen].index("pauze") + 1:]
+    assert sum(o.duur_min for o in na_pauze) <= 90
+    if plan.vrij_min >= 5:
+        vrij = next(w for w in plan.waarschuwingen if "vrij (" in w)
+        assert "langer liep het programma meer dan 90 minuten zonder pauze" in vrij
+        assert "--daarna" not in vrij  # more after the pause would break the same guideline
+
+
+def _ingebouwd():
+    from planner.bibliotheek import laden, vinden
+
+    return [laden.laad_bestand(b.pad) for b in vinden.alle_bronnen()]
+
+
+@pytest.mark.parametrize("draaiboek", _ingebouwd(), ids=lambda d: d.id)
+def test_te_klein_en_te_groot_met_de_reden_van_die_grens(draaiboek):
+    """Issue 19.7 for every built-in draaiboek: a group one below the minimum is refused with the
+    lower bound's reason, one above the maximum with the upper bound's, never the other one's."""
+    vraag = Vraag(groep=draaiboek.groep_max + 1, tijd_min=120, start=start())
+    with pytest.raises(PlanFout, match=f"te groot voor '{draaiboek.id}', dat maximaal {draaiboek.groep_max}") as fout:
+        maak_plan(draaiboek, vraag)
+    boven = draaiboek.groep_max_omdat or draaiboek.groep_omdat
+    assert boven and boven.rstrip(".") in str(fout.value)
+    if draaiboek.groep_min_omdat and draaiboek.groep_min_omdat != boven:
+        assert draaiboek.groep_min_omdat.rstrip(".") not in str(fout.value)
+    if draaiboek.groep_min > 1:
+        klein = f"te klein voor '{draaiboek.id}', dat minstens {draaiboek.groep_min}"
+        with pytest.raises(PlanFout, match=klein) as fout:
+            maak_plan(draaiboek, Vraag(groep=draaiboek.groep_min - 1, tijd_min=120, start=start()))
+        onder = draaiboek.groep_min_omdat or draaiboek.groep_omdat
+        assert onder and onder.rstrip(".") in str(fout.value)
+        if draaiboek.groep_max_omdat and draaiboek.groep_max_omdat != onder:
+            assert draaiboek.groep_max_omdat.rstrip(".") not in str(fout.value)
+            assert "maximaal" not in str(fout.value).split(" — ", 1)[1]
+    else:
+        with pytest.raises(InvoerFout, match="minstens 1 deelnemer"):
+            maak_plan(draaiboek, Vraag(groep=0, tijd_min=120, start=start()))
+
+
+def test_een_algemene_reden_komt_niet_bij_de_andere_grens_als_die_een_eigen_reden_heeft(training):
+    from dataclasses import replace as vervang
+
+    d = vervang(training, groep_min_omdat="", groep_omdat="de bron noemt maximaal 20")
+    with pytest.raises(PlanFout) as fout:
+        maak_plan(d, Vraag(groep=2, tijd_min=120, start=start()))
+    assert "te klein" in str(fout.value) and "maximaal 20" not in str(fout.value)
+    d = vervang(training, groep_min_omdat="", groep_max_omdat="", groep_omdat="3 tot 20: subgroepjes en de bron")
+    with pytest.raises(PlanFout, match="3 tot 20: subgroepjes en de bron"):
+        maak_plan(d, Vraag(groep=2, tijd_min=120, start=start()))

@@ -331,3 +331,55 @@ def test_kaal_getal_als_interval_wordt_geweigerd_met_de_vormen(naam: str, tekst:
 
 def test_kaal_getal_mag_waar_minuten_bedoeld_zijn() -> None:
     assert lees_interval("15", naam="--herinnering", kaal_getal=True).minuten == 15
+
+
+# A clock change inside a stretch of time (leftover of issue 19.4) ---------------------------------
+
+@pytest.mark.parametrize(("begin", "eind", "na", "verschuiving"), [
+    (datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 5, 0), (3, 0), 60),
+    (datetime(2027, 10, 31, 1, 30), datetime(2027, 10, 31, 2, 59), (2, 0), -60),
+])
+def test_klokwissel_vindt_de_sprong_en_de_richting(begin, eind, na, verschuiving):
+    from planner.kern.tijd import klokwissel
+
+    wissel = klokwissel(begin.replace(tzinfo=AMS), eind.replace(tzinfo=AMS, fold=1))
+    assert wissel is not None
+    moment, minuten = wissel
+    assert (moment.hour, moment.minute, minuten) == (*na, verschuiving)
+
+
+@given(st.integers(min_value=0, max_value=400 * 24 * 60), st.integers(min_value=1, max_value=8 * 60))
+@settings(max_examples=200, deadline=None)
+def test_klokwissel_alleen_als_de_offset_verandert(begin_min, duur):
+    from planner.kern.tijd import klokwissel, plus_minuten
+
+    begin = plus_minuten(datetime(2027, 1, 1, tzinfo=AMS), begin_min)
+    eind = plus_minuten(begin, duur)
+    wissel = klokwissel(begin, eind)
+    assert (wissel is None) == (begin.utcoffset() == eind.utcoffset())
+    if wissel is not None:
+        assert begin.timestamp() < wissel[0].timestamp() <= eind.timestamp()
+        assert wissel[0].utcoffset() == eind.utcoffset()
+
+
+# One rounding rule for moments and minutes (issue 22) ----------------------------------------------
+
+@pytest.mark.parametrize(("seconde", "minuut"), [(0, 5), (29, 5), (30, 6), (40, 6), (59, 6)])
+def test_op_de_minuut_half_naar_boven(seconde, minuut):
+    from planner.kern.tijd import kloktijd, op_de_minuut
+
+    moment = datetime(2026, 12, 1, 13, 5, seconde, tzinfo=AMS)
+    assert op_de_minuut(moment) == datetime(2026, 12, 1, 13, minuut, tzinfo=AMS)
+    assert kloktijd(moment) == f"13:{minuut:02d}"
+
+
+@given(st.integers(min_value=-10_000, max_value=10_000), st.integers(min_value=0, max_value=59))
+def test_hele_minuten_is_dezelfde_regel_als_op_de_minuut(minuten, seconden):
+    """Half a minute always goes up (Python's round() would send 78.5 to 78 and 79.5 to 80)."""
+    from planner.kern.tijd import hele_minuten, op_de_minuut
+
+    totaal = minuten * 60 + seconden
+    assert hele_minuten(totaal) == minuten + (seconden >= 30)
+    begin = datetime(2026, 12, 1, 12, 0, tzinfo=AMS)
+    moment = begin + timedelta(seconds=totaal)
+    assert op_de_minuut(moment) == begin + timedelta(minutes=hele_minuten(totaal))
