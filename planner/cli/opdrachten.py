@@ -258,8 +258,8 @@ def lijst(formaat: str = "tabel") -> None:
     from planner.uitvoer.lijst import render_lijst
 
     scherm.uit(render_lijst(schoon_kopie(draaiboeken), dubbel, kleur=scherm.kleur(), breedte=scherm.breedte(),
-                            kapot=schoon_kopie(kapot), eigen_map=schoon(str(vinden.eigen_map())))
-               + programma_cli.lijst_tekst(), None, False)
+                            kapot=schoon_kopie(kapot), eigen_map=schoon(str(vinden.eigen_map())),
+                            programmas=schoon_kopie(programma_cli.lijst_rijen())), None, False)
 
 
 def toon(draaiboek: str, groep: str | None = None, formaat: str = "tabel") -> None:

@@ -43,26 +43,6 @@ def lijst_rijen() -> list[dict[str, Any]]:
     return rijen
 
 
-def lijst_tekst() -> str:
-    """The programmes under the draaiboeken in `planner lijst`; empty when there are none."""
-    from planner.kern.veilig import schoon
-
-    rijen = lijst_rijen()
-    if not rijen:
-        return ""
-    regels = ["Programma's (plan ze als een draaiboek: planner plan NAAM --groep ...):"]
-    for r in rijen:
-        if r["kapot"]:
-            regels.append(f"  ✗ {r['id']} ({r['herkomst']}): {r['problemen'][0]}")
-        else:
-            wat = f"{r['bijeenkomsten']} bijeenkomsten" if r["bijeenkomsten"] > 1 else "één bijeenkomst"
-            regels.append(f"  {r['id']:<20} {r['titel']} · {wat} · {r['herkomst']}")
-    return schoon("\n".join(regels)) + "\n"
-
-
-# -------------------------------------------------------------------------------------- controleer
-
-
 def controleer_bestand(pad: Path, herkomst: str) -> tuple[Any, list[Any]]:
     """Check a draaiboek or a programme file, whichever it is: (the draaiboek or None, the problems)."""
     from planner.bibliotheek import laden, vinden

@@ -1,7 +1,6 @@
-"""The list of draaiboeken as plain aligned columns, like `khal list` or `docker ps`.
-
-Deliberately without rich: `planner lijst` is the command people run first and most, and
-importing rich alone would cost more than the rest of the command (see bench/bench.py).
+"""The list of draaiboeken (and programmes), drawn by rich as a borderless table, like `khal list`
+or `docker ps`: rich measures and lays out the columns; only the title gives way to a narrow
+terminal, names stay whole because they are typed.
 """
 
 from __future__ import annotations
@@ -9,11 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from planner.kern.model import Draaiboek
-from planner.kern.tekst import afgekort
 
 KOP = ("Naam", "Titel", "Groep", "Duur", "Herkomst")
 VOET = "Plan er een met: planner plan NAAM --groep AANTAL --tijd DUUR"
-TUSSENRUIMTE = "  "
 KORTSTE_TITEL = 20
 
 
@@ -43,36 +40,73 @@ def _kapot(bron: Any, problemen: list) -> tuple[str, ...]:
     return (bron.id, f"kapot: {reden}", "", "", bron.herkomst)
 
 
+def _programmarij(r: dict[str, Any]) -> tuple[str, ...]:
+    if r["kapot"]:
+        return (r["id"], f"kapot: {r['problemen'][0]}", "", "", r["herkomst"])
+    wat = f"{r['bijeenkomsten']} bijeenkomsten" if r["bijeenkomsten"] > 1 else "één bijeenkomst"
+    return (r["id"], r["titel"], "", wat, r["herkomst"])
+
+
+def _breedtes(rijen: list[tuple[str, ...]]) -> list[int]:
+    from rich.cells import cell_len
+
+    return [max(cell_len(r[i]) for r in [KOP, *rijen]) for i in range(len(KOP))]
+
+
+def _tabel(rijen: list[tuple[str, ...]], kapot: int) -> Any:
+    from rich.table import Table
+
+    breedtes = _breedtes(rijen[:len(rijen) - kapot])
+    tabel = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold")
+    for kop, breedte in zip(KOP, breedtes, strict=True):
+        if kop == "Titel":
+            # Only the title gives way to a narrow terminal (it wraps); rich collapses only this column.
+            tabel.add_column(kop, min_width=KORTSTE_TITEL)
+        else:
+            # Names are typed, groups and durations read whole: these columns never give way.
+            tabel.add_column(kop, no_wrap=True, min_width=breedte)
+    for i, rij in enumerate(rijen):
+        # A broken file's reason is the one thing that must stay readable: it may wrap.
+        tabel.add_row(*rij, style="red" if i >= len(rijen) - kapot else None)
+    return tabel
+
+
+def _nodig(rijen: list[tuple[str, ...]]) -> int:
+    """The width the table needs with the title at its shortest: a terminal narrower than that gets
+    lines that wrap (as `ls -l` does), never columns cut off."""
+    breedtes = _breedtes(rijen)
+    return sum(breedtes) - breedtes[1] + KORTSTE_TITEL + 2 * (len(KOP) - 1)
+
+
 def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = False,
-                 breedte: int | None = None, kapot: list | None = None, eigen_map: str = "") -> str:
-    """The list of draaiboeken; `kapot` holds (Bron, problems) for own files that cannot be used."""
+                 breedte: int | None = None, kapot: list | None = None, eigen_map: str = "",
+                 programmas: list[dict[str, Any]] | None = None) -> str:
+    """The list of draaiboeken; `kapot` holds (Bron, problems) for own files that cannot be used;
+    `programmas` the rows of planner.cli.programma_lijst.lijst_rijen (issue 23)."""
+    from rich.text import Text
+
+    from planner.uitvoer.terminal import STANDAARD_BREEDTE, als_tekst, console
+
     rijen = [_rij(d, dubbel) for d in draaiboeken]
     kapotte = [_kapot(bron, problemen) for bron, problemen in kapot or []]
-    breedtes = [max(len(r[i]) for r in [KOP, *rijen]) for i in range(len(KOP))]
-    if breedte:
-        # Only the title gives way to a narrow terminal; names must stay whole to be typed.
-        teveel = sum(breedtes) + len(TUSSENRUIMTE) * (len(KOP) - 1) - breedte
-        if teveel > 0:
-            breedtes[1] = max(KORTSTE_TITEL, breedtes[1] - teveel)
-
-    def regel(cellen: tuple[str, ...]) -> str:
-        delen = [afgekort(c, b).ljust(b) for c, b in zip(cellen, breedtes, strict=True)]
-        return TUSSENRUIMTE.join(delen).rstrip()
-
-    def stijl(tekst: str, code: str) -> str:
-        return f"\x1b[{code}m{tekst}\x1b[0m" if kleur else tekst
-
-    # A broken file's reason is the one thing that may run past the columns: it must be readable.
-    regels = [stijl("Draaiboeken", "1"), "", stijl(regel(KOP), "1"), *(regel(r) for r in rijen)]
-    regels += [stijl(f"{r[0].ljust(breedtes[0])}{TUSSENRUIMTE}{r[1]} ({r[4]})", "31") for r in kapotte]
-    regels.append("")
+    delen: list[Any] = [Text("Draaiboeken", style="bold"), Text(""), _tabel(rijen + kapotte, len(kapotte))]
+    if programmas:
+        delen += [Text(""), Text("Programma's (plan ze als een draaiboek: planner plan NAAM --groep ...)",
+                                 style="bold"), Text("")]
+        programmarijen = [_programmarij(r) for r in sorted(programmas, key=lambda r: r["kapot"])]  # broken last
+        delen.append(_tabel(programmarijen, sum(1 for r in programmas if r["kapot"])))
+    delen.append(Text(""))
     for d in draaiboeken:
         if d.id in dubbel and d.herkomst == "eigen":
-            regels.append(stijl(f"Let op: je eigen draaiboek '{d.id}' ({d.pad}) heeft dezelfde naam als een "
-                                "ingebouwd draaiboek en wordt niet gebruikt: het ingebouwde gaat voor. "
-                                "Geef het bestand (en het id erin) een andere naam.", "33"))
+            delen.append(Text(f"Let op: je eigen draaiboek '{d.id}' ({d.pad}) heeft dezelfde naam als een "
+                              "ingebouwd draaiboek en wordt niet gebruikt: het ingebouwde gaat voor. "
+                              "Geef het bestand (en het id erin) een andere naam.", style="yellow"))
     if eigen_map:
-        regels.append(stijl(f"Eigen draaiboeken staan in: {eigen_map} (maak er een met 'planner nieuw NAAM')",
-                            "2"))
-    regels.append(stijl(VOET, "2"))
-    return "\n".join(regels) + "\n"
+        delen.append(Text(f"Eigen draaiboeken staan in: {eigen_map} (maak er een met 'planner nieuw NAAM')",
+                          style="dim"))
+    delen.append(Text(VOET, style="dim"))
+    heel = rijen + [_programmarij(r) for r in programmas or [] if not r["kapot"]]
+    nodig = max(_nodig(rijen), _nodig(heel))
+    # Without a terminal (a pipe, a file) every title whole: one line per draaiboek, for grep and cut.
+    breed = breedte or max(sum(_breedtes(heel)) + 2 * (len(KOP) - 1), STANDAARD_BREEDTE)
+    return als_tekst(console(kleur, max(breed, nodig)), *delen)
