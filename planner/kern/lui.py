@@ -21,7 +21,11 @@ class Patroon:
         self._vlaggen = vlaggen
         self._patroon: re.Pattern[str] | None = None
 
-    def __getattr__(self, naam: str) -> Any:
+    def gecompileerd(self) -> re.Pattern[str]:
+        """The compiled pattern itself, for a loop that asks it many times (no `__getattr__` each time)."""
         if self._patroon is None:
             self._patroon = re.compile(self._bron, self._vlaggen)
-        return getattr(self._patroon, naam)
+        return self._patroon
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self.gecompileerd(), naam)
