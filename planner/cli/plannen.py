@@ -100,10 +100,13 @@ def live(
 
       planner live kickoff --groep 20 --tijd 3u --start "dinsdag 13:30" --log kickoff.csv
     """
+    import gc
     from datetime import datetime
 
     from planner.bibliotheek import laden
     from planner.cli.bestanden import controleer_doel, schrijf
+
+    gc.enable()  # a session runs for hours: collect again (planner.cli.ingang switched it off for start-up)
     from planner.kern.live_staat import LiveStaat, kies_sessie
     from planner.kern.planning import maak_plan
 
