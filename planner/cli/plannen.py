@@ -109,7 +109,7 @@ def live(
 
     p = planning
     # issue 23: a programme, block after block
-    if programma_cli.live(p, draaiboek, sessie, log, force, stil, zaal or zaal_open or zaal_poort is not None):
+    if programma_cli.live(p, draaiboek, sessie, log, force, stil, zaal, zaal_poort, zaal_open, land):
         return
     if log is not None:
         # An earlier run's log is the facilitator's material: never replace it silently.

@@ -105,15 +105,16 @@ def plan(o: Any) -> bool:
     return True
 
 
-def met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool) -> Any:
-    """The programme with a warning for each date on a public holiday or a Sunday (planner.cli.feestdagen)."""
+def met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool, alleen: Any = None) -> Any:
+    """The programme with a warning for each date on a public holiday or a Sunday (planner.cli.feestdagen);
+    with `alleen` (a day's start) only that day's date, as `planner live` runs one day."""
     from dataclasses import replace
 
     from planner.cli.feestdagen import feestdagen
     from planner.kern.feestdagen import datum_meldingen, jaren, land_voor
     from planner.kern.traject import te_controleren
 
-    data = te_controleren(gepland, start_gegeven=start_gegeven)
+    data = [d for d in te_controleren(gepland, start_gegeven=start_gegeven) if alleen is None or d.moment == alleen]
     if not data:
         return gepland
     gekozen = land_voor(gepland.tz, land)
@@ -285,11 +286,13 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
 
 
 def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: bool, stil: bool,
-         zaal: bool = False) -> bool:
+         zaal: bool = False, zaal_poort: int | None = None, zaal_open: bool = False,
+         land: str | None = None) -> bool:
     """`planner live PROGRAMMA`: the day's blocks one after another, each on the live screen with its own
     rules (its anchored closing at the block's agreed end); own items and breaks in between are named,
     and Enter goes on to the next block. --sessie N picks the programme's N-th day; --log PAD writes one
-    log per block (PAD-1.csv, PAD-2.csv, ...)."""
+    log per block (PAD-1.csv, PAD-2.csv, ...). --zaal serves one room page that follows the running block;
+    a date on a holiday or a Sunday is said as for a single draaiboek."""
     gevonden = zoek(naam)
     if gevonden is None:
         return False
@@ -304,7 +307,6 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     from planner.cli.opdrachten import lees_groep, vraag_uit_opties
     from planner.kern.live_staat import LiveStaat
     from planner.kern.traject import maak_programmaplan
-    from planner.uitvoer.handout import tijdvak
 
     for veld, (optie, voorbeeld) in _PER_BLOK.items():
         if veld != "herhaling" and getattr(p, veld, None):
@@ -313,8 +315,10 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     if p.strategie.strip().lower() != "auto":
         raise InvoerFout("--strategie geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
                          'strategie = "inkorten".')
-    if zaal:
-        raise InvoerFout("--zaal kan (nog) niet bij een programma: start 'planner live DRAAIBOEK --zaal' per blok.")
+    if land is not None:
+        from planner.kern.feestdagen import lees_land
+
+        lees_land(land)  # a wrong --land is refused before anything is planned
     aantal = lees_groep(p.groep)
     assert aantal is not None
     vraag, zone = vraag_uit_opties(aantal, p.tijd, p.start, p.interval, p.tz, "auto", p.locatie)
@@ -339,8 +343,36 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     if not scherm.interactief():
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.cli import zaalscherm
     from planner.live.app import LiveApp, afsluiten
 
+    # Issue 19.5 as a single draaiboek does it: the day it runs on a holiday or a Sunday is said, on stderr
+    # (left when the screen closes) and on the first block's screen until the first key.
+    datum = [m for m in met_datumcontrole(replace(gepland, waarschuwingen=()), land, p.start is not None,
+                                          alleen=dag.start).waarschuwingen]
+    for melding in datum:
+        typer.echo(f"let op: {melding}", err=True)
+    eerste = next(b for b in dag.blokken if b.plan is not None)
+    server = (zaalscherm.start(LiveStaat(eerste.plan, 1, nu=klok()), klok, zaal_poort, zaal_open)
+              if zaal or zaal_open or zaal_poort is not None else None)
+    try:
+        _blok_na_blok(dag, klok, logs, stil, datum, server, LiveApp, afsluiten, schrijf)
+    finally:
+        if server is not None:
+            server.stop()
+    return True
+
+
+def _blok_na_blok(dag: Any, klok: Any, logs: dict[int, Path | None], stil: bool, datum: list[str],
+                  server: Any, LiveApp: Any, afsluiten: Any, schrijf: Any) -> None:  # noqa: N803 - a class
+    """Each block of the day on the live screen, with its own rules; own items and breaks are named."""
+    import typer
+
+    from planner.cli import zaalscherm
+    from planner.kern.live_staat import LiveStaat
+    from planner.uitvoer.handout import tijdvak
+
+    gezegd = False
     for i, blok in enumerate(dag.blokken):
         if blok.plan is None:
             typer.echo(f"{tijdvak(blok)}  {blok.blok.titel} ({blok.duur_min} min)")
@@ -348,6 +380,12 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
         staat = LiveStaat(blok.plan, 1, nu=klok())
         app = LiveApp(staat, klok, log=logs.get(id(blok)), schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True),
                       stil=stil)
+        if not gezegd:
+            app.melding = "\n".join(f"Let op: {m}" for m in datum)
+            gezegd = True
+        if server is not None:
+            server.staat = staat  # the room page follows the running block
+            zaalscherm.toon_adres(app, server)
         app.run()
         code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo)
         rest = [b for b in dag.blokken[i + 1:] if b.plan is not None]
@@ -358,4 +396,3 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
                                 "s = stoppen", default="", show_default=False)
         if antwoord.strip().lower() in ("s", "q", "stop", "stoppen"):
             raise typer.Exit(0)
-    return True
