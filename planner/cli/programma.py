@@ -43,8 +43,12 @@ def plan(o: Any) -> bool:
         raise InvoerFout("--strategie geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
                          'strategie = "inkorten".')
     if o.nu is not None or o.klaar is not None:
-        raise InvoerFout("--nu en --klaar herplannen één draaiboek; plan voor een programma het blok zelf opnieuw "
-                         "met 'planner plan DRAAIBOEK'.")
+        # Why no re-plan of a whole programme from a moment: the live screen already re-plans the running
+        # block by its own rules after every step, and the blocks after it start when it ends.
+        raise InvoerFout(f"--nu en --klaar herplannen één draaiboek, niet een programma: begeleid de dag met "
+                         f"'planner live {o.draaiboek} --groep {o.groep or 12}' (het lopende blok herplant zich "
+                         f"na elke stap), of herplan het lopende blok los met 'planner plan DRAAIBOEK --groep "
+                         f"{o.groep or 12} --nu {o.nu or 'HH:MM'} --klaar ID'.")
     formaat = kies_formaat(o.formaat, FORMATEN)
     scheiding = ";"
     if o.csv_scheiding != ";":

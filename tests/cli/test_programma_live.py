@@ -74,3 +74,10 @@ def test_live_programma_zaal_volgt_het_lopende_blok(eigen, capsys, monkeypatch):
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", poort))
         s.listen()
+
+
+def test_nu_en_klaar_bij_een_programma_zeggen_wat_wel_kan(eigen, capsys, monkeypatch):  # noqa: F811
+    code, _, err = run(capsys, monkeypatch, "plan", "studiedag", "--groep", "9", "--start", "2026-12-01T09:30",
+                       "--nu", "10:10", "--klaar", "ronde")
+    assert code != 0 and err.count("\n") == 1 and "Traceback" not in err
+    assert "planner live studiedag --groep 9" in err and "--nu 10:10 --klaar ID" in err
