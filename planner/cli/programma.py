@@ -384,6 +384,9 @@ def _blok_na_blok(dag: Any, klok: Any, logs: dict[int, Path | None], stil: bool,
         staat = LiveStaat(blok.plan, 1, nu=klok())
         app = LiveApp(staat, klok, log=logs.get(id(blok)), schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True),
                       stil=stil)
+        nummer = sum(1 for b in dag.blokken[:i + 1] if b.plan is not None)
+        app.blok = f"blok {nummer} van {sum(1 for b in dag.blokken if b.plan is not None)}"
+        app.verder = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
         if not gezegd:
             app.melding = "\n".join(f"Let op: {m}" for m in datum)
             gezegd = True
@@ -396,7 +399,8 @@ def _blok_na_blok(dag: Any, klok: Any, logs: dict[int, Path | None], stil: bool,
         if code or not rest:
             raise typer.Exit(code)
         volgende = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
-        antwoord = typer.prompt(f"'{blok.blok.titel}' is klaar. Verder: {volgende}. Enter = volgend blok, "
+        klaar = "is gestopt" if staat.stand.gestopt else "is klaar"
+        antwoord = typer.prompt(f"'{blok.blok.titel}' {klaar}. Verder: {volgende}. Enter = volgend blok, "
                                 "s = stoppen", default="", show_default=False)
         if antwoord.strip().lower() in ("s", "q", "stop", "stoppen"):
             raise typer.Exit(0)

@@ -46,6 +46,7 @@ Schrijf = Callable[[Path, str], object]
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
            "l later einde · r rest · z terug · ? hulp · q stoppen")
 TOETSEN_KLAAR = "z terug · ? hulp · q stoppen (het log is bewaard)"
+TOETSEN_KLAAR_BLOK = "z terug · ? hulp · q naar het volgende blok (het log is bewaard)"
 # Before the start space begins the session (as the countdown says), it does not finish a part.
 TOETSEN_VOOR = "spatie/enter nu beginnen · o sla optioneel over · l later einde · r rest · ? hulp · q stoppen"
 # Above this the countdown to a start shows the date and time instead of hours of digits.
@@ -105,6 +106,10 @@ class LiveApp(App[int]):
         self.logpad = log
         self.tik = tik
         self.melding = ""
+        # In a programme (issue 23): which block this is ("blok 1 van 2") and what comes after it
+        # ("10:00 Oefenen …"), so a finished block never reads as the end of the day.
+        self.blok = ""
+        self.verder = ""
         self.logfout = ""
         self.stil = stil
         # When the log was last written whole (None: never), for the final message (issue 21.3).
@@ -190,6 +195,7 @@ class LiveApp(App[int]):
         d = staat.origineel.draaiboek
         sessies = len(staat.origineel.sessies)
         wie = f" · sessie {staat.sessienummer} van {sessies}" if sessies > 1 else ""
+        wie += f" · {self.blok}" if self.blok else ""
         rest = f"{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}"
         # The header is one line: a long title gives way, the agreed times stay readable at 80 columns.
         titel = afgekort(d.titel, max(12, self.size.width - 2 - len(rest)))
@@ -197,6 +203,10 @@ class LiveApp(App[int]):
         if staat.klaar:
             titel = "Sessie gestopt" if staat.stand.gestopt else "Sessie klaar"
             kaart = "Alle onderdelen zijn gedaan. q = stoppen (het log is bewaard)."
+            if self.verder:
+                titel = "Blok gestopt" if staat.stand.gestopt else "Blok klaar"
+                kaart = ("Alle onderdelen van dit blok zijn gedaan. q = door naar het volgende blok (het log is "
+                         "bewaard).")
         elif o is None:
             eerste = staat.onderdelen[0]
             titel = f"Straks: {eerste.titel} ({eerste.duur_min} min)"
@@ -213,7 +223,8 @@ class LiveApp(App[int]):
         tekst = "\n".join(t for t in (self.logfout, self.melding, *reversed(staat.stand.wijzigingen)) if t)
         self.query_one("#wijziging", Static).update(platte_tekst(tekst))
         self.query_one("#toetsen", Static).update(
-            TOETSEN_KLAAR if staat.klaar else TOETSEN if staat.gestart else TOETSEN_VOOR)
+            (TOETSEN_KLAAR_BLOK if self.verder else TOETSEN_KLAAR) if staat.klaar
+            else TOETSEN if staat.gestart else TOETSEN_VOOR)
         self._toon_klok()
 
     def _straks(self) -> str:
@@ -221,7 +232,7 @@ class LiveApp(App[int]):
         if not self.staat.gestart:
             volgende = volgende[1:]
         if not volgende:
-            return "Daarna: einde van de sessie."
+            return f"Daarna: {self.verder}" if self.verder else "Daarna: einde van de sessie."
         eerste = volgende[0]
         tekst = f"Daarna: {eerste.titel} ({eerste.duur_min} min)"
         if len(volgende) > 1:

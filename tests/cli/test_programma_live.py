@@ -34,6 +34,9 @@ def test_live_programma_noemt_een_zondag_zoals_een_draaiboek(eigen, scherm_nep, 
     assert len(regels) == 1 and regels[0].startswith("let op: ")
     assert "zondag 6 december 2026" in scherm_nep[0].melding and scherm_nep[1].melding == ""
     assert "Lunch (45 min)" in uit
+    # A finished first block names what comes next; the last one is the end of the day.
+    assert scherm_nep[0].blok == "blok 1 van 2" and scherm_nep[0].verder.startswith("10:25 Lunch, 11:10 ")
+    assert scherm_nep[1].blok == "blok 2 van 2" and scherm_nep[1].verder == ""
 
 
 def test_live_programma_op_een_werkdag_zegt_niets_en_weigert_een_fout_land(eigen, scherm_nep, capsys,  # noqa: F811

@@ -428,3 +428,25 @@ def test_sessie_dagen_vooruit_toont_de_datum_en_een_voorbije_start_wordt_geweige
     asyncio.run(rijden())
     with pytest.raises(InvoerFout, match="al voorbij"):
         LiveStaat(plan, 1, nu=start("2026-12-01T18:00"))
+
+
+def test_een_klaar_blok_van_een_programma_is_niet_het_einde_van_de_dag():
+    """Issue 23: in `planner live PROGRAMMA` a finished block names the next block, and q goes on to it."""
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok, naam="kennismaking")
+    app.blok, app.verder = "blok 1 van 2", "14:00 Lunch, 14:45 Oefenen betekenisvol één-op-één-contact"
+    app.staat.begin(klok())
+    while not app.staat.klaar:
+        app.staat.volgend_onderdeel(klok())
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            scherm = _scherm(app)
+            assert "blok 1 van 2" in scherm and "Blok klaar" in scherm and "Sessie klaar" not in scherm
+            assert "Daarna: 14:00 Lunch" in scherm and "einde van de sessie" not in scherm
+            assert "q naar het volgende blok" in scherm
+            await pilot.press("ctrl+c")
+            await pilot.press("j")
+
+    asyncio.run(rijden())
