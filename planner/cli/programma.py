@@ -311,6 +311,7 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     from planner.cli.opdrachten import lees_groep, vraag_uit_opties
     from planner.kern.live_staat import LiveStaat
     from planner.kern.traject import maak_programmaplan
+    from planner.uitvoer.handout import tijdvak
 
     for veld, (optie, voorbeeld) in _PER_BLOK.items():
         if veld != "herhaling" and getattr(p, veld, None):
@@ -356,18 +357,38 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
                                           alleen=dag.start).waarschuwingen]
     for melding in datum:
         typer.echo(f"let op: {melding}", err=True)
-    eerste = next(b for b in dag.blokken if b.plan is not None)
+    # Started late, or again after a stop: the blocks whose agreed end has passed are named and skipped,
+    # and the day goes on with the block that runs now (one that is over would be refused on its own).
+    voorbij = _voorbij(dag, klok())
+    for b in dag.blokken[:voorbij]:
+        typer.echo(f"Voorbij: {tijdvak(b)}  {b.blok.titel}")
+    eerste = next(b for b in dag.blokken[voorbij:] if b.plan is not None)
     server = (zaalscherm.start(LiveStaat(eerste.plan, 1, nu=klok()), klok, zaal_poort, zaal_open)
               if zaal or zaal_open or zaal_poort is not None else None)
     try:
-        _blok_na_blok(dag, klok, logs, stil, datum, server, LiveApp, afsluiten, schrijf)
+        _blok_na_blok(dag, voorbij, klok, logs, stil, datum, server, LiveApp, afsluiten, schrijf)
     finally:
         if server is not None:
             server.stop()
     return True
 
 
-def _blok_na_blok(dag: Any, klok: Any, logs: dict[int, Path | None], stil: bool, datum: list[str],
+def _voorbij(dag: Any, nu: Any) -> int:
+    """How many of the day's first blocks are over at `nu`, as long as a draaiboek block is still to come."""
+    from planner.kern.live_staat import afgesproken_eind
+
+    lopend = [i for i, b in enumerate(dag.blokken)
+              if b.plan is not None and afgesproken_eind(b.plan, b.plan.sessies[0]) > nu]
+    if not lopend:
+        return 0  # the whole day is over: the first block's refusal says so, naming its times
+    eerste = lopend[0]
+    # An own item or break right before the running block is kept: it may be what happens now.
+    while eerste > 0 and dag.blokken[eerste - 1].plan is None and dag.blokken[eerste - 1].eind > nu:
+        eerste -= 1
+    return eerste
+
+
+def _blok_na_blok(dag: Any, vanaf: int, klok: Any, logs: dict[int, Path | None], stil: bool, datum: list[str],
                   server: Any, LiveApp: Any, afsluiten: Any, schrijf: Any) -> None:  # noqa: N803 - a class
     """Each block of the day on the live screen, with its own rules; own items and breaks are named."""
     import typer
@@ -378,6 +399,8 @@ def _blok_na_blok(dag: Any, klok: Any, logs: dict[int, Path | None], stil: bool,
 
     gezegd = False
     for i, blok in enumerate(dag.blokken):
+        if i < vanaf:
+            continue
         if blok.plan is None:
             typer.echo(f"{tijdvak(blok)}  {blok.blok.titel} ({blok.duur_min} min)")
             continue

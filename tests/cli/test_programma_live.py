@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 import urllib.request
+from datetime import timedelta
 
 import pytest
 import typer
@@ -84,3 +85,18 @@ def test_nu_en_klaar_bij_een_programma_zeggen_wat_wel_kan(eigen, capsys, monkeyp
                        "--nu", "10:10", "--klaar", "ronde")
     assert code != 0 and err.count("\n") == 1 and "Traceback" not in err
     assert "planner live studiedag --groep 9" in err and "--nu 10:10 --klaar ID" in err
+
+
+def test_live_programma_later_gestart_gaat_verder_met_het_blok_dat_nu_loopt(eigen, scherm_nep, capsys,  # noqa: F811
+                                                                           monkeypatch):
+    """A facilitator who starts (again) during the training is not refused for the kennismaking that is over."""
+    from tests.vaste_klok import NU
+
+    begin = (NU - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    code, uit, err = run(capsys, monkeypatch, "live", "studiedag", "--groep", "9", "--start", begin)
+    assert code == 0, err
+    assert len(scherm_nep) == 1 and scherm_nep[0].blok == "blok 2 van 2"
+    assert "Voorbij: " in uit and "Kennismakings-/voorstelronde" in uit
+    code, _, err = run(capsys, monkeypatch, "live", "studiedag", "--groep", "9",
+                       "--start", (NU - timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M"))
+    assert code != 0 and "al voorbij" in err and "Traceback" not in err
