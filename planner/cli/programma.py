@@ -360,13 +360,15 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     # Started late, or again after a stop: the blocks whose agreed end has passed are named and skipped,
     # and the day goes on with the block that runs now (one that is over would be refused on its own).
     voorbij = _voorbij(dag, klok())
-    for b in dag.blokken[:voorbij]:
-        typer.echo(f"Voorbij: {tijdvak(b)}  {b.blok.titel}")
+    overgeslagen = [f"Voorbij (overgeslagen): {tijdvak(b)}  {b.blok.titel}" for b in dag.blokken[:voorbij]]
+    for regel in overgeslagen:
+        typer.echo(regel)
     eerste = next(b for b in dag.blokken[voorbij:] if b.plan is not None)
     server = (zaalscherm.start(LiveStaat(eerste.plan, 1, nu=klok()), klok, zaal_poort, zaal_open)
               if zaal or zaal_open or zaal_poort is not None else None)
     try:
-        _blok_na_blok(dag, voorbij, klok, logs, stil, datum, server, LiveApp, afsluiten, schrijf)
+        _blok_na_blok(dag, voorbij, klok, logs, stil, [f"Let op: {m}" for m in datum] + overgeslagen, server,
+                      LiveApp, afsluiten, schrijf)
     finally:
         if server is not None:
             server.stop()
@@ -411,7 +413,7 @@ def _blok_na_blok(dag: Any, vanaf: int, klok: Any, logs: dict[int, Path | None],
         app.blok = f"blok {nummer} van {sum(1 for b in dag.blokken if b.plan is not None)}"
         app.verder = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
         if not gezegd:
-            app.melding = "\n".join(f"Let op: {m}" for m in datum)
+            app.melding = "\n".join(datum)  # the date line and the blocks skipped, until the first key
             gezegd = True
         if server is not None:
             server.staat = staat  # the room page follows the running block
