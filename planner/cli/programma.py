@@ -399,30 +399,38 @@ def _blok_na_blok(dag: Any, vanaf: int, klok: Any, logs: dict[int, Path | None],
     from planner.kern.live_staat import LiveStaat
     from planner.uitvoer.handout import tijdvak
 
-    gezegd = False
+    vooraf = list(datum)  # said on the next block's screen until the first key
     for i, blok in enumerate(dag.blokken):
         if i < vanaf:
             continue
         if blok.plan is None:
-            typer.echo(f"{tijdvak(blok)}  {blok.blok.titel} ({blok.duur_min} min)")
+            # Said in the terminal and on the next block's screen: the full-screen clock hides the terminal.
+            regel = f"{tijdvak(blok)}  {blok.blok.titel} ({blok.duur_min} min)"
+            typer.echo(regel)
+            vooraf.append(f"Eerst: {regel}")
             continue
         staat = LiveStaat(blok.plan, 1, nu=klok())
         app = LiveApp(staat, klok, log=logs.get(id(blok)), schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True),
                       stil=stil)
         nummer = sum(1 for b in dag.blokken[:i + 1] if b.plan is not None)
         app.blok = f"blok {nummer} van {sum(1 for b in dag.blokken if b.plan is not None)}"
+        rest = [b for b in dag.blokken[i + 1:] if b.plan is not None]
         app.verder = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
-        if not gezegd:
-            app.melding = "\n".join(datum)  # the date line and the blocks skipped, until the first key
-            gezegd = True
+        if app.verder and not rest:
+            app.verder += ", dan is de dag klaar"
+        app.melding, vooraf = "\n".join(vooraf), []
         if server is not None:
             server.staat = staat  # the room page follows the running block
             zaalscherm.toon_adres(app, server)
         app.run()
         code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo)
-        rest = [b for b in dag.blokken[i + 1:] if b.plan is not None]
-        if code or not rest:
+        if code:
             raise typer.Exit(code)
+        if not rest:
+            for na in dag.blokken[i + 1:]:  # own items after the last block (an Afsluiting) are still said
+                typer.echo(f"{tijdvak(na)}  {na.blok.titel} ({na.duur_min} min)")
+            typer.echo("Het programma van deze dag is klaar.")
+            raise typer.Exit(0)
         volgende = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
         klaar = "is gestopt" if staat.stand.gestopt else "is klaar"
         antwoord = typer.prompt(f"'{blok.blok.titel}' {klaar}. Verder: {volgende}. Enter = volgend blok, "

@@ -46,7 +46,7 @@ Schrijf = Callable[[Path, str], object]
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
            "l later einde · r rest · z terug · ? hulp · q stoppen")
 TOETSEN_KLAAR = "z terug · ? hulp · q stoppen (het log is bewaard)"
-TOETSEN_KLAAR_BLOK = "enter/q naar het volgende blok (het log is bewaard) · z terug · ? hulp"
+TOETSEN_KLAAR_BLOK = "enter/q verder (het log is bewaard) · z terug · ? hulp"
 # Before the start space begins the session (as the countdown says), it does not finish a part.
 TOETSEN_VOOR = "spatie/enter nu beginnen · o sla optioneel over · l later einde · r rest · ? hulp · q stoppen"
 # Above this the countdown to a start shows the date and time instead of hours of digits.
@@ -205,8 +205,7 @@ class LiveApp(App[int]):
             kaart = "Alle onderdelen zijn gedaan. q = stoppen (het log is bewaard)."
             if self.verder:
                 titel = "Blok gestopt" if staat.stand.gestopt else "Blok klaar"
-                kaart = ("Alle onderdelen van dit blok zijn gedaan. Enter of q = door naar het volgende blok (het "
-                         "log is bewaard).")
+                kaart = "Alle onderdelen van dit blok zijn gedaan. Enter of q = verder (het log is bewaard)."
         elif o is None:
             eerste = staat.onderdelen[0]
             titel = f"Straks: {eerste.titel} ({eerste.duur_min} min)"

@@ -33,11 +33,23 @@ def test_live_programma_noemt_een_zondag_zoals_een_draaiboek(eigen, scherm_nep, 
     assert code == 0 and len(scherm_nep) == 2  # both draaiboek blocks ran, the lunch was named between them
     regels = [r for r in err.splitlines() if "zondag 6 december 2026" in r]
     assert len(regels) == 1 and regels[0].startswith("let op: ")
-    assert "zondag 6 december 2026" in scherm_nep[0].melding and scherm_nep[1].melding == ""
+    assert "zondag 6 december 2026" in scherm_nep[0].melding and "zondag" not in scherm_nep[1].melding
     assert "Lunch (45 min)" in uit
     # A finished first block names what comes next; the last one is the end of the day.
     assert scherm_nep[0].blok == "blok 1 van 2" and scherm_nep[0].verder.startswith("10:25 Lunch, 11:10 ")
     assert scherm_nep[1].blok == "blok 2 van 2" and scherm_nep[1].verder == ""
+    # The lunch between the blocks is also on the second block's screen (the clock hides the terminal).
+    assert "Eerst: 10:25–11:10  Lunch (45 min)" in scherm_nep[1].melding
+    assert "Het programma van deze dag is klaar." in uit
+
+
+def test_live_programma_noemt_een_agendapunt_na_het_laatste_blok(eigen, scherm_nep, capsys, monkeypatch):  # noqa: F811
+    (eigen / "dag.toml").write_text('[programma]\ntitel = "Dag"\n\n[[blokken]]\ndraaiboek = "kennismaking"\n\n'
+                                    '[[blokken]]\nagendapunt = "Afsluiting"\nminuten = 10\n', encoding="utf-8")
+    code, uit, err = run(capsys, monkeypatch, "live", "dag", "--groep", "9", "--start", "2026-12-01T09:30")
+    assert code == 0, err
+    assert scherm_nep[0].verder == "10:25 Afsluiting, dan is de dag klaar"
+    assert "10:25–10:35  Afsluiting (10 min)" in uit and uit.rstrip().endswith("Het programma van deze dag is klaar.")
 
 
 def test_live_programma_op_een_werkdag_zegt_niets_en_weigert_een_fout_land(eigen, scherm_nep, capsys,  # noqa: F811

@@ -445,7 +445,7 @@ def test_een_klaar_blok_van_een_programma_is_niet_het_einde_van_de_dag():
             scherm = _scherm(app)
             assert "blok 1 van 2" in scherm and "Blok klaar" in scherm and "Sessie klaar" not in scherm
             assert "Daarna: 14:00 Lunch" in scherm and "einde van de sessie" not in scherm
-            assert "enter/q naar het volgende blok" in scherm
+            assert "enter/q verder" in scherm
             await pilot.press("enter")  # a finished block closes without 'Stoppen?'
             await pilot.pause()
         return app.return_value
