@@ -91,14 +91,16 @@ def live(
     """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
 
     Toetsen: spatie/enter = onderdeel klaar · + of - = een minuut erbij of eraf
-    · p = pauze · o = sla een optioneel onderdeel over · z = terugzetten
-    · ? = hulp · q = stoppen
+    · p = pauze · o = sla een optioneel onderdeel over · l = later einde afspreken
+    · r = de rest met kloktijden · z = terugzetten · ? = hulp · q = stoppen
 
     Voorbeelden:
 
       planner live ambitiegesprek --groep 5 --tijd 2u --log gesprek.csv
 
       planner live kickoff --groep 20 --tijd 3u --start "dinsdag 13:30" --log kickoff.csv
+
+      planner live kennismaking --groep 12 --tijd 1u --zaal     (ook een zaalscherm voor de projector)
     """
     from datetime import datetime
 
