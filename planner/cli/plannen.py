@@ -68,6 +68,8 @@ def plan(
       planner plan kennismaking --groep 20 --kaarten kaarten.html
 
       planner plan ambitiegesprek --groep 5 --tijd 2u --start "dinsdag 13:00" --nu 14:40 --klaar ambities
+
+      planner plan training-met-herhaling --groep 16 --ics traject.ics     (een programma: meer draaiboeken)
     """
     eigen = {naam: waarde for naam, waarde in locals().items() if naam != "planning"}
     gevraagd = opdrachten.PlanOpties(**asdict(planning), **eigen)
