@@ -92,7 +92,6 @@ def nieuw(
     """
     from planner.bibliotheek import laden, lezen, sjabloon, vinden
     from planner.cli.bestanden import schrijf
-    from planner.kern.veilig import schoon
 
     if programma or meer:  # issue 23: a programme file (planner/cli/programma.py)
         return programma_cli.nieuw(naam, [*(programma or ())], force, meer)
@@ -111,12 +110,7 @@ def nieuw(
             raise InvoerFout(f"De kopie van '{van}' zou niet in orde zijn ({problemen[0].melding}): kopieer het "
                              f"bestand zelf naar {pad} en pas het id aan.")
     schrijf(pad, tekst, force=force)
-    toon = schoon(str(pad))
-    typer.echo(f"Geschreven: {toon}")
-    typer.echo("Zo verder:")
-    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
-    typer.echo(f"  2. Controleer het: planner controleer {toon}")
-    typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --tijd 1u")
+    scherm.zo_verder(pad, f"planner plan {naam} --groep 12 --tijd 1u", typer.echo)
 
 
 def importeer(
