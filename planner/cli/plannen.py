@@ -14,6 +14,7 @@ from planner.cli import klok as klokmodule
 from planner.cli import opdrachten, opties, scherm
 from planner.cli import programma as programma_cli
 from planner.cli.opties import Planning
+from planner.cli.uitgang import Uitgang
 from planner.kern.fouten import InvoerFout
 
 
@@ -154,4 +155,5 @@ def live(
     scherm_app.melding = "\n".join(f"Let op: {m}" for m in datum)
     zaalscherm.draai(scherm_app, staat, klok, zaal, zaal_poort, zaal_open)
     code = scherm_app.return_code or 0
-    raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo))
+    raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo,
+                               log_kwijt=Uitgang.BESTAND))

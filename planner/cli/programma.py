@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.cli import scherm
 from planner.cli.programma_lijst import zoek
+from planner.cli.uitgang import Uitgang
 from planner.kern.fouten import InvoerFout, PlannerFout
 
 FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten", "csv")
@@ -343,7 +344,8 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
         app = LiveApp(staat, klok, log=logs.get(id(blok)), schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True),
                       stil=stil)
         app.run()
-        code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo)
+        code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo,
+                         log_kwijt=Uitgang.BESTAND)
         rest = [b for b in dag.blokken[i + 1:] if b.plan is not None]
         if code or not rest:
             raise typer.Exit(code)
