@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.cli import scherm
 from planner.cli.programma_lijst import zoek
+from planner.cli.uitgang import Uitgang
 from planner.kern.fouten import InvoerFout, PlannerFout
 
 FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten", "csv")
@@ -268,7 +269,6 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
     from planner.bibliotheek import sjabloon, vinden
     from planner.bibliotheek.programma import controleer_programmatekst, sjabloon_tekst
     from planner.cli.bestanden import schrijf
-    from planner.kern.veilig import schoon
 
     naam = sjabloon.controleer_naam(naam)
     tekst = sjabloon_tekst(naam, [b.strip().lower() for b in blokken])
@@ -278,12 +278,7 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
         raise InvoerFout(f"Dit programma zou niet in orde zijn: {problemen[0].melding[:1].upper()}"
                          f"{problemen[0].melding[1:]}")
     schrijf(pad, tekst, force=force)
-    toon = schoon(str(pad))
-    typer.echo(f"Geschreven: {toon}")
-    typer.echo("Zo verder:")
-    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
-    typer.echo(f"  2. Controleer het: planner controleer {naam}")
-    typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --start \"dinsdag 9:30\"")
+    scherm.zo_verder(pad, f"planner plan {naam} --groep 12 --start \"dinsdag 9:30\"", typer.echo, controleer=naam)
 
 
 # -------------------------------------------------------------------------------------------- live
@@ -423,7 +418,8 @@ def _blok_na_blok(dag: Any, vanaf: int, klok: Any, logs: dict[int, Path | None],
             server.staat = staat  # the room page follows the running block
             zaalscherm.toon_adres(app, server)
         app.run()
-        code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo)
+        code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo,
+                         log_kwijt=Uitgang.BESTAND)
         if code:
             raise typer.Exit(code)
         if not rest:

@@ -441,10 +441,11 @@ class LiveApp(App[int]):
 
 
 
-def afsluiten(app: LiveApp, code: int, zeg: Callable[[str], object], uit: Callable[[str], object]) -> int:
+def afsluiten(app: LiveApp, code: int, zeg: Callable[[str], object], uit: Callable[[str], object],
+              log_kwijt: int) -> int:
     """The last words after the screen closed, and the exit code: never 'Log bewaard' after a
-    failed write (issue 21.3). A log that could not be written at the end is printed on stdout."""
-    from planner.kern.fouten import BestandFout
+    failed write (issue 21.3). A log that could not be written at the end is printed on stdout, and
+    the command ends with `log_kwijt` (the CLI's code for a file not written) unless it already failed."""
     from planner.kern.veilig import schoon
 
     if app.signaal_van_buiten:
@@ -460,4 +461,4 @@ def afsluiten(app: LiveApp, code: int, zeg: Callable[[str], object], uit: Callab
     zeg(f"Log niet volledig bewaard: {pad} {stand}; het volledige log staat hieronder op de standaarduitvoer "
         f"({app.logfout}).")
     uit(app.staat.log_csv().decode("utf-8-sig").rstrip("\r\n"))
-    return code or BestandFout.exit_code
+    return code or log_kwijt

@@ -376,6 +376,7 @@ def test_afbreken_van_buiten_houdt_het_log_met_het_lopende_onderdeel(tmp_path):
 
 
 def test_een_mislukt_log_wordt_nooit_als_bewaard_gemeld(tmp_path):
+    from planner.cli.uitgang import Uitgang
     from planner.kern.fouten import BestandFout
     from planner.live.app import afsluiten
 
@@ -403,8 +404,8 @@ def test_een_mislukt_log_wordt_nooit_als_bewaard_gemeld(tmp_path):
 
     asyncio.run(rijden())
     meldingen, uitvoer = [], []
-    code = afsluiten(app, 0, meldingen.append, uitvoer.append)
-    assert code == BestandFout.exit_code
+    code = afsluiten(app, 0, meldingen.append, uitvoer.append, log_kwijt=Uitgang.BESTAND)
+    assert code == Uitgang.BESTAND
     assert "niet volledig bewaard" in meldingen[0] and "13:10:00" in meldingen[0] and "Log bewaard" not in meldingen[0]
     assert "focus;" in uitvoer[0] and ";gedaan" in uitvoer[0].splitlines()[2]
 
