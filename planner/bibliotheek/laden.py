@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.bibliotheek.grenzen import SLEUTEL_PUNTEN, lange_sleutel, te_groot
-from planner.bibliotheek.lezen import is_bestand, lees_tekst, waarom_niet
+from planner.bibliotheek.lezen import is_bestand, lees_of_probleem, waarom_niet
 from planner.bibliotheek.valideren import lees_draaiboek
 from planner.bibliotheek.vinden import NAAM, lijkt_pad, zichtbare_bron, zichtbare_bronnen
 from planner.kern.fouten import DraaiboekFout, InvoerFout, Probleem
@@ -58,13 +58,9 @@ def laad_bestand(pad: Path, herkomst: str = "eigen") -> Draaiboek:
 
 def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
     """Read and validate one file; returns the draaiboek or every problem found."""
-    naam = str(pad)
-    try:
-        tekst = lees_tekst(pad)
-    except UnicodeDecodeError:
-        return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
-    except OSError as fout:
-        return None, [Probleem(naam, f"{fout.strerror}.")]
+    tekst, problemen = lees_of_probleem(pad)
+    if tekst is None:
+        return None, problemen
     return controleer_tekst(tekst, pad, herkomst)
 
 

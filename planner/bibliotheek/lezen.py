@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from planner.bibliotheek.grenzen import DRAAIBOEK_BYTES, LEESTIJD_SECONDEN
+from planner.kern.fouten import Probleem
 
 MAX_GROOTTE = DRAAIBOEK_BYTES
 
@@ -117,3 +118,14 @@ def is_bestand(pad: Path) -> bool:
         return pad.is_file()
     except (OSError, ValueError):
         return False
+
+
+def lees_of_probleem(pad: Path) -> tuple[str | None, list[Probleem]]:
+    """The text of a draaiboek or programme file, or the one problem that keeps it from being read
+    (the validator's form, so 'planner controleer' and 'planner lijst' can name it with the others)."""
+    try:
+        return lees_tekst(pad), []
+    except UnicodeDecodeError:
+        return None, [Probleem(str(pad), "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
+    except OSError as fout:
+        return None, [Probleem(str(pad), f"{fout.strerror or waarom_niet(pad)}.")]

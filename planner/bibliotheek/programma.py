@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from planner.bibliotheek.lezen import is_bestand, lees_tekst, waarom_niet
+from planner.bibliotheek.lezen import is_bestand, lees_of_probleem
 from planner.bibliotheek.velden import Lezer
 from planner.bibliotheek.vinden import NAAM, eigen_map, ingebouwde_map, is_programma_pad, lijkt_pad
 from planner.kern.fouten import DraaiboekFout, InvoerFout, PlannerFout, Probleem
@@ -68,13 +68,9 @@ def laad_programma(pad: Path, herkomst: str = "eigen") -> Programma:
 
 def controleer_programma(pad: Path, herkomst: str = "eigen") -> tuple[Programma | None, list[Probleem]]:
     """Read and validate one programme file: the programme, or every problem found in it."""
-    naam = str(pad)
-    try:
-        tekst = lees_tekst(pad)
-    except UnicodeDecodeError:
-        return None, [Probleem(naam, "het bestand is geen UTF-8-tekst; sla het op als UTF-8.")]
-    except OSError as fout:
-        return None, [Probleem(naam, f"{fout.strerror or waarom_niet(pad)}.")]
+    tekst, problemen = lees_of_probleem(pad)
+    if tekst is None:
+        return None, problemen
     return controleer_programmatekst(tekst, pad, herkomst)
 
 

@@ -17,7 +17,16 @@ from planner.kern.fouten import InvoerFout
 def lijst(
     formaat: opties.LijstFormaat = "tabel",
 ) -> None:
-    """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst."""
+    """Toon alle draaiboeken: ingebouwd en eigen, met groepsgrootte, duur en herkomst.
+
+    Programma's (een dag of traject van meer draaiboeken) staan in een tweede tabel.
+
+    Voorbeelden:
+
+      planner lijst
+
+      planner lijst --format json
+    """
     opdrachten.lijst(formaat)
 
 
@@ -26,7 +35,18 @@ def toon(
     groep: opties.AlleenGroep = None,
     formaat: opties.LijstFormaat = "tabel",
 ) -> None:
-    """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen."""
+    """Toon een draaiboek: onderdelen, minuten, opstelling, instructies en vragen.
+
+    Met --groep alleen de onderdelen van de variant die bij die groep past.
+
+    Voorbeelden:
+
+      planner toon kickoff
+
+      planner toon kennismaking --groep 8
+
+      planner toon training --format json
+    """
     if not programma_cli.toon(draaiboek, formaat, groep):  # issue 23: a programme file
         opdrachten.toon(draaiboek, groep=groep, formaat=formaat)
 
@@ -37,6 +57,8 @@ def terugblik(
     force: opties.VervangEigen = False,
 ) -> None:
     """Zet gepland naast werkelijk per onderdeel, met totalen: materiaal om de minuten bij te stellen.
+
+    Met --bijstellen schrijft de planner een eigen kopie van het draaiboek met minuten naar de praktijk.
 
     Voorbeelden:
 
@@ -70,7 +92,6 @@ def nieuw(
     """
     from planner.bibliotheek import laden, lezen, sjabloon, vinden
     from planner.cli.bestanden import schrijf
-    from planner.kern.veilig import schoon
 
     if programma or meer:  # issue 23: a programme file (planner/cli/programma.py)
         return programma_cli.nieuw(naam, [*(programma or ())], force, meer)
@@ -89,12 +110,7 @@ def nieuw(
             raise InvoerFout(f"De kopie van '{van}' zou niet in orde zijn ({problemen[0].melding}): kopieer het "
                              f"bestand zelf naar {pad} en pas het id aan.")
     schrijf(pad, tekst, force=force)
-    toon = schoon(str(pad))
-    typer.echo(f"Geschreven: {toon}")
-    typer.echo("Zo verder:")
-    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
-    typer.echo(f"  2. Controleer het: planner controleer {toon}")
-    typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --tijd 1u")
+    scherm.zo_verder(pad, f"planner plan {naam} --groep 12 --tijd 1u", typer.echo)
 
 
 def importeer(
@@ -167,7 +183,16 @@ def _meld_import(resultaat: Any) -> None:
 def controleer(
     paden: opties.Paden = None,
 ) -> None:
-    """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld."""
+    """Controleer draaiboeken en noem elk probleem met bestand, regel, onderdeel en veld.
+
+    Zonder argument controleert de planner alle ingebouwde en eigen draaiboeken en programma's.
+
+    Voorbeelden:
+
+      planner controleer
+
+      planner controleer mijn-kickoff.toml
+    """
     from planner.bibliotheek import lezen, vinden
     from planner.kern.fouten import Probleem
     from planner.kern.veilig import schoon

@@ -41,7 +41,7 @@ class _Doel(_Tekst):  # type: ignore[misc, valid-type]
 
 WOORD = _Woord()
 DOEL = _Doel()
-DRAAIBOEK_UITLEG = "Naam uit 'planner lijst', of een pad naar een .toml-bestand."
+DRAAIBOEK_UITLEG = "Naam uit 'planner lijst' (een draaiboek of programma), of een pad naar een .toml-bestand."
 
 # Arguments.
 Draaiboek = Annotated[str, typer.Argument(click_type=WOORD, metavar="DRAAIBOEK", help=DRAAIBOEK_UITLEG,

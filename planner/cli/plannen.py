@@ -14,6 +14,7 @@ from planner.cli import klok as klokmodule
 from planner.cli import opdrachten, opties, scherm
 from planner.cli import programma as programma_cli
 from planner.cli.opties import Planning
+from planner.cli.uitgang import Uitgang
 from planner.kern.fouten import InvoerFout
 
 
@@ -68,6 +69,8 @@ def plan(
       planner plan kennismaking --groep 20 --kaarten kaarten.html
 
       planner plan ambitiegesprek --groep 5 --tijd 2u --start "dinsdag 13:00" --nu 14:40 --klaar ambities
+
+      planner plan training-met-herhaling --groep 16 --ics traject.ics     (een programma: meer draaiboeken)
     """
     eigen = {naam: waarde for naam, waarde in locals().items() if naam != "planning"}
     gevraagd = opdrachten.PlanOpties(**asdict(planning), **eigen)
@@ -91,14 +94,16 @@ def live(
     """Begeleid een sessie met een klok op het hele scherm, die de rest na elke stap herplant.
 
     Toetsen: spatie/enter = onderdeel klaar · + of - = een minuut erbij of eraf
-    · p = pauze · o = sla een optioneel onderdeel over · z = terugzetten
-    · ? = hulp · q = stoppen
+    · p = pauze · o = sla een optioneel onderdeel over · l = later einde afspreken
+    · r = de rest met kloktijden · z = terugzetten · ? = hulp · q = stoppen
 
     Voorbeelden:
 
       planner live ambitiegesprek --groep 5 --tijd 2u --log gesprek.csv
 
       planner live kickoff --groep 20 --tijd 3u --start "dinsdag 13:30" --log kickoff.csv
+
+      planner live kennismaking --groep 12 --tijd 1u --zaal     (ook een zaalscherm voor de projector)
     """
     import gc
     from datetime import datetime
@@ -112,7 +117,7 @@ def live(
 
     p = planning
     # issue 23: a programme, block after block
-    if programma_cli.live(p, draaiboek, sessie, log, force, stil, zaal or zaal_open or zaal_poort is not None):
+    if programma_cli.live(p, draaiboek, sessie, log, force, stil, zaal, zaal_poort, zaal_open, land):
         return
     if log is not None:
         # An earlier run's log is the facilitator's material: never replace it silently.
@@ -153,4 +158,5 @@ def live(
     scherm_app.melding = "\n".join(f"Let op: {m}" for m in datum)
     zaalscherm.draai(scherm_app, staat, klok, zaal, zaal_poort, zaal_open)
     code = scherm_app.return_code or 0
-    raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo))
+    raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo,
+                               log_kwijt=Uitgang.BESTAND))

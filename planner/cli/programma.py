@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.cli import scherm
 from planner.cli.programma_lijst import zoek
+from planner.cli.uitgang import Uitgang
 from planner.kern.fouten import InvoerFout, PlannerFout
 
 FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten", "csv")
@@ -43,8 +44,12 @@ def plan(o: Any) -> bool:
         raise InvoerFout("--strategie geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
                          'strategie = "inkorten".')
     if o.nu is not None or o.klaar is not None:
-        raise InvoerFout("--nu en --klaar herplannen één draaiboek; plan voor een programma het blok zelf opnieuw "
-                         "met 'planner plan DRAAIBOEK'.")
+        # Why no re-plan of a whole programme from a moment: the live screen already re-plans the running
+        # block by its own rules after every step, and the blocks after it start when it ends.
+        raise InvoerFout(f"--nu en --klaar herplannen één draaiboek, niet een programma: begeleid de dag met "
+                         f"'planner live {o.draaiboek} --groep {o.groep or 12}' (het lopende blok herplant zich "
+                         f"na elke stap), of herplan het lopende blok los met 'planner plan DRAAIBOEK --groep "
+                         f"{o.groep or 12} --nu {o.nu or 'HH:MM'} --klaar ID'.")
     formaat = kies_formaat(o.formaat, FORMATEN)
     scheiding = ";"
     if o.csv_scheiding != ";":
@@ -105,15 +110,16 @@ def plan(o: Any) -> bool:
     return True
 
 
-def met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool) -> Any:
-    """The programme with a warning for each date on a public holiday or a Sunday (planner.cli.feestdagen)."""
+def met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool, alleen: Any = None) -> Any:
+    """The programme with a warning for each date on a public holiday or a Sunday (planner.cli.feestdagen);
+    with `alleen` (a day's start) only that day's date, as `planner live` runs one day."""
     from dataclasses import replace
 
     from planner.cli.feestdagen import feestdagen
     from planner.kern.feestdagen import datum_meldingen, jaren, land_voor
     from planner.kern.traject import te_controleren
 
-    data = te_controleren(gepland, start_gegeven=start_gegeven)
+    data = [d for d in te_controleren(gepland, start_gegeven=start_gegeven) if alleen is None or d.moment == alleen]
     if not data:
         return gepland
     gekozen = land_voor(gepland.tz, land)
@@ -263,7 +269,6 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
     from planner.bibliotheek import sjabloon, vinden
     from planner.bibliotheek.programma import controleer_programmatekst, sjabloon_tekst
     from planner.cli.bestanden import schrijf
-    from planner.kern.veilig import schoon
 
     naam = sjabloon.controleer_naam(naam)
     tekst = sjabloon_tekst(naam, [b.strip().lower() for b in blokken])
@@ -273,23 +278,20 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
         raise InvoerFout(f"Dit programma zou niet in orde zijn: {problemen[0].melding[:1].upper()}"
                          f"{problemen[0].melding[1:]}")
     schrijf(pad, tekst, force=force)
-    toon = schoon(str(pad))
-    typer.echo(f"Geschreven: {toon}")
-    typer.echo("Zo verder:")
-    typer.echo(f"  1. Pas het bestand aan in een teksteditor: {toon}")
-    typer.echo(f"  2. Controleer het: planner controleer {naam}")
-    typer.echo(f"  3. Plan het: planner plan {naam} --groep 12 --start \"dinsdag 9:30\"")
+    scherm.zo_verder(pad, f"planner plan {naam} --groep 12 --start \"dinsdag 9:30\"", typer.echo, controleer=naam)
 
 
 # -------------------------------------------------------------------------------------------- live
 
 
 def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: bool, stil: bool,
-         zaal: bool = False) -> bool:
+         zaal: bool = False, zaal_poort: int | None = None, zaal_open: bool = False,
+         land: str | None = None) -> bool:
     """`planner live PROGRAMMA`: the day's blocks one after another, each on the live screen with its own
     rules (its anchored closing at the block's agreed end); own items and breaks in between are named,
     and Enter goes on to the next block. --sessie N picks the programme's N-th day; --log PAD writes one
-    log per block (PAD-1.csv, PAD-2.csv, ...)."""
+    log per block (PAD-1.csv, PAD-2.csv, ...). --zaal serves one room page that follows the running block;
+    a date on a holiday or a Sunday is said as for a single draaiboek."""
     gevonden = zoek(naam)
     if gevonden is None:
         return False
@@ -313,8 +315,10 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     if p.strategie.strip().lower() != "auto":
         raise InvoerFout("--strategie geldt voor één draaiboek; in een programma zet je het in het blok zelf: "
                          'strategie = "inkorten".')
-    if zaal:
-        raise InvoerFout("--zaal kan (nog) niet bij een programma: start 'planner live DRAAIBOEK --zaal' per blok.")
+    if land is not None:
+        from planner.kern.feestdagen import lees_land
+
+        lees_land(land)  # a wrong --land is refused before anything is planned
     aantal = lees_groep(p.groep)
     assert aantal is not None
     vraag, zone = vraag_uit_opties(aantal, p.tijd, p.start, p.interval, p.tz, "auto", p.locatie)
@@ -339,23 +343,93 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     if not scherm.interactief():
         raise InvoerFout("'planner live' heeft een terminal nodig om de klok te tonen: start het in een "
                          "terminalvenster (voor een planning op papier: 'planner plan').")
+    from planner.cli import zaalscherm
     from planner.live.app import LiveApp, afsluiten
 
+    # Issue 19.5 as a single draaiboek does it: the day it runs on a holiday or a Sunday is said, on stderr
+    # (left when the screen closes) and on the first block's screen until the first key.
+    datum = [m for m in met_datumcontrole(replace(gepland, waarschuwingen=()), land, p.start is not None,
+                                          alleen=dag.start).waarschuwingen]
+    for melding in datum:
+        typer.echo(f"let op: {melding}", err=True)
+    # Started late, or again after a stop: the blocks whose agreed end has passed are named and skipped,
+    # and the day goes on with the block that runs now (one that is over would be refused on its own).
+    voorbij = _voorbij(dag, klok())
+    overgeslagen = [f"Voorbij (overgeslagen): {tijdvak(b)}  {b.blok.titel}" for b in dag.blokken[:voorbij]]
+    for regel in overgeslagen:
+        typer.echo(regel)
+    eerste = next(b for b in dag.blokken[voorbij:] if b.plan is not None)
+    server = (zaalscherm.start(LiveStaat(eerste.plan, 1, nu=klok()), klok, zaal_poort, zaal_open)
+              if zaal or zaal_open or zaal_poort is not None else None)
+    try:
+        _blok_na_blok(dag, voorbij, klok, logs, stil, [f"Let op: {m}" for m in datum] + overgeslagen, server,
+                      LiveApp, afsluiten, schrijf)
+    finally:
+        if server is not None:
+            server.stop()
+    return True
+
+
+def _voorbij(dag: Any, nu: Any) -> int:
+    """How many of the day's first blocks are over at `nu`, as long as a draaiboek block is still to come."""
+    from planner.kern.live_staat import afgesproken_eind
+
+    lopend = [i for i, b in enumerate(dag.blokken)
+              if b.plan is not None and afgesproken_eind(b.plan, b.plan.sessies[0]) > nu]
+    if not lopend:
+        return 0  # the whole day is over: the first block's refusal says so, naming its times
+    eerste = lopend[0]
+    # An own item or break right before the running block is kept: it may be what happens now.
+    while eerste > 0 and dag.blokken[eerste - 1].plan is None and dag.blokken[eerste - 1].eind > nu:
+        eerste -= 1
+    return eerste
+
+
+def _blok_na_blok(dag: Any, vanaf: int, klok: Any, logs: dict[int, Path | None], stil: bool, datum: list[str],
+                  server: Any, LiveApp: Any, afsluiten: Any, schrijf: Any) -> None:  # noqa: N803 - a class
+    """Each block of the day on the live screen, with its own rules; own items and breaks are named."""
+    import typer
+
+    from planner.cli import zaalscherm
+    from planner.kern.live_staat import LiveStaat
+    from planner.uitvoer.handout import tijdvak
+
+    vooraf = list(datum)  # said on the next block's screen until the first key
     for i, blok in enumerate(dag.blokken):
+        if i < vanaf:
+            continue
         if blok.plan is None:
-            typer.echo(f"{tijdvak(blok)}  {blok.blok.titel} ({blok.duur_min} min)")
+            # Said in the terminal and on the next block's screen: the full-screen clock hides the terminal.
+            regel = f"{tijdvak(blok)}  {blok.blok.titel} ({blok.duur_min} min)"
+            typer.echo(regel)
+            vooraf.append(f"Eerst: {regel}")
             continue
         staat = LiveStaat(blok.plan, 1, nu=klok())
         app = LiveApp(staat, klok, log=logs.get(id(blok)), schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True),
                       stil=stil)
-        app.run()
-        code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo)
+        nummer = sum(1 for b in dag.blokken[:i + 1] if b.plan is not None)
+        app.blok = f"blok {nummer} van {sum(1 for b in dag.blokken if b.plan is not None)}"
         rest = [b for b in dag.blokken[i + 1:] if b.plan is not None]
-        if code or not rest:
+        app.verder = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
+        if app.verder and not rest:
+            app.verder += ", dan is de dag klaar"
+        app.melding, vooraf = "\n".join(vooraf), []
+        if server is not None:
+            server.staat = staat  # the room page follows the running block
+            zaalscherm.toon_adres(app, server)
+        app.run()
+        code = afsluiten(app, app.return_code or 0, lambda tekst: typer.echo(tekst, err=True), typer.echo,
+                         log_kwijt=Uitgang.BESTAND)
+        if code:
             raise typer.Exit(code)
+        if not rest:
+            for na in dag.blokken[i + 1:]:  # own items after the last block (an Afsluiting) are still said
+                typer.echo(f"{tijdvak(na)}  {na.blok.titel} ({na.duur_min} min)")
+            typer.echo("Het programma van deze dag is klaar.")
+            raise typer.Exit(0)
         volgende = ", ".join(f"{b.start:%H:%M} {b.blok.titel}" for b in dag.blokken[i + 1:])
-        antwoord = typer.prompt(f"'{blok.blok.titel}' is klaar. Verder: {volgende}. Enter = volgend blok, "
+        klaar = "is gestopt" if staat.stand.gestopt else "is klaar"
+        antwoord = typer.prompt(f"'{blok.blok.titel}' {klaar}. Verder: {volgende}. Enter = volgend blok, "
                                 "s = stoppen", default="", show_default=False)
         if antwoord.strip().lower() in ("s", "q", "stop", "stoppen"):
             raise typer.Exit(0)
-    return True

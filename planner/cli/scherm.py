@@ -54,6 +54,17 @@ def uit(tekst: str | bytes, pad: Path | None, force: bool) -> None:
     geschreven(pad)
 
 
+def zo_verder(pad: Path, plan: str, zeg: Any, controleer: str | None = None) -> None:
+    """After 'planner nieuw' (a draaiboek or a programme): where the file is and the three next steps,
+    through `zeg` (typer.echo: they are the command's output)."""
+    from planner.kern.veilig import schoon
+
+    toon = schoon(str(pad))
+    for regel in (f"Geschreven: {toon}", "Zo verder:", f"  1. Pas het bestand aan in een teksteditor: {toon}",
+                  f"  2. Controleer het: planner controleer {controleer or toon}", f"  3. Plan het: {plan}"):
+        zeg(regel)
+
+
 def geschreven(pad: Path) -> None:
     from planner.kern.veilig import schoon
 

@@ -113,7 +113,10 @@ def vertaal(fout: Exception, commandos: list[str]) -> str:
         naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
     bericht = fout.format_message()  # type: ignore[attr-defined]
     if soort == "NoSuchOption":
-        return f"De optie '{getattr(fout, 'option_name', '')}' bestaat niet: {hulp}"
+        # click lists the options that look alike ('--form' → '--format'): a typo gets its fix.
+        bedoeld = [f"'{b}'" for b in list(getattr(fout, "possibilities", None) or ())[:3]]
+        gok = f" (bedoel je {' of '.join([', '.join(bedoeld[:-1]), bedoeld[-1]] if len(bedoeld) > 1 else bedoeld)}?)"
+        return f"De optie '{getattr(fout, 'option_name', '')}' bestaat niet{gok if bedoeld else ''}: {hulp}"
     if soort == "MissingParameter":
         return f"{naam} ontbreekt: {hulp}"
     if soort == "BadOptionUsage":
@@ -125,7 +128,11 @@ def vertaal(fout: Exception, commandos: list[str]) -> str:
         return f"De waarde voor {naam} klopt niet: {hulp}"
     if "No such command" in bericht:
         woord = bericht.split("'")[1] if "'" in bericht else ""
-        return f"Het commando '{woord}' bestaat niet: kies uit {', '.join(commandos)}; {hulp}"
+        from difflib import get_close_matches
+
+        bedoeld = get_close_matches(woord, commandos, n=1)  # 'planner plann' → 'plan'
+        gok = f" (bedoel je '{bedoeld[0]}'?)" if bedoeld else ""
+        return f"Het commando '{woord}' bestaat niet{gok}: kies uit {', '.join(commandos)}; {hulp}"
     if "unexpected extra argument" in bericht:
         return f"Er staat een woord te veel op de opdrachtregel: {hulp}"
     return f"De opdracht klopt niet ({bericht}): {hulp}"

@@ -16,6 +16,24 @@ from planner.kern.live_staat import LiveStaat
 
 if TYPE_CHECKING:
     from planner.live.app import LiveApp
+    from planner.live.zaal import ZaalScherm
+
+
+def start(staat: LiveStaat, klok: Callable[[], datetime], poort: int | None, open_: bool) -> ZaalScherm:
+    """Start the room server (before any screen: a port in use is one sentence, not a broken screen)."""
+    from planner.live.zaal import STANDAARDPOORT, ZaalScherm
+
+    if poort is not None and not 1 <= poort <= 65535:
+        raise InvoerFout(f"--zaal-poort {poort} is geen poort: kies een getal van 1 tot 65535, bijvoorbeeld "
+                         f"{STANDAARDPOORT}.")
+    return ZaalScherm(staat, klok, STANDAARDPOORT if poort is None else poort, open_=open_)
+
+
+def toon_adres(scherm_app: LiveApp, server: ZaalScherm) -> None:
+    """The room page's address on the facilitator's screen (and under ?)."""
+    scherm_app.zaal = f"Zaalscherm: open {server.adres} op de projector (alleen-lezen)."
+    scherm_app.melding = "\n".join(r for r in (scherm_app.zaal + " (Het adres staat ook onder ?.)",
+                                                 scherm_app.melding) if r)
 
 
 def draai(scherm_app: LiveApp, staat: LiveStaat, klok: Callable[[], datetime], zaal: bool,
@@ -24,14 +42,8 @@ def draai(scherm_app: LiveApp, staat: LiveStaat, klok: Callable[[], datetime], z
     if not (zaal or poort is not None or open_):
         scherm_app.run()
         return
-    from planner.live.zaal import STANDAARDPOORT, ZaalScherm
-
-    if poort is not None and not 1 <= poort <= 65535:
-        raise InvoerFout(f"--zaal-poort {poort} is geen poort: kies een getal van 1 tot 65535, bijvoorbeeld "
-                         f"{STANDAARDPOORT}.")
-    server = ZaalScherm(staat, klok, STANDAARDPOORT if poort is None else poort, open_=open_)
-    scherm_app.zaal = f"Zaalscherm: open {server.adres} op de projector (alleen-lezen)."
-    scherm_app.melding = scherm_app.zaal + " (Het adres staat ook onder ?.)"
+    server = start(staat, klok, poort, open_)
+    toon_adres(scherm_app, server)
     try:
         scherm_app.run()
     finally:

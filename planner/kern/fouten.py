@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 
 class PlannerFout(Exception):
-    """An error the user can fix; its message is a complete Dutch sentence."""
-
-    exit_code = 2
+    """An error the user can fix; its message is a complete Dutch sentence. Its exit code is the
+    CLI's business (planner.cli.uitgang.Uitgang, one code per kind of error)."""
 
 
 class InvoerFout(PlannerFout):
@@ -18,13 +17,9 @@ class InvoerFout(PlannerFout):
 class PlanFout(PlannerFout):
     """The draaiboek cannot be planned as asked (too little time, group too large)."""
 
-    exit_code = 3
-
 
 class BestandFout(PlannerFout):
     """A file cannot be written or read."""
-
-    exit_code = 4
 
 
 @dataclass(frozen=True)
@@ -50,8 +45,6 @@ class Probleem:
 
 class DraaiboekFout(PlannerFout):
     """A draaiboek file is broken; carries every problem found in it."""
-
-    exit_code = 5
 
     def __init__(self, problemen: list[Probleem]) -> None:
         self.problemen = problemen

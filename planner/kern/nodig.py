@@ -5,6 +5,7 @@ Pure: from a Plan to a list. A material that scales with the group is counted fo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planner.kern.model import Materiaal, Plan
@@ -34,13 +35,17 @@ def benodigdheden(plan: Plan) -> tuple[Benodigdheid, ...]:
         for onderdeel in sessie.onderdelen:
             if onderdeel.bron is not None:
                 materialen += onderdeel.bron.materialen
+    return tuple(samengevoegd(voor_groep(materiaal, plan.groep) for materiaal in materialen))
+
+
+def samengevoegd(stukken: Iterable[Benodigdheid]) -> list[Benodigdheid]:
+    """Each name once (case-insensitive, at its first place); of several numbers the largest counts."""
     lijst: dict[str, Benodigdheid] = {}
-    for materiaal in materialen:
-        nieuw = voor_groep(materiaal, plan.groep)
+    for nieuw in stukken:
         sleutel = nieuw.naam.casefold()
         oud = lijst.get(sleutel)
         if oud is None:
             lijst[sleutel] = nieuw
         elif nieuw.aantal is not None and (oud.aantal is None or nieuw.aantal > oud.aantal):
             lijst[sleutel] = Benodigdheid(oud.naam, nieuw.aantal)
-    return tuple(lijst.values())
+    return list(lijst.values())

@@ -17,7 +17,7 @@ from datetime import datetime
 from planner.kern.fouten import PlanFout
 from planner.kern.maten import PAUZE_NA_MIN
 from planner.kern.model import Draaiboek, GeplandOnderdeel, Herhaling, Plan
-from planner.kern.nodig import Benodigdheid, benodigdheden
+from planner.kern.nodig import Benodigdheid, benodigdheden, samengevoegd
 from planner.kern.planning import maak_plan
 from planner.kern.tijd import Interval, plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
@@ -335,13 +335,4 @@ def pauzeadvies(dag: Dag) -> list[str]:
 def nodig(plannen: list[Plan]) -> list[Benodigdheid]:
     """One materials list for several blocks: each name once, the largest number counts (the same sticky
     notes serve every block, as they serve every part of one draaiboek, planner.kern.nodig)."""
-    lijst: dict[str, Benodigdheid] = {}
-    for plan in plannen:
-        for nieuw in benodigdheden(plan):
-            sleutel = nieuw.naam.casefold()
-            oud = lijst.get(sleutel)
-            if oud is None:
-                lijst[sleutel] = nieuw
-            elif nieuw.aantal is not None and (oud.aantal is None or nieuw.aantal > oud.aantal):
-                lijst[sleutel] = Benodigdheid(oud.naam, nieuw.aantal)
-    return list(lijst.values())
+    return samengevoegd(b for plan in plannen for b in benodigdheden(plan))

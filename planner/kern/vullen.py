@@ -127,30 +127,6 @@ def _snap(maten: list[Maat], duren: list[int], put: int, rimpel: bool) -> list[i
                 eind += delta
                 break
     return duren
-    duren = list(duren)
-    # A plan that cuts parts lengthens none beyond its nominal minutes for the grid's sake.
-    ingekort = any(d < m.nominaal for m, d in zip(maten, duren, strict=False))
-    plafond = [max(m.nominaal, d) if ingekort else m.hoog for m, d in zip(maten, duren, strict=False)]
-    eind = 0
-    for i in range(put):
-        eind += duren[i]
-        rest = eind % GRID
-        m = maten[i]
-        if rest == 0 or m.laag == m.hoog:
-            continue
-        # `put` evens it out; when it has no room, a later part does, whose own end is then snapped
-        # in turn, so the odd minutes still end up at `put`.
-        for delta in sorted((-rest, GRID - rest), key=abs):
-            if not m.laag <= duren[i] + delta <= plafond[i]:
-                continue
-            j = next((j for j in (put, *range(put - 1, i, -1))
-                      if maten[j].laag <= duren[j] - delta <= plafond[j] and maten[j].laag < maten[j].hoog), None)
-            if j is not None:
-                duren[i] += delta
-                duren[j] -= delta
-                eind += delta
-                break
-    return duren
 
 
 def anker_index(maten: list[Maat]) -> int | None:

@@ -46,6 +46,7 @@ Schrijf = Callable[[Path, str], object]
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
            "l later einde · r rest · z terug · ? hulp · q stoppen")
 TOETSEN_KLAAR = "z terug · ? hulp · q stoppen (het log is bewaard)"
+TOETSEN_KLAAR_BLOK = "enter/q verder (het log is bewaard) · z terug · ? hulp"
 # Before the start space begins the session (as the countdown says), it does not finish a part.
 TOETSEN_VOOR = "spatie/enter nu beginnen · o sla optioneel over · l later einde · r rest · ? hulp · q stoppen"
 # Above this the countdown to a start shows the date and time instead of hours of digits.
@@ -105,6 +106,10 @@ class LiveApp(App[int]):
         self.logpad = log
         self.tik = tik
         self.melding = ""
+        # In a programme (issue 23): which block this is ("blok 1 van 2") and what comes after it
+        # ("10:00 Oefenen …"), so a finished block never reads as the end of the day.
+        self.blok = ""
+        self.verder = ""
         self.logfout = ""
         self.stil = stil
         # When the log was last written whole (None: never), for the final message (issue 21.3).
@@ -190,6 +195,7 @@ class LiveApp(App[int]):
         d = staat.origineel.draaiboek
         sessies = len(staat.origineel.sessies)
         wie = f" · sessie {staat.sessienummer} van {sessies}" if sessies > 1 else ""
+        wie += f" · {self.blok}" if self.blok else ""
         rest = f"{wie} · afgesproken {staat.geplande_start:%H:%M}–{staat.afgesproken_eind:%H:%M}"
         # The header is one line: a long title gives way, the agreed times stay readable at 80 columns.
         titel = afgekort(d.titel, max(12, self.size.width - 2 - len(rest)))
@@ -197,6 +203,9 @@ class LiveApp(App[int]):
         if staat.klaar:
             titel = "Sessie gestopt" if staat.stand.gestopt else "Sessie klaar"
             kaart = "Alle onderdelen zijn gedaan. q = stoppen (het log is bewaard)."
+            if self.verder:
+                titel = "Blok gestopt" if staat.stand.gestopt else "Blok klaar"
+                kaart = "Alle onderdelen van dit blok zijn gedaan. Enter of q = verder (het log is bewaard)."
         elif o is None:
             eerste = staat.onderdelen[0]
             titel = f"Straks: {eerste.titel} ({eerste.duur_min} min)"
@@ -213,7 +222,8 @@ class LiveApp(App[int]):
         tekst = "\n".join(t for t in (self.logfout, self.melding, *reversed(staat.stand.wijzigingen)) if t)
         self.query_one("#wijziging", Static).update(platte_tekst(tekst))
         self.query_one("#toetsen", Static).update(
-            TOETSEN_KLAAR if staat.klaar else TOETSEN if staat.gestart else TOETSEN_VOOR)
+            (TOETSEN_KLAAR_BLOK if self.verder else TOETSEN_KLAAR) if staat.klaar
+            else TOETSEN if staat.gestart else TOETSEN_VOOR)
         self._toon_klok()
 
     def _straks(self) -> str:
@@ -221,7 +231,7 @@ class LiveApp(App[int]):
         if not self.staat.gestart:
             volgende = volgende[1:]
         if not volgende:
-            return "Daarna: einde van de sessie."
+            return f"Daarna: {self.verder}" if self.verder else "Daarna: einde van de sessie."
         eerste = volgende[0]
         tekst = f"Daarna: {eerste.titel} ({eerste.duur_min} min)"
         if len(volgende) > 1:
@@ -321,8 +331,15 @@ class LiveApp(App[int]):
         if self._dialoog_open():
             return
         if self.staat.klaar:
+            self._naar_volgend_blok()
             return
         self._doe(self.staat.volgend_onderdeel)
+
+    def _naar_volgend_blok(self) -> None:
+        """In a programme a finished block loses nothing by closing: Enter or q goes on, without a question."""
+        if self.verder and self.staat.klaar:
+            self._bewaar()
+            self.exit(0)
 
     def action_erbij(self) -> None:
         self._doe(lambda nu: self.staat.verschuif(nu, 1))
@@ -374,6 +391,9 @@ class LiveApp(App[int]):
     def action_stoppen(self) -> None:
         if isinstance(self.screen, ModalScreen):
             return
+        if self.verder and self.staat.klaar:
+            self._naar_volgend_blok()
+            return
 
         def klaar(ja: bool | None) -> None:
             if ja:
@@ -421,10 +441,11 @@ class LiveApp(App[int]):
 
 
 
-def afsluiten(app: LiveApp, code: int, zeg: Callable[[str], object], uit: Callable[[str], object]) -> int:
+def afsluiten(app: LiveApp, code: int, zeg: Callable[[str], object], uit: Callable[[str], object],
+              log_kwijt: int) -> int:
     """The last words after the screen closed, and the exit code: never 'Log bewaard' after a
-    failed write (issue 21.3). A log that could not be written at the end is printed on stdout."""
-    from planner.kern.fouten import BestandFout
+    failed write (issue 21.3). A log that could not be written at the end is printed on stdout, and
+    the command ends with `log_kwijt` (the CLI's code for a file not written) unless it already failed."""
     from planner.kern.veilig import schoon
 
     if app.signaal_van_buiten:
@@ -440,4 +461,4 @@ def afsluiten(app: LiveApp, code: int, zeg: Callable[[str], object], uit: Callab
     zeg(f"Log niet volledig bewaard: {pad} {stand}; het volledige log staat hieronder op de standaarduitvoer "
         f"({app.logfout}).")
     uit(app.staat.log_csv().decode("utf-8-sig").rstrip("\r\n"))
-    return code or BestandFout.exit_code
+    return code or log_kwijt

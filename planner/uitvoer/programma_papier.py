@@ -153,7 +153,7 @@ def uitnodiging(pp: ProgrammaPlan, begeleiders: tuple[str, ...] | list[str] = ()
                 **_: Any) -> str:
     """One invitation for the whole programme: why (the sources' sentences for participants), when, the
     agenda per day, what to bring."""
-    from planner.uitvoer.uitnodiging import waarom
+    from planner.uitvoer.uitnodiging import slot, waarom
 
     eerste = pp.bijeenkomsten[0].start
     regels = [f"Onderwerp: Uitnodiging: {pp.programma.titel}, {toon_datum(eerste)}", "", "Beste deelnemer,", "",
@@ -183,11 +183,4 @@ def uitnodiging(pp: ProgrammaPlan, begeleiders: tuple[str, ...] | list[str] = ()
         regels += [f"  {a:%H:%M}  {titel}" for a, _, titel, _ in rijen]
         regels.append(f"  {rijen[-1][1]:%H:%M}  Einde" if rijen else "")
     regels.append("")
-    if bijlage:
-        regels += [f"In de bijlage ({bijlage}) staan de afspraken voor je agenda.", ""]
-    regels += ["Tot dan!", ""]
-    if begeleiders:
-        namen = list(begeleiders)
-        regels += ["Met vriendelijke groet,",
-                   namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]]
-    return "\n".join(regels).rstrip("\n") + "\n"
+    return slot(regels, bijlage, len(dagen), begeleiders)

@@ -72,11 +72,17 @@ def render(plan: Plan, begeleiders: tuple[str, ...] | list[str] = (), bijlage: s
     if d.meenemen:
         regels.append(f"Neem mee: {'; '.join(d.meenemen)}")
     regels += ["", *_programma(plan), ""]
+    return slot(regels, bijlage, len(plan.sessies), begeleiders)
+
+
+def slot(regels: list[str], bijlage: str, afspraken: int, begeleiders: tuple[str, ...] | list[str]) -> str:
+    """The invitation's end, for one draaiboek and for a programme: the attachment, the greeting and
+    who sends it."""
     if bijlage:
-        # One event per session: the verb agrees with how many there are.
-        woorden = "staat de afspraak" if len(plan.sessies) == 1 else "staan de afspraken"
-        regels += [f"In de bijlage ({bijlage}) {woorden} voor je agenda.", ""]
-    regels += ["Tot dan!", ""]
+        # One event per session (or day): the verb agrees with how many there are.
+        woorden = "staat de afspraak" if afspraken == 1 else "staan de afspraken"
+        regels = [*regels, f"In de bijlage ({bijlage}) {woorden} voor je agenda.", ""]
+    regels = [*regels, "Tot dan!", ""]
     if begeleiders:
         namen = list(begeleiders)
         regels += ["Met vriendelijke groet,",

@@ -118,9 +118,16 @@ def test_een_verwijzing_naar_de_hulp_van_het_commando(capsys, monkeypatch, args)
 
 
 def test_onbekend_commando_verwijst_naar_de_hoofdhulp(capsys, monkeypatch):
-    _, _, err = run(capsys, monkeypatch, "plannen")
-    assert err == ("planner: Het commando 'plannen' bestaat niet: kies uit lijst, toon, plan, live, terugblik, "
+    _, _, err = run(capsys, monkeypatch, "xyz")
+    assert err == ("planner: Het commando 'xyz' bestaat niet: kies uit lijst, toon, plan, live, terugblik, "
                    "nieuw, importeer, controleer; zie 'planner --help'.\n")
+
+
+def test_een_tikfout_krijgt_het_bedoelde_commando_of_de_bedoelde_optie(capsys, monkeypatch):
+    _, _, err = run(capsys, monkeypatch, "plannen")
+    assert "'plannen' bestaat niet (bedoel je 'plan'?)" in err and err.count("\n") == 1
+    code, _, err = run(capsys, monkeypatch, "plan", "kickoff", "--groeb", "3")
+    assert code == 2 and "'--groeb' bestaat niet (bedoel je '--groep'?): zie 'planner plan --help'." in err
 
 
 def test_na_een_commando_kent_de_app_weer_alle_commandos(capsys, monkeypatch):

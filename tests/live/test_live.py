@@ -376,6 +376,7 @@ def test_afbreken_van_buiten_houdt_het_log_met_het_lopende_onderdeel(tmp_path):
 
 
 def test_een_mislukt_log_wordt_nooit_als_bewaard_gemeld(tmp_path):
+    from planner.cli.uitgang import Uitgang
     from planner.kern.fouten import BestandFout
     from planner.live.app import afsluiten
 
@@ -403,8 +404,8 @@ def test_een_mislukt_log_wordt_nooit_als_bewaard_gemeld(tmp_path):
 
     asyncio.run(rijden())
     meldingen, uitvoer = [], []
-    code = afsluiten(app, 0, meldingen.append, uitvoer.append)
-    assert code == BestandFout.exit_code
+    code = afsluiten(app, 0, meldingen.append, uitvoer.append, log_kwijt=Uitgang.BESTAND)
+    assert code == Uitgang.BESTAND
     assert "niet volledig bewaard" in meldingen[0] and "13:10:00" in meldingen[0] and "Log bewaard" not in meldingen[0]
     assert "focus;" in uitvoer[0] and ";gedaan" in uitvoer[0].splitlines()[2]
 
@@ -428,3 +429,26 @@ def test_sessie_dagen_vooruit_toont_de_datum_en_een_voorbije_start_wordt_geweige
     asyncio.run(rijden())
     with pytest.raises(InvoerFout, match="al voorbij"):
         LiveStaat(plan, 1, nu=start("2026-12-01T18:00"))
+
+
+def test_een_klaar_blok_van_een_programma_is_niet_het_einde_van_de_dag():
+    """Issue 23: in `planner live PROGRAMMA` a finished block names the next block, and q goes on to it."""
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok, naam="kennismaking")
+    app.blok, app.verder = "blok 1 van 2", "14:00 Lunch, 14:45 Oefenen betekenisvol één-op-één-contact"
+    app.staat.begin(klok())
+    while not app.staat.klaar:
+        app.staat.volgend_onderdeel(klok())
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            scherm = _scherm(app)
+            assert "blok 1 van 2" in scherm and "Blok klaar" in scherm and "Sessie klaar" not in scherm
+            assert "Daarna: 14:00 Lunch" in scherm and "einde van de sessie" not in scherm
+            assert "enter/q verder" in scherm
+            await pilot.press("enter")  # a finished block closes without 'Stoppen?'
+            await pilot.pause()
+        return app.return_value
+
+    assert asyncio.run(rijden()) == 0
