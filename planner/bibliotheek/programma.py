@@ -17,14 +17,13 @@ from planner.bibliotheek.velden import Lezer
 from planner.bibliotheek.vinden import NAAM, eigen_map, ingebouwde_map, is_programma_pad, lijkt_pad
 from planner.kern.fouten import DraaiboekFout, InvoerFout, PlannerFout, Probleem
 from planner.kern.maten import STRATEGIEEN
-from planner.kern.programma import Bijeenkomst, Blok, Programma
+from planner.kern.programma_model import BLOKSOORTEN, Bijeenkomst, Blok, Programma
 from planner.kern.tijd import lees_duur, lees_interval
 
 _KOP_PROGRAMMA = re.compile(r"^\s*\[\s*programma\s*\]", re.MULTILINE)
 _PROGRAMMA_VELDEN = {"id", "titel", "beschrijving"}
 _BOVEN_VELDEN = {"programma", "blokken", "bijeenkomsten"}
-_BLOKSOORTEN = ("draaiboek", "agendapunt", "pauze", "herhaling")
-_BLOK_VELDEN = {*_BLOKSOORTEN, "minuten", "variant", "zonder", "strategie", "titel"}
+_BLOK_VELDEN = {*BLOKSOORTEN, "minuten", "variant", "zonder", "strategie", "titel"}
 _BIJEENKOMST_VELDEN = {"titel", "na", "tijd", "blokken"} | _BLOK_VELDEN
 
 
@@ -154,7 +153,7 @@ def _lees_bijeenkomst(lezer: Lezer, nummer: int) -> Bijeenkomst | None:
             lezer.probleem("na", _zonder_hoofdletter(str(fout)))
     tijd = _lees_minuten(lezer, "tijd")
     if "blokken" in lezer.data:
-        for soort in _BLOKSOORTEN:
+        for soort in BLOKSOORTEN:
             if soort in lezer.data:
                 lezer.probleem(soort, f"een bijeenkomst met [[bijeenkomsten.blokken]] zet '{soort}' in een blok, "
                                "niet in de bijeenkomst zelf.")
@@ -190,7 +189,7 @@ def _lees_blokken(lezer: Lezer, veld: str, label: str) -> list[Blok]:
 def _lees_blok(lezer: Lezer, bijeenkomst: bool = False) -> Blok | None:
     if not bijeenkomst:
         lezer.onbekende_velden(_BLOK_VELDEN)
-    soorten = [s for s in _BLOKSOORTEN if s in lezer.data]
+    soorten = [s for s in BLOKSOORTEN if s in lezer.data]
     if len(soorten) != 1:
         veld = soorten[1] if soorten else None
         lezer.probleem(veld, "een blok is precies één van: draaiboek = \"kickoff\", agendapunt = \"Lunch\" (met "

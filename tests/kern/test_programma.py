@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from planner.bibliotheek import laden
 from planner.kern.fouten import PlanFout
-from planner.kern.programma import Bijeenkomst, Blok, Programma
+from planner.kern.programma_model import Bijeenkomst, Blok, Programma
 from planner.kern.tijd import Interval
 from planner.kern.traject import maak_programmaplan, te_controleren
 from planner.kern.vraag import Vraag
