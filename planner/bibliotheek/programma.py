@@ -20,15 +20,10 @@ from planner.kern.maten import STRATEGIEEN
 from planner.kern.programma_model import BLOKSOORTEN, Bijeenkomst, Blok, Programma
 from planner.kern.tijd import lees_duur, lees_interval
 
-_KOP_PROGRAMMA = re.compile(r"^\s*\[\s*programma\s*\]", re.MULTILINE)
 _PROGRAMMA_VELDEN = {"id", "titel", "beschrijving"}
 _BOVEN_VELDEN = {"programma", "blokken", "bijeenkomsten"}
 _BLOK_VELDEN = {*BLOKSOORTEN, "minuten", "variant", "zonder", "strategie", "titel"}
 _BIJEENKOMST_VELDEN = {"titel", "na", "tijd", "blokken"} | _BLOK_VELDEN
-
-
-def is_programma_tekst(tekst: str) -> bool:
-    return bool(_KOP_PROGRAMMA.search(tekst))
 
 
 def programma_paden() -> list[tuple[Path, str]]:

@@ -130,16 +130,17 @@ def met_datumcontrole(plan: Any, *, land: str | None, start_gegeven: bool,
                       herhaling: tuple[str, Any] | None = None) -> Any:
     """The plan with a warning for each date on a public holiday or a Sunday."""
     data = te_controleren(plan, start_gegeven=start_gegeven, herhaling=herhaling)
-    meldingen = _meldingen(data, plan.tz, land)
+    meldingen = meldingen_voor(data, plan.tz, land)
     return replace(plan, waarschuwingen=plan.waarschuwingen + tuple(meldingen)) if meldingen else plan
 
 
 def live_datumcontrole(plan: Any, nummer: int, *, land: str | None, start_gegeven: bool) -> list[str]:
     """`planner live`: a warning when the session it runs falls on a public holiday or a Sunday."""
-    return _meldingen(live_te_controleren(plan, nummer, start_gegeven=start_gegeven), plan.tz, land)
+    return meldingen_voor(live_te_controleren(plan, nummer, start_gegeven=start_gegeven), plan.tz, land)
 
 
-def _meldingen(data: list[Any], tz: str, land: str | None) -> list[str]:
+def meldingen_voor(data: list[Any], tz: str, land: str | None) -> list[str]:
+    """One warning per date in `data` on a public holiday (of `land`, or the one `tz` implies) or a Sunday."""
     if not data:
         return []
     gekozen = land_voor(tz, land)

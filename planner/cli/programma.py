@@ -115,15 +115,11 @@ def met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool, allee
     with `alleen` (a day's start) only that day's date, as `planner live` runs one day."""
     from dataclasses import replace
 
-    from planner.cli.feestdagen import feestdagen
-    from planner.kern.feestdagen import datum_meldingen, jaren, land_voor
+    from planner.cli.feestdagen import meldingen_voor
     from planner.kern.traject import te_controleren
 
     data = [d for d in te_controleren(gepland, start_gegeven=start_gegeven) if alleen is None or d.moment == alleen]
-    if not data:
-        return gepland
-    gekozen = land_voor(gepland.tz, land)
-    meldingen = datum_meldingen(data, feestdagen(gekozen, jaren(data)) if gekozen is not None else {})
+    meldingen = meldingen_voor(data, gepland.tz, land)
     return replace(gepland, waarschuwingen=gepland.waarschuwingen + tuple(meldingen)) if meldingen else gepland
 
 

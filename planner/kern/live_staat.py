@@ -58,10 +58,6 @@ class LiveStaat:
             return self.stand.eind
         return afgesproken_eind(self.origineel, self.origineel.sessies[self.sessienummer - 1])
 
-    @property
-    def oorspronkelijk_eind(self) -> datetime:
-        return afgesproken_eind(self.origineel, self.origineel.sessies[self.sessienummer - 1])
-
     def afronden_om(self) -> datetime | None:
         """When the end-anchored closing starts (R8), while it is still ahead or running."""
         for o in self.volgende() + ([self.huidig] if self.huidig is not None else []):

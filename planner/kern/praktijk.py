@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from planner.kern.live_stand import AFSPRAAK, GEDAAN, PAUZE
 from planner.kern.model import Draaiboek
 
 # A single session is an anecdote: the minutes move only when a part was done in at least this
@@ -62,9 +63,8 @@ class Praktijk:
         return (min(self.werkelijk), max(self.werkelijk)) if self.werkelijk else None
 
 
-# Log rows that are no onderdeel of the draaiboek: a pause, an agreed later end.
-_GEEN_ONDERDEEL = frozenset({"pauze", "afspraak"})
-_GEDAAN = "gedaan"
+# Log rows that are no onderdeel of the draaiboek: a pause, an agreed later end (kern.live_stand's words).
+_GEEN_ONDERDEEL = frozenset({PAUZE, AFSPRAAK})
 
 
 def verzamel(logs: list[list[Meting]]) -> list[Praktijk]:
@@ -85,7 +85,7 @@ def verzamel(logs: list[list[Meting]]) -> list[Praktijk]:
                 titels[m.id] = m.titel
                 gepland[m.id], werkelijk[m.id], sessies[m.id], niet[m.id] = [], [], 0, 0
             sessies[m.id] += 1
-            if m.status == _GEDAAN and m.werkelijk_min is not None:
+            if m.status == GEDAAN and m.werkelijk_min is not None:
                 gepland[m.id].append(m.gepland_min)
                 werkelijk[m.id].append(m.werkelijk_min)
             else:

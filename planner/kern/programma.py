@@ -15,15 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from planner.kern.fouten import PlanFout
-from planner.kern.maten import PAUZE_NA_MIN
-from planner.kern.model import Draaiboek, GeplandOnderdeel, Plan
+from planner.kern.maten import GRID, PAUZE_NA_MIN
+from planner.kern.model import VRIJE_RUIMTE, Draaiboek, GeplandOnderdeel, Plan
 from planner.kern.nodig import Benodigdheid, benodigdheden, samengevoegd
 from planner.kern.planning import maak_plan
 from planner.kern.programma_model import Bijeenkomst, Blok, Programma
 from planner.kern.tijd import plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
 
-GRID = 5
 # The planner's own guideline, not a source's: a day longer than this gets a lunch.
 LUNCH_NA_MIN = 240
 LUNCH_MIN = 30
@@ -128,7 +127,7 @@ def _in_een_sessie(d: Draaiboek, vraag: Vraag) -> Plan | None:
 
 def _ruim(plan: Plan) -> bool:
     """True when the plan uses all its time: no part had to leave room free (vrij, vrije ruimte)."""
-    return plan.vrij_min == 0 and not any(o.id == "vrije-ruimte" for s in plan.sessies for o in s.onderdelen)
+    return plan.vrij_min == 0 and not any(o.id == VRIJE_RUIMTE for s in plan.sessies for o in s.onderdelen)
 
 
 def grenzen_van(blok: Blok, vraag: Vraag, start: datetime) -> Grenzen:

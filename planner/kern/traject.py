@@ -40,7 +40,6 @@ def maak_programmaplan(programma: Programma, vraag: Vraag) -> ProgrammaPlan:
     """
     start = eerste_start(vraag)
     gepland: list[GeplandeBijeenkomst] = []
-    meldingen: list[str] = []
     for nummer, bijeenkomst in enumerate(programma.bijeenkomsten, start=1):
         if nummer > 1:
             assert bijeenkomst.na is not None
@@ -52,7 +51,7 @@ def maak_programmaplan(programma: Programma, vraag: Vraag) -> ProgrammaPlan:
             if len(programma.bijeenkomsten) == 1:
                 raise
             raise type(fout)(f"{_naam(bijeenkomst, nummer)}: {fout}") from None
-    return ProgrammaPlan(programma, vraag.groep, tuple(gepland), tuple(meldingen), tz=lees_zone(vraag.tz).key,
+    return ProgrammaPlan(programma, vraag.groep, tuple(gepland), tz=lees_zone(vraag.tz).key,
                          locatie=vraag.locatie, start_aangenomen=vraag.start is None)
 
 
@@ -91,7 +90,6 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
         # Split because time is short: blocks keep (at most) their own duration, as the parts of a split
         # draaiboek do (planner.kern.planning); stretching them to fill each day would thin the programme.
         grenzen = [replace(g, hoog=g.nominaal) for g in grenzen]
-        splitsing = len(meldingen)
     dagen: list[Dag] = []
     moment = start
     for stuk in stukken:
@@ -116,7 +114,7 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
         dagen.append(dag)
         meldingen += [f"Dag {dag.nummer}: {m}" if len(stukken) > 1 else m for m in extra]
     if len(stukken) > 1:  # a block split by its own plan says so itself
-        meldingen.insert(splitsing, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen,
+        meldingen.insert(0, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen,
                                                    len(dagen)))
     return GeplandeBijeenkomst(nummer, bijeenkomst, tuple(dagen), tijd, tuple(meldingen), tuple(vervallen))
 
@@ -201,7 +199,7 @@ def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[
         tussen = [blokken[i].titel for i in range(eerder.blokken[-1] + 1, later.blokken[0])]
         plek = f"bij '{tussen[0]}'" if tussen else (f"na '{blokken[eerder.blokken[-1]].titel}'")
         naden.append(plek)
-    totaal = sum(g.laag for g in grenzen if True)
+    totaal = sum(g.laag for g in grenzen)
     zin = (f"In {toon_duur(tijd)} per dag past '{bijeenkomst.titel}' niet (de blokken vragen samen minstens "
            f"{toon_duur(totaal)}): het is verdeeld over {aantal} dagen, alleen tussen blokken")
     if naden:

@@ -209,30 +209,10 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
     onderdeel, only the rows of their programme, without steps or materials. The UIDs stay the
     facilitator's: the same meeting in two calendars."""
 
-    import ics
-    from ics.alarm import DisplayAlarm
-    from ics.grammar.parse import ContentLine
-    from ics.utils import escape_string
-
-    nu = datetime.now(UTC).replace(microsecond=0)
-    kalender = ics.Calendar(creator=PRODID)
-    # What Google and Outlook use to name and place a subscribed or imported calendar. METHOD goes
-    # here too, not in `kalender.method`: ics 0.7 writes that one after the events, where RFC 5545
-    # allows no calendar property. An extra line is written as given, so its TEXT is escaped here.
-    kalender.extra.extend([ContentLine("METHOD", value="PUBLISH"),
-                           ContentLine("X-WR-CALNAME", value=escape_string(plan.draaiboek.titel)),
-                           ContentLine("X-WR-TIMEZONE", value=plan.tz)])
-    afspraken: list[ics.Event] = []
+    afspraken: list[Afspraak] = []
 
     def afspraak(naam: str, begin: datetime, eind: datetime, sleutel: str, tekst: str) -> None:
-        # ics writes the times in UTC (…Z): exact in every program, no VTIMEZONE needed.
-        # `created` is what ics 0.7 writes as DTSTAMP; LAST-MODIFIED makes a re-import a newer version.
-        event = ics.Event(name=naam, begin=begin, end=eind, uid=sleutel, description=tekst or None,
-                          location=plan.locatie or None, created=nu, last_modified=nu)
-        if herinnering is not None:
-            tekst_alarm = herinnering_tekst(naam, begin, herinnering, _zone(plan))
-            event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering), display_text=tekst_alarm))
-        afspraken.append(event)
+        afspraken.append((naam, begin, eind, sleutel, tekst))
 
     for sessie in plan.sessies:
         if voor == "deelnemers":
@@ -250,13 +230,46 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         tekst = (f"{extra.titel}, na {plan.draaiboek.titel}" if voor == "deelnemers"
                  else beschrijving_herhaling(plan, extra))
         afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks), tekst)
+    return kalender(plan.draaiboek.titel, plan.tz, plan.locatie, afspraken, herinnering, _zone(plan))
+
+
+# One event: its name, begin, end, UID and description.
+Afspraak = tuple[str, datetime, datetime, str, str]
+
+
+def kalender(titel: str, tz: str, locatie: str, afspraken: list[Afspraak], herinnering: int | None = None,
+             zone: str = "") -> bytes:
+    """The .ics file with these events in this order (a plan's or a programme's), each with the reminder."""
+    import ics
+    from ics.alarm import DisplayAlarm
+    from ics.grammar.parse import ContentLine
+    from ics.utils import escape_string
+
+    nu = datetime.now(UTC).replace(microsecond=0)
+    uit = ics.Calendar(creator=PRODID)
+    # What Google and Outlook use to name and place a subscribed or imported calendar. METHOD goes
+    # here too, not in `kalender.method`: ics 0.7 writes that one after the events, where RFC 5545
+    # allows no calendar property. An extra line is written as given, so its TEXT is escaped here.
+    uit.extra.extend([ContentLine("METHOD", value="PUBLISH"),
+                      ContentLine("X-WR-CALNAME", value=escape_string(titel)),
+                      ContentLine("X-WR-TIMEZONE", value=tz)])
+    events: list[ics.Event] = []
+    for naam, begin, eind, sleutel, tekst in afspraken:
+        # ics writes the times in UTC (…Z): exact in every program, no VTIMEZONE needed.
+        # `created` is what ics 0.7 writes as DTSTAMP; LAST-MODIFIED makes a re-import a newer version.
+        event = ics.Event(name=naam, begin=begin, end=eind, uid=sleutel, description=tekst or None,
+                          location=locatie or None, created=nu, last_modified=nu)
+        if herinnering is not None:
+            tekst_alarm = herinnering_tekst(naam, begin, herinnering, zone)
+            event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering), display_text=tekst_alarm))
+        events.append(event)
     # ics 0.7 keeps events in a set (ordered by a hash of the UID); its serialiser only iterates
     # them, so a list keeps them in the plan's order, as people read the file.
-    kalender.events = afspraken  # type: ignore[assignment]
+    uit.events = events  # type: ignore[assignment]
     with warnings.catch_warnings():
         # ics 0.7 serialises each alarm with str(alarm), which warns about ics 0.9 on every call.
         warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
-        return rfc5545(kalender.serialize())
+        return rfc5545(uit.serialize())
 
 
 def rfc5545(tekst: str) -> bytes:

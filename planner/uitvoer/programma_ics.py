@@ -7,14 +7,13 @@ Built with ics 0.7 and corrected by planner.uitvoer.ics.rfc5545, like the calend
 from __future__ import annotations
 
 import uuid
-import warnings
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from planner.kern.programma import Dag, GeplandeBijeenkomst, ProgrammaPlan
 from planner.kern.tijd import deelnemers
 from planner.uitvoer.handout import agenda_voor_deelnemers, tijdvak
-from planner.uitvoer.ics import _UID_NAAMRUIMTE, PRODID, herinnering_tekst, rfc5545
+from planner.uitvoer.ics import _UID_NAAMRUIMTE, kalender
 
 
 def _uid(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag) -> str:
@@ -71,31 +70,14 @@ def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None
            **_: Any) -> bytes:
     """The calendar: every day of every meeting, or (alleen) only the days of that meeting; per_onderdeel,
     an event per row of the participants' programme instead of one per day."""
-    import ics
-    from ics.alarm import DisplayAlarm
-    from ics.grammar.parse import ContentLine
-    from ics.utils import escape_string
-
-    nu = datetime.now(UTC).replace(microsecond=0)
-    kalender = ics.Calendar(creator=PRODID)
-    kalender.extra.extend([ContentLine("METHOD", value="PUBLISH"),
-                           ContentLine("X-WR-CALNAME", value=escape_string(pp.programma.titel)),
-                           ContentLine("X-WR-TIMEZONE", value=pp.tz)])
     afspraken = []
     for bij in pp.bijeenkomsten:
         if alleen is not None and bij.nummer != alleen:
             continue
         for dag in bij.dagen:
-            delen = (_per_onderdeel(pp, bij, dag) if per_onderdeel else
-                     [(samenvatting(pp, bij, dag), dag.start, dag.eind, _uid(pp, bij, dag), beschrijving(pp, dag))])
-            for naam, begin, eind, sleutel, tekst in delen:
-                event = ics.Event(name=naam, begin=begin, end=eind, uid=sleutel, description=tekst,
-                                  location=pp.locatie or None, created=nu, last_modified=nu)
-                if herinnering is not None:
-                    event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering),
-                                                     display_text=herinnering_tekst(naam, begin, herinnering)))
-                afspraken.append(event)
-    kalender.events = afspraken  # type: ignore[assignment]  # a list keeps the programme's order
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Behaviour of str", category=FutureWarning)
-        return rfc5545(kalender.serialize())
+            if per_onderdeel:
+                afspraken += _per_onderdeel(pp, bij, dag)
+            else:
+                afspraken.append((samenvatting(pp, bij, dag), dag.start, dag.eind, _uid(pp, bij, dag),
+                                  beschrijving(pp, dag)))
+    return kalender(pp.programma.titel, pp.tz, pp.locatie, afspraken, herinnering)
