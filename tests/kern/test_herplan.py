@@ -350,3 +350,25 @@ def test_wat_naar_de_volgende_sessie_kan_past_altijd_in_haar_vrije_ruimte(later,
     if uitkomst.over_min >= 5 and not uitkomst.naar_volgende:
         assert any("past niets meer" in m and f"tot {plus_minuten(uitkomst.afgesproken_eind, uitkomst.over_min):%H:%M}"
                    in m for m in uitkomst.meldingen)
+
+
+def test_wie_door_uitloop_niet_meer_oefent_wordt_genoemd():
+    """R16 after a re-plan: the plan made beforehand grew 'oefenen' to 60 min so everyone in the groups of
+    4 practises; 35 minutes late it is back at 45, and the re-plan says who no longer gets a turn
+    (the only line about it was the earlier 'zo komt iedereen aan de beurt', now untrue)."""
+    gepland = maak_plan(laden.vind("training"), Vraag(groep=16, tijd_min=180, start=start("2026-12-01T13:00")))
+    oefenen = next(o for o in gepland.sessies[0].onderdelen if o.id == "oefenen")
+    assert oefenen.duur_min == 60
+    uitkomst = herplan(gepland, start("2026-12-01T14:20"), "voorstelronde")
+    nieuw = next(o for o in uitkomst.plan.sessies[0].onderdelen if o.id == "oefenen")
+    assert nieuw.duur_min == 45
+    beurt = [m for m in uitkomst.meldingen if "'Oefenen in subgroepen'" in m and "niet iedereen" in m]
+    assert beurt == ["'Oefenen in subgroepen': 45 min is te kort om in een groepje van 4 iedereen 15 min te geven; "
+                     "er is tijd voor 3 beurten, dus niet iedereen komt nu aan de beurt."]
+    assert beurt[0] in uitkomst.plan.waarschuwingen
+
+
+def test_een_herplanning_die_oefenen_niet_inkort_zegt_niets_over_beurten():
+    gepland = maak_plan(laden.vind("training"), Vraag(groep=16, tijd_min=180, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start("2026-12-01T13:45"), "voorstelronde")
+    assert not any("niet iedereen komt" in m for m in uitkomst.meldingen)
