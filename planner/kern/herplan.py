@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from planner.kern.fouten import InvoerFout
 from planner.kern.groepjes import beurten_in, ronde_voor
-from planner.kern.maten import Maat, iedereen_oefent_in, maat_voor
+from planner.kern.maten import GRID, Maat, iedereen_oefent_in, maat_voor
 from planner.kern.model import VRIJE_RUIMTE, GeplandOnderdeel, Onderdeel, Plan, Sessie
 from planner.kern.planning import maak_sessie, maatstrategie_voor
 from planner.kern.sessies import anker_index, met_vrije_ruimte, vul_sessie
@@ -134,6 +134,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     # 79 minutes to 16:00 (79m10s), one from 14:40:30 80 (seconds are noise to a facilitator; on
     # whole minutes this is exact).
     tijd = hele_minuten((eind - nu).total_seconds())
+    # From a moment on the clock's grid the rest keeps its starts on it, as a plan made beforehand
+    # does (issue 19.6): a re-plan at 13:20 must not shift every later start to 13:38, 14:03, ...
+    # From an odd moment (14:37) there is no grid to keep: the rest fills as it always did.
+    raster = nu.second == 0 and nu.microsecond == 0 and nu.minute % GRID == 0
     meldingen: list[str] = []
     vervallen: list[str] = []
 
@@ -172,9 +176,9 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     elif sum(m.laag for m in maten) > tijd and anker_index(maten) is not None:
         # R8: the closing starts when agreed, whatever is not finished; the parts before it get
         # what is left, and what does not fit is not reached.
-        maten, duren, niet_bereikt, r8, over = _r8(maten, tijd, eind)
+        maten, duren, niet_bereikt, r8, over = _r8(maten, tijd, eind, raster)
     elif sum(m.laag for m in maten) <= tijd:
-        duren = _anker_vast(maten, vul_sessie(maten, tijd), tijd)
+        duren = _anker_vast(maten, vul_sessie(maten, tijd, raster=raster), tijd)
         maten = met_vrije_ruimte(maten, duren)
     else:
         # Even the minimums do not fit: every part at its minimum, and say so (P2: never less).
@@ -235,7 +239,8 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     )
 
 
-def _r8(maten: list[Maat], tijd: int, eind: datetime) -> tuple[list[Maat], list[int], list[str], list[str], int]:
+def _r8(maten: list[Maat], tijd: int, eind: datetime,
+        raster: bool = False) -> tuple[list[Maat], list[int], list[str], list[str], int]:
     """Fit the parts before an end-anchored closing into the time up to it (R8).
 
     The closing keeps its minutes and its start (its nominal minutes before the agreed end); the
@@ -268,7 +273,7 @@ def _r8(maten: list[Maat], tijd: int, eind: datetime) -> tuple[list[Maat], list[
         if sum(x.laag for x in gehaald) + m.laag > ruimte:
             break
         gehaald.append(m)
-    duren = vul_sessie([*gehaald, *vast], tijd)
+    duren = vul_sessie([*gehaald, *vast], tijd, raster=raster)
     gehouden = met_vrije_ruimte([*gehaald, *vast], duren)
     start_anker = plus_minuten(eind, -(anker.nominaal + na))
     rest = voor[len(gehaald):]

@@ -372,3 +372,15 @@ def test_een_herplanning_die_oefenen_niet_inkort_zegt_niets_over_beurten():
     gepland = maak_plan(laden.vind("training"), Vraag(groep=16, tijd_min=180, start=start("2026-12-01T13:00")))
     uitkomst = herplan(gepland, start("2026-12-01T13:45"), "voorstelronde")
     assert not any("niet iedereen komt" in m for m in uitkomst.meldingen)
+
+
+@pytest.mark.parametrize("nu", ["13:20", "13:40", "14:10"])
+def test_herplanning_op_het_raster_houdt_de_starts_op_het_raster(nu):
+    """Issue 19.6 in a re-plan: from a moment on the clock's grid (13:20) the later parts start on it
+    too; only the part just before the anchored closing takes odd minutes (it used to be 13:38, 14:03,
+    14:18, 14:38 for every part after 'focus')."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start(f"2026-12-01T{nu}"), "focus")
+    rest = [o for o in uitkomst.plan.sessies[0].onderdelen if not o.gedaan]
+    assert rest[-1].id == "afronden" and rest[-1].start == start("2026-12-01T14:53")
+    assert [o.start.minute % 5 for o in rest[:-1]] == [0] * (len(rest) - 1)
