@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planner.kern.groepjes import beurten_in, groepjes_passen, ronde_voor, verhalen_tekst
-from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, naar_boven
+from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, naar_boven, teruggegeven
 from planner.kern.model import (
     VRIJE_RUIMTE,
     Draaiboek,
@@ -32,8 +32,13 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
         # kern.vullen.pauzes_houden held growth back where it would run past the pause guideline.
         ingehouden = any(not m.is_pauze and m.onderdeel.id in duren and duren[m.onderdeel.id] < m.hoog
                          for m in maten)
+        # More free than the round gave back: the other parts are at their maximum too (a kennismaking
+        # for 3 in 2u shows welkom 20↑ beside this line, so the round alone is not the whole reason).
+        ook_vol = "; die staan al op het maximum van het draaiboek" if (
+            terug and not ingehouden and over > teruggegeven(maten)) else ""
         waarom = (f"'{terug[0].onderdeel.titel}' is voor {deelnemers(vraag.groep)} korter dan de "
                   f"{terug[0].onderdeel.minuten} min van de bron, en die tijd rekt de andere onderdelen niet op"
+                  f"{ook_vol}"
                   if terug else
                   f"langer liep het programma meer dan {PAUZE_NA_MIN} minuten zonder pauze"
                   if ingehouden else "langer maakt het draaiboek de onderdelen niet")
