@@ -342,7 +342,32 @@ def _gedaan(onderdelen: list[GeplandOnderdeel], nu: datetime) -> list[GeplandOnd
         eind = nu if i == len(onderdelen) - 1 else min(o.eind, nu)
         klaar.append(replace(o, start=start, eind=eind, duur_min=max(0, _minuten_tussen(start, eind)),
                              gedaan=True))
-    return klaar
+    if not klaar or all(o.duur_min >= 1 for o in klaar):
+        return klaar
+    # Done before a finished part was even due to start (--klaar a part further on, early): cut off
+    # at `nu` it would read '15:20–15:20 · 0 min'. The parts not over by `nu` (as planned) share the
+    # time from the first one's start instead, in proportion to their planned minutes, each at
+    # least a minute; the parts before them keep their times.
+    j = next(i for i, o in enumerate(onderdelen) if o.eind > nu)
+    while j > 0 and _minuten_tussen(onderdelen[j].start, nu) < len(onderdelen) - j:
+        j -= 1
+    begin = onderdelen[j].start
+    verstreken = _minuten_tussen(begin, nu)
+    staart = onderdelen[j:]
+    if verstreken < len(staart):
+        return klaar
+    gepland = [max(1, o.duur_min) for o in staart]
+    duren = [max(1, g * verstreken // sum(gepland)) for g in gepland]
+    while sum(duren) > verstreken:
+        i = max(range(len(duren)), key=lambda k: (duren[k], k))
+        duren[i] -= 1
+    duren[-1] += verstreken - sum(duren)
+    gedeeld = klaar[:j]
+    for i, (o, duur) in enumerate(zip(staart, duren, strict=True)):
+        eind = nu if i == len(staart) - 1 else plus_minuten(begin, duur)
+        gedeeld.append(replace(o, start=begin, eind=eind, duur_min=duur, gedaan=True))
+        begin = eind
+    return gedeeld
 
 
 def _kop(plan: Plan, sessie: Sessie, nu: datetime, gedaan: list[GeplandOnderdeel], eind: datetime,

@@ -384,3 +384,20 @@ def test_herplanning_op_het_raster_houdt_de_starts_op_het_raster(nu):
     rest = [o for o in uitkomst.plan.sessies[0].onderdelen if not o.gedaan]
     assert rest[-1].id == "afronden" and rest[-1].start == start("2026-12-01T14:53")
     assert [o.start.minute % 5 for o in rest[:-1]] == [0] * (len(rest) - 1)
+
+
+def test_klaar_voordat_het_onderdeel_zou_beginnen_geeft_geen_rij_van_nul_minuten():
+    """Ahead of plan: 'Concretiseren' (planned 15:25-15:45) is done at 15:20. The finished parts used to be
+    cut off at 15:20, which left a row '15:20–15:20 · 0 min' for it; now they share the time that
+    really passed, each at least a minute, in order and without gaps."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=190, start=start("2026-12-01T13:00")))
+    concretiseren = next(o for o in gepland.sessies[0].onderdelen if o.id == "concretiseren")
+    nu = start("2026-12-01T15:20")
+    assert concretiseren.start > nu
+    onderdelen = herplan(gepland, nu, "concretiseren").plan.sessies[0].onderdelen
+    gedaan = [o for o in onderdelen if o.gedaan]
+    assert [o.id for o in gedaan][-1] == "concretiseren"
+    assert all(o.duur_min >= 1 for o in gedaan), [(o.id, o.duur_min) for o in gedaan]
+    assert gedaan[0].start == gepland.sessies[0].start and gedaan[-1].eind == nu
+    assert all(a.eind == b.start for a, b in zip(gedaan, gedaan[1:], strict=False))
+    assert sum(o.duur_min for o in gedaan) == 140
