@@ -178,7 +178,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         # what is left, and what does not fit is not reached.
         maten, duren, niet_bereikt, r8, over = _r8(maten, tijd, eind, raster)
     elif sum(m.laag for m in maten) <= tijd:
-        duren = _anker_vast(maten, vul_sessie(maten, tijd, raster=raster), tijd)
+        duren = _anker_vast(maten, _vul(maten, tijd, raster), tijd)
         maten = met_vrije_ruimte(maten, duren)
     else:
         # Even the minimums do not fit: every part at its minimum, and say so (P2: never less).
@@ -273,7 +273,7 @@ def _r8(maten: list[Maat], tijd: int, eind: datetime,
         if sum(x.laag for x in gehaald) + m.laag > ruimte:
             break
         gehaald.append(m)
-    duren = vul_sessie([*gehaald, *vast], tijd, raster=raster)
+    duren = _vul([*gehaald, *vast], tijd, raster)
     gehouden = met_vrije_ruimte([*gehaald, *vast], duren)
     start_anker = plus_minuten(eind, -(anker.nominaal + na))
     rest = voor[len(gehaald):]
@@ -293,6 +293,17 @@ def _r8(maten: list[Maat], tijd: int, eind: datetime,
         zinnen.append(f"'{anker.onderdeel.titel}' begint om {start_anker:%H:%M}, {toon_duur(anker.nominaal)} "
                       "voor het afgesproken einde, ook als het gesprek niet af is (de regel van de bron).")
     return gehouden, duren, [m.onderdeel.id for m in rest], zinnen, over
+
+
+def _vul(maten: list[Maat], tijd: int, raster: bool) -> list[int]:
+    """`vul_sessie`, on the clock's grid where that keeps every part within its bounds: the grid's
+    odd minutes are uitloop in the part before the closing, and a re-plan does not stretch a part
+    past its maximum for them (then the rest fills as it always did)."""
+    duren = vul_sessie(maten, tijd, raster=raster)
+    if raster and any(d > max(m.hoog, m.nominaal + m.voorrang)
+                      for m, d in zip(met_vrije_ruimte(maten, duren), duren, strict=True)):
+        return vul_sessie(maten, tijd)
+    return duren
 
 
 def _opsomming(namen: list[str]) -> str:
@@ -348,7 +359,9 @@ def _gedaan(onderdelen: list[GeplandOnderdeel], nu: datetime) -> list[GeplandOnd
     # at `nu` it would read '15:20–15:20 · 0 min'. The parts not over by `nu` (as planned) share the
     # time from the first one's start instead, in proportion to their planned minutes, each at
     # least a minute; the parts before them keep their times.
-    j = next(i for i, o in enumerate(onderdelen) if o.eind > nu)
+    j = next((i for i, o in enumerate(onderdelen) if o.eind > nu), None)
+    if j is None:  # a part done in no time earlier on (a space at its very start in live) stays so
+        return klaar
     while j > 0 and _minuten_tussen(onderdelen[j].start, nu) < len(onderdelen) - j:
         j -= 1
     begin = onderdelen[j].start

@@ -401,3 +401,15 @@ def test_klaar_voordat_het_onderdeel_zou_beginnen_geeft_geen_rij_van_nul_minuten
     assert gedaan[0].start == gepland.sessies[0].start and gedaan[-1].eind == nu
     assert all(a.eind == b.start for a, b in zip(gedaan, gedaan[1:], strict=False))
     assert sum(o.duur_min for o in gedaan) == 140
+
+
+def test_herplanning_op_het_raster_rekt_geen_onderdeel_voorbij_zijn_maximum():
+    """The grid gives way to the bounds: from 14:00 the rest (max 30 + 20) leaves 3 minutes the grid
+    would put in 'Concretiseren' (23 > its maximum 20); the re-plan fills as before instead."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start("2026-12-01T14:00"), "activiteiten")
+    bron = {o.id: o for o in gepland.draaiboek.onderdelen}
+    for o in uitkomst.plan.sessies[0].onderdelen:
+        if not o.gedaan and o.id in bron:
+            assert o.duur_min <= bron[o.id].max_minuten, (o.id, o.duur_min)
+    assert uitkomst.plan.sessies[0].onderdelen[-1].eind == start("2026-12-01T15:00")
