@@ -206,8 +206,13 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         minuten = sum(m.laag for m in maten if m.onderdeel.id in naar_volgende)
         gevolg = ("dan past de rest wel" if minuten >= over else
                   f"dan loopt de sessie nog {toon_duur(over - minuten)} uit")
-        meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}, daar is "
-                         f"{toon_duur(ruimte)} vrij); {gevolg}.")
+        if sessie.nummer < len(plan.sessies):
+            meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}, daar is "
+                             f"{toon_duur(ruimte)} vrij); {gevolg}.")
+        else:
+            # After the last session there is no next one with room: it would be a meeting of its own.
+            meldingen.append(f"Wat naar een extra sessie kan (de planning heeft er geen meer, dus dat is een "
+                             f"bijeenkomst erbij): {namen} ({toon_duur(minuten)}); {gevolg}.")
     elif over >= VERSCHUIVEN_VANAF_MIN and plan.draaiboek.splitsen and not niet_bereikt:
         # Advice that adds up: a part is only offered for the next session when it fits there.
         meldingen.append(f"Naar de volgende sessie past niets meer (daar is {toon_duur(ruimte)} vrij): "

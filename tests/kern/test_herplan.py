@@ -413,3 +413,16 @@ def test_herplanning_op_het_raster_rekt_geen_onderdeel_voorbij_zijn_maximum():
         if not o.gedaan and o.id in bron:
             assert o.duur_min <= bron[o.id].max_minuten, (o.id, o.duur_min)
     assert uitkomst.plan.sessies[0].onderdelen[-1].eind == start("2026-12-01T15:00")
+
+
+def test_uitloop_in_de_laatste_sessie_noemt_een_extra_sessie_en_geen_vrije_ruimte_die_er_niet_is():
+    """Kickoff in 2 sessions, 5 minutes late in session 2 (the last): the advice named 'een volgende sessie'
+    with '2u vrij' as if one were planned; it is an extra meeting, and the plan says so."""
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=17, tijd_min=120, start=start("2026-12-01T13:00")))
+    assert len(plan.sessies) == 2
+    tweede = plan.sessies[1]
+    uitkomst = herplan(plan, tweede.start + timedelta(minutes=50), "toekomstbeeld")
+    assert uitkomst.naar_volgende == ("meerwaarde",)
+    advies = [m for m in uitkomst.meldingen if "meerwaarde" in m and "kan" in m]
+    assert len(advies) == 1
+    assert "extra sessie" in advies[0] and "volgende sessie" not in advies[0] and "vrij" not in advies[0]
