@@ -366,4 +366,4 @@ def herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
     sessie = sessie_van(gepland, klaar.strip())
     moment = lees_moment(nu, sessie, zone, klok.nu(zone))
     controleer_moment(gepland, sessie, moment)
-    return herplan(gepland, moment, klaar.strip())
+    return herplan(gepland, moment, klaar.strip(), raster=True)

@@ -111,11 +111,13 @@ def _minuten_tussen(van: datetime, tot: datetime) -> int:
 
 
 def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] = frozenset(),
-            sessienummer: int | None = None) -> Herplanning:
+            sessienummer: int | None = None, raster: bool = False) -> Herplanning:
     """Re-plan the session of `klaar` from `nu`: parts up to `klaar` are done, the rest starts at `nu`.
 
     `klaar` None: nothing is done yet and the whole session (number `sessienummer`, default the
-    first) starts at `nu`. `zonder`: optional parts the facilitator skips.
+    first) starts at `nu`. `zonder`: optional parts the facilitator skips. `raster`: a re-plan on
+    paper (planner plan --nu/--klaar) from a moment on the clock's grid keeps the later starts on it
+    (issue 19.6); live re-plans from the moment a key is pressed fill as they always did.
     """
     sessie = sessie_van(plan, klaar) if klaar is not None else plan.sessies[(sessienummer or 1) - 1]
     eind = afgesproken_eind(plan, sessie)
@@ -134,10 +136,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     # 79 minutes to 16:00 (79m10s), one from 14:40:30 80 (seconds are noise to a facilitator; on
     # whole minutes this is exact).
     tijd = hele_minuten((eind - nu).total_seconds())
-    # From a moment on the clock's grid the rest keeps its starts on it, as a plan made beforehand
-    # does (issue 19.6): a re-plan at 13:20 must not shift every later start to 13:38, 14:03, ...
-    # From an odd moment (14:37) there is no grid to keep: the rest fills as it always did.
-    raster = nu.second == 0 and nu.microsecond == 0 and nu.minute % GRID == 0
+    # On paper, from a moment on the clock's grid the rest keeps its starts on it, as a plan made
+    # beforehand does (issue 19.6): a re-plan at 13:20 must not shift every later start to 13:38,
+    # 14:03, ... From an odd moment (14:37) there is no grid to keep: the rest fills as it always did.
+    raster = raster and nu.second == 0 and nu.microsecond == 0 and nu.minute % GRID == 0
     meldingen: list[str] = []
     vervallen: list[str] = []
 

@@ -376,11 +376,11 @@ def test_een_herplanning_die_oefenen_niet_inkort_zegt_niets_over_beurten():
 
 @pytest.mark.parametrize("nu", ["13:20", "13:40", "14:10"])
 def test_herplanning_op_het_raster_houdt_de_starts_op_het_raster(nu):
-    """Issue 19.6 in a re-plan: from a moment on the clock's grid (13:20) the later parts start on it
-    too; only the part just before the anchored closing takes odd minutes (it used to be 13:38, 14:03,
+    """Issue 19.6 in a re-plan on paper (--nu/--klaar): from a moment on the clock's grid (13:20) the later
+    parts start on it too; only the part just before the anchored closing takes odd minutes (it used to be 13:38, 14:03,
     14:18, 14:38 for every part after 'focus')."""
     gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
-    uitkomst = herplan(gepland, start(f"2026-12-01T{nu}"), "focus")
+    uitkomst = herplan(gepland, start(f"2026-12-01T{nu}"), "focus", raster=True)
     rest = [o for o in uitkomst.plan.sessies[0].onderdelen if not o.gedaan]
     assert rest[-1].id == "afronden" and rest[-1].start == start("2026-12-01T14:53")
     assert [o.start.minute % 5 for o in rest[:-1]] == [0] * (len(rest) - 1)
@@ -407,7 +407,7 @@ def test_herplanning_op_het_raster_rekt_geen_onderdeel_voorbij_zijn_maximum():
     """The grid gives way to the bounds: from 14:00 the rest (max 30 + 20) leaves 3 minutes the grid
     would put in 'Concretiseren' (23 > its maximum 20); the re-plan fills as before instead."""
     gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
-    uitkomst = herplan(gepland, start("2026-12-01T14:00"), "activiteiten")
+    uitkomst = herplan(gepland, start("2026-12-01T14:00"), "activiteiten", raster=True)
     bron = {o.id: o for o in gepland.draaiboek.onderdelen}
     for o in uitkomst.plan.sessies[0].onderdelen:
         if not o.gedaan and o.id in bron:
@@ -426,3 +426,11 @@ def test_uitloop_in_de_laatste_sessie_noemt_een_extra_sessie_en_geen_vrije_ruimt
     advies = [m for m in uitkomst.meldingen if "meerwaarde" in m and "kan" in m]
     assert len(advies) == 1
     assert "extra sessie" in advies[0] and "volgende sessie" not in advies[0] and "vrij" not in advies[0]
+
+
+def test_live_herplant_zonder_raster():
+    """A live re-plan (a key pressed at whatever moment) fills as before: the grid is for paper."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start("2026-12-01T13:20"), "focus")
+    rest = [o for o in uitkomst.plan.sessies[0].onderdelen if not o.gedaan]
+    assert [o.duur_min for o in rest][:1] == [18]
