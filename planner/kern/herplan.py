@@ -17,13 +17,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.kern.fouten import InvoerFout
-from planner.kern.groepjes import beurten_in, ronde_voor
-from planner.kern.maten import GRID, Maat, iedereen_oefent_in, maat_voor
+from planner.kern.maten import GRID, Maat, maat_voor
 from planner.kern.model import VRIJE_RUIMTE, GeplandOnderdeel, Onderdeel, Plan, Sessie
 from planner.kern.planning import maak_sessie, maatstrategie_voor
 from planner.kern.sessies import anker_index, met_vrije_ruimte, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
 from planner.kern.tijd import hele_minuten, lees_kloktijd, plus_minuten, toon_duur
+from planner.kern.waarschuwingen import beurten_kwijt
 
 # The planner's own policy, not a source's: an overrun shorter than this is caught up on the way
 # (a closing round a little tighter, a shorter goodbye); only from here on is it worth saying what
@@ -196,7 +196,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     sessies = _met_teksten(plan, sessies, sessie.nummer, {o.id for o in nieuw.onderdelen})
     nieuwe_rest = sessies[sessie.nummer - 1].onderdelen[len(gedaan):]
     vrij = max(0, _minuten_tussen(einde, eind)) if not over else 0
-    meldingen += r8 + _veranderingen(rest, nieuwe_rest) + _beurten_kwijt(rest, nieuwe_rest, plan.groep)
+    meldingen += r8 + _veranderingen(rest, nieuwe_rest) + beurten_kwijt(rest, nieuwe_rest, plan.groep)
     if niet_bereikt:
         titels = {o.id: o.titel for o in rest}
         namen = _opsomming([f"'{titels[i]}'" for i in niet_bereikt])
@@ -423,27 +423,6 @@ def _veranderingen(oud: list[GeplandOnderdeel], nieuw: tuple[GeplandOnderdeel, .
     delen = [f"'{o.titel}' {o.duur_min} → {nu[o.id]} min" for o in oud
              if o.id in nu and nu[o.id] != o.duur_min and o.id != VRIJE_RUIMTE]
     return [f"Aangepast: {', '.join(delen)}."] if delen else []
-
-
-def _beurten_kwijt(oud: list[GeplandOnderdeel], nieuw: tuple[GeplandOnderdeel, ...], groep: int) -> list[str]:
-    """R16 after a re-plan: a round in subgroups in which everyone had a turn (10 + 5 min per gesprek)
-    that the re-plan made too short for that. The warning of the plan made beforehand ('zo komt
-    iedereen aan de beurt') no longer holds, so the facilitator hears who now misses a turn."""
-    eerder = {o.id: o for o in oud}
-    zinnen = []
-    for o in nieuw:
-        vorig = eerder.get(o.id)
-        if (vorig is None or o.bron is None or o.bron.beurten is None
-                or iedereen_oefent_in(o.bron, groep) is None):
-            continue
-        beurten = o.bron.beurten
-        ronde, sprekers = ronde_voor(beurten, o.duur_min, groep, o.groepjes)
-        vorige_ronde, vorige_sprekers = ronde_voor(beurten, vorig.duur_min, groep, vorig.groepjes)
-        if sprekers * beurten.min > ronde + 1e-9 and vorige_sprekers * beurten.min <= vorige_ronde + 1e-9:
-            zinnen.append(f"'{o.titel}': {ronde} min is te kort om in een groepje van {sprekers} iedereen "
-                          f"{beurten.min:g} min te geven; er is tijd voor {beurten_in(ronde, beurten.min)} "
-                          "beurten, dus niet iedereen komt nu aan de beurt.")
-    return zinnen
 
 
 def ruimte_volgende_sessie(plan: Plan, nummer: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planner.kern.groepjes import beurten_in, groepjes_passen, ronde_voor, verhalen_tekst
-from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, naar_boven, teruggegeven
+from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, iedereen_oefent_in, naar_boven, teruggegeven
 from planner.kern.model import (
     VRIJE_RUIMTE,
     Draaiboek,
@@ -191,3 +191,24 @@ def _zoals_de_bron(blok: list[GeplandOnderdeel], runs: dict[str, tuple[int, int]
         return False
     (_, minuten), = bron
     return sum(o.duur_min for o in eigen) <= minuten
+
+
+def beurten_kwijt(oud: list[GeplandOnderdeel], nieuw: tuple[GeplandOnderdeel, ...], groep: int) -> list[str]:
+    """R16 after a re-plan: a round in subgroups in which everyone had a turn (10 + 5 min per gesprek)
+    that the re-plan made too short for that. The warning of the plan made beforehand ('zo komt
+    iedereen aan de beurt') no longer holds, so the facilitator hears who now misses a turn."""
+    eerder = {o.id: o for o in oud}
+    zinnen = []
+    for o in nieuw:
+        vorig = eerder.get(o.id)
+        if (vorig is None or o.bron is None or o.bron.beurten is None
+                or iedereen_oefent_in(o.bron, groep) is None):
+            continue
+        beurten = o.bron.beurten
+        ronde, sprekers = ronde_voor(beurten, o.duur_min, groep, o.groepjes)
+        vorige_ronde, vorige_sprekers = ronde_voor(beurten, vorig.duur_min, groep, vorig.groepjes)
+        if sprekers * beurten.min > ronde + 1e-9 and vorige_sprekers * beurten.min <= vorige_ronde + 1e-9:
+            zinnen.append(f"'{o.titel}': {ronde} min is te kort om in een groepje van {sprekers} iedereen "
+                          f"{beurten.min:g} min te geven; er is tijd voor {beurten_in(ronde, beurten.min)} "
+                          "beurten, dus niet iedereen komt nu aan de beurt.")
+    return zinnen
