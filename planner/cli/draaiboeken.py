@@ -97,6 +97,11 @@ def nieuw(
         return programma_cli.nieuw(naam, [*(programma or ())], force, meer)
     naam = sjabloon.controleer_naam(naam)
     if van is not None:
+        from planner.bibliotheek.programma import zoek_programma
+
+        gevonden = zoek_programma(van)
+        if gevonden is not None:  # a programme (training-met-herhaling) is copied as a programme
+            return programma_cli.kopieer(naam, gevonden[0], van, force)
         bron = laden.vind(van)
         tekst = sjabloon.kopie(lezen.lees_tekst(Path(bron.pad)), naam, bron.id)
     else:

@@ -118,11 +118,11 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
 def _met_datumcontrole(gepland: Any, land: str | None, start_gegeven: bool, herhaling_na: Any) -> Any:
     """Issue 19.5: a warning for each date on a public holiday or a Sunday."""
     from planner.cli.feestdagen import met_datumcontrole
-    from planner.kern.planning import herhaling_van
+    from planner.kern.planning import herhaling_start, herhaling_van
 
     herhaling = None
     if herhaling_na is not None:
-        herhaling = (herhaling_van(gepland.draaiboek).titel, herhaling_na.na(gepland.sessies[-1].start))
+        herhaling = (herhaling_van(gepland.draaiboek).titel, herhaling_start(gepland, herhaling_na))
     return met_datumcontrole(gepland, land=land, start_gegeven=start_gegeven, herhaling=herhaling)
 
 
@@ -366,4 +366,4 @@ def herplan_uit_opties(gepland: Any, nu: str, klaar: str, zone: Any) -> Any:
     sessie = sessie_van(gepland, klaar.strip())
     moment = lees_moment(nu, sessie, zone, klok.nu(zone))
     controleer_moment(gepland, sessie, moment)
-    return herplan(gepland, moment, klaar.strip())
+    return herplan(gepland, moment, klaar.strip(), raster=True)

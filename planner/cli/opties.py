@@ -186,7 +186,7 @@ Bijstellen = Annotated[str | None, typer.Option(
 AlleenGroep = Annotated[str | None, typer.Option(
     "--groep", "-g", metavar="AANTAL", help="Toon alleen de onderdelen van de variant voor deze groep.")]
 Van = Annotated[str | None, typer.Option("--van", metavar="DRAAIBOEK", autocompletion=draaiboeknamen,
-                                         help="Begin met een kopie van dit draaiboek (naam of pad).")]
+                                         help="Begin met een kopie van dit draaiboek of programma (naam of pad).")]
 NieuweNaam = Annotated[str | None, typer.Option(
     "--naam", metavar="NAAM", help="Naam van het nieuwe draaiboek (standaard: uit de bestandsnaam).")]
 VervangEigen = Annotated[bool, typer.Option("--force", help="Vervang een bestaand eigen draaiboek met deze naam.")]

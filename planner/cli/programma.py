@@ -277,6 +277,49 @@ def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | 
     scherm.zo_verder(pad, f"planner plan {naam} --groep 12 --start \"dinsdag 9:30\"", typer.echo, controleer=naam)
 
 
+def kopieer(naam: str, pad: Path, van: str, force: bool = False) -> None:
+    """`planner nieuw NAAM --van PROGRAMMA`: an own copy of a programme, to change its 'na' or blocks.
+
+    The text is copied as it is (comments and layout survive) under a comment saying where it came
+    from; the copy takes its name from its file, so a programme that sets its own id is not copied."""
+    import json
+    import tomllib
+
+    import typer
+
+    from planner.bibliotheek import lezen, sjabloon, vinden
+    from planner.bibliotheek.programma import controleer_programmatekst
+    from planner.cli.bestanden import schrijf
+
+    naam = sjabloon.controleer_naam(naam)
+    tekst = lezen.lees_tekst(pad)
+    kop = tomllib.loads(tekst).get("programma")
+    if isinstance(kop, dict) and "id" in kop:
+        raise InvoerFout(f"Het programma '{van}' zet zelf een id: kopieer het bestand zelf naar {naam}.toml in je "
+                         f"map met eigen draaiboeken en zet daarin id = \"{naam}\".")
+    titel = kop.get("titel") if isinstance(kop, dict) else None
+    if isinstance(titel, str):
+        # Its own title too, so 'planner lijst' does not show two programmes with one name.
+        eigen = f"{titel} (eigen: {naam})"
+        regels = tekst.splitlines(keepends=True)
+        for i, r in enumerate(regels):
+            if r.strip() == f"titel = {json.dumps(titel, ensure_ascii=False)}":
+                poging = "".join([*regels[:i], f"titel = {json.dumps(eigen, ensure_ascii=False)}\n", *regels[i + 1:]])
+                if tomllib.loads(poging).get("programma", {}).get("titel") == eigen:
+                    tekst = poging
+                    break
+    tekst = (f"# Eigen programma '{naam}', begonnen als kopie van '{van}' (planner nieuw {naam} --van {van}).\n"
+             "# Pas het gerust aan, bijvoorbeeld 'na' van een bijeenkomst of de blokken.\n"
+             f"# Daarna: planner controleer {naam}, en plan het met: planner plan {naam} --groep ...\n\n") + tekst
+    doel = vinden.maak_eigen_map() / f"{naam}.toml"
+    _, problemen = controleer_programmatekst(tekst, doel)
+    if problemen:
+        raise InvoerFout(f"De kopie van '{van}' zou niet in orde zijn ({problemen[0].melding}): kopieer het "
+                         f"bestand zelf naar {doel}.")
+    schrijf(doel, tekst, force=force)
+    scherm.zo_verder(doel, f"planner plan {naam} --groep 12 --start \"dinsdag 9:30\"", typer.echo, controleer=naam)
+
+
 # -------------------------------------------------------------------------------------------- live
 
 

@@ -17,12 +17,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.kern.fouten import InvoerFout
-from planner.kern.maten import Maat, maat_voor
+from planner.kern.maten import GRID, Maat, maat_voor
 from planner.kern.model import VRIJE_RUIMTE, GeplandOnderdeel, Onderdeel, Plan, Sessie
 from planner.kern.planning import maak_sessie, maatstrategie_voor
 from planner.kern.sessies import anker_index, met_vrije_ruimte, vul_sessie
 from planner.kern.teksten import pas_teksten_aan
 from planner.kern.tijd import hele_minuten, lees_kloktijd, plus_minuten, toon_duur
+from planner.kern.waarschuwingen import beurten_kwijt
 
 # The planner's own policy, not a source's: an overrun shorter than this is caught up on the way
 # (a closing round a little tighter, a shorter goodbye); only from here on is it worth saying what
@@ -110,11 +111,13 @@ def _minuten_tussen(van: datetime, tot: datetime) -> int:
 
 
 def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] = frozenset(),
-            sessienummer: int | None = None) -> Herplanning:
+            sessienummer: int | None = None, raster: bool = False) -> Herplanning:
     """Re-plan the session of `klaar` from `nu`: parts up to `klaar` are done, the rest starts at `nu`.
 
     `klaar` None: nothing is done yet and the whole session (number `sessienummer`, default the
-    first) starts at `nu`. `zonder`: optional parts the facilitator skips.
+    first) starts at `nu`. `zonder`: optional parts the facilitator skips. `raster`: a re-plan on
+    paper (planner plan --nu/--klaar) from a moment on the clock's grid keeps the later starts on it
+    (issue 19.6); live re-plans from the moment a key is pressed fill as they always did.
     """
     sessie = sessie_van(plan, klaar) if klaar is not None else plan.sessies[(sessienummer or 1) - 1]
     eind = afgesproken_eind(plan, sessie)
@@ -133,6 +136,10 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     # 79 minutes to 16:00 (79m10s), one from 14:40:30 80 (seconds are noise to a facilitator; on
     # whole minutes this is exact).
     tijd = hele_minuten((eind - nu).total_seconds())
+    # On paper, from a moment on the clock's grid the rest keeps its starts on it, as a plan made
+    # beforehand does (issue 19.6): a re-plan at 13:20 must not shift every later start to 13:38,
+    # 14:03, ... From an odd moment (14:37) there is no grid to keep: the rest fills as it always did.
+    raster = raster and nu.second == 0 and nu.microsecond == 0 and nu.minute % GRID == 0
     meldingen: list[str] = []
     vervallen: list[str] = []
 
@@ -171,9 +178,9 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     elif sum(m.laag for m in maten) > tijd and anker_index(maten) is not None:
         # R8: the closing starts when agreed, whatever is not finished; the parts before it get
         # what is left, and what does not fit is not reached.
-        maten, duren, niet_bereikt, r8, over = _r8(maten, tijd, eind)
+        maten, duren, niet_bereikt, r8, over = _r8(maten, tijd, eind, raster)
     elif sum(m.laag for m in maten) <= tijd:
-        duren = _anker_vast(maten, vul_sessie(maten, tijd), tijd)
+        duren = _anker_vast(maten, _vul(maten, tijd, raster), tijd)
         maten = met_vrije_ruimte(maten, duren)
     else:
         # Even the minimums do not fit: every part at its minimum, and say so (P2: never less).
@@ -189,7 +196,7 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     sessies = _met_teksten(plan, sessies, sessie.nummer, {o.id for o in nieuw.onderdelen})
     nieuwe_rest = sessies[sessie.nummer - 1].onderdelen[len(gedaan):]
     vrij = max(0, _minuten_tussen(einde, eind)) if not over else 0
-    meldingen += r8 + _veranderingen(rest, nieuwe_rest)
+    meldingen += r8 + _veranderingen(rest, nieuwe_rest) + beurten_kwijt(rest, nieuwe_rest, plan.groep)
     if niet_bereikt:
         titels = {o.id: o.titel for o in rest}
         namen = _opsomming([f"'{titels[i]}'" for i in niet_bereikt])
@@ -201,8 +208,13 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
         minuten = sum(m.laag for m in maten if m.onderdeel.id in naar_volgende)
         gevolg = ("dan past de rest wel" if minuten >= over else
                   f"dan loopt de sessie nog {toon_duur(over - minuten)} uit")
-        meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}, daar is "
-                         f"{toon_duur(ruimte)} vrij); {gevolg}.")
+        if sessie.nummer < len(plan.sessies):
+            meldingen.append(f"Wat naar een volgende sessie kan: {namen} ({toon_duur(minuten)}, daar is "
+                             f"{toon_duur(ruimte)} vrij); {gevolg}.")
+        else:
+            # After the last session there is no next one with room: it would be a meeting of its own.
+            meldingen.append(f"Wat naar een extra sessie kan (de planning heeft er geen meer, dus dat is een "
+                             f"bijeenkomst erbij): {namen} ({toon_duur(minuten)}); {gevolg}.")
     elif over >= VERSCHUIVEN_VANAF_MIN and plan.draaiboek.splitsen and not niet_bereikt:
         # Advice that adds up: a part is only offered for the next session when it fits there.
         meldingen.append(f"Naar de volgende sessie past niets meer (daar is {toon_duur(ruimte)} vrij): "
@@ -234,7 +246,8 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
     )
 
 
-def _r8(maten: list[Maat], tijd: int, eind: datetime) -> tuple[list[Maat], list[int], list[str], list[str], int]:
+def _r8(maten: list[Maat], tijd: int, eind: datetime,
+        raster: bool = False) -> tuple[list[Maat], list[int], list[str], list[str], int]:
     """Fit the parts before an end-anchored closing into the time up to it (R8).
 
     The closing keeps its minutes and its start (its nominal minutes before the agreed end); the
@@ -267,7 +280,7 @@ def _r8(maten: list[Maat], tijd: int, eind: datetime) -> tuple[list[Maat], list[
         if sum(x.laag for x in gehaald) + m.laag > ruimte:
             break
         gehaald.append(m)
-    duren = vul_sessie([*gehaald, *vast], tijd)
+    duren = _vul([*gehaald, *vast], tijd, raster)
     gehouden = met_vrije_ruimte([*gehaald, *vast], duren)
     start_anker = plus_minuten(eind, -(anker.nominaal + na))
     rest = voor[len(gehaald):]
@@ -287,6 +300,17 @@ def _r8(maten: list[Maat], tijd: int, eind: datetime) -> tuple[list[Maat], list[
         zinnen.append(f"'{anker.onderdeel.titel}' begint om {start_anker:%H:%M}, {toon_duur(anker.nominaal)} "
                       "voor het afgesproken einde, ook als het gesprek niet af is (de regel van de bron).")
     return gehouden, duren, [m.onderdeel.id for m in rest], zinnen, over
+
+
+def _vul(maten: list[Maat], tijd: int, raster: bool) -> list[int]:
+    """`vul_sessie`, on the clock's grid where that keeps every part within its bounds: the grid's
+    odd minutes are uitloop in the part before the closing, and a re-plan does not stretch a part
+    past its maximum for them (then the rest fills as it always did)."""
+    duren = vul_sessie(maten, tijd, raster=raster)
+    if raster and any(d > max(m.hoog, m.nominaal + m.voorrang)
+                      for m, d in zip(met_vrije_ruimte(maten, duren), duren, strict=True)):
+        return vul_sessie(maten, tijd)
+    return duren
 
 
 def _opsomming(namen: list[str]) -> str:
@@ -336,7 +360,34 @@ def _gedaan(onderdelen: list[GeplandOnderdeel], nu: datetime) -> list[GeplandOnd
         eind = nu if i == len(onderdelen) - 1 else min(o.eind, nu)
         klaar.append(replace(o, start=start, eind=eind, duur_min=max(0, _minuten_tussen(start, eind)),
                              gedaan=True))
-    return klaar
+    if not klaar or all(o.duur_min >= 1 for o in klaar):
+        return klaar
+    # Done before a finished part was even due to start (--klaar a part further on, early): cut off
+    # at `nu` it would read '15:20–15:20 · 0 min'. The parts not over by `nu` (as planned) share the
+    # time from the first one's start instead, in proportion to their planned minutes, each at
+    # least a minute; the parts before them keep their times.
+    j = next((i for i, o in enumerate(onderdelen) if o.eind > nu), None)
+    if j is None:  # a part done in no time earlier on (a space at its very start in live) stays so
+        return klaar
+    while j > 0 and _minuten_tussen(onderdelen[j].start, nu) < len(onderdelen) - j:
+        j -= 1
+    begin = onderdelen[j].start
+    verstreken = _minuten_tussen(begin, nu)
+    staart = onderdelen[j:]
+    if verstreken < len(staart):
+        return klaar
+    gepland = [max(1, o.duur_min) for o in staart]
+    duren = [max(1, g * verstreken // sum(gepland)) for g in gepland]
+    while sum(duren) > verstreken:
+        i = max(range(len(duren)), key=lambda k: (duren[k], k))
+        duren[i] -= 1
+    duren[-1] += verstreken - sum(duren)
+    gedeeld = klaar[:j]
+    for i, (o, duur) in enumerate(zip(staart, duren, strict=True)):
+        eind = nu if i == len(staart) - 1 else plus_minuten(begin, duur)
+        gedeeld.append(replace(o, start=begin, eind=eind, duur_min=duur, gedaan=True))
+        begin = eind
+    return gedeeld
 
 
 def _kop(plan: Plan, sessie: Sessie, nu: datetime, gedaan: list[GeplandOnderdeel], eind: datetime,

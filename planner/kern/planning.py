@@ -43,6 +43,23 @@ def herhaling_van(draaiboek: Draaiboek) -> Herhaling:
     return draaiboek.herhaling
 
 
+def herhaling_start(plan: Plan, interval: Interval) -> datetime:
+    """The follow-up meeting's start: `interval` after the LAST session's start, at the same clock time
+    (across DST changes). It never starts before that session is over: '--herhaling 2u' after a
+    training of 3 hours put the follow-up in the middle of it; refused like a too short --interval."""
+    laatste = plan.sessies[-1]
+    begin = interval.na(laatste.start)
+    # Compare instants, not wall clocks: same-zone datetimes compare naively around DST.
+    if begin.timestamp() < laatste.eind.timestamp():
+        wie = f"sessie {laatste.nummer}" if len(plan.sessies) > 1 else "de bijeenkomst"
+        raise InvoerFout(
+            f"De --herhaling is te kort: de herhalingsbijeenkomst zou beginnen voordat {wie} om "
+            f"{laatste.eind:%H:%M} klaar is; de tijd telt vanaf het begin ({laatste.start:%H:%M}), "
+            "kies bijvoorbeeld 3mnd."
+        )
+    return begin
+
+
 def lees_agendapunt(tekst: str, optie: str, bezet: set[str]) -> Onderdeel:
     """An agenda item of the meeting itself from 'Titel=DUUR' (--vooraf/--daarna).
 

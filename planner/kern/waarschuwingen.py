@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planner.kern.groepjes import beurten_in, groepjes_passen, ronde_voor, verhalen_tekst
-from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, naar_boven
+from planner.kern.maten import GRID, PAUZE_NA_MIN, Maat, iedereen_oefent_in, naar_boven, teruggegeven
 from planner.kern.model import (
     VRIJE_RUIMTE,
     Draaiboek,
@@ -32,8 +32,13 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
         # kern.vullen.pauzes_houden held growth back where it would run past the pause guideline.
         ingehouden = any(not m.is_pauze and m.onderdeel.id in duren and duren[m.onderdeel.id] < m.hoog
                          for m in maten)
+        # More free than the round gave back: the other parts are at their maximum too (a kennismaking
+        # for 3 in 2u shows welkom 20↑ beside this line, so the round alone is not the whole reason).
+        ook_vol = "; die staan al op het maximum van het draaiboek" if (
+            terug and not ingehouden and over > teruggegeven(maten)) else ""
         waarom = (f"'{terug[0].onderdeel.titel}' is voor {deelnemers(vraag.groep)} korter dan de "
                   f"{terug[0].onderdeel.minuten} min van de bron, en die tijd rekt de andere onderdelen niet op"
+                  f"{ook_vol}"
                   if terug else
                   f"langer liep het programma meer dan {PAUZE_NA_MIN} minuten zonder pauze"
                   if ingehouden else "langer maakt het draaiboek de onderdelen niet")
@@ -186,3 +191,24 @@ def _zoals_de_bron(blok: list[GeplandOnderdeel], runs: dict[str, tuple[int, int]
         return False
     (_, minuten), = bron
     return sum(o.duur_min for o in eigen) <= minuten
+
+
+def beurten_kwijt(oud: list[GeplandOnderdeel], nieuw: tuple[GeplandOnderdeel, ...], groep: int) -> list[str]:
+    """R16 after a re-plan: a round in subgroups in which everyone had a turn (10 + 5 min per gesprek)
+    that the re-plan made too short for that. The warning of the plan made beforehand ('zo komt
+    iedereen aan de beurt') no longer holds, so the facilitator hears who now misses a turn."""
+    eerder = {o.id: o for o in oud}
+    zinnen = []
+    for o in nieuw:
+        vorig = eerder.get(o.id)
+        if (vorig is None or o.bron is None or o.bron.beurten is None
+                or iedereen_oefent_in(o.bron, groep) is None):
+            continue
+        beurten = o.bron.beurten
+        ronde, sprekers = ronde_voor(beurten, o.duur_min, groep, o.groepjes)
+        vorige_ronde, vorige_sprekers = ronde_voor(beurten, vorig.duur_min, groep, vorig.groepjes)
+        if sprekers * beurten.min > ronde + 1e-9 and vorige_sprekers * beurten.min <= vorige_ronde + 1e-9:
+            zinnen.append(f"'{o.titel}': {ronde} min is te kort om in een groepje van {sprekers} iedereen "
+                          f"{beurten.min:g} min te geven; er is tijd voor {beurten_in(ronde, beurten.min)} "
+                          "beurten, dus niet iedereen komt nu aan de beurt.")
+    return zinnen

@@ -18,7 +18,7 @@ from typing import Any
 
 from planner import __version__
 from planner.kern.model import GeplandOnderdeel, Herhaling, Plan, Sessie
-from planner.kern.planning import herhaling_van
+from planner.kern.planning import herhaling_start, herhaling_van
 from planner.kern.tekst import stap_regels
 from planner.kern.tijd import Interval, deelnemers, plus_minuten, toon_datum, toon_duur
 from planner.uitvoer.handout import (
@@ -167,11 +167,6 @@ def _opsomming(tekst: str, diepte: int = 0) -> str:
     """'- item'; a continuation line stays under its item, indented like the text after '- '."""
     inspringing = "  " * diepte
     return f"{inspringing}- " + tekst.replace("\n", f"\n{inspringing}  ")
-
-
-def herhaling_start(plan: Plan, interval: Interval) -> datetime:
-    """The interval after the LAST session, at the same clock time (across DST changes)."""
-    return interval.na(plan.sessies[-1].start)
 
 
 def beschrijving_herhaling(plan: Plan, herhaling: Herhaling) -> str:

@@ -186,3 +186,21 @@ def test_herhaling_zonder_eenheid_wordt_geweigerd(capsys, monkeypatch, tmp_path)
                          "--herhaling", "3")
     assert code == 2 and out == "" and "3mnd" in err and err.count("\n") == 1
     assert not (tmp_path / "t.ics").exists()
+
+
+@pytest.mark.parametrize("herhaling", ["30m", "2u"])
+def test_herhaling_die_in_de_training_zelf_valt_wordt_geweigerd(capsys, monkeypatch, tmp_path, herhaling):
+    """--herhaling counts from the last session's start: 2u after 13:00 fell inside a training that ends at
+    16:00, and the calendar got the follow-up in the middle of it. Refused like a too short --interval."""
+    code, out, err = run(capsys, monkeypatch, "plan", "training", "--groep", "13", "--tijd", "3u",
+                         "--start", "2026-12-01T13:00", "--ics", str(tmp_path / "t.ics"), "--herhaling", herhaling)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "--herhaling" in err and "16:00" in err and "3mnd" in err
+    assert not (tmp_path / "t.ics").exists()
+
+
+def test_herhaling_na_een_dag_mag(capsys, monkeypatch, tmp_path):
+    code, _, err = run(capsys, monkeypatch, "plan", "training", "--groep", "13", "--tijd", "3u",
+                       "--start", "2026-12-01T13:00", "--ics", str(tmp_path / "t.ics"), "--herhaling", "1d")
+    assert code == 0, err
+    assert "DTSTART:20261202T120000Z" in (tmp_path / "t.ics").read_text()  # 13:00 in Amsterdam

@@ -208,3 +208,20 @@ def test_voor_deelnemers_bij_een_tabel_wordt_geweigerd_zoals_bij_een_draaiboek(e
     assert code == 2 and "--voor deelnemers geldt voor een handout" in fout and not uit
     code, uit, fout = planner("plan", "studiedag", "--groep", "9", "--voor", "deelnemers", "--format", "markdown")
     assert code == 0, fout
+
+
+def test_nieuw_van_een_ingebouwd_programma_maakt_een_eigen_kopie(eigen, planner):
+    """The built-in training-met-herhaling says 'Maak een eigen kopie om na aan te passen', and a date on a
+    holiday says "pas 'na' van bijeenkomst 2 aan"; 'planner nieuw … --van training-met-herhaling' answered
+    "Draaiboek 'training-met-herhaling' bestaat niet" while 'planner lijst' shows it."""
+    code, uit, fout = planner("nieuw", "mijn-traject", "--van", "training-met-herhaling")
+    assert code == 0, fout
+    tekst = (eigen / "mijn-traject.toml").read_text(encoding="utf-8")
+    assert 'na = "3mnd"' in tekst and "planner nieuw mijn-traject --van training-met-herhaling" in tekst
+    assert "(eigen: mijn-traject)" in tekst
+    (eigen / "mijn-traject.toml").write_text(tekst.replace('na = "3mnd"', 'na = "4mnd"'), encoding="utf-8")
+    code, uit, fout = planner("plan", "mijn-traject", "--groep", "12", "--start", "1-12-2026 9:30")
+    assert code == 0, fout
+    assert "4 maanden na de vorige" in uit
+    code, _, fout = planner("nieuw", "mijn-traject", "--van", "training-met-herhaling")
+    assert code != 0 and "--force" in fout

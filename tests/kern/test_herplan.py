@@ -350,3 +350,87 @@ def test_wat_naar_de_volgende_sessie_kan_past_altijd_in_haar_vrije_ruimte(later,
     if uitkomst.over_min >= 5 and not uitkomst.naar_volgende:
         assert any("past niets meer" in m and f"tot {plus_minuten(uitkomst.afgesproken_eind, uitkomst.over_min):%H:%M}"
                    in m for m in uitkomst.meldingen)
+
+
+def test_wie_door_uitloop_niet_meer_oefent_wordt_genoemd():
+    """R16 after a re-plan: the plan made beforehand grew 'oefenen' to 60 min so everyone in the groups of
+    4 practises; 35 minutes late it is back at 45, and the re-plan says who no longer gets a turn
+    (the only line about it was the earlier 'zo komt iedereen aan de beurt', now untrue)."""
+    gepland = maak_plan(laden.vind("training"), Vraag(groep=16, tijd_min=180, start=start("2026-12-01T13:00")))
+    oefenen = next(o for o in gepland.sessies[0].onderdelen if o.id == "oefenen")
+    assert oefenen.duur_min == 60
+    uitkomst = herplan(gepland, start("2026-12-01T14:20"), "voorstelronde")
+    nieuw = next(o for o in uitkomst.plan.sessies[0].onderdelen if o.id == "oefenen")
+    assert nieuw.duur_min == 45
+    beurt = [m for m in uitkomst.meldingen if "'Oefenen in subgroepen'" in m and "niet iedereen" in m]
+    assert beurt == ["'Oefenen in subgroepen': 45 min is te kort om in een groepje van 4 iedereen 15 min te geven; "
+                     "er is tijd voor 3 beurten, dus niet iedereen komt nu aan de beurt."]
+    assert beurt[0] in uitkomst.plan.waarschuwingen
+
+
+def test_een_herplanning_die_oefenen_niet_inkort_zegt_niets_over_beurten():
+    gepland = maak_plan(laden.vind("training"), Vraag(groep=16, tijd_min=180, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start("2026-12-01T13:45"), "voorstelronde")
+    assert not any("niet iedereen komt" in m for m in uitkomst.meldingen)
+
+
+@pytest.mark.parametrize("nu", ["13:20", "13:40", "14:10"])
+def test_herplanning_op_het_raster_houdt_de_starts_op_het_raster(nu):
+    """Issue 19.6 in a re-plan on paper (--nu/--klaar): from a moment on the clock's grid (13:20) the later
+    parts start on it too; only the part just before the anchored closing takes odd minutes (it used to be 13:38, 14:03,
+    14:18, 14:38 for every part after 'focus')."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start(f"2026-12-01T{nu}"), "focus", raster=True)
+    rest = [o for o in uitkomst.plan.sessies[0].onderdelen if not o.gedaan]
+    assert rest[-1].id == "afronden" and rest[-1].start == start("2026-12-01T14:53")
+    assert [o.start.minute % 5 for o in rest[:-1]] == [0] * (len(rest) - 1)
+
+
+def test_klaar_voordat_het_onderdeel_zou_beginnen_geeft_geen_rij_van_nul_minuten():
+    """Ahead of plan: 'Concretiseren' (planned 15:25-15:45) is done at 15:20. The finished parts used to be
+    cut off at 15:20, which left a row '15:20–15:20 · 0 min' for it; now they share the time that
+    really passed, each at least a minute, in order and without gaps."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=190, start=start("2026-12-01T13:00")))
+    concretiseren = next(o for o in gepland.sessies[0].onderdelen if o.id == "concretiseren")
+    nu = start("2026-12-01T15:20")
+    assert concretiseren.start > nu
+    onderdelen = herplan(gepland, nu, "concretiseren").plan.sessies[0].onderdelen
+    gedaan = [o for o in onderdelen if o.gedaan]
+    assert [o.id for o in gedaan][-1] == "concretiseren"
+    assert all(o.duur_min >= 1 for o in gedaan), [(o.id, o.duur_min) for o in gedaan]
+    assert gedaan[0].start == gepland.sessies[0].start and gedaan[-1].eind == nu
+    assert all(a.eind == b.start for a, b in zip(gedaan, gedaan[1:], strict=False))
+    assert sum(o.duur_min for o in gedaan) == 140
+
+
+def test_herplanning_op_het_raster_rekt_geen_onderdeel_voorbij_zijn_maximum():
+    """The grid gives way to the bounds: from 14:00 the rest (max 30 + 20) leaves 3 minutes the grid
+    would put in 'Concretiseren' (23 > its maximum 20); the re-plan fills as before instead."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start("2026-12-01T14:00"), "activiteiten", raster=True)
+    bron = {o.id: o for o in gepland.draaiboek.onderdelen}
+    for o in uitkomst.plan.sessies[0].onderdelen:
+        if not o.gedaan and o.id in bron:
+            assert o.duur_min <= bron[o.id].max_minuten, (o.id, o.duur_min)
+    assert uitkomst.plan.sessies[0].onderdelen[-1].eind == start("2026-12-01T15:00")
+
+
+def test_uitloop_in_de_laatste_sessie_noemt_een_extra_sessie_en_geen_vrije_ruimte_die_er_niet_is():
+    """Kickoff in 2 sessions, 5 minutes late in session 2 (the last): the advice named 'een volgende sessie'
+    with '2u vrij' as if one were planned; it is an extra meeting, and the plan says so."""
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=17, tijd_min=120, start=start("2026-12-01T13:00")))
+    assert len(plan.sessies) == 2
+    tweede = plan.sessies[1]
+    uitkomst = herplan(plan, tweede.start + timedelta(minutes=50), "toekomstbeeld")
+    assert uitkomst.naar_volgende == ("meerwaarde",)
+    advies = [m for m in uitkomst.meldingen if "meerwaarde" in m and "kan" in m]
+    assert len(advies) == 1
+    assert "extra sessie" in advies[0] and "volgende sessie" not in advies[0] and "vrij" not in advies[0]
+
+
+def test_live_herplant_zonder_raster():
+    """A live re-plan (a key pressed at whatever moment) fills as before: the grid is for paper."""
+    gepland = maak_plan(laden.vind("ambitiegesprek"), Vraag(groep=5, tijd_min=120, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(gepland, start("2026-12-01T13:20"), "focus")
+    rest = [o for o in uitkomst.plan.sessies[0].onderdelen if not o.gedaan]
+    assert [o.duur_min for o in rest][:1] == [18]

@@ -556,3 +556,17 @@ def test_een_algemene_reden_komt_niet_bij_de_andere_grens_als_die_een_eigen_rede
     d = vervang(training, groep_min_omdat="", groep_max_omdat="", groep_omdat="3 tot 20: subgroepjes en de bron")
     with pytest.raises(PlanFout, match="3 tot 20: subgroepjes en de bron"):
         maak_plan(d, Vraag(groep=2, tijd_min=120, start=start()))
+
+
+def test_kennismaking_voor_drie_in_twee_uur_zegt_waarom_de_rest_vrij_blijft(kennismaking):
+    """3 people in 2u: welkom and evaluatie do grow (↑, to the draaiboek's 20), so 'die tijd rekt de andere
+    onderdelen niet op' alone reads as untrue beside the table; the 1u15 free is the shorter round
+    and the maximum of the rest, and the warning says both."""
+    plan = maak_plan(kennismaking, Vraag(nu=NU, groep=3, tijd_min=120))
+    assert duren(plan) == {"welkom": 20, "voorstellen": 5, "evalueren": 20}
+    vrij = [w for w in plan.waarschuwingen if "vrij" in w]
+    assert len(vrij) == 1 and "1u15 vrij" in vrij[0]
+    assert "rekt de andere onderdelen niet op; die staan al op het maximum van het draaiboek" in vrij[0]
+    # When the round's time is all that is free, that is the whole reason.
+    krap = maak_plan(kennismaking, Vraag(nu=NU, groep=3, tijd_min=65))
+    assert not any("maximum" in w for w in krap.waarschuwingen)
