@@ -135,8 +135,11 @@ def grenzen_van(blok: Blok, vraag: Vraag, start: datetime) -> Grenzen:
     if blok.draaiboek is None:
         return Grenzen(blok.minuten, blok.minuten, blok.minuten)
     d = blok.draaiboek
-    # Without a time: the duration the draaiboek names; a group it does not allow raises here.
-    nominaal = maak_plan(d, blokvraag(blok, vraag, None, start)).tijd_min
+    # Without a time: the duration the draaiboek names; a group it does not allow raises here. Only the
+    # minutes the block uses count: a filmronde for a small group leaves part of its hour free (R2), and
+    # that part is the day's, for the other blocks.
+    eigen = maak_plan(d, blokvraag(blok, vraag, None, start))
+    nominaal = eigen.tijd_min - eigen.vrij_min
     laag, hoog = GRID, max(GRID, nominaal // GRID * GRID)
     if _in_een_sessie(d, blokvraag(blok, vraag, hoog, start)) is None:
         hoog = nominaal  # a nominal off the grid

@@ -86,10 +86,9 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
     stukken = _verdeel_over_dagen(blokken, grenzen, tijd)
     vervallen = [blokken[i].titel for i in range(len(blokken))
                  if not any(i in s.blokken for s in stukken)]
-    if len(stukken) > 1 or any(s.eigen_sessies for s in stukken):
-        # Split because time is short: blocks keep (at most) their own duration, as the parts of a split
-        # draaiboek do (planner.kern.planning); stretching them to fill each day would thin the programme.
-        grenzen = [replace(g, hoog=g.nominaal) for g in grenzen]
+    # Split between blocks, each day is a meeting of whole blocks: each block is fitted into that day's time
+    # within its own bounds, as `planner plan DRAAIBOEK --tijd` fits it (a block over its own days, R5, is
+    # planned by its own plan and keeps its parts' durations there).
     dagen: list[Dag] = []
     moment = start
     for stuk in stukken:

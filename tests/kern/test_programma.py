@@ -80,9 +80,39 @@ def test_te_lang_voor_een_dag_splitst_bij_de_pauze_en_laat_die_vervallen():
         ["Oefenen betekenisvol één-op-één-contact"], ["Ambitiegesprek"]]
     assert bij.vervallen == ("Lunch",)
     assert "verdeeld over 2 dagen, alleen tussen blokken (bij 'Lunch')" in bij.waarschuwingen[0]
-    # Split because time is short: blocks keep at most their own duration, they are not stretched.
-    assert bij.dagen[1].duur_min == 120
+    # The ambitiegesprek alone on day 2 is fitted into that day's 3 hours within its own bounds, as
+    # `planner plan ambitiegesprek --tijd 3u` fits it (R7: ask how much time there is), closing at the end (R8).
+    (gesprek,) = bij.dagen[1].blokken
+    assert 120 < gesprek.duur_min <= 180
+    afronden = gesprek.plan.sessies[0].onderdelen[-1]
+    assert afronden.id == "afronden" and afronden.eind == gesprek.eind
     assert (bij.dagen[1].start - bij.dagen[0].start).days == 7  # --interval, 7d by default
+
+
+def test_een_dag_na_het_verdelen_geeft_elk_blok_de_tijd_die_er_is_binnen_zijn_grenzen():
+    # Kickoff, lunch, training at 13 in days of 6 hours: two days. The training has the second day to itself:
+    # it gets the 3 hours and more its draaiboek allows, so in groups of 4 everyone practises (R16), instead of
+    # staying at 2u45 with "not everyone gets a turn" and the rest of the day left "because every block has
+    # all its draaiboek allows".
+    pp = maak_programmaplan(_dag(_blok("kickoff"), LUNCH, _blok("training")), _vraag(13, 360))
+    (bij,) = pp.bijeenkomsten
+    assert len(bij.dagen) == 2
+    (training,) = bij.dagen[1].blokken
+    assert training.duur_min >= 180
+    assert not any("niet iedereen komt aan de beurt" in w for w in bij.waarschuwingen)
+
+
+def test_een_blok_telt_alleen_de_minuten_die_het_gebruikt():
+    # A kennismaking for 7 fills 50 minutes of its hour (1-3 minutes each, R2): the other 10 go to the
+    # training (within its bounds), not into "10 min vrij" while the training could still grow.
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(7, 60 + 165))
+    (dag,) = pp.bijeenkomsten[0].dagen
+    kennis, training = dag.blokken
+    assert kennis.duur_min == 50 and training.duur_min == 175
+    assert dag.duur_min == 225
+    # Without --tijd the day is what the blocks use: no "vrij" advice for time nobody asked for.
+    zonder = maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(7))
+    assert not any("vrij" in w for w in zonder.bijeenkomsten[0].waarschuwingen)
 
 
 def test_een_kennismaking_staat_nooit_alleen_op_een_dag_r13():
