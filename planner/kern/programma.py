@@ -196,7 +196,7 @@ def _vast_onderdeel(blok: Blok, nummer: int, start: datetime) -> GeplandOnderdee
 
 
 def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int, start: datetime,
-             vraag: Vraag, nummer: int) -> tuple[Dag, list[str]]:
+             vraag: Vraag, nummer: int, minder: str = "kies minder --tijd") -> tuple[Dag, list[str]]:
     """One day: each block fitted to its share of `tijd` and planned by its own rules from `start`."""
     duren = verdeel_tijd(grenzen, tijd)
     gepland: list[GeplandBlok] = []
@@ -222,8 +222,7 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
     vrij = tijd - dag.duur_min
     if vrij >= GRID and any(b.plan is not None for b in gepland):
         meldingen.append(f"Van de {toon_duur(tijd)} blijft {toon_duur(vrij)} vrij (de dag eindigt om {moment:%H:%M}): "
-                         "elk blok heeft al zoveel tijd als zijn draaiboek toestaat; voeg een blok toe of kies "
-                         "minder --tijd.")
+                         f"elk blok heeft al zoveel tijd als zijn draaiboek toestaat; voeg een blok toe of {minder}.")
     return dag, meldingen + pauzeadvies(dag)
 
 

@@ -83,7 +83,8 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
             raise type(fout)(f"Blok {i} ('{blok.titel}'): {fout}") from None
     tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for g in grenzen)
     meldingen: list[str] = []
-    stukken = _verdeel_over_dagen(blokken, grenzen, tijd)
+    meer = _meer_tijd(bijeenkomst.tijd_min is not None)
+    stukken = _verdeel_over_dagen(blokken, grenzen, tijd, meer)
     vervallen = [blokken[i].titel for i in range(len(blokken))
                  if not any(i in s.blokken for s in stukken)]
     # Split between blocks, each day is a meeting of whole blocks: each block is fitted into that day's time
@@ -109,7 +110,9 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
                                  (GeplandBlok(blok, sessie.start, sessie.eind, plan=deel),)))
             continue
         dag, extra = plan_dag([(i, blokken[i]) for i in stuk.blokken], [grenzen[i] for i in stuk.blokken],
-                              tijd, moment, vraag, len(dagen) + 1)
+                              tijd, moment, vraag, len(dagen) + 1,
+                              minder="zet minder tijd bij deze bijeenkomst" if bijeenkomst.tijd_min else
+                              "kies minder --tijd")
         dagen.append(dag)
         meldingen += [f"Dag {dag.nummer}: {m}" if len(stukken) > 1 else m for m in extra]
     if len(stukken) > 1:  # a block split by its own plan says so itself
@@ -118,7 +121,17 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
     return GeplandeBijeenkomst(nummer, bijeenkomst, tuple(dagen), tijd, tuple(meldingen), tuple(vervallen))
 
 
-def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) -> list[_Stuk]:
+def _meer_tijd(eigen: bool):
+    """The way to more time: the meeting's own `tijd` in the programme file wins over --tijd, so name that."""
+    def meer(minuten: int | None) -> str:
+        if eigen:
+            hoeveel = f'tijd = "{toon_duur(minuten)}" of meer' if minuten else "meer tijd"
+            return f"zet {hoeveel} bij deze bijeenkomst in het programmabestand"
+        return f"kies --tijd {toon_duur(minuten)} of meer" if minuten else "kies meer --tijd"
+    return meer
+
+
+def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int, meer=_meer_tijd(False)) -> list[_Stuk]:
     """Fewest days, then fewest seams that are not at a break; a day never starts or ends with a break
     (the time between the days replaces it). A block longer than a day on its own takes days of its own
     when its draaiboek allows splitting, else the plan is refused with the time it needs."""
@@ -128,9 +141,10 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
         if g.laag > tijd and not blok.is_pauze and not (blok.draaiboek is not None and g.splitsbaar):
             waarom = (f"het draaiboek '{blok.draaiboek.id}' gaat niet over meer dagen: "
                       f"{blok.draaiboek.niet_splitsen_omdat.rstrip('.')}" if blok.draaiboek is not None
+                      else "een herhalingsbijeenkomst wordt niet gesplitst" if blok.soort == "herhaling"
                       else "een eigen agendapunt wordt niet gesplitst")
             raise PlanFout(f"Blok {i + 1} ('{blok.titel}') duurt minstens {toon_duur(g.laag)} en past niet in "
-                           f"{toon_duur(tijd)} per dag; {waarom}; kies --tijd {toon_duur(g.laag)} of meer.")
+                           f"{toon_duur(tijd)} per dag; {waarom}; {meer(g.laag)}.")
     oneindig = (n + 1, n + 1)
     # beste[a]: (days, seams not at a break) to plan blocks a.. with a day starting at a; n is done.
     beste: list[tuple[int, int]] = [oneindig] * (n + 1)
@@ -167,7 +181,7 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
     while begin < n:
         stap = keuze[begin]
         if stap is None:
-            raise PlanFout(_past_niet(blokken, grenzen, begin, tijd))
+            raise PlanFout(_past_niet(blokken, grenzen, begin, tijd, meer))
         e, volgende = stap
         stukken.append(_Stuk(tuple(range(begin, e + 1)), eigen_sessies=grenzen[begin].laag > tijd))
         begin = volgende
@@ -178,7 +192,7 @@ def _opent(blok: Blok) -> bool:
     return blok.draaiboek is not None and blok.draaiboek.opent_bijeenkomst
 
 
-def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: int) -> str:
+def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: int, meer) -> str:
     """Why no split exists from block `begin` on: a kennismaking needs the next block on its day (R13)."""
     if _opent(blokken[begin]):
         volgende = next(i for i in range(begin + 1, len(blokken)) if not blokken[i].is_pauze)
@@ -187,8 +201,8 @@ def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: in
         assert d is not None
         return (f"'{blokken[begin].titel}' opent de bijeenkomst ({d.niet_splitsen_omdat.rstrip('.')}) en daarna gaat "
                 f"de agenda verder: met '{blokken[volgende].titel}' erbij duurt die dag minstens {toon_duur(nodig)}; "
-                f"kies --tijd {toon_duur(nodig)} of meer.")
-    return f"Het programma past niet in dagen van {toon_duur(tijd)}: kies meer --tijd."
+                f"{meer(nodig)}.")
+    return f"Het programma past niet in dagen van {toon_duur(tijd)}: {meer(None)}."
 
 
 def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[Grenzen], stukken: list[_Stuk],

@@ -167,6 +167,27 @@ def test_traject_met_afstand_en_herhaling():
     assert pp.bijeenkomsten[2].dagen[0].duur_min == 90
 
 
+def test_een_bijeenkomst_met_eigen_tijd_noemt_dat_veld_niet_de_optie_tijd():
+    # The meeting's own `tijd` in the file wins over --tijd: the way out is that field, not --tijd.
+    training = laden.vind("training")
+    herhaling = Blok("herhaling", training.herhaling.titel, minuten=training.herhaling.minuten,
+                     herhaling=training.herhaling)
+    programma = Programma("h", "H", (
+        Bijeenkomst("Training", (_blok("training"),)),
+        Bijeenkomst("Herhaling", (herhaling,), na=Interval(maanden=3), na_tekst="3mnd", tijd_min=60),
+    ), traject=True)
+    with pytest.raises(PlanFout) as fout:
+        maak_programmaplan(programma, _vraag(7))
+    tekst = str(fout.value)
+    assert "tijd = \"1u30\"" in tekst and "--tijd" not in tekst
+    assert "herhalingsbijeenkomst" in tekst and "eigen agendapunt" not in tekst
+    # A kennismaking that needs the next block on its day, in a meeting with its own time.
+    dag = Programma("d", "D", (Bijeenkomst("Dag", (_blok("kennismaking"), LUNCH, _blok("training")), tijd_min=180),))
+    with pytest.raises(PlanFout, match=r"opent de bijeenkomst") as fout:
+        maak_programmaplan(dag, _vraag(14))
+    assert "--tijd" not in str(fout.value) and "tijd = " in str(fout.value)
+
+
 def test_de_data_die_de_planner_zelf_kiest_worden_gecontroleerd():
     from datetime import date
 
