@@ -217,8 +217,12 @@ def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[
            f"{toon_duur(totaal)}): het is verdeeld over {aantal} dagen, alleen tussen blokken")
     if naden:
         zin += f" ({'; '.join(naden)})"
-    if vervallen:
-        zin += f"; {', '.join(repr(v) for v in vervallen)} vervalt: de tijd tussen de dagen vervangt de pauze"
+    if len(vervallen) == 1:
+        zin += f"; '{vervallen[0]}' vervalt: de tijd tussen de dagen vervangt de pauze"
+    elif vervallen:
+        namen = [f"'{v}'" for v in vervallen]
+        zin += (f"; {', '.join(namen[:-1])} en {namen[-1]} vervallen: de tijd tussen de dagen vervangt "
+                "de pauzes")
     return zin + "."
 
 

@@ -115,6 +115,15 @@ def test_een_blok_telt_alleen_de_minuten_die_het_gebruikt():
     assert not any("vrij" in w for w in zonder.bijeenkomsten[0].waarschuwingen)
 
 
+def test_twee_pauzes_die_vervallen_in_goed_nederlands():
+    pp = maak_programmaplan(_dag(_blok("ambitiegesprek"), LUNCH, Blok("pauze", "Koffie van Jan's", minuten=15),
+                                 _blok("training")), _vraag(7, 270))
+    (bij,) = pp.bijeenkomsten
+    assert bij.vervallen == ("Lunch", "Koffie van Jan's")
+    zin = "'Lunch' en 'Koffie van Jan's' vervallen: de tijd tussen de dagen vervangt de pauzes."
+    assert zin in bij.waarschuwingen[0]
+
+
 def test_een_kennismaking_staat_nooit_alleen_op_een_dag_r13():
     # "bedoeld als startonderdeel van een reguliere bijeenkomst": the agenda goes on after it, that day.
     with pytest.raises(PlanFout, match=r"opent de bijeenkomst.*met 'Oefenen betekenisvol.*minstens 4u"):
