@@ -81,12 +81,16 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
             if len(blokken) == 1:
                 raise
             raise type(fout)(f"Blok {i} ('{blok.titel}'): {fout}") from None
-    tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for g in grenzen)
+    # A day never starts or ends with a break: one before the meeting's first block or after its last
+    # gives way too (said below), and its minutes are no part of the meeting's own duration.
+    binnen = [i for i, b in enumerate(blokken) if not b.is_pauze]
+    rand = [i for i in range(len(blokken)) if not binnen or i < binnen[0] or i > binnen[-1]]
+    tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for i, g in enumerate(grenzen) if i not in rand)
     meldingen: list[str] = []
     meer = _meer_tijd(bijeenkomst.tijd_min is not None)
     stukken = _verdeel_over_dagen(blokken, grenzen, tijd, meer)
-    vervallen = [blokken[i].titel for i in range(len(blokken))
-                 if not any(i in s.blokken for s in stukken)]
+    weg = [i for i in range(len(blokken)) if not any(i in s.blokken for s in stukken)]
+    vervallen = [blokken[i].titel for i in weg]
     # Split between blocks, each day is a meeting of whole blocks: each block is fitted into that day's time
     # within its own bounds, as `planner plan DRAAIBOEK --tijd` fits it (a block over its own days, R5, is
     # planned by its own plan and keeps its parts' durations there).
@@ -115,9 +119,11 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
                               "kies minder --tijd")
         dagen.append(dag)
         meldingen += [f"Dag {dag.nummer}: {m}" if len(stukken) > 1 else m for m in extra]
+    if rand:
+        meldingen.insert(0, _randmelding(blokken, rand, binnen))
     if len(stukken) > 1:  # a block split by its own plan says so itself
-        meldingen.insert(0, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen,
-                                                   len(dagen)))
+        meldingen.insert(0, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd,
+                                           [blokken[i].titel for i in weg if i not in rand], len(dagen)))
     return GeplandeBijeenkomst(nummer, bijeenkomst, tuple(dagen), tijd, tuple(meldingen), tuple(vervallen))
 
 
@@ -203,6 +209,21 @@ def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: in
                 f"de agenda verder: met '{blokken[volgende].titel}' erbij duurt die dag minstens {toon_duur(nodig)}; "
                 f"{meer(nodig)}.")
     return f"Het programma past niet in dagen van {toon_duur(tijd)}: {meer(None)}."
+
+
+def _randmelding(blokken: list[Blok], rand: list[int], binnen: list[int]) -> str:
+    """The breaks before the meeting's first block or after its last: named, not silently left out."""
+    delen = []
+    for waar, indexen in (("aan het begin", [i for i in rand if binnen and i < binnen[0]]),
+                          ("aan het einde", [i for i in rand if not binnen or i > binnen[-1]])):
+        if indexen:
+            namen = [f"'{blokken[i].titel}'" for i in indexen]
+            delen.append(f"{' en '.join(namen)} {waar}")
+    aantal = len(rand)
+    return (f"{' en '.join(delen)} van de bijeenkomst {'vervalt' if aantal == 1 else 'vervallen'}: een dag begint "
+            "of eindigt niet met een pauze (een agendapunt dat lunch, pauze, koffie, thee of break heet, telt als "
+            f"pauze); zet {'hem' if aantal == 1 else 'ze'} tussen twee blokken als je {'hem' if aantal == 1 else 'ze'} "
+            "wilt houden.")
 
 
 def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[Grenzen], stukken: list[_Stuk],

@@ -124,6 +124,25 @@ def test_twee_pauzes_die_vervallen_in_goed_nederlands():
     assert zin in bij.waarschuwingen[0]
 
 
+def test_een_pauze_aan_het_begin_of_einde_vervalt_niet_stilletjes():
+    # A day never starts or ends with a break, but a block the facilitator wrote does not disappear
+    # without a word, and its minutes are not counted as free time of the day.
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), Blok("agendapunt", "Mededelingen", minuten=10), LUNCH),
+                            _vraag(7))
+    (bij,) = pp.bijeenkomsten
+    assert bij.vervallen == ("Lunch",)
+    assert [b.blok.titel for b in bij.dagen[0].blokken] == ["Kennismakings-/voorstelronde", "Mededelingen"]
+    (melding,) = [w for w in bij.waarschuwingen if "Lunch" in w]
+    assert "aan het einde" in melding and "vervalt" in melding and "tussen de dagen" not in melding
+    assert not any("vrij" in w for w in bij.waarschuwingen)
+    # Split over days: the break at a seam gives way to the time between the days, the one at the end is named apart.
+    pp = maak_programmaplan(_dag(PAUZE, _blok("ambitiegesprek"), LUNCH, _blok("training"), PAUZE), _vraag(7, 200))
+    (bij,) = pp.bijeenkomsten
+    assert bij.vervallen == ("Pauze", "Lunch", "Pauze")
+    assert "'Lunch' vervalt: de tijd tussen de dagen vervangt de pauze" in bij.waarschuwingen[0]
+    assert any("aan het begin" in w and "aan het einde" in w for w in bij.waarschuwingen[1:])
+
+
 def test_een_kennismaking_staat_nooit_alleen_op_een_dag_r13():
     # "bedoeld als startonderdeel van een reguliere bijeenkomst": the agenda goes on after it, that day.
     with pytest.raises(PlanFout, match=r"opent de bijeenkomst.*met 'Oefenen betekenisvol.*minstens 4u"):
