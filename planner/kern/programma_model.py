@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from planner.kern.tijd import Interval
 
 BLOKSOORTEN = ("draaiboek", "agendapunt", "pauze", "herhaling")
-_LUNCH = re.compile(r"lunch|pauze|koffie|thee|break", re.IGNORECASE)
+# A break-out (work in groups) is no break.
+_LUNCH = re.compile(r"lunch|pauze|koffie|thee|break(?![\s-]*out)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

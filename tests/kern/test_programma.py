@@ -143,6 +143,15 @@ def test_een_pauze_aan_het_begin_of_einde_vervalt_niet_stilletjes():
     assert any("aan het begin" in w and "aan het einde" in w for w in bij.waarschuwingen[1:])
 
 
+@pytest.mark.parametrize(("titel", "pauze"), [
+    ("Lunch", True), ("Koffiepauze", True), ("Thee", True), ("Coffee break", True), ("Break", True),
+    ("Breakout-sessies", False), ("Breakout session & brainstorming", False), ("Break-out in groepjes", False),
+])
+def test_een_agendapunt_telt_als_pauze_alleen_als_het_een_pauze_is(titel, pauze):
+    # A break-out is work in groups, not a break: it never gives way to the time between two days.
+    assert Blok("agendapunt", titel, minuten=30).is_pauze is pauze
+
+
 def test_een_kennismaking_staat_nooit_alleen_op_een_dag_r13():
     # "bedoeld als startonderdeel van een reguliere bijeenkomst": the agenda goes on after it, that day.
     with pytest.raises(PlanFout, match=r"opent de bijeenkomst.*met 'Oefenen betekenisvol.*minstens 4u"):
