@@ -20,7 +20,7 @@ from planner.kern.model import VRIJE_RUIMTE, Draaiboek, GeplandOnderdeel, Plan
 from planner.kern.nodig import Benodigdheid, benodigdheden, samengevoegd
 from planner.kern.planning import maak_plan
 from planner.kern.programma_model import Bijeenkomst, Blok, Programma
-from planner.kern.tijd import plus_minuten, toon_duur
+from planner.kern.tijd import Interval, plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
 
 # The planner's own guideline, not a source's: a day longer than this gets a lunch.
@@ -112,9 +112,11 @@ class Grenzen:
 
 
 def blokvraag(blok: Blok, vraag: Vraag, tijd: int | None, start: datetime | None) -> Vraag:
-    """The question for one draaiboek block: the programme's group and zone, the block's own options."""
+    """The question for one draaiboek block: the programme's group and zone, the block's own options.
+    A block is planned in one session here: --interval (the step between the days of a meeting) is checked
+    for the days (planner.kern.traject), and only a block over its own days (R5) takes it along."""
     return replace(vraag, tijd_min=tijd, start=start, variant=blok.variant, zonder=blok.zonder,
-                   strategie=blok.strategie, vooraf=(), daarna=())
+                   strategie=blok.strategie, vooraf=(), daarna=(), interval=Interval(dagen=7))
 
 
 def _in_een_sessie(d: Draaiboek, vraag: Vraag) -> Plan | None:

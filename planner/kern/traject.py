@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from planner.kern.feestdagen import Datum
-from planner.kern.fouten import PlanFout, PlannerFout
+from planner.kern.fouten import InvoerFout, PlanFout, PlannerFout
 from planner.kern.planning import eerste_start, maak_plan
 from planner.kern.programma import (
     Bijeenkomst,
@@ -99,6 +99,11 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
     for stuk in stukken:
         if dagen:
             moment = vraag.interval.na(dagen[-1].start)
+            # Compare instants, not wall clocks (DST), as planner.kern.planning does for sessions.
+            if moment.timestamp() < dagen[-1].eind.timestamp():
+                raise InvoerFout(
+                    f"Het --interval is te kort: dag {len(dagen) + 1} zou beginnen voordat dag {len(dagen)} om "
+                    f"{dagen[-1].eind:%H:%M} klaar is; kies minstens {toon_duur(tijd)}, bijvoorbeeld 1d of 7d.")
         if stuk.eigen_sessies:
             # A block that does not fit in a day and whose draaiboek may be split (R5): its own plan splits
             # it by its own rules, each of its sessions a day of this meeting.

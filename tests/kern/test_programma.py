@@ -152,6 +152,23 @@ def test_een_agendapunt_telt_als_pauze_alleen_als_het_een_pauze_is(titel, pauze)
     assert Blok("agendapunt", titel, minuten=30).is_pauze is pauze
 
 
+@pytest.mark.parametrize("uren", [1, 4])
+def test_een_interval_korter_dan_een_dag_wordt_geweigerd_zoals_bij_een_draaiboek(uren):
+    # Days of 4u30, the next 'day' 4 hours later: it would start before the first is over (09:30-14:00).
+    from planner.kern.fouten import InvoerFout
+
+    blokken = (_blok("kennismaking"), Blok("agendapunt", "Mededelingen", minuten=10), _blok("kickoff"), LUNCH,
+               _blok("ontmoeting"), PAUZE, _blok("intervisie"))
+    vraag = replace(_vraag(3, 270), interval=Interval(minuten=uren * 60))
+    with pytest.raises(InvoerFout, match=r"^Het --interval is te kort: dag 2 zou beginnen voordat dag 1 om 14:00 "
+                                         r"klaar is; kies minstens 4u30"):
+        maak_programmaplan(_dag(*blokken), vraag)
+    # Long enough: the same day in the afternoon is fine.
+    pp = maak_programmaplan(_dag(*blokken), replace(vraag, interval=Interval(minuten=5 * 60)))
+    eerste, tweede = pp.bijeenkomsten[0].dagen
+    assert tweede.start >= eerste.eind
+
+
 def test_een_kennismaking_staat_nooit_alleen_op_een_dag_r13():
     # "bedoeld als startonderdeel van een reguliere bijeenkomst": the agenda goes on after it, that day.
     with pytest.raises(PlanFout, match=r"opent de bijeenkomst.*met 'Oefenen betekenisvol.*minstens 4u"):
