@@ -45,6 +45,11 @@ def maak_programmaplan(programma: Programma, vraag: Vraag) -> ProgrammaPlan:
             assert bijeenkomst.na is not None
             # From the previous meeting's last day: "2 weeks after the kickoff" counts from its end.
             start = bijeenkomst.na.na(gepland[-1].dagen[-1].start)
+            vorige = gepland[-1].eind
+            if start.timestamp() < vorige.timestamp():
+                raise PlanFout(f"{_naam(bijeenkomst, nummer)} zou om {start:%H:%M} beginnen, voordat bijeenkomst "
+                               f"{nummer - 1} om {vorige:%H:%M} klaar is; 'na' telt vanaf het begin van (de laatste "
+                               f"dag van) de vorige bijeenkomst: zet bij deze bijeenkomst bijvoorbeeld na = \"1d\".")
         try:
             gepland.append(plan_bijeenkomst(nummer, bijeenkomst, vraag, start))
         except PlannerFout as fout:

@@ -242,6 +242,16 @@ def test_een_bijeenkomst_met_eigen_tijd_noemt_dat_veld_niet_de_optie_tijd():
     assert "--tijd" not in str(fout.value) and "tijd = " in str(fout.value)
 
 
+def test_een_bijeenkomst_begint_niet_voordat_de_vorige_klaar_is():
+    programma = Programma("p", "P", (
+        Bijeenkomst("Kickoff", (_blok("kickoff"),)),
+        Bijeenkomst("Training", (_blok("training"),), na=Interval(minuten=60), na_tekst="1u"),
+    ), traject=True)
+    with pytest.raises(PlanFout, match=r"^Bijeenkomst 2 \('Training'\) zou om 10:30 beginnen, voordat bijeenkomst 1 "
+                                       r"om 13:30 klaar is; .*'na'"):
+        maak_programmaplan(programma, _vraag(12))
+
+
 def test_de_data_die_de_planner_zelf_kiest_worden_gecontroleerd():
     from datetime import date
 
