@@ -163,7 +163,9 @@ def grenzen_van(blok: Blok, vraag: Vraag, start: datetime) -> Grenzen:
         else:
             hoog = midden - 1
     laag *= GRID
-    return Grenzen(min(minimum, nominaal), nominaal, max(laag, nominaal), splitsbaar=d.splitsen)
+    # The block's own strategie = "inkorten" forbids what the draaiboek would allow: spreading it over days.
+    return Grenzen(min(minimum, nominaal), nominaal, max(laag, nominaal),
+                   splitsbaar=d.splitsen and blok.strategie != "inkorten")
 
 
 # ------------------------------------------------------------------------------ fitting a day

@@ -155,7 +155,9 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int, 
     for i, (blok, g) in enumerate(zip(blokken, grenzen, strict=True)):
         # A break longer than a day is no problem: the time between the days replaces it.
         if g.laag > tijd and not blok.is_pauze and not (blok.draaiboek is not None and g.splitsbaar):
-            waarom = (f"het draaiboek '{blok.draaiboek.id}' gaat niet over meer dagen: "
+            waarom = ('met strategie = "inkorten" gaat dit blok niet over meer dagen (laat strategie weg om het '
+                      'te verdelen)' if blok.draaiboek is not None and blok.draaiboek.splitsen
+                      else f"het draaiboek '{blok.draaiboek.id}' gaat niet over meer dagen: "
                       f"{blok.draaiboek.niet_splitsen_omdat.rstrip('.')}" if blok.draaiboek is not None
                       else "een herhalingsbijeenkomst wordt niet gesplitst" if blok.soort == "herhaling"
                       else "een eigen agendapunt wordt niet gesplitst")

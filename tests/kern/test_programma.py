@@ -198,6 +198,17 @@ def test_een_kickoff_langer_dan_een_dag_splitst_volgens_zijn_eigen_regels_r5():
     assert all(o.duur_min >= o.bron.minuten for o in eerste.onderdelen if o.bron is not None and o.soort != "pauze")
 
 
+def test_een_kickoff_met_strategie_inkorten_gaat_niet_over_dagen_en_dat_zegt_het_blok():
+    # The block's own strategie = "inkorten" forbids spreading it: refused naming the block and its field,
+    # not with the single plan's '--strategie splitsen' (an option a programme does not take).
+    with pytest.raises(PlanFout) as fout:
+        maak_programmaplan(_dag(_blok("kickoff", strategie="inkorten"), Blok("agendapunt", "Mededelingen", minuten=10)),
+                           _vraag(9, 180))
+    tekst = str(fout.value)
+    assert tekst.startswith("Blok 1 ('Kickoff Samenwerking/Coalitievorming')") and 'strategie = "inkorten"' in tekst
+    assert "--strategie" not in tekst
+
+
 def test_lunchadvies_als_een_dag_meer_dan_vier_uur_duurt():
     zonder = maak_programmaplan(_dag(_blok("kickoff"), _blok("training")), _vraag(12))
     assert any("zonder lunch" in w for w in zonder.bijeenkomsten[0].waarschuwingen)
