@@ -39,8 +39,14 @@ def lijst_rijen() -> list[dict[str, Any]]:
         else:
             rijen.append({"id": p.id, "titel": p.titel, "soort": "programma", "herkomst": herkomst,
                           "pad": str(pad), "kapot": False, "genegeerd": False,
-                          "bijeenkomsten": len(p.bijeenkomsten)})
+                          "bijeenkomsten": len(p.bijeenkomsten), **_groep(p.groep_bereik)})
     return rijen
+
+
+def _groep(bereik: tuple[int, int] | None) -> dict[str, int | None]:
+    """The groups every draaiboek block allows, as a draaiboek's groep_min/groep_max (added keys)."""
+    laag, hoog = bereik if bereik is not None else (None, None)
+    return {"groep_min": laag, "groep_max": hoog}
 
 
 def controleer_bestand(pad: Path, herkomst: str) -> tuple[Any, list[Any]]:

@@ -20,7 +20,7 @@ from planner.kern.model import VRIJE_RUIMTE, Draaiboek, GeplandOnderdeel, Plan
 from planner.kern.nodig import Benodigdheid, benodigdheden, samengevoegd
 from planner.kern.planning import maak_plan
 from planner.kern.programma_model import Bijeenkomst, Blok, Programma
-from planner.kern.tijd import plus_minuten, toon_duur
+from planner.kern.tijd import Interval, plus_minuten, toon_duur
 from planner.kern.vraag import Vraag
 
 # The planner's own guideline, not a source's: a day longer than this gets a lunch.
@@ -112,9 +112,11 @@ class Grenzen:
 
 
 def blokvraag(blok: Blok, vraag: Vraag, tijd: int | None, start: datetime | None) -> Vraag:
-    """The question for one draaiboek block: the programme's group and zone, the block's own options."""
+    """The question for one draaiboek block: the programme's group and zone, the block's own options.
+    A block is planned in one session here: --interval (the step between the days of a meeting) is checked
+    for the days (planner.kern.traject), and only a block over its own days (R5) takes it along."""
     return replace(vraag, tijd_min=tijd, start=start, variant=blok.variant, zonder=blok.zonder,
-                   strategie=blok.strategie, vooraf=(), daarna=())
+                   strategie=blok.strategie, vooraf=(), daarna=(), interval=Interval(dagen=7))
 
 
 def _in_een_sessie(d: Draaiboek, vraag: Vraag) -> Plan | None:
@@ -135,8 +137,11 @@ def grenzen_van(blok: Blok, vraag: Vraag, start: datetime) -> Grenzen:
     if blok.draaiboek is None:
         return Grenzen(blok.minuten, blok.minuten, blok.minuten)
     d = blok.draaiboek
-    # Without a time: the duration the draaiboek names; a group it does not allow raises here.
-    nominaal = maak_plan(d, blokvraag(blok, vraag, None, start)).tijd_min
+    # Without a time: the duration the draaiboek names; a group it does not allow raises here. Only the
+    # minutes the block uses count: a filmronde for a small group leaves part of its hour free (R2), and
+    # that part is the day's, for the other blocks.
+    eigen = maak_plan(d, blokvraag(blok, vraag, None, start))
+    nominaal = eigen.tijd_min - eigen.vrij_min
     laag, hoog = GRID, max(GRID, nominaal // GRID * GRID)
     if _in_een_sessie(d, blokvraag(blok, vraag, hoog, start)) is None:
         hoog = nominaal  # a nominal off the grid
@@ -158,7 +163,9 @@ def grenzen_van(blok: Blok, vraag: Vraag, start: datetime) -> Grenzen:
         else:
             hoog = midden - 1
     laag *= GRID
-    return Grenzen(min(minimum, nominaal), nominaal, max(laag, nominaal), splitsbaar=d.splitsen)
+    # The block's own strategie = "inkorten" forbids what the draaiboek would allow: spreading it over days.
+    return Grenzen(min(minimum, nominaal), nominaal, max(laag, nominaal),
+                   splitsbaar=d.splitsen and blok.strategie != "inkorten")
 
 
 # ------------------------------------------------------------------------------ fitting a day
@@ -193,7 +200,7 @@ def _vast_onderdeel(blok: Blok, nummer: int, start: datetime) -> GeplandOnderdee
 
 
 def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int, start: datetime,
-             vraag: Vraag, nummer: int) -> tuple[Dag, list[str]]:
+             vraag: Vraag, nummer: int, minder: str = "kies minder --tijd") -> tuple[Dag, list[str]]:
     """One day: each block fitted to its share of `tijd` and planned by its own rules from `start`."""
     duren = verdeel_tijd(grenzen, tijd)
     gepland: list[GeplandBlok] = []
@@ -219,8 +226,7 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
     vrij = tijd - dag.duur_min
     if vrij >= GRID and any(b.plan is not None for b in gepland):
         meldingen.append(f"Van de {toon_duur(tijd)} blijft {toon_duur(vrij)} vrij (de dag eindigt om {moment:%H:%M}): "
-                         "elk blok heeft al zoveel tijd als zijn draaiboek toestaat; voeg een blok toe of kies "
-                         "minder --tijd.")
+                         f"elk blok heeft al zoveel tijd als zijn draaiboek toestaat; voeg een blok toe of {minder}.")
     return dag, meldingen + pauzeadvies(dag)
 
 

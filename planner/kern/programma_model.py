@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from planner.kern.tijd import Interval
 
 BLOKSOORTEN = ("draaiboek", "agendapunt", "pauze", "herhaling")
-_LUNCH = re.compile(r"lunch|pauze|koffie|thee|break", re.IGNORECASE)
+# A break-out (work in groups) is no break.
+_LUNCH = re.compile(r"lunch|pauze|koffie|thee|break(?![\s-]*out)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,23 @@ class Programma:
     traject: bool = False
     herkomst: str = "eigen"
     pad: str = ""
+
+    @property
+    def groep_bereik(self) -> tuple[int, int] | None:
+        """The group sizes every draaiboek block allows: (lowest, highest), as `planner lijst` shows a
+        draaiboek's; None without a draaiboek block; lowest > highest when no group suits every block."""
+        bereiken = []
+        for bij in self.bijeenkomsten:
+            for blok in bij.blokken:
+                d = blok.draaiboek
+                if d is None:
+                    continue
+                varianten = [v for v in d.varianten if blok.variant in (None, v.id)]
+                if varianten:
+                    bereiken.append((min(min(v.groep_min, v.ook_groep_min or v.groep_min) for v in varianten),
+                                     max(max(v.groep_max, v.ook_groep_max or v.groep_max) for v in varianten)))
+                else:
+                    bereiken.append((d.groep_min, d.groep_max))
+        if not bereiken:
+            return None
+        return max(laag for laag, _ in bereiken), min(hoog for _, hoog in bereiken)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from planner.kern.feestdagen import Datum
-from planner.kern.fouten import PlanFout, PlannerFout
+from planner.kern.fouten import InvoerFout, PlanFout, PlannerFout
 from planner.kern.planning import eerste_start, maak_plan
 from planner.kern.programma import (
     Bijeenkomst,
@@ -45,6 +45,11 @@ def maak_programmaplan(programma: Programma, vraag: Vraag) -> ProgrammaPlan:
             assert bijeenkomst.na is not None
             # From the previous meeting's last day: "2 weeks after the kickoff" counts from its end.
             start = bijeenkomst.na.na(gepland[-1].dagen[-1].start)
+            vorige = gepland[-1].eind
+            if start.timestamp() < vorige.timestamp():
+                raise PlanFout(f"{_naam(bijeenkomst, nummer)} zou om {start:%H:%M} beginnen, voordat bijeenkomst "
+                               f"{nummer - 1} om {vorige:%H:%M} klaar is; 'na' telt vanaf het begin van (de laatste "
+                               f"dag van) de vorige bijeenkomst: zet bij deze bijeenkomst bijvoorbeeld na = \"1d\".")
         try:
             gepland.append(plan_bijeenkomst(nummer, bijeenkomst, vraag, start))
         except PlannerFout as fout:
@@ -81,20 +86,29 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
             if len(blokken) == 1:
                 raise
             raise type(fout)(f"Blok {i} ('{blok.titel}'): {fout}") from None
-    tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for g in grenzen)
+    # A day never starts or ends with a break: one before the meeting's first block or after its last
+    # gives way too (said below), and its minutes are no part of the meeting's own duration.
+    binnen = [i for i, b in enumerate(blokken) if not b.is_pauze]
+    rand = [i for i in range(len(blokken)) if not binnen or i < binnen[0] or i > binnen[-1]]
+    tijd = bijeenkomst.tijd_min or vraag.tijd_min or sum(g.nominaal for i, g in enumerate(grenzen) if i not in rand)
     meldingen: list[str] = []
-    stukken = _verdeel_over_dagen(blokken, grenzen, tijd)
-    vervallen = [blokken[i].titel for i in range(len(blokken))
-                 if not any(i in s.blokken for s in stukken)]
-    if len(stukken) > 1 or any(s.eigen_sessies for s in stukken):
-        # Split because time is short: blocks keep (at most) their own duration, as the parts of a split
-        # draaiboek do (planner.kern.planning); stretching them to fill each day would thin the programme.
-        grenzen = [replace(g, hoog=g.nominaal) for g in grenzen]
+    meer = _meer_tijd(bijeenkomst.tijd_min is not None)
+    stukken = _verdeel_over_dagen(blokken, grenzen, tijd, meer)
+    weg = [i for i in range(len(blokken)) if not any(i in s.blokken for s in stukken)]
+    vervallen = [blokken[i].titel for i in weg]
+    # Split between blocks, each day is a meeting of whole blocks: each block is fitted into that day's time
+    # within its own bounds, as `planner plan DRAAIBOEK --tijd` fits it (a block over its own days, R5, is
+    # planned by its own plan and keeps its parts' durations there).
     dagen: list[Dag] = []
     moment = start
     for stuk in stukken:
         if dagen:
             moment = vraag.interval.na(dagen[-1].start)
+            # Compare instants, not wall clocks (DST), as planner.kern.planning does for sessions.
+            if moment.timestamp() < dagen[-1].eind.timestamp():
+                raise InvoerFout(
+                    f"Het --interval is te kort: dag {len(dagen) + 1} zou beginnen voordat dag {len(dagen)} om "
+                    f"{dagen[-1].eind:%H:%M} klaar is; kies minstens {toon_duur(tijd)}, bijvoorbeeld 1d of 7d.")
         if stuk.eigen_sessies:
             # A block that does not fit in a day and whose draaiboek may be split (R5): its own plan splits
             # it by its own rules, each of its sessions a day of this meeting.
@@ -110,16 +124,30 @@ def plan_bijeenkomst(nummer: int, bijeenkomst: Bijeenkomst, vraag: Vraag, start:
                                  (GeplandBlok(blok, sessie.start, sessie.eind, plan=deel),)))
             continue
         dag, extra = plan_dag([(i, blokken[i]) for i in stuk.blokken], [grenzen[i] for i in stuk.blokken],
-                              tijd, moment, vraag, len(dagen) + 1)
+                              tijd, moment, vraag, len(dagen) + 1,
+                              minder="zet minder tijd bij deze bijeenkomst" if bijeenkomst.tijd_min else
+                              "kies minder --tijd")
         dagen.append(dag)
         meldingen += [f"Dag {dag.nummer}: {m}" if len(stukken) > 1 else m for m in extra]
+    if rand:
+        meldingen.insert(0, _randmelding(blokken, rand, binnen))
     if len(stukken) > 1:  # a block split by its own plan says so itself
-        meldingen.insert(0, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd, vervallen,
-                                                   len(dagen)))
+        meldingen.insert(0, _splitsmelding(bijeenkomst, blokken, grenzen, stukken, tijd,
+                                           [blokken[i].titel for i in weg if i not in rand], len(dagen)))
     return GeplandeBijeenkomst(nummer, bijeenkomst, tuple(dagen), tijd, tuple(meldingen), tuple(vervallen))
 
 
-def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) -> list[_Stuk]:
+def _meer_tijd(eigen: bool):
+    """The way to more time: the meeting's own `tijd` in the programme file wins over --tijd, so name that."""
+    def meer(minuten: int | None) -> str:
+        if eigen:
+            hoeveel = f'tijd = "{toon_duur(minuten)}" of meer' if minuten else "meer tijd"
+            return f"zet {hoeveel} bij deze bijeenkomst in het programmabestand"
+        return f"kies --tijd {toon_duur(minuten)} of meer" if minuten else "kies meer --tijd"
+    return meer
+
+
+def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int, meer=_meer_tijd(False)) -> list[_Stuk]:
     """Fewest days, then fewest seams that are not at a break; a day never starts or ends with a break
     (the time between the days replaces it). A block longer than a day on its own takes days of its own
     when its draaiboek allows splitting, else the plan is refused with the time it needs."""
@@ -127,11 +155,14 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
     for i, (blok, g) in enumerate(zip(blokken, grenzen, strict=True)):
         # A break longer than a day is no problem: the time between the days replaces it.
         if g.laag > tijd and not blok.is_pauze and not (blok.draaiboek is not None and g.splitsbaar):
-            waarom = (f"het draaiboek '{blok.draaiboek.id}' gaat niet over meer dagen: "
+            waarom = ('met strategie = "inkorten" gaat dit blok niet over meer dagen (laat strategie weg om het '
+                      'te verdelen)' if blok.draaiboek is not None and blok.draaiboek.splitsen
+                      else f"het draaiboek '{blok.draaiboek.id}' gaat niet over meer dagen: "
                       f"{blok.draaiboek.niet_splitsen_omdat.rstrip('.')}" if blok.draaiboek is not None
+                      else "een herhalingsbijeenkomst wordt niet gesplitst" if blok.soort == "herhaling"
                       else "een eigen agendapunt wordt niet gesplitst")
             raise PlanFout(f"Blok {i + 1} ('{blok.titel}') duurt minstens {toon_duur(g.laag)} en past niet in "
-                           f"{toon_duur(tijd)} per dag; {waarom}; kies --tijd {toon_duur(g.laag)} of meer.")
+                           f"{toon_duur(tijd)} per dag; {waarom}; {meer(g.laag)}.")
     oneindig = (n + 1, n + 1)
     # beste[a]: (days, seams not at a break) to plan blocks a.. with a day starting at a; n is done.
     beste: list[tuple[int, int]] = [oneindig] * (n + 1)
@@ -168,7 +199,7 @@ def _verdeel_over_dagen(blokken: list[Blok], grenzen: list[Grenzen], tijd: int) 
     while begin < n:
         stap = keuze[begin]
         if stap is None:
-            raise PlanFout(_past_niet(blokken, grenzen, begin, tijd))
+            raise PlanFout(_past_niet(blokken, grenzen, begin, tijd, meer))
         e, volgende = stap
         stukken.append(_Stuk(tuple(range(begin, e + 1)), eigen_sessies=grenzen[begin].laag > tijd))
         begin = volgende
@@ -179,7 +210,7 @@ def _opent(blok: Blok) -> bool:
     return blok.draaiboek is not None and blok.draaiboek.opent_bijeenkomst
 
 
-def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: int) -> str:
+def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: int, meer) -> str:
     """Why no split exists from block `begin` on: a kennismaking needs the next block on its day (R13)."""
     if _opent(blokken[begin]):
         volgende = next(i for i in range(begin + 1, len(blokken)) if not blokken[i].is_pauze)
@@ -188,8 +219,23 @@ def _past_niet(blokken: list[Blok], grenzen: list[Grenzen], begin: int, tijd: in
         assert d is not None
         return (f"'{blokken[begin].titel}' opent de bijeenkomst ({d.niet_splitsen_omdat.rstrip('.')}) en daarna gaat "
                 f"de agenda verder: met '{blokken[volgende].titel}' erbij duurt die dag minstens {toon_duur(nodig)}; "
-                f"kies --tijd {toon_duur(nodig)} of meer.")
-    return f"Het programma past niet in dagen van {toon_duur(tijd)}: kies meer --tijd."
+                f"{meer(nodig)}.")
+    return f"Het programma past niet in dagen van {toon_duur(tijd)}: {meer(None)}."
+
+
+def _randmelding(blokken: list[Blok], rand: list[int], binnen: list[int]) -> str:
+    """The breaks before the meeting's first block or after its last: named, not silently left out."""
+    delen = []
+    for waar, indexen in (("aan het begin", [i for i in rand if binnen and i < binnen[0]]),
+                          ("aan het einde", [i for i in rand if not binnen or i > binnen[-1]])):
+        if indexen:
+            namen = [f"'{blokken[i].titel}'" for i in indexen]
+            delen.append(f"{' en '.join(namen)} {waar}")
+    aantal = len(rand)
+    return (f"{' en '.join(delen)} van de bijeenkomst {'vervalt' if aantal == 1 else 'vervallen'}: een dag begint "
+            "of eindigt niet met een pauze (een agendapunt dat lunch, pauze, koffie, thee of break heet, telt als "
+            f"pauze); zet {'hem' if aantal == 1 else 'ze'} tussen twee blokken als je {'hem' if aantal == 1 else 'ze'} "
+            "wilt houden.")
 
 
 def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[Grenzen], stukken: list[_Stuk],
@@ -204,8 +250,12 @@ def _splitsmelding(bijeenkomst: Bijeenkomst, blokken: list[Blok], grenzen: list[
            f"{toon_duur(totaal)}): het is verdeeld over {aantal} dagen, alleen tussen blokken")
     if naden:
         zin += f" ({'; '.join(naden)})"
-    if vervallen:
-        zin += f"; {', '.join(repr(v) for v in vervallen)} vervalt: de tijd tussen de dagen vervangt de pauze"
+    if len(vervallen) == 1:
+        zin += f"; '{vervallen[0]}' vervalt: de tijd tussen de dagen vervangt de pauze"
+    elif vervallen:
+        namen = [f"'{v}'" for v in vervallen]
+        zin += (f"; {', '.join(namen[:-1])} en {namen[-1]} vervallen: de tijd tussen de dagen vervangt "
+                "de pauzes")
     return zin + "."
 
 

@@ -44,7 +44,9 @@ def _programmarij(r: dict[str, Any]) -> tuple[str, ...]:
     if r["kapot"]:
         return (r["id"], f"kapot: {r['problemen'][0]}", "", "", r["herkomst"])
     wat = f"{r['bijeenkomsten']} bijeenkomsten" if r["bijeenkomsten"] > 1 else "één bijeenkomst"
-    return (r["id"], r["titel"], "", wat, r["herkomst"])
+    laag, hoog = r.get("groep_min"), r.get("groep_max")
+    groep = "" if laag is None or hoog is None else f"{laag}-{hoog}" if laag <= hoog else "geen groep past"
+    return (r["id"], r["titel"], groep, wat, r["herkomst"])
 
 
 def _breedtes(rijen: list[tuple[str, ...]]) -> list[int]:

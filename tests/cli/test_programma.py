@@ -75,6 +75,20 @@ def test_toon_controleer_lijst_kennen_programmas(eigen, planner):
     assert {"studiedag", "noord"} <= {r["id"] for r in json.loads(uit) if r.get("soort") == "programma"}
 
 
+def test_lijst_noemt_de_groepen_die_elk_blok_van_een_programma_toelaat(eigen, planner):
+    # As for a draaiboek, the list says which groups a programme takes: what every draaiboek block allows.
+    dag = ('[programma]\ntitel = "Dag"\n\n[[blokken]]\ndraaiboek = "kennismaking"\n\n[[blokken]]\n'
+           'draaiboek = "ambitiegesprek"\n\n[[blokken]]\ndraaiboek = "training"\n')
+    (eigen / "drie.toml").write_text(dag, encoding="utf-8")
+    code, uit, _ = planner("lijst", "--format", "json")
+    rijen = {r["id"]: r for r in json.loads(uit) if r.get("soort") == "programma"}
+    assert (rijen["drie"]["groep_min"], rijen["drie"]["groep_max"]) == (3, 10)  # training 3-20, gesprek 1-10
+    assert (rijen["noord"]["groep_min"], rijen["noord"]["groep_max"]) == (3, 20)
+    code, uit, _ = planner("lijst")
+    (regel,) = [r for r in uit.splitlines() if r.startswith("drie ")]
+    assert " 3-10 " in regel
+
+
 def test_controleer_noemt_een_fout_in_een_programma(eigen, planner):
     (eigen / "kapot.toml").write_text(DAG.replace('"training"', '"trainig"'), encoding="utf-8")
     code, uit, _ = planner("controleer")

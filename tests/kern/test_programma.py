@@ -80,9 +80,93 @@ def test_te_lang_voor_een_dag_splitst_bij_de_pauze_en_laat_die_vervallen():
         ["Oefenen betekenisvol één-op-één-contact"], ["Ambitiegesprek"]]
     assert bij.vervallen == ("Lunch",)
     assert "verdeeld over 2 dagen, alleen tussen blokken (bij 'Lunch')" in bij.waarschuwingen[0]
-    # Split because time is short: blocks keep at most their own duration, they are not stretched.
-    assert bij.dagen[1].duur_min == 120
+    # The ambitiegesprek alone on day 2 is fitted into that day's 3 hours within its own bounds, as
+    # `planner plan ambitiegesprek --tijd 3u` fits it (R7: ask how much time there is), closing at the end (R8).
+    (gesprek,) = bij.dagen[1].blokken
+    assert 120 < gesprek.duur_min <= 180
+    afronden = gesprek.plan.sessies[0].onderdelen[-1]
+    assert afronden.id == "afronden" and afronden.eind == gesprek.eind
     assert (bij.dagen[1].start - bij.dagen[0].start).days == 7  # --interval, 7d by default
+
+
+def test_een_dag_na_het_verdelen_geeft_elk_blok_de_tijd_die_er_is_binnen_zijn_grenzen():
+    # Kickoff, lunch, training at 13 in days of 6 hours: two days. The training has the second day to itself:
+    # it gets the 3 hours and more its draaiboek allows, so in groups of 4 everyone practises (R16), instead of
+    # staying at 2u45 with "not everyone gets a turn" and the rest of the day left "because every block has
+    # all its draaiboek allows".
+    pp = maak_programmaplan(_dag(_blok("kickoff"), LUNCH, _blok("training")), _vraag(13, 360))
+    (bij,) = pp.bijeenkomsten
+    assert len(bij.dagen) == 2
+    (training,) = bij.dagen[1].blokken
+    assert training.duur_min >= 180
+    assert not any("niet iedereen komt aan de beurt" in w for w in bij.waarschuwingen)
+
+
+def test_een_blok_telt_alleen_de_minuten_die_het_gebruikt():
+    # A kennismaking for 7 fills 50 minutes of its hour (1-3 minutes each, R2): the other 10 go to the
+    # training (within its bounds), not into "10 min vrij" while the training could still grow.
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(7, 60 + 165))
+    (dag,) = pp.bijeenkomsten[0].dagen
+    kennis, training = dag.blokken
+    assert kennis.duur_min == 50 and training.duur_min == 175
+    assert dag.duur_min == 225
+    # Without --tijd the day is what the blocks use: no "vrij" advice for time nobody asked for.
+    zonder = maak_programmaplan(_dag(_blok("kennismaking"), _blok("training")), _vraag(7))
+    assert not any("vrij" in w for w in zonder.bijeenkomsten[0].waarschuwingen)
+
+
+def test_twee_pauzes_die_vervallen_in_goed_nederlands():
+    pp = maak_programmaplan(_dag(_blok("ambitiegesprek"), LUNCH, Blok("pauze", "Koffie van Jan's", minuten=15),
+                                 _blok("training")), _vraag(7, 270))
+    (bij,) = pp.bijeenkomsten
+    assert bij.vervallen == ("Lunch", "Koffie van Jan's")
+    zin = "'Lunch' en 'Koffie van Jan's' vervallen: de tijd tussen de dagen vervangt de pauzes."
+    assert zin in bij.waarschuwingen[0]
+
+
+def test_een_pauze_aan_het_begin_of_einde_vervalt_niet_stilletjes():
+    # A day never starts or ends with a break, but a block the facilitator wrote does not disappear
+    # without a word, and its minutes are not counted as free time of the day.
+    pp = maak_programmaplan(_dag(_blok("kennismaking"), Blok("agendapunt", "Mededelingen", minuten=10), LUNCH),
+                            _vraag(7))
+    (bij,) = pp.bijeenkomsten
+    assert bij.vervallen == ("Lunch",)
+    assert [b.blok.titel for b in bij.dagen[0].blokken] == ["Kennismakings-/voorstelronde", "Mededelingen"]
+    (melding,) = [w for w in bij.waarschuwingen if "Lunch" in w]
+    assert "aan het einde" in melding and "vervalt" in melding and "tussen de dagen" not in melding
+    assert not any("vrij" in w for w in bij.waarschuwingen)
+    # Split over days: the break at a seam gives way to the time between the days, the one at the end is named apart.
+    pp = maak_programmaplan(_dag(PAUZE, _blok("ambitiegesprek"), LUNCH, _blok("training"), PAUZE), _vraag(7, 200))
+    (bij,) = pp.bijeenkomsten
+    assert bij.vervallen == ("Pauze", "Lunch", "Pauze")
+    assert "'Lunch' vervalt: de tijd tussen de dagen vervangt de pauze" in bij.waarschuwingen[0]
+    assert any("aan het begin" in w and "aan het einde" in w for w in bij.waarschuwingen[1:])
+
+
+@pytest.mark.parametrize(("titel", "pauze"), [
+    ("Lunch", True), ("Koffiepauze", True), ("Thee", True), ("Coffee break", True), ("Break", True),
+    ("Breakout-sessies", False), ("Breakout session & brainstorming", False), ("Break-out in groepjes", False),
+])
+def test_een_agendapunt_telt_als_pauze_alleen_als_het_een_pauze_is(titel, pauze):
+    # A break-out is work in groups, not a break: it never gives way to the time between two days.
+    assert Blok("agendapunt", titel, minuten=30).is_pauze is pauze
+
+
+@pytest.mark.parametrize("uren", [1, 4])
+def test_een_interval_korter_dan_een_dag_wordt_geweigerd_zoals_bij_een_draaiboek(uren):
+    # Days of 4u30, the next 'day' 4 hours later: it would start before the first is over (09:30-14:00).
+    from planner.kern.fouten import InvoerFout
+
+    blokken = (_blok("kennismaking"), Blok("agendapunt", "Mededelingen", minuten=10), _blok("kickoff"), LUNCH,
+               _blok("ontmoeting"), PAUZE, _blok("intervisie"))
+    vraag = replace(_vraag(3, 270), interval=Interval(minuten=uren * 60))
+    with pytest.raises(InvoerFout, match=r"^Het --interval is te kort: dag 2 zou beginnen voordat dag 1 om 14:00 "
+                                         r"klaar is; kies minstens 4u30"):
+        maak_programmaplan(_dag(*blokken), vraag)
+    # Long enough: the same day in the afternoon is fine.
+    pp = maak_programmaplan(_dag(*blokken), replace(vraag, interval=Interval(minuten=5 * 60)))
+    eerste, tweede = pp.bijeenkomsten[0].dagen
+    assert tweede.start >= eerste.eind
 
 
 def test_een_kennismaking_staat_nooit_alleen_op_een_dag_r13():
@@ -114,6 +198,17 @@ def test_een_kickoff_langer_dan_een_dag_splitst_volgens_zijn_eigen_regels_r5():
     assert all(o.duur_min >= o.bron.minuten for o in eerste.onderdelen if o.bron is not None and o.soort != "pauze")
 
 
+def test_een_kickoff_met_strategie_inkorten_gaat_niet_over_dagen_en_dat_zegt_het_blok():
+    # The block's own strategie = "inkorten" forbids spreading it: refused naming the block and its field,
+    # not with the single plan's '--strategie splitsen' (an option a programme does not take).
+    with pytest.raises(PlanFout) as fout:
+        maak_programmaplan(_dag(_blok("kickoff", strategie="inkorten"), Blok("agendapunt", "Mededelingen", minuten=10)),
+                           _vraag(9, 180))
+    tekst = str(fout.value)
+    assert tekst.startswith("Blok 1 ('Kickoff Samenwerking/Coalitievorming')") and 'strategie = "inkorten"' in tekst
+    assert "--strategie" not in tekst
+
+
 def test_lunchadvies_als_een_dag_meer_dan_vier_uur_duurt():
     zonder = maak_programmaplan(_dag(_blok("kickoff"), _blok("training")), _vraag(12))
     assert any("zonder lunch" in w for w in zonder.bijeenkomsten[0].waarschuwingen)
@@ -135,6 +230,37 @@ def test_traject_met_afstand_en_herhaling():
     assert data == ["2026-12-01", "2026-12-15", "2027-03-15"]
     assert pp.bijeenkomsten[2].duur_min if hasattr(pp.bijeenkomsten[2], "duur_min") else True
     assert pp.bijeenkomsten[2].dagen[0].duur_min == 90
+
+
+def test_een_bijeenkomst_met_eigen_tijd_noemt_dat_veld_niet_de_optie_tijd():
+    # The meeting's own `tijd` in the file wins over --tijd: the way out is that field, not --tijd.
+    training = laden.vind("training")
+    herhaling = Blok("herhaling", training.herhaling.titel, minuten=training.herhaling.minuten,
+                     herhaling=training.herhaling)
+    programma = Programma("h", "H", (
+        Bijeenkomst("Training", (_blok("training"),)),
+        Bijeenkomst("Herhaling", (herhaling,), na=Interval(maanden=3), na_tekst="3mnd", tijd_min=60),
+    ), traject=True)
+    with pytest.raises(PlanFout) as fout:
+        maak_programmaplan(programma, _vraag(7))
+    tekst = str(fout.value)
+    assert "tijd = \"1u30\"" in tekst and "--tijd" not in tekst
+    assert "herhalingsbijeenkomst" in tekst and "eigen agendapunt" not in tekst
+    # A kennismaking that needs the next block on its day, in a meeting with its own time.
+    dag = Programma("d", "D", (Bijeenkomst("Dag", (_blok("kennismaking"), LUNCH, _blok("training")), tijd_min=180),))
+    with pytest.raises(PlanFout, match=r"opent de bijeenkomst") as fout:
+        maak_programmaplan(dag, _vraag(14))
+    assert "--tijd" not in str(fout.value) and "tijd = " in str(fout.value)
+
+
+def test_een_bijeenkomst_begint_niet_voordat_de_vorige_klaar_is():
+    programma = Programma("p", "P", (
+        Bijeenkomst("Kickoff", (_blok("kickoff"),)),
+        Bijeenkomst("Training", (_blok("training"),), na=Interval(minuten=60), na_tekst="1u"),
+    ), traject=True)
+    with pytest.raises(PlanFout, match=r"^Bijeenkomst 2 \('Training'\) zou om 10:30 beginnen, voordat bijeenkomst 1 "
+                                       r"om 13:30 klaar is; .*'na'"):
+        maak_programmaplan(programma, _vraag(12))
 
 
 def test_de_data_die_de_planner_zelf_kiest_worden_gecontroleerd():
