@@ -252,7 +252,7 @@ class LiveStaat:
             if minuten > 0 and duur > o.bron.max_minuten and duur > o.duur_min:
                 raise InvoerFout(f"'{o.titel}' staat op zijn maximum ({o.bron.max_minuten} min volgens het "
                                  "draaiboek): langer kan niet; sluit af met spatie of spreek een later einde af (l).")
-            if minuten < 0 and duur < o.bron.min_minuten and eind > max(nu, o.start):
+            if minuten < 0 and duur < o.bron.min_minuten:
                 raise InvoerFout(f"'{o.titel}' staat op zijn minimum ({o.bron.min_minuten} min volgens het "
                                  "draaiboek): korter kan niet; is het klaar, druk dan op spatie.")
         self._zet_eind(o, eind)

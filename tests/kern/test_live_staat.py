@@ -235,3 +235,16 @@ def test_na_het_afronden_komt_niets_terug_en_de_sessie_is_klaar():
     assert staat.klaar and staat.stand.klaar_om == nu
     status = {r["id"]: r["status"] for r in staat.logrijen()}
     assert {status[i] for i in ("ambities", "activiteiten", "kansen", "concretiseren")} == {"niet bereikt"}
+
+
+def test_minuut_eraf_over_tijd_gaat_niet_onder_het_minimum():
+    """Running over time, '-' still stops at the part's minimum with a word why (issue 22.4): it
+    never plans 'Focus' (min 5) as 2 minutes, nor re-plans the rest from a moment long past."""
+    staat = _staat()
+    staat.begin(start("2026-12-01T13:00"))
+    staat.volgend_onderdeel(start("2026-12-01T13:10"))
+    assert staat.huidig.id == "focus" and staat.huidig.duur_min == 5
+    nu = start("2026-12-01T13:20")  # five minutes over time
+    with pytest.raises(InvoerFout, match="minimum"):
+        staat.verschuif(nu, -1)
+    assert staat.huidig.duur_min == 5 and staat.huidig.eind == start("2026-12-01T13:15")
