@@ -385,8 +385,16 @@ class LiveApp(App[int]):
 
             def afspreken(nu: datetime) -> None:
                 from planner.kern.tijd import lees_kloktijd
+                from planner.kern.veilig import schoon
 
-                eind = lees_kloktijd(tekst, nu.tzinfo, self.staat.geplande_start.date(), nu, naam="het nieuwe einde")
+                try:
+                    eind = lees_kloktijd(tekst, nu.tzinfo, self.staat.geplande_start.date(), nu,
+                                         naam="het nieuwe einde")
+                except InvoerFout:
+                    # The dialog asks for UU:MM: the answer says so (not the dates --start takes).
+                    raise InvoerFout(f"Het nieuwe einde '{schoon(tekst)[:20]}' is geen kloktijd: schrijf het als "
+                                     f"UU:MM, bijvoorbeeld {self.staat.afgesproken_eind + timedelta(minutes=15):%H:%M} "
+                                     "(l: nog eens).") from None
                 self.staat.later_einde(nu, eind)
             self._doe(afspreken)
 

@@ -496,3 +496,26 @@ def test_over_tijd_met_ruimte_zegt_niet_dat_de_rest_korter_wordt():
             assert "wordt korter" not in stand and "voor het afgesproken einde" in stand, stand
 
     asyncio.run(rijden())
+
+
+def test_later_einde_onleesbaar_zegt_wat_de_vraag_vraagt():
+    """The dialog asks for UU:MM: a wrong answer gets one sentence that starts with a capital and
+    gives a clock time as example, not dates ('dinsdag 13:30, 1 dec 13:30')."""
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for antwoord in ("abc", "25:00"):
+                await pilot.press("l")
+                await pilot.pause()
+                for teken in antwoord:
+                    await pilot.press(teken if teken != ":" else "colon")
+                await pilot.press("enter")
+                await pilot.pause()
+                assert app.melding.startswith(f"Het nieuwe einde '{antwoord}'"), app.melding
+                assert "UU:MM" in app.melding and "dinsdag" not in app.melding, app.melding
+            assert app.staat.afgesproken_eind == start("2026-12-01T15:00")
+
+    asyncio.run(rijden())
