@@ -227,17 +227,21 @@ class LiveStaat:
         plan, wijzigingen, vervallen = self._herplan(nu, o.id, self.stand.overgeslagen)
         werkelijk = dict(self.stand.werkelijk)
         werkelijk[o.id] = (werkelijk[o.id][0], nu)
+        # Done while paused: the pause ends here too, and stays its own time and row (not the part's).
+        pauzes = self.stand.pauzes
+        if self.stand.pauze_sinds is not None:
+            pauzes += ((self.stand.pauze_sinds, nu, o.id),)
         onderdelen = plan.sessies[self.sessienummer - 1].onderdelen
         ids = [x.id for x in onderdelen]
         plek = ids.index(o.id) + 1
         if plek >= len(onderdelen):
             self._stap(replace(self.stand, plan=plan, huidig=None, klaar_om=nu, werkelijk=werkelijk,
-                               pauze_sinds=None, vervallen=vervallen, wijzigingen=wijzigingen))
+                               pauze_sinds=None, pauzes=pauzes, vervallen=vervallen, wijzigingen=wijzigingen))
             return
         volgende = onderdelen[plek]
         werkelijk[volgende.id] = (nu, None)
         self._stap(replace(self.stand, plan=plan, huidig=volgende.id, werkelijk=werkelijk, pauze_sinds=None,
-                           vervallen=vervallen, wijzigingen=wijzigingen))
+                           pauzes=pauzes, vervallen=vervallen, wijzigingen=wijzigingen))
 
     def verschuif(self, nu: datetime, minuten: int) -> None:
         """A minute more (+1) or less (-1) for the running part; the rest is re-planned around it."""

@@ -248,3 +248,18 @@ def test_minuut_eraf_over_tijd_gaat_niet_onder_het_minimum():
     with pytest.raises(InvoerFout, match="minimum"):
         staat.verschuif(nu, -1)
     assert staat.huidig.duur_min == 5 and staat.huidig.eind == start("2026-12-01T13:15")
+
+
+def test_klaar_tijdens_een_pauze_houdt_de_pauze_apart():
+    """Space while paused ends the part and the pause: the pause stays its own row and its own time
+    (issue 22.4), it is not silently added to the part."""
+    staat = _staat()
+    staat.begin(start("2026-12-01T13:00"))
+    staat.pauzeer(start("2026-12-01T13:04"))
+    staat.volgend_onderdeel(start("2026-12-01T13:14"))  # 4 minutes of work, 10 paused
+    assert staat.huidig.id == "focus" and not staat.gepauzeerd
+    rijen = {r["id"]: r for r in _log(staat)}
+    assert rijen["contracteren"]["minuten_verschil"] == "-6"
+    assert rijen["pauze-1"]["status"] == "pauze"
+    assert rijen["pauze-1"]["werkelijk_start"] == "2026-12-01 13:04:00"
+    assert rijen["pauze-1"]["werkelijk_eind"] == "2026-12-01 13:14:00"
