@@ -278,7 +278,9 @@ class LiveStaat:
                 plan, wijzigingen, vervallen = self._herplan(max(nu, self.geplande_start), None,
                                                              self.stand.overgeslagen)
             else:
-                plan, wijzigingen, vervallen = self._herplan(max(o.eind, nu), o.id, self.stand.overgeslagen)
+                # While paused the part's end waits for the pause to end (pauzeer adds the pause then).
+                vanaf = o.eind if self.gepauzeerd else max(o.eind, nu)
+                plan, wijzigingen, vervallen = self._herplan(vanaf, o.id, self.stand.overgeslagen)
                 plan = _niet_gedaan(plan, self.sessienummer, o.id)
         finally:
             self.stand = vorige  # the step below records the old state for 'z'

@@ -263,3 +263,15 @@ def test_klaar_tijdens_een_pauze_houdt_de_pauze_apart():
     assert rijen["pauze-1"]["status"] == "pauze"
     assert rijen["pauze-1"]["werkelijk_start"] == "2026-12-01 13:04:00"
     assert rijen["pauze-1"]["werkelijk_eind"] == "2026-12-01 13:14:00"
+
+
+def test_later_einde_tijdens_een_pauze_telt_de_pauze_niet_twee_keer():
+    """'l' while paused: after the pause the running part still has what it had left (6 minutes),
+    not the pause so far on top of that as well."""
+    staat = _staat()
+    staat.begin(start("2026-12-01T13:00"))
+    staat.pauzeer(start("2026-12-01T13:04"))
+    staat.later_einde(start("2026-12-01T13:20"), start("2026-12-01T15:15"))
+    staat.pauzeer(start("2026-12-01T13:25"))
+    assert staat.resterend(start("2026-12-01T13:25")) == timedelta(minutes=6)
+    assert staat.afgesproken_eind == start("2026-12-01T15:15")
