@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from datetime import datetime
 
 import pytest
@@ -11,6 +14,12 @@ from hypothesis import settings
 from planner.bibliotheek import laden
 from planner.cli import ingang
 from tests.vaste_klok import AMS, NU, START
+
+# Test modules read the library at import time (collection), before the per-test guard below
+# (_geen_eigen_draaiboeken) applies: the developer's own folder stays out of those reads too, or a
+# broken draaiboek of one's own there fails the suite.
+os.environ["PLANNER_DRAAIBOEKEN"] = tempfile.mkdtemp(prefix="planner-tests-eigen-")
+atexit.register(shutil.rmtree, os.environ["PLANNER_DRAAIBOEKEN"], True)
 
 # In CI (.ci/run sets CI=true) hypothesis draws the same examples every run, so a red CI is a fault
 # in the change, never a roll of the dice; on a developer's machine it keeps exploring and remembers

@@ -31,6 +31,7 @@ def terugblik(logs: list[Path], bijstellen: str | None, force: bool, zeg: Callab
         raise InvoerFout(f"'{schoon(str(dubbel))}' staat twee keer in de opdracht: elke sessie telt één keer.")
     # A log is a CSV anyone can edit: its titles are shown with control characters written out.
     gelezen = [schoon_kopie(lees_log(pad)) for pad in logs]
+    _weiger_kopie(logs, gelezen)
     draaiboek = _draaiboek(logs, gelezen)
     if bijstellen is not None:
         _controleer_doel(draaiboek, bijstellen, force)
@@ -46,6 +47,21 @@ def terugblik(logs: list[Path], bijstellen: str | None, force: bool, zeg: Callab
                                kleur=scherm.kleur(), breedte=scherm.breedte(), bijstellen=bijstellen), None, False)
     if bijstellen is not None and draaiboek is not None:
         _schrijf_kopie(draaiboek, bijstellen, [b for b in voorstel if b.verandert], len(logs), force, zeg)
+
+
+def _weiger_kopie(logs: list[Path], gelezen: list[list[Regel]]) -> None:
+    """A log given twice under two names (a copy) is one session: its real times are the same."""
+    from planner.kern.veilig import schoon
+
+    gezien: dict[tuple, Path] = {}
+    for pad, regels in zip(logs, gelezen, strict=True):
+        sleutel = tuple((r.id, r.werkelijk_start, r.werkelijk_eind) for r in regels if r.werkelijk_start is not None)
+        if not sleutel:
+            continue  # a session that never started says nothing about which session it is
+        if sleutel in gezien:
+            raise InvoerFout(f"'{schoon(str(pad))}' is hetzelfde log als '{schoon(str(gezien[sleutel]))}' (dezelfde "
+                             "werkelijke tijden): elke sessie telt één keer.")
+        gezien[sleutel] = pad
 
 
 def _draaiboek(logs: list[Path], gelezen: list[list[Regel]]) -> Draaiboek | None:

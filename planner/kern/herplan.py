@@ -216,9 +216,12 @@ def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] 
             meldingen.append(f"Wat naar een extra sessie kan (de planning heeft er geen meer, dus dat is een "
                              f"bijeenkomst erbij): {namen} ({toon_duur(minuten)}); {gevolg}.")
     elif over >= VERSCHUIVEN_VANAF_MIN and plan.draaiboek.splitsen and not niet_bereikt:
-        # Advice that adds up: a part is only offered for the next session when it fits there.
-        meldingen.append(f"Naar de volgende sessie past niets meer (daar is {toon_duur(ruimte)} vrij): "
-                         f"de sessie loopt {toon_duur(over)} uit, tot {plus_minuten(eind, over):%H:%M}; "
+        # Advice that adds up: a part is only offered for the next session when it fits there. With
+        # only the closing or the planner's own parts left (the look ahead) there is nothing to move.
+        waarom = (f"Naar de volgende sessie past niets meer (daar is {toon_duur(ruimte)} vrij)"
+                  if any(_verplaatsbaar(m) for m in maten) else
+                  "Er is niets meer om naar de volgende sessie te verplaatsen")
+        meldingen.append(f"{waarom}: de sessie loopt {toon_duur(over)} uit, tot {plus_minuten(eind, over):%H:%M}; "
                          "maak het af of spreek een later einde af.")
     elif over >= VERSCHUIVEN_VANAF_MIN and not plan.draaiboek.splitsen and not niet_bereikt:
         waarom = f" ({plan.draaiboek.niet_splitsen_omdat})" if plan.draaiboek.niet_splitsen_omdat else ""
@@ -436,6 +439,11 @@ def ruimte_volgende_sessie(plan: Plan, nummer: int) -> int:
     return max(0, plan.tijd_min - bezet)
 
 
+def _verplaatsbaar(m: Maat) -> bool:
+    """A source part that may go to a next session: not the planner's own, not a closing."""
+    return not m.toegevoegd and not m.onderdeel.anker and m.onderdeel.soort != "afronding"
+
+
 def _naar_volgende(plan: Plan, maten: list[Maat], over: int, ruimte: int) -> tuple[str, ...]:
     """The source parts at the end (before the closing) whose minimums make up the overrun, or
     as many as may move when even all of them do not, and only as many as fit in the `ruimte`
@@ -448,7 +456,7 @@ def _naar_volgende(plan: Plan, maten: list[Maat], over: int, ruimte: int) -> tup
     if not d.splitsen:
         return ()
     kandidaten = [m for m in maten if not m.toegevoegd]
-    while kandidaten and (kandidaten[-1].onderdeel.anker or kandidaten[-1].onderdeel.soort == "afronding"):
+    while kandidaten and not _verplaatsbaar(kandidaten[-1]):
         kandidaten.pop()
     gekozen: list[str] = []
     minuten = 0

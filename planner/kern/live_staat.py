@@ -227,17 +227,21 @@ class LiveStaat:
         plan, wijzigingen, vervallen = self._herplan(nu, o.id, self.stand.overgeslagen)
         werkelijk = dict(self.stand.werkelijk)
         werkelijk[o.id] = (werkelijk[o.id][0], nu)
+        # Done while paused: the pause ends here too, and stays its own time and row (not the part's).
+        pauzes = self.stand.pauzes
+        if self.stand.pauze_sinds is not None:
+            pauzes += ((self.stand.pauze_sinds, nu, o.id),)
         onderdelen = plan.sessies[self.sessienummer - 1].onderdelen
         ids = [x.id for x in onderdelen]
         plek = ids.index(o.id) + 1
         if plek >= len(onderdelen):
             self._stap(replace(self.stand, plan=plan, huidig=None, klaar_om=nu, werkelijk=werkelijk,
-                               pauze_sinds=None, vervallen=vervallen, wijzigingen=wijzigingen))
+                               pauze_sinds=None, pauzes=pauzes, vervallen=vervallen, wijzigingen=wijzigingen))
             return
         volgende = onderdelen[plek]
         werkelijk[volgende.id] = (nu, None)
         self._stap(replace(self.stand, plan=plan, huidig=volgende.id, werkelijk=werkelijk, pauze_sinds=None,
-                           vervallen=vervallen, wijzigingen=wijzigingen))
+                           pauzes=pauzes, vervallen=vervallen, wijzigingen=wijzigingen))
 
     def verschuif(self, nu: datetime, minuten: int) -> None:
         """A minute more (+1) or less (-1) for the running part; the rest is re-planned around it."""
@@ -252,7 +256,7 @@ class LiveStaat:
             if minuten > 0 and duur > o.bron.max_minuten and duur > o.duur_min:
                 raise InvoerFout(f"'{o.titel}' staat op zijn maximum ({o.bron.max_minuten} min volgens het "
                                  "draaiboek): langer kan niet; sluit af met spatie of spreek een later einde af (l).")
-            if minuten < 0 and duur < o.bron.min_minuten and eind > max(nu, o.start):
+            if minuten < 0 and duur < o.bron.min_minuten:
                 raise InvoerFout(f"'{o.titel}' staat op zijn minimum ({o.bron.min_minuten} min volgens het "
                                  "draaiboek): korter kan niet; is het klaar, druk dan op spatie.")
         self._zet_eind(o, eind)
@@ -274,7 +278,9 @@ class LiveStaat:
                 plan, wijzigingen, vervallen = self._herplan(max(nu, self.geplande_start), None,
                                                              self.stand.overgeslagen)
             else:
-                plan, wijzigingen, vervallen = self._herplan(max(o.eind, nu), o.id, self.stand.overgeslagen)
+                # While paused the part's end waits for the pause to end (pauzeer adds the pause then).
+                vanaf = o.eind if self.gepauzeerd else max(o.eind, nu)
+                plan, wijzigingen, vervallen = self._herplan(vanaf, o.id, self.stand.overgeslagen)
                 plan = _niet_gedaan(plan, self.sessienummer, o.id)
         finally:
             self.stand = vorige  # the step below records the old state for 'z'

@@ -104,7 +104,8 @@ def bewijs(p: Praktijk) -> str:
     laag, hoog = p.spreiding
     spreiding = f" ({laag}–{hoog})" if laag != hoog else ""
     langer = f", {p.langer}× langer dan gepland" if p.langer else ""
-    return f"{p.gedaan} sessies: mediaan {minuten(p.mediaan)} min{spreiding}{langer}"
+    sessies = "sessie" if p.gedaan == 1 else "sessies"
+    return f"{p.gedaan} {sessies}: mediaan {minuten(p.mediaan)} min{spreiding}{langer}"
 
 
 @dataclass(frozen=True)

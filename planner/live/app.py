@@ -160,9 +160,10 @@ class LiveApp(App[int]):
             self._bewaar()
             self.versie += 1
         vorig, self.vorige_tik = self.vorige_tik, nu
+        # The moment first: a cue redraws the title ('NU AFRONDEN'), and that reads the moment.
+        self.moment = nu
         if vorig is not None:
             self._signaleer(self.staat.signaal(vorig, nu))
-        self.moment = nu
 
     def _signaleer(self, soort: str | None) -> None:
         """A cue: the bell (unless --stil) and a flash of the clock; 'Nu afronden' at R8's moment."""
@@ -296,8 +297,11 @@ class LiveApp(App[int]):
         if afronden is not None and not staat.klaar:
             tekst += f" · afronden om {hhmm(afronden)}"
         if staat.huidig is not None and staat.resterend(nu).total_seconds() < 0 and verschil <= 0:
-            # Over time yet on schedule: say why, or the two lines seem to contradict each other.
-            tekst += " (de rest wordt korter)"
+            # Over time yet on schedule: say why, or the two lines seem to contradict each other. Either
+            # the rest gives way (an end-anchored closing), or it fits in the room left before the agreed
+            # end (a kickoff's second session: its parts never shorten, R5).
+            tekst += (" (de rest past nog voor het afgesproken einde)" if eind > staat.sessie.eind
+                      else " (de rest wordt korter)")
         return tekst
 
     # ------------------------------------------------------------------------ steps
@@ -381,8 +385,16 @@ class LiveApp(App[int]):
 
             def afspreken(nu: datetime) -> None:
                 from planner.kern.tijd import lees_kloktijd
+                from planner.kern.veilig import schoon
 
-                eind = lees_kloktijd(tekst, nu.tzinfo, self.staat.geplande_start.date(), nu, naam="het nieuwe einde")
+                try:
+                    eind = lees_kloktijd(tekst, nu.tzinfo, self.staat.geplande_start.date(), nu,
+                                         naam="het nieuwe einde")
+                except InvoerFout:
+                    # The dialog asks for UU:MM: the answer says so (not the dates --start takes).
+                    raise InvoerFout(f"Het nieuwe einde '{schoon(tekst)[:20]}' is geen kloktijd: schrijf het als "
+                                     f"UU:MM, bijvoorbeeld {self.staat.afgesproken_eind + timedelta(minutes=15):%H:%M} "
+                                     "(l: nog eens).") from None
                 self.staat.later_einde(nu, eind)
             self._doe(afspreken)
 

@@ -10,24 +10,14 @@ from typing import Any
 
 from planner.kern.praktijk import Bijstelling, Meting, Praktijk, minuten
 from planner.kern.tijd import op_de_minuut
-from planner.live.terugblik import Regel
+from planner.live.terugblik import Regel, werkelijk_zonder_pauze
 
 
 def metingen(regels: list[Regel]) -> list[Meting]:
     """A log's rows as measurements: real minutes without the pauses (live's own difference where
     the log has it; otherwise the clock times minus the pause rows that follow the part)."""
-    uit: list[Meting] = []
-    for i, r in enumerate(regels):
-        werkelijk = r.werkelijk_min
-        if r.gepland_min is not None and r.minuten_verschil is not None:
-            werkelijk = r.gepland_min + r.minuten_verschil
-        elif werkelijk is not None:
-            for volgende in regels[i + 1:]:
-                if volgende.status != "pauze":
-                    break
-                werkelijk -= volgende.werkelijk_min or 0
-        uit.append(Meting(r.id, r.titel, r.gepland_min, werkelijk, r.status))
-    return uit
+    return [Meting(r.id, r.titel, r.gepland_min, werkelijk_zonder_pauze(regels, i), r.status)
+            for i, r in enumerate(regels)]
 
 
 def sessie_tekst(regels: list[Regel]) -> str:

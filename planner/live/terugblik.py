@@ -15,6 +15,7 @@ from pathlib import Path
 from planner.bibliotheek.grenzen import LOG_BYTES
 from planner.kern.fouten import InvoerFout
 from planner.kern.live_staat import LOGKOLOMMEN
+from planner.kern.live_stand import AFGEBROKEN, AFSPRAAK, GESTOPT, NIET_BEREIKT, PAUZE
 from planner.kern.tekst import afgekort
 from planner.kern.tijd import hele_minuten, kloktijd, kort
 
@@ -147,6 +148,21 @@ def _geheel(tekst: str) -> int | None:
         return None
 
 
+def werkelijk_zonder_pauze(regels: list[Regel], i: int) -> int | None:
+    """Row `i`'s real minutes without its pauses: live's own difference where the log has it;
+    otherwise the clock times minus the pause rows that follow the part."""
+    r = regels[i]
+    if r.gepland_min is not None and r.minuten_verschil is not None and r.werkelijk_min is not None:
+        return r.gepland_min + r.minuten_verschil
+    werkelijk = r.werkelijk_min
+    if werkelijk is not None and r.status != PAUZE:
+        for volgende in regels[i + 1:]:
+            if volgende.status != PAUZE:
+                break
+            werkelijk -= volgende.werkelijk_min or 0
+    return werkelijk
+
+
 def _verschil(minuten: int) -> str:
     return f"{minuten:+d} min" if minuten else "0 min"
 
@@ -158,15 +174,18 @@ def render_terugblik(regels: list[Regel], kop: str = "") -> str:
     rijen: list[tuple[str, str, str, str]] = []
     totaal_gepland = totaal_werkelijk = 0
     verschillen: list[tuple[int, Regel]] = []
-    for r in regels:
-        gepland, werkelijk = r.gepland_min, r.werkelijk_min
+    afspraken = [r for r in regels if r.status == AFSPRAAK]
+    for i, r in enumerate(regels):
+        if r.status == AFSPRAAK:
+            continue  # an agreed later end is no onderdeel: a sentence below the table
+        gepland, werkelijk = r.gepland_min, werkelijk_zonder_pauze(regels, i)
         if werkelijk is None:
             waarom = {"overgeslagen": "overgeslagen", "vervallen": "vervallen",
-                      "bezig": "geen einde"}.get(r.status, "niet gedaan")
+                      "bezig": "geen einde", NIET_BEREIKT: NIET_BEREIKT}.get(r.status, "niet gedaan")
             kolom, verschil = waarom, ""
-        elif r.status == "gestopt":
-            # Stopped halfway: its minutes say nothing about how long the part takes.
-            kolom, verschil = f"{werkelijk} min", "gestopt"
+        elif r.status in (GESTOPT, AFGEBROKEN):
+            # Stopped halfway (q, or Ctrl-C / kill -INT): its minutes say nothing about how long the part takes.
+            kolom, verschil = f"{werkelijk} min", r.status
         else:
             kolom = f"{werkelijk} min"
             verschil = _verschil(werkelijk - gepland) if gepland is not None else "extra"
@@ -193,6 +212,9 @@ def render_terugblik(regels: list[Regel], kop: str = "") -> str:
         # The one rounding rule (kern.tijd): 13:05:40 is 13:06 here as on the live screen.
         uit.append(f"Sessie: gepland {kloktijd(min(gepland_begin))}–{kloktijd(max(gepland_eind))}, "
                    f"werkelijk {kloktijd(min(begin))}–{kloktijd(max(eind))}.")
+    for r in afspraken:
+        om = f" (om {kloktijd(r.werkelijk_start)})" if r.werkelijk_start is not None else ""
+        uit.append(f"{r.titel.rstrip('.')}{om}.")
     open_ = [r for r in regels if r.status == "bezig"]
     if open_:
         uit.append(f"'{open_[0].titel}' liep nog toen het log voor het laatst werd geschreven "

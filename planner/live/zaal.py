@@ -40,7 +40,13 @@ class ZaalScherm:
         try:
             self.server = ThreadingHTTPServer((host, poort), _handler(self))
         except OSError as fout:
-            raise InvoerFout(f"Het zaalscherm kan niet luisteren op poort {poort} ({fout.strerror or fout}): "
+            import errno
+
+            # The system's reason is English: the two a facilitator meets get Dutch words.
+            reden = {errno.EADDRINUSE: "die poort is al in gebruik, bijvoorbeeld door een tweede 'planner live'",
+                     errno.EACCES: "die poort mag dit programma niet gebruiken"}.get(
+                         fout.errno or 0, fout.strerror or str(fout))
+            raise InvoerFout(f"Het zaalscherm kan niet luisteren op poort {poort} ({reden}): "
                              "kies een andere met --zaal-poort.") from None
         self.server.daemon_threads = True
         self.poort = self.server.server_address[1]

@@ -111,3 +111,13 @@ def test_de_kop_van_een_log_noemt_draaiboek_en_datum(planner, tmp_path):
     code, uit, _ = planner("terugblik", _logs(tmp_path)[1])
     assert code == 0
     assert uit.splitlines()[1] == "Ambitiegesprek (ambitiegesprek) · 02-12-2026 13:00"
+
+
+def test_hetzelfde_log_onder_een_andere_naam_telt_niet_twee_keer(planner, tmp_path):
+    """A copy of a log is the same session: 'elke sessie telt één keer', also under another name."""
+    logs = _logs(tmp_path)
+    kopie = tmp_path / "kopie.csv"
+    kopie.write_bytes(Path(logs[0]).read_bytes())
+    code, uit, fout = planner("terugblik", logs[0], logs[1], str(kopie))
+    assert code != 0 and uit == "" and len(fout.strip().splitlines()) == 1
+    assert "kopie.csv" in fout and "sessie1.csv" in fout and "één keer" in fout

@@ -434,3 +434,23 @@ def test_live_herplant_zonder_raster():
     uitkomst = herplan(gepland, start("2026-12-01T13:20"), "focus")
     rest = [o for o in uitkomst.plan.sessies[0].onderdelen if not o.gedaan]
     assert [o.duur_min for o in rest][:1] == [18]
+
+
+def test_alleen_de_vooruitblik_over_zegt_geen_past_niets_meer_bij_vrije_ruimte():
+    """Late into the last source part of session 1, only the planner's own look ahead is left: there
+    is nothing to move, so no 'past niets meer (daar is 1u10 vrij)' that makes one wonder why not."""
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=180, start=start("2026-12-01T13:00")))
+    uitkomst = herplan(plan, start("2026-12-01T16:08"), "ons-waartoe")
+    assert [o.id for o in uitkomst.plan.sessies[0].onderdelen][-1].startswith("vooruitblik")
+    assert uitkomst.over_min == 13 and uitkomst.naar_volgende == ()
+    assert not any("past niets meer" in m for m in uitkomst.meldingen), uitkomst.meldingen
+    assert any("niets meer om naar de volgende sessie te verplaatsen" in m and "13 min uit" in m and "16:13" in m
+               for m in uitkomst.meldingen), uitkomst.meldingen
+
+
+def test_alleen_de_afsluiting_over_heeft_ook_niets_te_verplaatsen():
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=180, start=start("2026-12-01T13:00")))
+    sessie2 = plan.sessies[1]
+    uitkomst = herplan(plan, plus_minuten(sessie2.start, 175), "meerwaarde", sessienummer=2)
+    assert [o.id for o in uitkomst.plan.sessies[1].onderdelen][-1] == "evaluatie" and uitkomst.over_min >= 5
+    assert not any("past niets meer" in m for m in uitkomst.meldingen), uitkomst.meldingen

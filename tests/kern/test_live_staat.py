@@ -235,3 +235,43 @@ def test_na_het_afronden_komt_niets_terug_en_de_sessie_is_klaar():
     assert staat.klaar and staat.stand.klaar_om == nu
     status = {r["id"]: r["status"] for r in staat.logrijen()}
     assert {status[i] for i in ("ambities", "activiteiten", "kansen", "concretiseren")} == {"niet bereikt"}
+
+
+def test_minuut_eraf_over_tijd_gaat_niet_onder_het_minimum():
+    """Running over time, '-' still stops at the part's minimum with a word why (issue 22.4): it
+    never plans 'Focus' (min 5) as 2 minutes, nor re-plans the rest from a moment long past."""
+    staat = _staat()
+    staat.begin(start("2026-12-01T13:00"))
+    staat.volgend_onderdeel(start("2026-12-01T13:10"))
+    assert staat.huidig.id == "focus" and staat.huidig.duur_min == 5
+    nu = start("2026-12-01T13:20")  # five minutes over time
+    with pytest.raises(InvoerFout, match="minimum"):
+        staat.verschuif(nu, -1)
+    assert staat.huidig.duur_min == 5 and staat.huidig.eind == start("2026-12-01T13:15")
+
+
+def test_klaar_tijdens_een_pauze_houdt_de_pauze_apart():
+    """Space while paused ends the part and the pause: the pause stays its own row and its own time
+    (issue 22.4), it is not silently added to the part."""
+    staat = _staat()
+    staat.begin(start("2026-12-01T13:00"))
+    staat.pauzeer(start("2026-12-01T13:04"))
+    staat.volgend_onderdeel(start("2026-12-01T13:14"))  # 4 minutes of work, 10 paused
+    assert staat.huidig.id == "focus" and not staat.gepauzeerd
+    rijen = {r["id"]: r for r in _log(staat)}
+    assert rijen["contracteren"]["minuten_verschil"] == "-6"
+    assert rijen["pauze-1"]["status"] == "pauze"
+    assert rijen["pauze-1"]["werkelijk_start"] == "2026-12-01 13:04:00"
+    assert rijen["pauze-1"]["werkelijk_eind"] == "2026-12-01 13:14:00"
+
+
+def test_later_einde_tijdens_een_pauze_telt_de_pauze_niet_twee_keer():
+    """'l' while paused: after the pause the running part still has what it had left (6 minutes),
+    not the pause so far on top of that as well."""
+    staat = _staat()
+    staat.begin(start("2026-12-01T13:00"))
+    staat.pauzeer(start("2026-12-01T13:04"))
+    staat.later_einde(start("2026-12-01T13:20"), start("2026-12-01T15:15"))
+    staat.pauzeer(start("2026-12-01T13:25"))
+    assert staat.resterend(start("2026-12-01T13:25")) == timedelta(minutes=6)
+    assert staat.afgesproken_eind == start("2026-12-01T15:15")

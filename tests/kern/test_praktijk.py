@@ -53,3 +53,9 @@ def test_nooit_buiten_de_grenzen_en_altijd_op_het_raster(minuten, naam):
         o = per_id[b.id]
         assert o.min_minuten <= b.nieuw <= o.max_minuten
         assert b.nieuw == o.minuten or b.nieuw % o.stap == 0 or b.nieuw in (o.min_minuten, o.max_minuten)
+
+
+def test_een_sessie_heet_een_sessie_in_het_bewijs():
+    """'1 sessie: mediaan 24 min', not '1 sessies'."""
+    voorstel = {b.id: b for b in bijstellingen(laden.vind("ambitiegesprek"), verzamel([_log(24)]))}
+    assert voorstel["wensen"].bewijs.startswith("1 sessie: mediaan 24 min"), voorstel["wensen"].bewijs

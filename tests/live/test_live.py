@@ -452,3 +452,70 @@ def test_een_klaar_blok_van_een_programma_is_niet_het_einde_van_de_dag():
         return app.return_value
 
     assert asyncio.run(rijden()) == 0
+
+
+def test_nu_afronden_staat_in_de_titel_op_het_moment_zelf():
+    """At R8's moment the running part's title says 'NU AFRONDEN' on the tick that reaches it, not
+    only after the next key (the title was drawn with the tick before)."""
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.bell = lambda: None
+            await pilot.pause()
+            klok.nu = start("2026-12-01T14:40")
+            app.tel()
+            await pilot.press("space")
+            await pilot.pause()
+            klok.nu = start("2026-12-01T14:52")
+            app.tel()
+            klok.nu = start("2026-12-01T14:53:30")
+            app.tel()
+            await pilot.pause()
+            titel = str(app.query_one("#nu").render())
+            assert titel.startswith("NU AFRONDEN"), titel
+
+    asyncio.run(rijden())
+
+
+def test_over_tijd_met_ruimte_zegt_niet_dat_de_rest_korter_wordt():
+    """The kickoff never shortens a part (R5): a second session planned 1u50 in 3u that runs over
+    its first part still fits before the agreed end, and the screen says so, not 'de rest wordt korter'."""
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=180, start=start("2026-12-01T13:30")))
+    klok = Klok("2026-12-08T13:30")
+    app = LiveApp(LiveStaat(plan, sessienummer=2), klok, tik=3600)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            klok.verder(20)  # 'Welkom terug' (5 min) runs 15 minutes over
+            app.tel()
+            await pilot.pause()
+            stand = str(app.query_one("#stand").render())
+            assert "wordt korter" not in stand and "voor het afgesproken einde" in stand, stand
+
+    asyncio.run(rijden())
+
+
+def test_later_einde_onleesbaar_zegt_wat_de_vraag_vraagt():
+    """The dialog asks for UU:MM: a wrong answer gets one sentence that starts with a capital and
+    gives a clock time as example, not dates ('dinsdag 13:30, 1 dec 13:30')."""
+    klok = Klok("2026-12-01T13:00")
+    app = _app(klok)
+
+    async def rijden():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for antwoord in ("abc", "25:00"):
+                await pilot.press("l")
+                await pilot.pause()
+                for teken in antwoord:
+                    await pilot.press(teken if teken != ":" else "colon")
+                await pilot.press("enter")
+                await pilot.pause()
+                assert app.melding.startswith(f"Het nieuwe einde '{antwoord}'"), app.melding
+                assert "UU:MM" in app.melding and "dinsdag" not in app.melding, app.melding
+            assert app.staat.afgesproken_eind == start("2026-12-01T15:00")
+
+    asyncio.run(rijden())

@@ -113,8 +113,10 @@ def test_een_bezette_poort_is_een_zin():
     try:
         from planner.kern.fouten import InvoerFout
 
-        with pytest.raises(InvoerFout, match="--zaal-poort"):
+        with pytest.raises(InvoerFout, match="--zaal-poort") as fout:
             ZaalScherm(LiveStaat(plan), Klok("2026-12-01T12:55"), poort=eerste.poort)
+        # Dutch throughout, not the system's English 'Address already in use'.
+        assert "al in gebruik" in str(fout.value) and "Address" not in str(fout.value), fout.value
     finally:
         eerste.stop()
 
