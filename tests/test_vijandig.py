@@ -566,3 +566,18 @@ def test_terugblik_van_een_log_van_lege_regels_is_snel(tmp_path: Path) -> None:
     assert time.perf_counter() - begin < 5
     geen_interne_fout(code, uit, fout)
     assert code == 2 and "geen onderdelen" in fout
+
+
+@pytest.mark.parametrize("opdracht", [
+    ["plan", "kickoff", "-g", "20", "--zonder", "x" * 100_000],
+    ["plan", "kickoff", "-g", "20", "--tz", "Europe/" + "x" * 100_000],
+    ["plan", "kickoff", "-g", "20", "-f", "x" * 100_000],
+    ["toon", "x" * 100_000],
+    ["nieuw", "abc", "--van", "x" * 100_000],
+])
+def test_een_reuzenwaarde_wordt_kort_geciteerd(opdracht: list[str]) -> None:
+    """A value of 100,000 characters came back whole in the error: a 100 kB line is no sentence."""
+    code, uit, fout = draai(*opdracht)
+    geen_interne_fout(code, uit, fout)
+    assert code == 2 and fout.startswith("planner: ") and len(fout.strip().splitlines()) == 1
+    assert len(fout) < 1000 and "xxxxxxxx…" in fout, fout[:300]
