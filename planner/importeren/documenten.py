@@ -11,20 +11,16 @@ import io
 import os
 import re
 import stat
-import zipfile
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
-from planner.bibliotheek.grenzen import DOCUMENT_BYTES, DOCUMENT_REGELS, DOCUMENT_XML_BYTES
+from planner.bibliotheek.grenzen import DOCUMENT_BYTES, DOCUMENT_REGELS
+from planner.importeren.pakket import controleer_zip
 from planner.kern.fouten import InvoerFout
 from planner.kern.veilig import os_reden
 
 MAX_BYTES = DOCUMENT_BYTES  # the limits and their reasons: planner.bibliotheek.grenzen
-# A .docx is a zip: refuse one that would unpack to far more than any draaiboek (a zip bomb).
-MAX_UITGEPAKT = 60 * 1024 * 1024
-# Parts of a .docx that python-docx keeps as bytes (pictures, fonts, embedded files): not XML it parses.
-_BINAIR = (".png", ".jpg", ".jpeg", ".jfif", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".wdp", ".svg",
-           ".odttf", ".ttf", ".bin", ".mp3", ".mp4", ".wav", ".avi", ".mov")
 TEKST = (".txt", ".text", ".md", ".markdown")
 WORD = (".docx",)
 LANGE_REGEL = 2000
@@ -57,18 +53,15 @@ def lees(pad: Path) -> list[Blok]:
     if soort == "docx":
         return _lees_docx(pad)
     tekst = _lees_tekst(pad)
-    # Every line costs a few microseconds: count them before reading them (5 MB of short lines is
-    # millions). '\r\n' is one line end; a lone '\r', a form feed and U+2028 end a line too.
-    regels = tekst.count("\n") + tekst.count("\r") - tekst.count("\r\n") + tekst.count("\f") + tekst.count("\u2028")
-    if regels > DOCUMENT_REGELS:
-        _te_veel_regels(pad)
+    # Each line costs microseconds: 5 MB of short lines is millions. ('\r\n' is one line end.)
+    if sum(map(tekst.count, ("\n", "\r", "\f", "\u2028"))) - tekst.count("\r\n") > DOCUMENT_REGELS:
+        raise _te_veel_regels(pad)
     return lees_tekst(tekst, markdown=pad.suffix.lower() in (".md", ".markdown"))
 
 
-def _te_veel_regels(pad: Path) -> None:
-    raise InvoerFout(f"'{pad.name}' heeft meer dan {DOCUMENT_REGELS:,} regels".replace(",", ".")
-                     + ", veel meer dan een draaiboek: importeer alleen het programma (knip de rest van het "
-                     "document weg); er is niets geschreven.")
+def _te_veel_regels(pad: Path) -> InvoerFout:
+    return InvoerFout(f"'{pad.name}' heeft meer dan {DOCUMENT_REGELS:,} regels".replace(",", ".") + ", veel meer dan "
+                      "een draaiboek: importeer alleen het programma (knip de rest weg); er is niets geschreven.")
 
 
 def _controleer_bestand(pad: Path) -> str:
@@ -292,7 +285,7 @@ def _lees_docx(pad: Path) -> list[Blok]:
     # Read once, through the safe reader; zipfile and python-docx get the bytes, never the path
     # (which could be swapped for a FIFO or a device after it was checked).
     pakket = io.BytesIO(_lees_bytes(pad))
-    _controleer_zip(pad, pakket)
+    controleer_zip(pad, pakket)
     try:
         import docx  # python-docx: only 'planner importeer' pays for importing it
     except ImportError:  # pragma: no cover - a broken installation
@@ -300,17 +293,12 @@ def _lees_docx(pad: Path) -> list[Blok]:
                          "pip install python-docx (of installeer de planner opnieuw).") from None
     try:
         document = docx.Document(pakket)
-        # Paragraphs, line breaks, table rows and cells (and the runs of text in them, a real paragraph
-        # has a few), counted in lxml (C) before python-docx reads them one by one: a small .docx can
-        # hold millions of them.
-        regels = stukken = 0
-        for element in document.element.body.iter(f"{_W}p", f"{_W}br", f"{_W}cr", f"{_W}tr", f"{_W}tc", f"{_W}r"):
-            if element.tag == f"{_W}r":
-                stukken += 1
-            else:
-                regels += 1
-            if regels > DOCUMENT_REGELS or stukken > 5 * DOCUMENT_REGELS:
-                _te_veel_regels(pad)
+        # Paragraphs, breaks, rows and cells (and runs: a paragraph has a few), counted in lxml before
+        # python-docx reads them one by one: a small .docx can hold millions of them.
+        lichaam, grens = document.element.body, DOCUMENT_REGELS
+        if (sum(1 for _ in islice(lichaam.iter(*(_W + t for t in ("p", "br", "cr", "tr", "tc"))), grens + 1)) > grens
+                or sum(1 for _ in islice(lichaam.iter(f"{_W}r"), 5 * grens + 1)) > 5 * grens):
+            raise _te_veel_regels(pad)
         return list(_docx_blokken(document))
     except InvoerFout:
         raise
@@ -318,27 +306,6 @@ def _lees_docx(pad: Path) -> list[Blok]:
         # python-docx raises many kinds of errors for a damaged package; the user needs one sentence.
         raise InvoerFout(f"'{pad.name}' is geen leesbaar Word-document (.docx): het is beschadigd of "
                          "iets anders; open het in Word en sla het opnieuw op als .docx.") from None
-
-
-def _controleer_zip(pad: Path, inhoud: io.BytesIO) -> None:
-    try:
-        with zipfile.ZipFile(inhoud) as pakket:
-            uitgepakt = sum(i.file_size for i in pakket.infolist())
-            xml = sum(i.file_size for i in pakket.infolist() if not i.filename.lower().endswith(_BINAIR))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        begin = inhoud.getvalue()[:8]
-        if begin.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InvoerFout(f"'{pad.name}' is een oud Word-bestand (.doc) met de naam .docx: open het in Word "
-                             "en sla het op als .docx.") from None
-        raise InvoerFout(f"'{pad.name}' is geen leesbaar Word-document (.docx): het is beschadigd of iets "
-                         "anders; open het in Word en sla het opnieuw op als .docx.") from None
-    if uitgepakt > MAX_UITGEPAKT:
-        raise InvoerFout(f"'{pad.name}' pakt uit tot meer dan {MAX_UITGEPAKT // 1024 // 1024} MB: dat is geen "
-                         "gewoon draaiboek; sla alleen de tekst op als .docx of .txt.")
-    if xml > DOCUMENT_XML_BYTES:
-        raise InvoerFout(f"'{pad.name}' heeft meer dan {DOCUMENT_XML_BYTES // 1024 // 1024} MB tekst en opmaak "
-                         "(uitgepakt), veel meer dan een draaiboek: sla alleen het programma op als .docx of .txt; "
-                         "er is niets geschreven.")
 
 
 def _docx_blokken(document: object):  # type: ignore[no-untyped-def]
@@ -397,8 +364,7 @@ def _docx_rijen(tabel, nummering, stijlen, vervolg=None):  # type: ignore[no-unt
 
 
 def _stijl(alinea, stijlen):  # type: ignore[no-untyped-def]
-    """The paragraph's style, looked up once per style id: python-docx searches every style of the
-    document for each lookup (~0.7 ms), which made 19,000 short paragraphs take half a minute."""
+    # Once per style id: python-docx searches all styles per lookup (~0.7 ms; 19,000 paragraphs took 30 s).
     sleutel = alinea._p.style
     if sleutel not in stijlen:
         stijlen[sleutel] = alinea.style
