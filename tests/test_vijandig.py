@@ -540,3 +540,44 @@ def test_schoon_kopie_van_schone_tekst_is_het_origineel_zelf(eigen: Path) -> Non
     gepland = schoon_kopie(kwaad)
     assert gepland is not kwaad and gepland.tz is kwaad.tz
     assert schoon_kopie(("a", ("b",), "\x1b")) == ("a", ("b",), "\\x1b")
+
+
+@pytest.mark.parametrize("tijd", ["9999-12-31 23:59:59", "0001-01-01 00:00:00", "9999-12-31T23:59:59+14:00"])
+def test_terugblik_van_een_log_met_een_tijd_aan_de_rand_van_de_kalender(tmp_path: Path, tijd: str) -> None:
+    """A time at the calendar's edge (year 9999 or 1) made rounding to the minute overflow: 'Interne fout'."""
+    log = tmp_path / "log.csv"
+    kop = "id;titel;gepland_start;gepland_eind;werkelijk_start;werkelijk_eind;minuten_verschil;status\r\n"
+    log.write_text(kop + f"a;Titel;{tijd};{tijd};2026-12-01 13:00:00;2026-12-01 13:41:00;11;gedaan\r\n",
+                   encoding="utf-8")
+    code, uit, fout = draai("terugblik", str(log))
+    geen_interne_fout(code, uit, fout)
+    assert code == 2 and fout.startswith("planner: ") and "regel 2" in fout, fout
+
+
+def test_terugblik_van_een_log_van_lege_regels_is_snel(tmp_path: Path) -> None:
+    """10 MB of empty lines (within the size limit) took 7 s: every one became a row first."""
+    import time
+
+    log = tmp_path / "log.csv"
+    kop = "id;titel;gepland_start;gepland_eind;werkelijk_start;werkelijk_eind;minuten_verschil;status\n"
+    log.write_text(kop + "\n" * (10 * 1024 * 1024 - 200), encoding="utf-8")
+    begin = time.perf_counter()
+    code, uit, fout = draai("terugblik", str(log))
+    assert time.perf_counter() - begin < 5
+    geen_interne_fout(code, uit, fout)
+    assert code == 2 and "geen onderdelen" in fout
+
+
+@pytest.mark.parametrize("opdracht", [
+    ["plan", "kickoff", "-g", "20", "--zonder", "x" * 100_000],
+    ["plan", "kickoff", "-g", "20", "--tz", "Europe/" + "x" * 100_000],
+    ["plan", "kickoff", "-g", "20", "-f", "x" * 100_000],
+    ["toon", "x" * 100_000],
+    ["nieuw", "abc", "--van", "x" * 100_000],
+])
+def test_een_reuzenwaarde_wordt_kort_geciteerd(opdracht: list[str]) -> None:
+    """A value of 100,000 characters came back whole in the error: a 100 kB line is no sentence."""
+    code, uit, fout = draai(*opdracht)
+    geen_interne_fout(code, uit, fout)
+    assert code == 2 and fout.startswith("planner: ") and len(fout.strip().splitlines()) == 1
+    assert len(fout) < 1000 and "xxxxxxxx…" in fout, fout[:300]

@@ -19,6 +19,14 @@ DOCUMENT_BYTES = 5 * 1024 * 1024
 # A log of 'planner live --log' is one CSV row per onderdeel: a few kilobytes; 10 MB leaves room
 # for a log edited by hand or kept for months, and is still read in a moment.
 LOG_BYTES = 10 * 1024 * 1024
+# A document's lines (paragraphs, table rows and line breaks in Word): a long draaiboek of forty
+# pages has a few thousand. 5 MB of short lines is millions of them, and at a few microseconds each
+# the import took half a minute; past this many it is not a draaiboek.
+DOCUMENT_REGELS = 20_000
+# The XML of a .docx, unpacked (the text, styles, numbering; not images or fonts): python-docx parses
+# all of it before a single line is read, and 55 MB of empty paragraphs (a 120 kB .docx) took 4 s and
+# 1.3 GB of memory. A real one has under a megabyte, mostly styles (tests/data/echt: 830 kB).
+DOCUMENT_XML_BYTES = 8 * 1024 * 1024
 # A regular file is read in well under a second; a file system that drips (a /proc file, a stalled
 # network mount) is given up on after this many seconds, with a sentence, instead of hanging.
 LEESTIJD_SECONDEN = 10.0

@@ -79,7 +79,7 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
         import tomllib
 
         if not isinstance(fout, tomllib.TOMLDecodeError):
-            raise
+            return None, [Probleem(naam, TE_VEEL_CIJFERS)]
         return None, [_toml_probleem(naam, fout, tekst)]
     except RecursionError:
         # x = [[[[...]]]] thousands deep: the reader gives up; one broken file must not hide the rest.
@@ -100,6 +100,12 @@ def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Dr
                                   "onder de bestandsnaam).", veld="id"))
         draaiboek = None
     return draaiboek, _met_regels(problemen, tekst)
+
+
+# tomllib gives a plain ValueError (no TOMLDecodeError, no line) for one thing only: an integer longer than
+# Python converts (4300 digits).
+TE_VEEL_CIJFERS = ("er staat een getal van duizenden cijfers in (meer dan Python leest); een draaiboek of "
+                   "programma heeft getallen van een paar cijfers.")
 
 
 def _lees_toml(tekst: str, herkomst: str) -> dict[str, Any]:

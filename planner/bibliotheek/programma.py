@@ -73,7 +73,7 @@ def controleer_programmatekst(tekst: str, pad: Path,
     import tomllib
 
     from planner.bibliotheek.grenzen import SLEUTEL_PUNTEN, lange_sleutel, te_groot
-    from planner.bibliotheek.laden import _toml_probleem
+    from planner.bibliotheek.laden import TE_VEEL_CIJFERS, _toml_probleem
 
     regel = lange_sleutel(tekst)
     if regel is not None:  # refused before parsing, as a draaiboek is (issue 21)
@@ -83,6 +83,8 @@ def controleer_programmatekst(tekst: str, pad: Path,
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
         return None, [_toml_probleem(str(pad), fout, tekst)]
+    except ValueError:  # an integer of thousands of digits (laden.TE_VEEL_CIJFERS)
+        return None, [Probleem(str(pad), TE_VEEL_CIJFERS)]
     except RecursionError:
         return None, [Probleem(str(pad), "lijsten of tabellen staan te diep in elkaar.")]
     reden = te_groot(data)
@@ -270,7 +272,8 @@ def _zonder_hoofdletter(tekst: str) -> str:
 
 # ------------------------------------------------------------------------------ line numbers
 
-_KOP = re.compile(r"^\s*\[(\[)?\s*([A-Za-z_.\s]+?)\s*\]\]?")
+# Possessive, so a line '[a' with a megabyte of spaces (in a multi-line string) is read once, not from every space.
+_KOP = re.compile(r"^\s*+\[(\[)?\s*+([A-Za-z_.\s]++)\]\]?")
 
 
 def _plekken(tekst: str) -> dict[str, int]:
@@ -281,7 +284,7 @@ def _plekken(tekst: str) -> dict[str, int]:
         kop = _KOP.match(regel)
         if not kop:
             continue
-        naam = kop[2].replace(" ", "")
+        naam = "".join(kop[2].split())
         if naam == "programma":
             plekken["programma"] = i
         elif naam == "blokken":

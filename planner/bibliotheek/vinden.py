@@ -62,7 +62,9 @@ def _bronnen_in(map_: Path, herkomst: str, geldig: bool = True, naam: str | None
             and not is_programma_pad(pad)]
 
 
-_PROGRAMMA = Patroon(r"(?m)^\s*\[\s*programma\s*\]")
+# Only spaces and tabs around the header, as TOML allows: '\s' would cross line ends, and 1 MB of them was
+# searched to its end from every line start (minutes).
+_PROGRAMMA = Patroon(r"(?m)^[ \t]*\[[ \t]*programma[ \t]*\]")
 
 
 def is_programma_pad(pad: Path) -> bool:

@@ -145,6 +145,8 @@ def bereid_stromen_voor() -> None:
 
 def fout(melding: str) -> None:
     # Messages quote what the user typed; a control character in it must not break the one line.
+    if len(melding) > _LANG_CITAAT_TEKENS:
+        melding = _ingekort(melding)
     schoon = "".join(t if t.isprintable() else repr(t)[1:-1] for t in melding)
     if sys.stderr is None:  # 2>&-: nobody to tell; the exit code still says it
         return
@@ -153,6 +155,18 @@ def fout(melding: str) -> None:
         sys.stderr.flush()
     except OSError:
         pass  # stderr full or gone: same as above
+
+
+# A value quoted in a message ('…') is what the user typed, and may be 100,000 characters long (an option,
+# a name): then its middle is left out (a path keeps its file name), or the one sentence would be a 100 kB line.
+_LANG_CITAAT_TEKENS = 200
+
+
+def _ingekort(melding: str) -> str:
+    import re
+
+    # Linear: a quote's attempt ends at the next quote or line end, which no other attempt crosses.
+    return re.sub(rf"'([^'\n]{{{_LANG_CITAAT_TEKENS}}})[^'\n]+'", lambda m: f"'{m[0][1:61]}…{m[0][-41:-1]}'", melding)
 
 
 def stdout_weg() -> None:

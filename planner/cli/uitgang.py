@@ -6,6 +6,7 @@ The codes are a contract (README, "exitcode"): scripts test them.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -88,6 +89,13 @@ def met_typer(app: Any, commandos: list[str]) -> int:
         code = app(standalone_mode=False, prog_name="planner")  # also under python -m planner, planner.exe
     except LangsClick as langs:
         raise langs.fout from None
+    except SystemExit as uit:
+        # Click and rich end a write to a reader that went away outside a command (--help, --version:
+        # 'planner --help | head') with a silent exit 1 raised while handling the broken pipe; for the
+        # planner that is no failure, as in a command (draai: exit 0, nothing said).
+        if uit.code == 1 and isinstance(uit.__context__, OSError) and uit.__context__.errno == errno.EPIPE:
+            raise BrokenPipeError from None
+        raise
     except typer.Exit as uit:
         return uit.exit_code
     except typer.Abort:

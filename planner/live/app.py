@@ -45,8 +45,8 @@ Schrijf = Callable[[Path, str], object]
 
 TOETSEN = ("spatie/enter klaar, volgende · +/- minuut erbij/eraf · p pauze · o sla optioneel over · "
            "l later einde · r rest · z terug · ? hulp · q stoppen")
-TOETSEN_KLAAR = "z terug · ? hulp · q stoppen (het log is bewaard)"
-TOETSEN_KLAAR_BLOK = "enter/q verder (het log is bewaard) · z terug · ? hulp"
+TOETSEN_KLAAR = "z terug · ? hulp · q stoppen{log}"
+TOETSEN_KLAAR_BLOK = "enter/q verder{log} · z terug · ? hulp"
 # Before the start space begins the session (as the countdown says), it does not finish a part.
 TOETSEN_VOOR = "spatie/enter nu beginnen · o sla optioneel over · l later einde · r rest · ? hulp · q stoppen"
 # Above this the countdown to a start shows the date and time instead of hours of digits.
@@ -203,10 +203,10 @@ class LiveApp(App[int]):
         self.query_one("#kop", Static).update(platte_tekst(titel + rest))
         if staat.klaar:
             titel = "Sessie gestopt" if staat.stand.gestopt else "Sessie klaar"
-            kaart = "Alle onderdelen zijn gedaan. q = stoppen (het log is bewaard)."
+            kaart = f"Alle onderdelen zijn gedaan. q = stoppen{self.over_het_log()}."
             if self.verder:
                 titel = "Blok gestopt" if staat.stand.gestopt else "Blok klaar"
-                kaart = "Alle onderdelen van dit blok zijn gedaan. Enter of q = verder (het log is bewaard)."
+                kaart = f"Alle onderdelen van dit blok zijn gedaan. Enter of q = verder{self.over_het_log()}."
         elif o is None:
             eerste = staat.onderdelen[0]
             titel = f"Straks: {eerste.titel} ({eerste.duur_min} min)"
@@ -223,7 +223,7 @@ class LiveApp(App[int]):
         tekst = "\n".join(t for t in (self.logfout, self.melding, *reversed(staat.stand.wijzigingen)) if t)
         self.query_one("#wijziging", Static).update(platte_tekst(tekst))
         self.query_one("#toetsen", Static).update(
-            (TOETSEN_KLAAR_BLOK if self.verder else TOETSEN_KLAAR) if staat.klaar
+            (TOETSEN_KLAAR_BLOK if self.verder else TOETSEN_KLAAR).format(log=self.over_het_log()) if staat.klaar
             else TOETSEN if staat.gestart else TOETSEN_VOOR)
         self._toon_klok()
 
@@ -413,9 +413,18 @@ class LiveApp(App[int]):
                 self._bewaar()
                 self.exit(0)
 
-        self.push_screen(Bevestig(), klaar)
+        self.push_screen(Bevestig(self.over_het_log()), klaar)
 
     # ------------------------------------------------------------------------ the log
+
+    def over_het_log(self) -> str:
+        """What the keys, the last card and the stop question say about the log: only what is true
+        (no log asked: nothing; a write that failed: where the log will be instead)."""
+        if self.logpad is None:
+            return ""
+        if self.logfout:
+            return " (het log is niet bewaard: het komt na het stoppen op het scherm)"
+        return " (het log is bewaard)"
 
     def _bewaar(self) -> None:
         """Write the whole log again, atomically: a crash loses at most the running part's end."""

@@ -100,8 +100,12 @@ class Bevestig(ModalScreen[bool]):
     Bevestig > Static { width: 60; padding: 1 2; border: heavy $error; background: $surface; }
     """
 
+    def __init__(self, over_het_log: str = "") -> None:
+        super().__init__()
+        self.over_het_log = over_het_log  # ' (het log is bewaard)' only when it is: see LiveApp.over_het_log
+
     def compose(self) -> ComposeResult:
-        yield Static("[b]Stoppen?[/b]\n\nj = ja, stoppen (het log is bewaard)\nelke andere toets = doorgaan")
+        yield Static(f"[b]Stoppen?[/b]\n\nj = ja, stoppen{self.over_het_log}\nelke andere toets = doorgaan")
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")

@@ -61,6 +61,12 @@ def _moment(tekst: str, pad: Path, regel: int) -> datetime | None:
     except ValueError:
         raise InvoerFout(f"'{pad}', regel {regel}: '{kort(tekst)}' is geen tijdstip; is het log met de hand "
                          "aangepast? Schrijf tijden als 2026-12-01 13:05:00.") from None
+    if not 1900 <= moment.year <= 2999:
+        # A session is not held in year 1 or 9999; at the calendar's edge rounding to the minute (and
+        # every sum with a duration) would overflow.
+        raise InvoerFout(f"'{pad}', regel {regel}: '{kort(tekst)}' ligt in het jaar {moment.year}, dat is geen "
+                         "tijdstip van een sessie; is het log met de hand aangepast? Schrijf tijden als "
+                         "2026-12-01 13:05:00.")
     # live writes clock times without a zone; one edited in with an offset ('+01:00') counts as the
     # clock time it names, or subtracting it from the others would fail.
     return moment.replace(tzinfo=None)
@@ -94,7 +100,8 @@ def _csv_rijen(tekst: str, pad: Path) -> tuple[list[str], list[tuple[int, list[s
     vorige = 0
     try:
         for velden in lezer:
-            rijen.append((vorige + 1, velden))
+            if velden:  # an empty line is no row: 10 MB of them are ten million, not worth a list entry each
+                rijen.append((vorige + 1, velden))
             vorige = lezer.line_num
     except csv.Error:
         raise InvoerFout(f"'{pad}', regel {vorige + 1}: een aanhalingsteken (\") wordt niet gesloten of staat "

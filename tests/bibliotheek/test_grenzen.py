@@ -156,3 +156,43 @@ def test_lange_sleutel_telt_de_punten_van_elke_sleutel(delen: list[str], spatie:
 def test_de_grens_van_de_punten_zelf(punten: int) -> None:
     tekst = ".".join(["a"] * (punten + 1)) + " = 1\n"
     assert (grenzen.lange_sleutel(tekst) is not None) == (punten > grenzen.SLEUTEL_PUNTEN)
+
+
+@pytest.mark.parametrize("romp", ["\r\n" * 500_000, 'titel = """' + "\n" * 1_000_000 + '"""\n', " " * 1_000_000 + "x"])
+def test_een_programma_herkennen_is_lineair(tmp_path: Path, romp: str) -> None:
+    """'Is this file a programme?' ('planner lijst', 'toon', 'controleer' ask it of every own file): a line
+    start followed by whitespace over the following lines was searched to the end from every line, and
+    1 MB of line ends took minutes."""
+    pad = tmp_path / "leeg.toml"
+    pad.write_text(romp, encoding="utf-8", newline="")
+    assert pad.stat().st_size <= grenzen.DRAAIBOEK_BYTES
+    begin = time.monotonic()
+    assert not vinden.is_programma_pad(pad)
+    assert time.monotonic() - begin < 5
+
+
+@pytest.mark.parametrize("programma", [False, True])
+def test_een_getal_van_een_miljoen_cijfers_krijgt_een_zin(programma: bool) -> None:
+    """tomllib refuses an integer of more than 4300 digits with a ValueError that is no TOMLDecodeError:
+    it came out as 'Interne fout'."""
+    from planner.bibliotheek.programma import controleer_programmatekst
+
+    romp = "minuten = " + "9" * 1_000_000 + "\n"
+    if programma:
+        _, problemen = controleer_programmatekst("[programma]\ntitel = 'P'\n" + romp, Path("vijand.toml"))
+    else:
+        _, problemen = laden.controleer_tekst(KOP.format(id="vijand") + romp, Path("vijand.toml"))
+    assert len(problemen) == 1
+    assert str(problemen[0]).startswith("vijand.toml") and "cijfers" in str(problemen[0])
+
+
+def test_regelnummers_van_een_programma_zijn_lineair() -> None:
+    """A programme's line numbers look for '[kop]' lines; a line '[a' with a megabyte of spaces (inside a
+    multi-line string, so the TOML is valid) was tried from every space to the end: 200 kB took a minute."""
+    from planner.bibliotheek.programma import controleer_programmatekst
+
+    tekst = '[programma]\ntitel = """\n[a' + " " * (grenzen.DRAAIBOEK_BYTES - 100) + '\n"""\n'
+    begin = time.monotonic()
+    _, problemen = controleer_programmatekst(tekst, Path("vijand.toml"))
+    assert time.monotonic() - begin < 5
+    assert problemen

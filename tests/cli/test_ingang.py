@@ -7,6 +7,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 
 def _draai(code: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -34,3 +36,14 @@ def test_console_script_begint_bij_de_ingang() -> None:
     assert project["project"]["scripts"]["planner"] == "planner.cli.ingang:main"
     hoofd = Path(__file__).parent.parent.parent / "planner" / "__main__.py"
     assert "planner.cli.ingang" in hoofd.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["plan", "--help"], ["-h"], ["--version"]])
+def test_hulp_naar_een_lezer_die_weg_is_is_geen_fout(args: list[str]) -> None:
+    """'planner --help | head -c0': the reader is gone, which is no failure (exit 0, nothing said), as for
+    every command; click's own handling ended help and --version with an undocumented, silent exit 1."""
+    opdracht = " ".join([sys.executable, "-m", "planner", *args])
+    uit = subprocess.run(["bash", "-c", f"{opdracht} | head -c0; echo \"${{PIPESTATUS[0]}}\""],
+                         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert uit.stdout.strip() == "0", (uit.stdout, uit.stderr)
+    assert uit.stderr == ""

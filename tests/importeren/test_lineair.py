@@ -92,3 +92,70 @@ def test_importeer_van_lange_regels_is_snel(tmp_path):
         with contextlib.suppress(InvoerFout):  # refusing is fine; taking minutes is not
             herken(lees(pad), pad.name)
         assert time.perf_counter() - begin < 5, pad.name
+
+
+def _importeer(pad: Path, map_: Path) -> tuple[int, str, float]:
+    """`planner importeer pad` in a child process under a bound: (exit code, stderr, seconds)."""
+    import os
+
+    omgeving = dict(os.environ, PLANNER_DRAAIBOEKEN=str(map_))
+    begin = time.perf_counter()
+    uit = subprocess.run([sys.executable, "-m", "planner", "importeer", str(pad)], capture_output=True, text=True,
+                         timeout=120, cwd=WORTEL, env=omgeving, stdin=subprocess.DEVNULL)
+    return uit.returncode, uit.stderr, time.perf_counter() - begin
+
+
+def test_importeer_van_miljoenen_korte_regels_is_snel(tmp_path):
+    """5 MB of short lines (blank lines, form feeds, '5 min a') is millions of lines: each costs a few
+    microseconds, together half a minute. Within the size limit, so one sentence within seconds."""
+    from planner.importeren.documenten import MAX_BYTES
+
+    for naam, regel in (("leeg.md", "\n"), ("ff.txt", "\x0c"), ("min.txt", "5 min a\n"), ("a.md", "a\n")):
+        pad = tmp_path / naam
+        pad.write_text(regel * ((MAX_BYTES - 4096) // len(regel.encode())), encoding="utf-8")
+        code, fout, duur = _importeer(pad, tmp_path / "eigen")
+        assert duur < 8, (naam, duur)
+        assert code == 2 and len(fout.strip().splitlines()) == 1 and "regels" in fout, (naam, fout)
+        assert not (tmp_path / "eigen").exists() or not any((tmp_path / "eigen").iterdir())
+
+
+def test_importeer_van_een_kleine_docx_met_miljoenen_alineas_is_snel(tmp_path):
+    """A .docx of a few hundred kB whose text part unpacks to 55 MB of empty paragraphs: python-docx took
+    4 s and 1.3 GB to parse it, reading it on took minutes. One sentence within seconds."""
+    import zipfile
+
+    import docx
+
+    basis = tmp_path / "basis.docx"
+    docx.Document().save(basis)
+    for naam, romp in (("alineas.docx", "<w:p/>" * (55 * 1024 * 1024 // 6)),
+                       ("regels.docx", "<w:p><w:r>" + "<w:br/>" * (3 * 1024 * 1024 // 7) + "</w:r></w:p>")):
+        pad = tmp_path / naam
+        with zipfile.ZipFile(basis) as oud, zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as nieuw:
+            for deel in oud.infolist():
+                inhoud = oud.read(deel.filename)
+                if deel.filename == "word/document.xml":
+                    tekst = inhoud.decode()
+                    begin, eind = tekst.index("<w:body>") + len("<w:body>"), tekst.index("</w:body>")
+                    inhoud = (tekst[:begin] + romp + tekst[eind:]).encode()
+                nieuw.writestr(deel.filename, inhoud)
+        assert pad.stat().st_size < 1024 * 1024
+        code, fout, duur = _importeer(pad, tmp_path / "eigen")
+        assert duur < 8, (naam, duur)
+        assert code == 2 and len(fout.strip().splitlines()) == 1 and "Traceback" not in fout, (naam, fout)
+        assert not (tmp_path / "eigen").exists() or not any((tmp_path / "eigen").iterdir())
+
+
+def test_importeer_van_een_docx_met_duizenden_alineas_is_snel(tmp_path):
+    """19,000 paragraphs '10:00 a' (under the line limit): python-docx looked each paragraph's style up
+    among all styles of the document, five times per paragraph, and the import took half a minute."""
+    import docx
+
+    document = docx.Document()
+    for _ in range(19_000):
+        document.add_paragraph("10:00 a")
+    pad = tmp_path / "klok.docx"
+    document.save(pad)
+    code, fout, duur = _importeer(pad, tmp_path / "eigen")
+    assert duur < 8, duur
+    assert code == 2 and len(fout.strip().splitlines()) == 1 and "Traceback" not in fout, fout

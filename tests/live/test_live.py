@@ -519,3 +519,40 @@ def test_later_einde_onleesbaar_zegt_wat_de_vraag_vraagt():
             assert app.staat.afgesproken_eind == start("2026-12-01T15:00")
 
     asyncio.run(rijden())
+
+
+def test_stoppen_zegt_niet_dat_het_log_bewaard_is_als_het_niet_bewaard_is(tmp_path):
+    """With a log that cannot be written (a read-only folder, a full disk) the stop question said
+    'j = ja, stoppen (het log is bewaard)'; without --log too. It says what is true."""
+    from planner.kern.fouten import BestandFout
+
+    def kan_niet(pad, tekst):
+        raise BestandFout(f"Ik mag niet schrijven in '{pad.parent}': kies een map waar je schrijfrechten hebt.")
+
+    for log, schrijver, verwacht in ((tmp_path / "ro" / "log.csv", kan_niet, "niet bewaard"),
+                                     (None, None, None), (tmp_path / "log.csv", None, "het log is bewaard")):
+        klok = Klok("2026-12-01T13:00")
+        app = _app(klok, log)
+        if schrijver is not None:
+            app.schrijf = schrijver
+
+        async def rijden(app=app, klok=klok, verwacht=verwacht):
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                klok.verder(1)
+                await pilot.press("n")
+                await pilot.pause()
+                await pilot.press("q")
+                await pilot.pause()
+                scherm = _scherm(app)
+                assert "Stoppen?" in scherm
+                if verwacht is None:
+                    assert "bewaard" not in scherm
+                else:
+                    assert verwacht in scherm, scherm
+                    if verwacht == "niet bewaard":
+                        assert "het log is bewaard" not in scherm
+                await pilot.press("x")
+                await pilot.pause()
+
+        asyncio.run(rijden())
