@@ -114,7 +114,7 @@ LijstFormaat = Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT", 
                                            autocompletion=lijstformaten)]
 Uitvoer = Annotated[Path | None, typer.Option(
     "--uitvoer", "-o", metavar="PAD", click_type=DOEL,
-    help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm.")]
+    help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm ('-' is het scherm).")]
 Ics = Annotated[Path | None, typer.Option(
     "--ics", metavar="PAD", click_type=DOEL,
     help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie.")]

@@ -7,6 +7,7 @@ Both take the shared planning options (`opties.met_planning`); what they do with
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 import typer
 
@@ -72,6 +73,8 @@ def plan(
 
       planner plan training-met-herhaling --groep 16 --ics traject.ics     (een programma: meer draaiboeken)
     """
+    if uitvoer == Path("-"):
+        uitvoer = None  # '-o -' is the screen, as a seasoned CLI user expects; never a file named '-'
     eigen = {naam: waarde for naam, waarde in locals().items() if naam != "planning"}
     gevraagd = opdrachten.PlanOpties(**asdict(planning), **eigen)
     if not programma_cli.plan(gevraagd):  # issue 23: a programme file is planned block after block

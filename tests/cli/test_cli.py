@@ -204,3 +204,13 @@ def test_herhaling_na_een_dag_mag(capsys, monkeypatch, tmp_path):
                        "--start", "2026-12-01T13:00", "--ics", str(tmp_path / "t.ics"), "--herhaling", "1d")
     assert code == 0, err
     assert "DTSTART:20261202T120000Z" in (tmp_path / "t.ics").read_text()  # 13:00 in Amsterdam
+
+
+def test_uitvoer_streepje_is_het_scherm(capsys, monkeypatch, tmp_path):
+    """'-o -' means standard output, as in most command-line tools; it never writes a file named '-'."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--tijd", "3u",
+                         "--start", "2026-12-01T13:30", "--format", "json", "-o", "-")
+    assert code == 0, err
+    assert json.loads(out)["draaiboek"] == "kickoff"
+    assert not (tmp_path / "-").exists()
