@@ -297,8 +297,10 @@ def lees_groep(tekst: str | None, verplicht: bool = True) -> int | None:
             raise InvoerFout("Geef de groepsgrootte op met --groep, bijvoorbeeld --groep 12: "
                              "de variant hangt ervan af.")
         return None
-    from planner.kern.tijd import weiger_reuzengetal
+    from planner.kern.tijd import kort, weiger_reuzengetal
 
+    if tekst.strip().startswith(("-", "\u2212")):  # before the length check: -999… is not 'veel te groot'
+        raise InvoerFout(f"--groep '{kort(tekst)}' kan niet: een groep heeft minstens 1 deelnemer.")
     weiger_reuzengetal(tekst, "--groep", "geef het aantal deelnemers, bijvoorbeeld --groep 12")
     try:
         groep = int(tekst.strip())

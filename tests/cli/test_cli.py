@@ -214,3 +214,11 @@ def test_uitvoer_streepje_is_het_scherm(capsys, monkeypatch, tmp_path):
     assert code == 0, err
     assert json.loads(out)["draaiboek"] == "kickoff"
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("groep", ["-3", "-" + "9" * 40, "\u22125"])
+def test_negatieve_groep_is_te_klein_niet_te_groot(capsys, monkeypatch, groep):
+    code, out, err = run(capsys, monkeypatch, "plan", "kickoff", f"--groep={groep}")
+    assert code != 0 and out == ""
+    assert "minstens 1 deelnemer" in err and "te groot" not in err
+    assert len(err.strip().splitlines()) == 1
