@@ -56,8 +56,11 @@ class Herplanning:
 
 
 def afgesproken_eind(plan: Plan, sessie: Sessie) -> datetime:
-    """The end agreed for a session: its start plus the available time (R8 anchors to this)."""
-    return plus_minuten(sessie.start, plan.tijd_min)
+    """The end agreed for a session of a plan as made (R8 anchors to this), as the participants were
+    told: its start plus the available time, or its planned end when the plan does not fill that time
+    (a split session, time left free; issue 22). A re-planned session's end moves: live passes its
+    agreed end to herplan (`afgesproken`)."""
+    return min(plus_minuten(sessie.start, plan.tijd_min), sessie.eind)
 
 
 def sessie_van(plan: Plan, id_: str) -> Sessie:
@@ -111,16 +114,19 @@ def _minuten_tussen(van: datetime, tot: datetime) -> int:
 
 
 def herplan(plan: Plan, nu: datetime, klaar: str | None, zonder: frozenset[str] = frozenset(),
-            sessienummer: int | None = None, raster: bool = False) -> Herplanning:
+            sessienummer: int | None = None, raster: bool = False,
+            afgesproken: datetime | None = None) -> Herplanning:
     """Re-plan the session of `klaar` from `nu`: parts up to `klaar` are done, the rest starts at `nu`.
 
     `klaar` None: nothing is done yet and the whole session (number `sessienummer`, default the
     first) starts at `nu`. `zonder`: optional parts the facilitator skips. `raster`: a re-plan on
     paper (planner plan --nu/--klaar) from a moment on the clock's grid keeps the later starts on it
     (issue 19.6); live re-plans from the moment a key is pressed fill as they always did.
+    `afgesproken`: the session's agreed end when `plan` is already re-planned (live); default the
+    plan's own (`afgesproken_eind`).
     """
     sessie = sessie_van(plan, klaar) if klaar is not None else plan.sessies[(sessienummer or 1) - 1]
-    eind = afgesproken_eind(plan, sessie)
+    eind = afgesproken if afgesproken is not None else afgesproken_eind(plan, sessie)
     onderdelen = list(sessie.onderdelen)
     # A 'vrije ruimte' may occur twice (one lived through, one the last re-plan made): the part
     # meant is the first one not yet done.

@@ -53,7 +53,8 @@ class LiveStaat:
 
     @property
     def afgesproken_eind(self) -> datetime:
-        """The agreed end: the plan's, or the later one agreed during the session."""
+        """The agreed end: the plan's as made (its planned end when it leaves time free, issue 22),
+        or the later one agreed during the session."""
         if self.stand.eind is not None:
             return self.stand.eind
         return afgesproken_eind(self.origineel, self.origineel.sessies[self.sessienummer - 1])
@@ -143,7 +144,7 @@ class LiveStaat:
     def _eind_na(self, moment: datetime, klaar: str | None) -> datetime:
         plan = self._met_niet_bereikt(self._plan_met_eind(), klaar)
         uitkomst = herplan(plan, moment, klaar, zonder=frozenset(self.stand.overgeslagen),
-                           sessienummer=self.sessienummer)
+                           sessienummer=self.sessienummer, afgesproken=self.afgesproken_eind)
         return uitkomst.plan.sessies[self.sessienummer - 1].eind
 
     def verschil_min(self, nu: datetime) -> int:
@@ -163,7 +164,8 @@ class LiveStaat:
     def _herplan(self, moment: datetime, klaar: str | None, overgeslagen: tuple[str, ...]) -> tuple[Plan, tuple[
             str, ...], tuple[str, ...]]:
         uitkomst = herplan(self._met_niet_bereikt(self._plan_met_eind(), klaar), moment, klaar,
-                           zonder=frozenset(overgeslagen), sessienummer=self.sessienummer)
+                           zonder=frozenset(overgeslagen), sessienummer=self.sessienummer,
+                           afgesproken=self.afgesproken_eind)
         vervallen = tuple(dict.fromkeys(self.stand.vervallen + uitkomst.vervallen))
         # 'Not reached' is a forecast: each re-plan makes its own (see _met_niet_bereikt).
         # A forecast that can no longer change stays: a part lived through, or one dropped before a

@@ -153,3 +153,47 @@ def test_live_op_een_werkdag_of_zonder_start_zegt_niets_over_data(capsys, monkey
     assert code == 0 and " valt op " not in err and gestart[0].melding == ""
     code, _, err = run(capsys, monkeypatch, "live", "ambitiegesprek", "--groep", "5", "--land", "XX")
     assert code != 0 and "--land 'XX'" in err
+
+
+@pytest.mark.parametrize("draaiboek", [["ambitiegesprek", "--groep", "5", "--tijd", "2u"],
+                                       ["training-met-herhaling", "--groep", "12"]])
+def test_live_weigert_een_log_in_een_map_zonder_schrijfrechten_voor_de_start(capsys, monkeypatch, tmp_path,
+                                                                            draaiboek):
+    """A --log in a folder that cannot be written (read-only, a read-only disk) is refused before the
+    session starts, with one sentence and exit code 4: not found out after the session. Tests may run
+    as root, where chmod does not stop a write: the write itself is made to fail as it would there."""
+    import errno
+
+    from planner.cli import bestanden, scherm
+    from planner.live.app import LiveApp
+
+    def geweigerd(stuk):
+        raise PermissionError(errno.EACCES, "Permission denied", str(stuk.pad))
+
+    gestart = []
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
+    monkeypatch.setattr(LiveApp, "run", lambda self: gestart.append(self))
+    monkeypatch.setattr(bestanden, "_bereid", geweigerd)
+    log = tmp_path / "log.csv"
+    code, _, err = run(capsys, monkeypatch, "live", *draaiboek, "--start", "2026-12-01T13:00", "--log", str(log))
+    assert code == 4 and gestart == [], err
+    assert "Ik mag niet schrijven in" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not log.exists() and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("naam", "groep"), [("ambitiegesprek", "5"), ("training-met-herhaling", "12")])
+def test_live_schrijft_de_kop_van_het_log_bij_de_start(capsys, monkeypatch, tmp_path, naam, groep):
+    """The log exists (the plan, nothing done yet) before the screen opens: a folder that works is proven."""
+    from planner.cli import scherm
+    from planner.live.app import LiveApp
+
+    gezien = []
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
+    monkeypatch.setattr(LiveApp, "run", lambda self: gezien.append(sorted(p.name for p in tmp_path.iterdir())))
+    log = tmp_path / "log.csv"
+    code, _, err = run(capsys, monkeypatch, "live", naam, "--groep", groep, "--start", "2026-12-01T13:00",
+                       "--log", str(log))
+    assert gezien and gezien[0], err
+    assert all(n.endswith(".csv") for n in gezien[0])
+    eerste = tmp_path / gezien[0][0]
+    assert eerste.read_text(encoding="utf-8-sig").startswith("id;titel;gepland_start")

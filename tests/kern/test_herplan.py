@@ -264,13 +264,14 @@ def test_seconden_tellen_naar_de_dichtstbijzijnde_minuut():
 def test_de_teksten_volgen_de_herplanning():
     plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=120, start=start("2026-12-01T13:00")))
     assert len(plan.sessies) == 2
-    # Session 2 starts half an hour late; the kickoff never shortens (R5), so it ends later and says so.
+    # Session 2 starts half an hour late; the kickoff never shortens (R5), so it ends later and says so:
+    # half an hour after the end its participants were told (its planned end, issue 22).
     uitkomst = herplan(plan, start("2026-12-08T13:30"), None, sessienummer=2)
     welkom = uitkomst.plan.sessies[1].onderdelen[0]
     assert welkom.id == "welkom-terug-2"
     teksten = [s.tekst for s in welkom.stappen]
     assert f"We ronden af om {uitkomst.plan.sessies[1].eind:%H:%M} uur." in teksten
-    assert uitkomst.over_min == 20 and not any("{" in t for o in uitkomst.plan.sessies[1].onderdelen
+    assert uitkomst.over_min == 30 and not any("{" in t for o in uitkomst.plan.sessies[1].onderdelen
                                                for t in (s.tekst for s in o.stappen))
     assert uitkomst.plan.sessies[0] == plan.sessies[0]
 
@@ -442,9 +443,10 @@ def test_alleen_de_vooruitblik_over_zegt_geen_past_niets_meer_bij_vrije_ruimte()
     plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=180, start=start("2026-12-01T13:00")))
     uitkomst = herplan(plan, start("2026-12-01T16:08"), "ons-waartoe")
     assert [o.id for o in uitkomst.plan.sessies[0].onderdelen][-1].startswith("vooruitblik")
-    assert uitkomst.over_min == 13 and uitkomst.naar_volgende == ()
+    # Session 1 was planned (and announced) 13:00-15:05: ending at 16:13 is 1u08 over (issue 22).
+    assert uitkomst.over_min == 68 and uitkomst.naar_volgende == ()
     assert not any("past niets meer" in m for m in uitkomst.meldingen), uitkomst.meldingen
-    assert any("niets meer om naar de volgende sessie te verplaatsen" in m and "13 min uit" in m and "16:13" in m
+    assert any("niets meer om naar de volgende sessie te verplaatsen" in m and "1u08 uit" in m and "16:13" in m
                for m in uitkomst.meldingen), uitkomst.meldingen
 
 
@@ -454,3 +456,18 @@ def test_alleen_de_afsluiting_over_heeft_ook_niets_te_verplaatsen():
     uitkomst = herplan(plan, plus_minuten(sessie2.start, 175), "meerwaarde", sessienummer=2)
     assert [o.id for o in uitkomst.plan.sessies[1].onderdelen][-1] == "evaluatie" and uitkomst.over_min >= 5
     assert not any("past niets meer" in m for m in uitkomst.meldingen), uitkomst.meldingen
+
+
+def test_op_papier_is_het_afgesproken_einde_van_een_gesplitste_sessie_haar_geplande_einde():
+    """Issue 22, as live: 'plan --nu/--klaar' measures session 1 of the kickoff in 3u against the
+    end the participants were told (15:05), not 13:00 + 3u."""
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=180, start=start("2026-12-01T13:00")))
+    assert plan.sessies[0].eind == start("2026-12-01T15:05")
+    assert afgesproken_eind(plan, plan.sessies[0]) == start("2026-12-01T15:05")
+    op_tijd = herplan(plan, start("2026-12-01T13:45"), "voorstellen")
+    assert op_tijd.afgesproken_eind == start("2026-12-01T15:05") and op_tijd.over_min == 0
+    laat = herplan(plan, start("2026-12-01T14:25"), "voorstellen")
+    assert laat.over_min == 40, laat.meldingen
+    # The ambitiegesprek fills its 2u: its agreed end stays 15:00 and afronden 14:53 (R8).
+    ambitie = _ambitie()
+    assert afgesproken_eind(ambitie, ambitie.sessies[0]) == start("2026-12-01T15:00")

@@ -275,3 +275,41 @@ def test_later_einde_tijdens_een_pauze_telt_de_pauze_niet_twee_keer():
     staat.pauzeer(start("2026-12-01T13:25"))
     assert staat.resterend(start("2026-12-01T13:25")) == timedelta(minutes=6)
     assert staat.afgesproken_eind == start("2026-12-01T15:15")
+
+
+def test_het_afgesproken_einde_van_een_gesplitste_sessie_is_haar_geplande_einde():
+    """Issue 22: the kickoff in 3u is split; session 1 is planned 13:00-15:05, and that is what the
+    invitation, the handout and the .ics told the participants. The live clock measures against that
+    end, not against 13:00 + 3u: exactly on plan is 'op schema', 40 minutes late is 40 minutes late."""
+    staat = _staat("kickoff", groep=20, tijd=180)
+    assert staat.sessie.eind == start("2026-12-01T15:05")
+    assert staat.afgesproken_eind == start("2026-12-01T15:05")
+    staat.begin(start("2026-12-01T13:00"))
+    assert staat.verschil_min(start("2026-12-01T13:10")) == 0
+    # The kickoff never shortens a part (R5): late at the opening is as late at the end.
+    assert staat.verschil_min(start("2026-12-01T13:55")) == 40
+    staat.volgend_onderdeel(start("2026-12-01T13:55"))
+    assert staat.verschil_min(start("2026-12-01T13:56")) == 40
+    # A later end agreed with the group ('l') is the end from then on.
+    staat.later_einde(start("2026-12-01T13:56"), start("2026-12-01T15:45"))
+    assert staat.afgesproken_eind == start("2026-12-01T15:45")
+    assert staat.verschil_min(start("2026-12-01T13:57")) == 0
+
+
+def test_vrije_tijd_in_het_plan_is_geen_afgesproken_tijd():
+    """A plan that leaves time free (kennismaking, 1 hour of parts in 2u) told the participants its
+    own end; running late is measured against that end, early still re-plans within the bounds."""
+    staat = _staat("kennismaking", groep=10, tijd=120)
+    assert staat.origineel.vrij_min > 0
+    assert staat.afgesproken_eind == staat.sessie.eind < start("2026-12-01T15:00")
+    staat.begin(start("2026-12-01T13:00"))
+    assert staat.verschil_min(start("2026-12-01T13:01")) == 0
+
+
+def test_een_plan_dat_de_tijd_vult_houdt_het_afgesproken_einde_en_r8():
+    staat = _staat()  # ambitiegesprek in 2u: afronden at 14:53 (R8)
+    assert staat.afgesproken_eind == start("2026-12-01T15:00")
+    staat.begin(start("2026-12-01T13:00"))
+    staat.volgend_onderdeel(start("2026-12-01T13:40"))  # 30 minutes late
+    assert staat.afronden_om() == start("2026-12-01T14:53")
+    assert staat.verschil_min(start("2026-12-01T13:41")) == 0
