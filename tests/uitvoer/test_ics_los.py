@@ -6,9 +6,11 @@ from __future__ import annotations
 import icalendar
 
 from planner.kern.planning import maak_plan
+from planner.kern.programma_model import Bijeenkomst, Blok, Programma
 from planner.kern.tijd import Interval
+from planner.kern.traject import maak_programmaplan
 from planner.kern.vraag import Vraag
-from planner.uitvoer import render
+from planner.uitvoer import programma_ics, render
 from tests.conftest import start
 
 
@@ -34,3 +36,18 @@ def test_de_herhaling_alleen(training):
     extra = _events(render("ics", plan, herhaling=herhaling, alleen="herhaling"))
     assert sessie + extra == alles and len(alles) == 2
 
+
+def test_een_dag_van_een_bijeenkomst_alleen():
+    from planner.bibliotheek import laden
+
+    d = laden.vind("training")
+    lunch = Blok("agendapunt", "Lunch", minuten=45)
+    gesprek = laden.vind("ambitiegesprek")
+    programma = Programma("middag", "Middag", (Bijeenkomst("Middag", (
+        Blok("draaiboek", d.titel, draaiboek=d), lunch, Blok("draaiboek", gesprek.titel, draaiboek=gesprek))),))
+    pp = maak_programmaplan(programma, Vraag(groep=6, tijd_min=180,
+                                             start=start("2026-12-01T09:30").replace(tzinfo=None)))
+    assert len(pp.bijeenkomsten[0].dagen) == 2
+    alles = _events(programma_ics.render(pp))
+    los = [_events(programma_ics.render(pp, alleen=1, dag=n)) for n in (1, 2)]
+    assert [e for (e,) in los] == alles
