@@ -165,6 +165,17 @@ def _controleer_doelen(o: PlanOpties) -> None:
         controleer_doel(pad, o.force)
 
 
+def _geen_dubbele(paden: list[Path]) -> None:
+    """Once planned, the calendar files of one session each (agenda-2.ics) are known: none may be the file
+    of another option (checked before anything is printed or written)."""
+    gezien: set[Path] = set()
+    for pad in paden:
+        if pad.resolve() in gezien:
+            raise InvoerFout(f"'{pad}' is ook een van de agenda-bestanden per sessie naast --ics: geef --uitvoer, "
+                             "--html en --kaarten een andere naam.")
+        gezien.add(pad.resolve())
+
+
 def _controleer_paren(o: PlanOpties, begeleid: bool) -> None:
     """Options that only mean something together with another one."""
     agenda_opties = [naam for naam, waarde in (("--herinnering", o.herinnering), ("--per-onderdeel", o.per_onderdeel),
@@ -194,11 +205,17 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
         # The calendar file that goes with an invitation is the participants' too (issue 19.8).
         voor_agenda = "deelnemers" if voor == "deelnemers" or formaat == "uitnodiging" else "begeleider"
         bestanden.append((o.ics, render("ics", gepland, **agenda, voor=voor_agenda)))
+        from planner.uitvoer.ics import losse_bestanden
+
+        # Each session (and the follow-up) alone too, with the same UIDs: some programs import only the first.
+        bestanden += [(pad, render("ics", gepland, **agenda, voor=voor_agenda, alleen=deel))
+                      for pad, deel in losse_bestanden(o.ics, gepland, agenda["herhaling"] is not None)]
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, voor=voor, opdrachtgever=opdrachtgever,
                                          begeleiders=begeleiders)))
     if o.kaarten is not None:
         bestanden.append((o.kaarten, render("kaarten", gepland)))
+    _geen_dubbele([pad for pad, _ in bestanden])
     if bestanden:  # only to the screen: see _controleer_doelen
         from planner.cli.bestanden import schrijf_alles
 

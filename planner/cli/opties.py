@@ -117,7 +117,12 @@ Uitvoer = Annotated[Path | None, typer.Option(
     help="Schrijf de uitvoer naar dit bestand in plaats van naar het scherm ('-' is het scherm).")]
 Ics = Annotated[Path | None, typer.Option(
     "--ics", metavar="PAD", click_type=DOEL,
-    help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie.")]
+    help="Schrijf ook een agenda-bestand (.ics) met een afspraak per sessie. Bij meer sessies (of met "
+         "--herhaling) staat elke afspraak ernaast ook in een eigen bestand, want sommige mail- en "
+         "agendaprogramma's lezen alleen de eerste: bij --ics agenda.ics zijn dat agenda-1.ics, agenda-2.ics "
+         "en agenda-herhaling.ics. Bij een programma: agenda-1.ics, agenda-2.ics per bijeenkomst, en van een "
+         "bijeenkomst over meer dagen elke dag: agenda-1-1.ics, agenda-1-2.ics (bij één bijeenkomst: "
+         "agenda-1.ics, agenda-2.ics per dag).")]
 Herinnering = Annotated[str | None, typer.Option(
     "--herinnering", metavar="DUUR",
     help="Met --ics: een herinnering in elke afspraak, zo lang van tevoren: 15m, 1u, 1d.")]

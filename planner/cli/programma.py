@@ -91,17 +91,19 @@ def plan(o: Any) -> bool:
     hoofd = render(formaat, gepland, breedte=scherm.breedte() if o.uitvoer is None else 100,
                    bijlage=o.ics.name if o.ics is not None else "", scheiding=scheiding, **papier)
     bestanden: list[tuple[Path, str | bytes]] = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
-    if ics_paden:
+    if o.ics is not None:
         from planner.uitvoer.programma_ics import render as ics
 
         schoon = schoon_kopie(gepland)
-        bestanden.append((ics_paden[0], ics(schoon, herinnering, per_onderdeel=o.per_onderdeel)))
-        bestanden += [(pad, ics(schoon, herinnering, alleen=nummer, per_onderdeel=o.per_onderdeel))
-                      for nummer, pad in enumerate(ics_paden[1:], start=1)]
+        bestanden += [(pad, ics(schoon, herinnering, per_onderdeel=o.per_onderdeel, **deel))
+                      for pad, deel in _ics_bestanden(o.ics, gepland)]
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, **papier)))
     if o.kaarten is not None:
         bestanden.append((o.kaarten, render("kaarten", gepland)))
+    from planner.cli.opdrachten import _geen_dubbele
+
+    _geen_dubbele([pad for pad, _ in bestanden])  # the files of one day are known once planned
     schrijf_alles(bestanden, force=o.force)
     for pad, _inhoud in bestanden:
         scherm.geschreven(pad)
@@ -129,6 +131,29 @@ def _ics_paden(pad: Path, bijeenkomsten: int) -> list[Path]:
     if bijeenkomsten == 1:
         return [pad]
     return [pad] + [pad.with_name(f"{pad.stem}-{n}{pad.suffix or '.ics'}") for n in range(1, bijeenkomsten + 1)]
+
+
+def _ics_bestanden(pad: Path, gepland: Any) -> list[tuple[Path, dict[str, int]]]:
+    """Every calendar file with what it holds: all of it; with more than one meeting each meeting
+    (agenda-1.ics, …, as before) and each day of a meeting of more days (agenda-1-1.ics, agenda-1-2.ics);
+    one meeting of more days, each day (agenda-1.ics, agenda-2.ics, as the sessions of one draaiboek).
+    So every event is in a file alone too: several programs import only a file's first event."""
+    bijeenkomsten = gepland.bijeenkomsten
+    paden = _ics_paden(pad, len(bijeenkomsten))
+    bestanden: list[tuple[Path, dict[str, int]]] = [(paden[0], {})]
+    achter = pad.suffix or ".ics"
+    if len(bijeenkomsten) == 1:
+        (bij,) = bijeenkomsten
+        if len(bij.dagen) > 1:
+            bestanden += [(pad.with_name(f"{pad.stem}-{d.nummer}{achter}"), {"alleen": bij.nummer, "dag": d.nummer})
+                          for d in bij.dagen]
+        return bestanden
+    for bij, eigen in zip(bijeenkomsten, paden[1:], strict=True):
+        bestanden.append((eigen, {"alleen": bij.nummer}))
+        if len(bij.dagen) > 1:
+            bestanden += [(pad.with_name(f"{pad.stem}-{bij.nummer}-{d.nummer}{achter}"),
+                           {"alleen": bij.nummer, "dag": d.nummer}) for d in bij.dagen]
+    return bestanden
 
 
 def render(formaat: str, gepland: Any, scheiding: str = ";", **opties: Any) -> str | bytes:

@@ -14,6 +14,7 @@ import uuid
 import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from planner import __version__
@@ -195,9 +196,14 @@ def herinnering_tekst(naam: str, begin: datetime, minuten: int, zone: str = "") 
 
 
 def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = False,
-           herhaling: Interval | None = None, reeks: str = "", voor: str = "begeleider", **_: Any) -> bytes:
+           herhaling: Interval | None = None, reeks: str = "", voor: str = "begeleider",
+           alleen: int | str | None = None, **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
     follow-up meeting the draaiboek recommends.
+
+    `alleen`: only session N (a number), or only the follow-up meeting ("herhaling"), with the same
+    events and UIDs as in the whole file: the file of one session for the programs that import only
+    the first event of a file (`losse_bestanden`).
 
     `voor="deelnemers"` (the file that goes with the invitation, or --voor deelnemers): each session
     ends when the participants' part ends and its text is theirs (`beschrijving_deelnemers`); per
@@ -210,6 +216,8 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         afspraken.append((naam, begin, eind, sleutel, tekst))
 
     for sessie in plan.sessies:
+        if alleen is not None and alleen != sessie.nummer:
+            continue
         if voor == "deelnemers":
             _afspraken_deelnemers(plan, sessie, per_onderdeel, reeks, afspraak)
         elif per_onderdeel:
@@ -219,13 +227,23 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         else:
             afspraak(samenvatting(plan, sessie), sessie.start, sessie.eind, uid(plan, sessie, reeks),
                      beschrijving(plan, sessie))
-    if herhaling is not None:
+    if herhaling is not None and alleen in (None, "herhaling"):
         extra = herhaling_van(plan.draaiboek)
         begin = herhaling_start(plan, herhaling)
         tekst = (f"{extra.titel}, na {plan.draaiboek.titel}" if voor == "deelnemers"
                  else beschrijving_herhaling(plan, extra))
         afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks), tekst)
     return kalender(plan.draaiboek.titel, plan.tz, plan.locatie, afspraken, herinnering, _zone(plan))
+
+
+def losse_bestanden(pad: Path, plan: Plan, herhaling: bool = False) -> list[tuple[Path, int | str]]:
+    """Next to a calendar file of more than one session (or with the follow-up meeting), each of them in a
+    file of its own: agenda-1.ics, agenda-2.ics, … and agenda-herhaling.ics, each with its `alleen`.
+    Several mail and calendar programs import only the first event of a file. None for one session alone."""
+    delen: list[int | str] = [s.nummer for s in plan.sessies] + (["herhaling"] if herhaling else [])
+    if len(delen) < 2:
+        return []
+    return [(pad.with_name(f"{pad.stem}-{deel}{pad.suffix or '.ics'}"), deel) for deel in delen]
 
 
 # One event: its name, begin, end, UID and description.

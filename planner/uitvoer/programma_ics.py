@@ -67,17 +67,19 @@ def _per_onderdeel(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag) -> lis
 
 
 def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None = None, per_onderdeel: bool = False,
-           **_: Any) -> bytes:
-    """The calendar: every day of every meeting, or (alleen) only the days of that meeting; per_onderdeel,
-    an event per row of the participants' programme instead of one per day."""
+           dag: int | None = None, **_: Any) -> bytes:
+    """The calendar: every day of every meeting, or (alleen) only the days of that meeting, or (alleen and dag)
+    only that day of it; per_onderdeel, an event per row of the participants' programme instead of one per
+    day. The events and UIDs are the same in each."""
     afspraken = []
     for bij in pp.bijeenkomsten:
         if alleen is not None and bij.nummer != alleen:
             continue
-        for dag in bij.dagen:
+        for d in bij.dagen:
+            if dag is not None and d.nummer != dag:
+                continue
             if per_onderdeel:
-                afspraken += _per_onderdeel(pp, bij, dag)
+                afspraken += _per_onderdeel(pp, bij, d)
             else:
-                afspraken.append((samenvatting(pp, bij, dag), dag.start, dag.eind, _uid(pp, bij, dag),
-                                  beschrijving(pp, dag)))
+                afspraken.append((samenvatting(pp, bij, d), d.start, d.eind, _uid(pp, bij, d), beschrijving(pp, d)))
     return kalender(pp.programma.titel, pp.tz, pp.locatie, afspraken, herinnering)

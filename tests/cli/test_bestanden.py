@@ -432,7 +432,8 @@ def test_alle_uitvoer_van_plan_alles_of_niets_ook_kaarten(tmp_path: Path, monkey
                          "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"),
                          "--kaarten", str(tmp_path / "kaarten.html"))
     assert code == 0, err
-    assert sorted(os.listdir(tmp_path)) == ["kaarten.html", "ok.md", "r.html", "x.ics"]
+    # Two sessions: each also in a calendar file of its own, written with the others.
+    assert sorted(os.listdir(tmp_path)) == ["kaarten.html", "ok.md", "r.html", "x-1.ics", "x-2.ics", "x.ics"]
 
 
 # ------------------------------------------------ special paths under --force (issue 21.4)

@@ -222,3 +222,56 @@ def test_negatieve_groep_is_te_klein_niet_te_groot(capsys, monkeypatch, groep):
     assert code != 0 and out == ""
     assert "minstens 1 deelnemer" in err and "te groot" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def _ics(pad):
+    import icalendar
+
+    kalender = icalendar.Calendar.from_ical(pad.read_bytes())
+    return [(str(e["UID"]), str(e["SUMMARY"])) for e in kalender.walk("VEVENT")]
+
+
+def test_ics_met_twee_sessies_geeft_ook_elke_sessie_een_eigen_bestand(capsys, monkeypatch, tmp_path):
+    # Several mail and calendar programs import only a file's first event: session 2 alone too.
+    pad = tmp_path / "x.ics"
+    args = ["plan", "kickoff", "--groep", "20", "--tijd", "2u", "--start", "2026-12-01T13:30", "--ics", str(pad)]
+    code, out, err = run(capsys, monkeypatch, *args)
+    assert code == 0, err
+    alles = _ics(pad)
+    los = [_ics(tmp_path / f"x-{n}.ics") for n in (1, 2)]
+    assert len(alles) == 2 and [e for (e,) in los] == alles  # the same UIDs: importing both adds nothing
+    assert "(deel 2 van 2)" in los[1][0][1]
+    assert "x-1.ics" in out + err and "x-2.ics" in out + err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-1.ics", "x-2.ics", "x.ics"]
+    # Never over an existing file without --force, and then nothing at all is written.
+    for p in tmp_path.iterdir():
+        p.unlink()
+    (tmp_path / "x-2.ics").write_text("mijn eigen agenda")
+    code, _, err = run(capsys, monkeypatch, *args)
+    assert code != 0 and "x-2.ics" in err and "--force" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-2.ics"]
+    assert run(capsys, monkeypatch, *args, "--force")[0] == 0 and len(_ics(tmp_path / "x-2.ics")) == 1
+
+
+def test_ics_met_herhaling_geeft_de_herhaling_een_eigen_bestand(capsys, monkeypatch, tmp_path):
+    pad = tmp_path / "training.ics"
+    code, _, err = run(capsys, monkeypatch, "plan", "training", "--groep", "12", "--start", "2026-12-01T13:30",
+                       "--ics", str(pad), "--herhaling", "3mnd")
+    assert code == 0, err
+    alles = _ics(pad)
+    assert [e for (e,) in (_ics(tmp_path / "training-1.ics"), _ics(tmp_path / "training-herhaling.ics"))] == alles
+
+
+def test_ics_met_een_sessie_schrijft_een_bestand(capsys, monkeypatch, tmp_path):
+    pad = tmp_path / "k.ics"
+    code, _, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--start", "2026-12-01T13:30",
+                       "--ics", str(pad), "--per-onderdeel")
+    assert code == 0, err
+    assert [p.name for p in tmp_path.iterdir()] == ["k.ics"]  # one session: its file is already alone
+
+
+def test_uitvoer_op_de_naam_van_een_los_agenda_bestand_wordt_geweigerd(capsys, monkeypatch, tmp_path):
+    code, out, err = run(capsys, monkeypatch, "plan", "kickoff", "--groep", "20", "--tijd", "2u", "--ics",
+                         str(tmp_path / "x.ics"), "-o", str(tmp_path / "x-2.ics"))
+    assert code != 0 and "x-2.ics" in err and "Traceback" not in err
+    assert out == "" and list(tmp_path.iterdir()) == []

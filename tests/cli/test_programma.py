@@ -239,3 +239,57 @@ def test_nieuw_van_een_ingebouwd_programma_maakt_een_eigen_kopie(eigen, planner)
     assert "4 maanden na de vorige" in uit
     code, _, fout = planner("nieuw", "mijn-traject", "--van", "training-met-herhaling")
     assert code != 0 and "--force" in fout
+
+
+def _ics(pad: Path) -> list[tuple[str, str]]:
+    import icalendar
+
+    kalender = icalendar.Calendar.from_ical(pad.read_bytes())
+    return [(str(e["UID"]), str(e["SUMMARY"])) for e in kalender.walk("VEVENT")]
+
+
+def test_traject_met_een_bijeenkomst_over_twee_dagen_geeft_elke_dag_een_eigen_bestand(eigen, planner, tmp_path):
+    # 2u30 a day: the kickoff (3-4 hours) and the training with its closing take 2 days each.
+    agenda = tmp_path / "noord.ics"
+    code, uit, fout = planner("plan", "noord", "--groep", "20", "--tijd", "2u30", "--start", "1-12-2026 13:30",
+                              "--ics", str(agenda))
+    assert code == 0, fout
+    alles = _ics(agenda)
+    assert len(alles) == 5
+    # The existing names stay what they were (a meeting each, all its days); the days are added.
+    assert [len(_ics(tmp_path / f"noord-{n}.ics")) for n in (1, 2, 3)] == [2, 2, 1]
+    los = [_ics(tmp_path / naam) for naam in ("noord-1-1.ics", "noord-1-2.ics", "noord-2-1.ics", "noord-2-2.ics",
+                                              "noord-3.ics")]
+    assert [e for (e,) in los] == alles  # one event each, with the UID of the combined file
+    assert sorted(p.name for p in tmp_path.glob("*.ics")) == sorted(
+        ["noord.ics", "noord-1.ics", "noord-2.ics", "noord-3.ics", "noord-1-1.ics", "noord-1-2.ics",
+         "noord-2-1.ics", "noord-2-2.ics"])
+    for naam in ("noord-1-1.ics", "noord-2-2.ics"):
+        assert naam in uit + fout
+
+
+def test_een_dagprogramma_over_twee_dagen_geeft_elke_dag_een_eigen_bestand(eigen, planner, tmp_path):
+    middag = ('[programma]\ntitel = "Middag"\n\n[[blokken]]\ndraaiboek = "training"\n\n[[blokken]]\n'
+              'agendapunt = "Lunch"\nminuten = 45\n\n[[blokken]]\ndraaiboek = "ambitiegesprek"\n')
+    (eigen / "middag.toml").write_text(middag, encoding="utf-8")
+    agenda = tmp_path / "middag.ics"
+    args = ("plan", "middag", "--groep", "6", "--tijd", "3u", "--start", "1-12-2026 9:30", "--ics", str(agenda))
+    (tmp_path / "middag-2.ics").write_text("van mij", encoding="utf-8")
+    code, _, fout = planner(*args)
+    # All or nothing, never over a file of the user's without --force: nothing is written.
+    assert code != 0 and "middag-2.ics" in fout and "--force" in fout
+    assert not agenda.exists() and not (tmp_path / "middag-1.ics").exists()
+    assert (tmp_path / "middag-2.ics").read_text(encoding="utf-8") == "van mij"
+    code, uit, fout = planner(*args, "--force")
+    assert code == 0, fout
+    alles = _ics(agenda)
+    los = [_ics(tmp_path / f"middag-{n}.ics") for n in (1, 2)]
+    assert len(alles) == 2 and [e for (e,) in los] == alles
+    assert "middag-1.ics" in uit + fout and "middag-2.ics" in uit + fout
+
+
+def test_een_dagprogramma_van_een_dag_schrijft_een_bestand(eigen, planner, tmp_path):
+    agenda = tmp_path / "dag.ics"
+    code, _, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--ics", str(agenda))
+    assert code == 0, fout
+    assert [p.name for p in tmp_path.glob("*.ics")] == ["dag.ics"]
