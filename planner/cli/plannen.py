@@ -120,7 +120,9 @@ def live(
 
     p = planning
     # issue 23: a programme, block after block
-    if programma_cli.live(p, draaiboek, sessie, log, force, stil, zaal, zaal_poort, zaal_open, land):
+    from planner.cli import programma_live
+
+    if programma_live.live(p, draaiboek, sessie, log, force, stil, zaal, zaal_poort, zaal_open, land):
         return
     if log is not None:
         # An earlier run's log is the facilitator's material: never replace it silently.
