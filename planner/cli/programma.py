@@ -6,6 +6,7 @@ The existing commands call in here with one line each and go on as before when t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -280,25 +281,18 @@ def programma_tekst(p: Any, groep: int | None = None,
 
 def nieuw(naam: str, blokken: list[str], force: bool = False, meer: list[str] | None = None) -> None:
     """`planner nieuw NAAM --programma kennismaking training`: a commented programme to start from."""
-    import typer
 
     if not blokken:
         raise InvoerFout(f"'{' '.join(meer or ())}' begrijp ik niet: geef één naam, of maak een programma met "
                          f"'planner nieuw {naam} --programma kennismaking training'.")
     blokken = [*blokken, *(meer or ())]
-    from planner.bibliotheek import sjabloon, vinden
-    from planner.bibliotheek.programma import controleer_programmatekst, sjabloon_tekst
-    from planner.cli.bestanden import schrijf
+    from planner.bibliotheek import sjabloon
+    from planner.bibliotheek.programma import sjabloon_tekst
 
     naam = sjabloon.controleer_naam(naam)
     tekst = sjabloon_tekst(naam, [b.strip().lower() for b in blokken])
-    pad = vinden.maak_eigen_map() / f"{naam}.toml"
-    _, problemen = controleer_programmatekst(tekst, pad)
-    if problemen:
-        raise InvoerFout(f"Dit programma zou niet in orde zijn: {problemen[0].melding[:1].upper()}"
-                         f"{problemen[0].melding[1:]}")
-    schrijf(pad, tekst, force=force)
-    scherm.zo_verder(pad, f"planner plan {naam} --groep 12 --start \"dinsdag 9:30\"", typer.echo, controleer=naam)
+    _bewaar(naam, tekst, force, lambda melding, _: f"Dit programma zou niet in orde zijn: {melding[:1].upper()}"
+                                                   f"{melding[1:]}")
 
 
 def kopieer(naam: str, pad: Path, van: str, force: bool = False) -> None:
@@ -309,11 +303,7 @@ def kopieer(naam: str, pad: Path, van: str, force: bool = False) -> None:
     import json
     import tomllib
 
-    import typer
-
-    from planner.bibliotheek import lezen, sjabloon, vinden
-    from planner.bibliotheek.programma import controleer_programmatekst
-    from planner.cli.bestanden import schrijf
+    from planner.bibliotheek import lezen, sjabloon
 
     naam = sjabloon.controleer_naam(naam)
     tekst = lezen.lees_tekst(pad)
@@ -335,10 +325,21 @@ def kopieer(naam: str, pad: Path, van: str, force: bool = False) -> None:
     tekst = (f"# Eigen programma '{naam}', begonnen als kopie van '{van}' (planner nieuw {naam} --van {van}).\n"
              "# Pas het gerust aan, bijvoorbeeld 'na' van een bijeenkomst of de blokken.\n"
              f"# Daarna: planner controleer {naam}, en plan het met: planner plan {naam} --groep ...\n\n") + tekst
+    _bewaar(naam, tekst, force, lambda melding, doel: f"De kopie van '{van}' zou niet in orde zijn ({melding}): "
+                                                      f"kopieer het bestand zelf naar {doel}.")
+
+
+def _bewaar(naam: str, tekst: str, force: bool, fout: Callable[[str, Path], str]) -> None:
+    """A new own programme: checked as 'planner controleer' would, written, and the next step said."""
+    import typer
+
+    from planner.bibliotheek import vinden
+    from planner.bibliotheek.programma import controleer_programmatekst
+    from planner.cli.bestanden import schrijf
+
     doel = vinden.maak_eigen_map() / f"{naam}.toml"
     _, problemen = controleer_programmatekst(tekst, doel)
     if problemen:
-        raise InvoerFout(f"De kopie van '{van}' zou niet in orde zijn ({problemen[0].melding}): kopieer het "
-                         f"bestand zelf naar {doel}.")
+        raise InvoerFout(fout(problemen[0].melding, doel))
     schrijf(doel, tekst, force=force)
     scherm.zo_verder(doel, f"planner plan {naam} --groep 12 --start \"dinsdag 9:30\"", typer.echo, controleer=naam)
