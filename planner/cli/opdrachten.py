@@ -165,7 +165,7 @@ def _controleer_doelen(o: PlanOpties) -> None:
         controleer_doel(pad, o.force)
 
 
-def _geen_dubbele(paden: list[Path]) -> None:
+def geen_dubbele(paden: list[Path]) -> None:
     """Once planned, the calendar files of one session each (agenda-2.ics) are known: none may be the file
     of another option (checked before anything is printed or written)."""
     gezien: set[Path] = set()
@@ -215,7 +215,7 @@ def _schrijf_plan(o: PlanOpties, gepland: Any, formaat: str, voor: str, scheidin
                                          begeleiders=begeleiders)))
     if o.kaarten is not None:
         bestanden.append((o.kaarten, render("kaarten", gepland)))
-    _geen_dubbele([pad for pad, _ in bestanden])
+    geen_dubbele([pad for pad, _ in bestanden])
     if bestanden:  # only to the screen: see _controleer_doelen
         from planner.cli.bestanden import schrijf_alles
 

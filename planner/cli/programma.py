@@ -101,9 +101,9 @@ def plan(o: Any) -> bool:
         bestanden.append((o.html, render("html", gepland, **papier)))
     if o.kaarten is not None:
         bestanden.append((o.kaarten, render("kaarten", gepland)))
-    from planner.cli.opdrachten import _geen_dubbele
+    from planner.cli.opdrachten import geen_dubbele
 
-    _geen_dubbele([pad for pad, _ in bestanden])  # the files of one day are known once planned
+    geen_dubbele([pad for pad, _ in bestanden])  # the files of one day are known once planned
     schrijf_alles(bestanden, force=o.force)
     for pad, _inhoud in bestanden:
         scherm.geschreven(pad)
@@ -130,7 +130,9 @@ def _ics_paden(pad: Path, bijeenkomsten: int) -> list[Path]:
     next to it (agenda-1.ics, agenda-2.ics, ...): several programs import only a file's first event."""
     if bijeenkomsten == 1:
         return [pad]
-    return [pad] + [pad.with_name(f"{pad.stem}-{n}{pad.suffix or '.ics'}") for n in range(1, bijeenkomsten + 1)]
+    from planner.uitvoer.ics import ernaast
+
+    return [pad] + [ernaast(pad, n) for n in range(1, bijeenkomsten + 1)]
 
 
 def _ics_bestanden(pad: Path, gepland: Any) -> list[tuple[Path, dict[str, int]]]:
@@ -138,20 +140,21 @@ def _ics_bestanden(pad: Path, gepland: Any) -> list[tuple[Path, dict[str, int]]]
     (agenda-1.ics, …, as before) and each day of a meeting of more days (agenda-1-1.ics, agenda-1-2.ics);
     one meeting of more days, each day (agenda-1.ics, agenda-2.ics, as the sessions of one draaiboek).
     So every event is in a file alone too: several programs import only a file's first event."""
+    from planner.uitvoer.ics import ernaast
+
     bijeenkomsten = gepland.bijeenkomsten
     paden = _ics_paden(pad, len(bijeenkomsten))
     bestanden: list[tuple[Path, dict[str, int]]] = [(paden[0], {})]
-    achter = pad.suffix or ".ics"
     if len(bijeenkomsten) == 1:
         (bij,) = bijeenkomsten
         if len(bij.dagen) > 1:
-            bestanden += [(pad.with_name(f"{pad.stem}-{d.nummer}{achter}"), {"alleen": bij.nummer, "dag": d.nummer})
+            bestanden += [(ernaast(pad, d.nummer), {"alleen": bij.nummer, "dag": d.nummer})
                           for d in bij.dagen]
         return bestanden
     for bij, eigen in zip(bijeenkomsten, paden[1:], strict=True):
         bestanden.append((eigen, {"alleen": bij.nummer}))
         if len(bij.dagen) > 1:
-            bestanden += [(pad.with_name(f"{pad.stem}-{bij.nummer}-{d.nummer}{achter}"),
+            bestanden += [(ernaast(pad, bij.nummer, d.nummer),
                            {"alleen": bij.nummer, "dag": d.nummer}) for d in bij.dagen]
     return bestanden
 

@@ -243,7 +243,12 @@ def losse_bestanden(pad: Path, plan: Plan, herhaling: bool = False) -> list[tupl
     delen: list[int | str] = [s.nummer for s in plan.sessies] + (["herhaling"] if herhaling else [])
     if len(delen) < 2:
         return []
-    return [(pad.with_name(f"{pad.stem}-{deel}{pad.suffix or '.ics'}"), deel) for deel in delen]
+    return [(ernaast(pad, deel), deel) for deel in delen]
+
+
+def ernaast(pad: Path, *delen: int | str) -> Path:
+    """The calendar file of a part next to the whole one: agenda.ics → agenda-2.ics, agenda-1-2.ics."""
+    return pad.with_name(f"{pad.stem}-{'-'.join(str(d) for d in delen)}{pad.suffix or '.ics'}")
 
 
 # One event: its name, begin, end, UID and description.
