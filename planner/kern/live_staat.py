@@ -142,7 +142,7 @@ class LiveStaat:
         return self.sessie.eind
 
     def _eind_na(self, moment: datetime, klaar: str | None) -> datetime:
-        plan = self._met_niet_bereikt(self._plan_met_eind(), klaar)
+        plan = self._met_niet_bereikt(self.stand.plan, klaar)
         uitkomst = herplan(plan, moment, klaar, zonder=frozenset(self.stand.overgeslagen),
                            sessienummer=self.sessienummer, afgesproken=self.afgesproken_eind)
         return uitkomst.plan.sessies[self.sessienummer - 1].eind
@@ -154,16 +154,9 @@ class LiveStaat:
 
     # ------------------------------------------------------------------------------ steps
 
-    def _plan_met_eind(self) -> Plan:
-        """The current plan with the agreed end moved, when a later end was agreed."""
-        if self.stand.eind is None:
-            return self.stand.plan
-        sessie = self.origineel.sessies[self.sessienummer - 1]
-        return replace(self.stand.plan, tijd_min=hele_minuten((self.stand.eind - sessie.start).total_seconds()))
-
     def _herplan(self, moment: datetime, klaar: str | None, overgeslagen: tuple[str, ...]) -> tuple[Plan, tuple[
             str, ...], tuple[str, ...]]:
-        uitkomst = herplan(self._met_niet_bereikt(self._plan_met_eind(), klaar), moment, klaar,
+        uitkomst = herplan(self._met_niet_bereikt(self.stand.plan, klaar), moment, klaar,
                            zonder=frozenset(overgeslagen), sessienummer=self.sessienummer,
                            afgesproken=self.afgesproken_eind)
         vervallen = tuple(dict.fromkeys(self.stand.vervallen + uitkomst.vervallen))
@@ -173,8 +166,8 @@ class LiveStaat:
         gepland = {o.id for o in uitkomst.plan.sessies[self.sessienummer - 1].onderdelen}
         blijft = tuple(i for i in self.stand.niet_bereikt if i in self.stand.werkelijk or i not in gepland)
         self._niet_bereikt = tuple(dict.fromkeys(blijft + uitkomst.niet_bereikt))
-        # The plan keeps the original agreed time; the later end lives in the state.
-        return replace(uitkomst.plan, tijd_min=self.origineel.tijd_min), uitkomst.wijzigingen, vervallen
+        # The later agreed end lives in the state (herplan gets it as `afgesproken`); the plan keeps its time.
+        return uitkomst.plan, uitkomst.wijzigingen, vervallen
 
     def _met_niet_bereikt(self, plan: Plan, klaar: str | None) -> Plan:
         """The plan with the parts an earlier re-plan found not reached (R8) back in the rest, in

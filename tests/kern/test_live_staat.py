@@ -313,3 +313,19 @@ def test_een_plan_dat_de_tijd_vult_houdt_het_afgesproken_einde_en_r8():
     staat.volgend_onderdeel(start("2026-12-01T13:40"))  # 30 minutes late
     assert staat.afronden_om() == start("2026-12-01T14:53")
     assert staat.verschil_min(start("2026-12-01T13:41")) == 0
+
+
+def test_later_einde_maakt_de_volgende_sessie_niet_ruimer():
+    """A later end agreed for session 1 (17:00 instead of 16:00) gives session 2 no more room: the advice
+    names what fits in its real free time (1u10), not in 2u10 as if session 2 had the later end too."""
+    from planner.kern.herplan import ruimte_volgende_sessie
+    from planner.kern.tijd import toon_duur
+
+    plan = maak_plan(laden.vind("kickoff"), Vraag(groep=20, tijd_min=180, start=start("2026-12-01T13:00")))
+    staat = LiveStaat(plan, sessienummer=1)
+    staat.begin(start("2026-12-01T13:00"))
+    staat.later_einde(start("2026-12-01T13:10"), start("2026-12-01T17:00"))
+    staat.volgend_onderdeel(start("2026-12-01T17:10"))
+    ruimte = toon_duur(ruimte_volgende_sessie(plan, 1))
+    advies = [w for w in staat.stand.wijzigingen if "volgende sessie kan" in w]
+    assert len(advies) == 1 and f"daar is {ruimte} vrij" in advies[0], staat.stand.wijzigingen
