@@ -32,8 +32,8 @@ from hypothesis import strategies as st
 from planner.bibliotheek import laden, valideren
 from planner.cli import ingang
 from planner.kern.fouten import PlanFout, PlannerFout
-from planner.kern.maten import STRATEGIEEN, Maat
-from planner.kern.model import Draaiboek, Onderdeel, Plan, Variant
+from planner.kern.maten import Maat
+from planner.kern.model import STRATEGIEEN, Draaiboek, Onderdeel, Plan, Variant
 from planner.kern.planning import maak_plan
 from planner.kern.sessies import GEEN_INHOUD, Naden, is_inhoud, splits
 from planner.kern.tijd import Interval

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +67,19 @@ def controleer_bestand(pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | 
 
 def controleer_tekst(tekst: str, pad: Path, herkomst: str = "eigen") -> tuple[Draaiboek | None, list[Probleem]]:
     """Validate the text of a draaiboek as if it were the file `pad` (also before it is written)."""
+    draaiboek, problemen = _gecontroleerd(tekst, pad, herkomst)
+    return draaiboek, list(problemen)
+
+
+@lru_cache(maxsize=64)
+def _gecontroleerd(tekst: str, pad: Path, herkomst: str) -> tuple[Draaiboek | None, tuple[Probleem, ...]]:
+    # Remembered for the process, by the text itself: `lijst` and `controleer` validate every
+    # draaiboek and then every programme, which names some of them again. The results are frozen.
+    draaiboek, problemen = _controleer(tekst, pad, herkomst)
+    return draaiboek, tuple(problemen)
+
+
+def _controleer(tekst: str, pad: Path, herkomst: str) -> tuple[Draaiboek | None, list[Probleem]]:
     naam = str(pad)
     regel = lange_sleutel(tekst)
     if regel is not None:

@@ -16,7 +16,7 @@ from planner.bibliotheek.lezen import is_bestand, lees_of_probleem
 from planner.bibliotheek.velden import Lezer
 from planner.bibliotheek.vinden import NAAM, eigen_map, ingebouwde_map, is_programma_pad, lijkt_pad
 from planner.kern.fouten import DraaiboekFout, InvoerFout, PlannerFout, Probleem
-from planner.kern.maten import STRATEGIEEN
+from planner.kern.model import STRATEGIEEN
 from planner.kern.programma_model import BLOKSOORTEN, Bijeenkomst, Blok, Programma
 from planner.kern.tijd import lees_duur, lees_interval
 

@@ -10,7 +10,6 @@ from planner.kern.fouten import InvoerFout, PlanFout
 from planner.kern.model import Draaiboek, Onderdeel, Variant
 from planner.kern.verdeling import groepjes_passen, verdeel_groep
 
-STRATEGIEEN = ("auto", "splitsen", "inkorten")
 GRID = 5
 # The planner's own guideline, not a source's: a pause after at most this many minutes. Growth
 # beyond the draaiboek's minutes never makes a stretch longer than this (see kern.vullen).

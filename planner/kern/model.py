@@ -16,6 +16,8 @@ VOORWAARDEN = ("pauze", "geen-pauze", "een-sessie", "meer-sessies", "daarna", "g
 # task (their card carries it instead of the plenary prompt), "oefenen" a question to practise with
 # in the next onderdeel in subgroups (the training's example questions of the minicollege).
 KAARTEN = ("groepje", "oefenen")
+# How a draaiboek meets too little time (--strategie, a programme block's `strategie`).
+STRATEGIEEN = ("auto", "splitsen", "inkorten")
 
 # Every class here has a docstring: without one, dataclass makes it from the signature (inspect),
 # at every start (issue 12).

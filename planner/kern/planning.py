@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 from planner.kern.fouten import InvoerFout, PlanFout
 from planner.kern.groepjes import beurt_tekst, groepjes_voor, per_persoon_voor
-from planner.kern.maten import STRATEGIEEN, Maat, kies_variant, maat_voor, past_in, teruggegeven
+from planner.kern.maten import Maat, kies_variant, maat_voor, past_in, teruggegeven
 from planner.kern.model import (
+    STRATEGIEEN,
     Draaiboek,
     GeplandOnderdeel,
     Herhaling,

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.kern.lui import Patroon
 from planner.kern.tijd import toon_duur
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 BLOKSOORTEN = ("draaiboek", "agendapunt", "pauze", "herhaling")
 # A break-out (work in groups) is no break.
-_LUNCH = re.compile(r"lunch|pauze|koffie|thee|break(?![\s-]*out)", re.IGNORECASE)
+_LUNCH = Patroon(r"lunch|pauze|koffie|thee|break(?![\s-]*out)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

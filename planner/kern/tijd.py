@@ -12,10 +12,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 from planner.kern.fouten import InvoerFout
 from planner.kern.lui import Patroon
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 _GETAL = r"\d+(?:[.,]\d+)?"
 _UREN_MINUTEN = Patroon(
@@ -143,6 +146,10 @@ def lees_interval(tekst: str, naam: str = "--interval", kaal_getal: bool = False
 
 
 def lees_zone(naam: str) -> ZoneInfo:
+    # zoneinfo is imported here, by the commands that place a plan in time: `lijst`, `toon` and
+    # `controleer` read durations from this module but need no zone.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         if not naam or naam.startswith(("/", ".")) or ".." in naam:
             raise ValueError(naam)

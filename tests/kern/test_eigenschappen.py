@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from planner.bibliotheek import laden, vinden
 from planner.kern.fouten import PlanFout
-from planner.kern.maten import STRATEGIEEN, maat_voor
-from planner.kern.model import VRIJE_RUIMTE
+from planner.kern.maten import maat_voor
+from planner.kern.model import STRATEGIEEN, VRIJE_RUIMTE
 from planner.kern.pauze import PAUZE_MIN
 from planner.kern.planning import maak_plan
 from planner.kern.tijd import bestaat
