@@ -246,7 +246,11 @@ def _modus(pad: Path) -> int:
 
 
 def _reden(pad: Path, fout: OSError) -> str:
-    if fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if fout.errno == errno.EROFS:
+        # A mounted CD, a locked USB stick, a read-only share: no permission would help there.
+        return (f"'{pad.parent}' staat op een schijf waarop niets geschreven kan worden (alleen-lezen): "
+                "kies een map op een andere schijf.")
+    if fout.errno in (errno.EACCES, errno.EPERM):
         return f"Ik mag niet schrijven in '{pad.parent}': kies een map waar je schrijfrechten hebt."
     if fout.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"De schijf is vol: '{pad}' is niet geschreven; maak ruimte vrij en probeer opnieuw."

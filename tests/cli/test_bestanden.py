@@ -101,7 +101,10 @@ def test_alleen_lezen_map_gesimuleerd(tmp_path: Path, monkeypatch, capsys, fout:
     monkeypatch.setattr(tempfile, "mkstemp", geweigerd)
     code, _, err = draai(monkeypatch, capsys, *PLAN, "--ics", str(bestaand), "--force")
     assert code == 4
-    assert "mag niet schrijven" in een_zin(err) and str(tmp_path) in err
+    # A read-only disk is not a matter of permissions: the user must pick another disk.
+    verwacht = "alleen-lezen" if fout == errno.EROFS else "mag niet schrijven"
+    assert verwacht in een_zin(err) and str(tmp_path) in err
+    assert ("schrijfrechten" in err) == (fout != errno.EROFS)
     assert bestaand.read_bytes() == OUD
     assert resten(tmp_path) == []
 
@@ -395,7 +398,7 @@ def test_uitvoer_en_ics_alles_of_niets_bij_schrijffout(tmp_path: Path, monkeypat
     monkeypatch.setattr(bestanden, "_bereid", bereid)
     code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
                          "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"))
-    assert code == 4 and "mag niet schrijven" in een_zin(err)
+    assert code == 4 and "alleen-lezen" in een_zin(err)
     assert os.listdir(tmp_path) == []
 
 
@@ -425,7 +428,7 @@ def test_alle_uitvoer_van_plan_alles_of_niets_ook_kaarten(tmp_path: Path, monkey
     code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
                          "--ics", str(tmp_path / "x.ics"), "--html", str(tmp_path / "r.html"),
                          "--kaarten", str(tmp_path / "kaarten.html"))
-    assert code == 4 and "mag niet schrijven" in een_zin(err)
+    assert code == 4 and "alleen-lezen" in een_zin(err)
     assert os.listdir(tmp_path) == []
     monkeypatch.setattr(bestanden, "_bereid", echte_bereid)
     code, _, err = draai(monkeypatch, capsys, *PLAN, "-o", str(tmp_path / "ok.md"), "--format", "markdown",
