@@ -83,7 +83,8 @@ body {{ display: flex; flex-direction: column; padding: 3vh 4vw; box-sizing: bor
 #kop {{ font-size: 2.2vh; color: #aaa; display: flex; justify-content: space-between; gap: 2em; }}
 #titel {{ font-size: 6vh; font-weight: bold; margin: 2vh 0 0; line-height: 1.15; }}
 #indeling {{ font-size: 2.8vh; color: #ccc; margin: 1vh 0 0; min-height: 1em; }}
-#klok {{ font-size: 24vh; font-weight: bold; line-height: 1; margin: 2vh 0;
+#bijschrift {{ font-size: 2.8vh; color: #aaa; margin: 2vh 0 0; min-height: 1em; }}
+#klok {{ font-size: 24vh; font-weight: bold; line-height: 1; margin: 0 0 2vh;
   font-variant-numeric: tabular-nums; letter-spacing: .02em; }}
 #klok.om {{ color: #ff8a65; }}
 #klok.pauze {{ color: #888; }}
@@ -103,6 +104,7 @@ body.los #klok {{ color: #666; }}
 <div id="kop"><span id="draaiboek">{titel}</span><span id="sessie"></span><span id="einde"></span></div>
 <div id="titel">Even geduld…</div>
 <div id="indeling"></div>
+<div id="bijschrift"></div>
 <div id="klok">--:--</div>
 <div id="toestand"></div>
 <ol id="vragen"></ol>
@@ -124,6 +126,9 @@ function klok() {{
   let s = stand.resterend_s;
   if (stand.toestand === "loopt" || stand.toestand === "wacht") s -= (performance.now() - ontvangen) / 1000;
   el.className = stand.toestand === "pauze" ? "pauze" : (s < 0 && stand.toestand === "loopt" ? "om" : "");
+  // Said above the big figures, so nobody in the room reads "12:30" as a time of day.
+  zet("bijschrift", stand.toestand === "klaar" ? "" : stand.toestand === "wacht" ? "Nog tot het begin"
+                                                                               : "Nog voor dit onderdeel");
   if (stand.toestand === "klaar") {{ el.textContent = ""; return; }}
   el.textContent = s < 0 && stand.toestand === "loopt" ? "00:00" : duur(Math.max(s, 0));
   let t = "";

@@ -143,6 +143,8 @@ def test_in_een_echte_browser_staat_het_onderdeel_en_loopt_de_klok(zaal):
     later = re.search(r'id="klok"[^>]*>(\d\d:\d\d)<', daarna).group(1)
     assert tijd.startswith("07:") or tijd.startswith("08:")
     assert later < tijd and later.startswith(("04:", "05:"))
+    # The big figures are time left, and the room is told so: not a clock time.
+    assert re.search(r'id="bijschrift">Nog voor dit onderdeel<', daarna)
     assert "Wanneer is dit voor iedereen een waardevol gesprek?" in daarna
 
 
