@@ -159,13 +159,19 @@ def live(
     datum = live_datumcontrole(gepland, staat.sessienummer, land=land, start_gegeven=p.start is not None)
     for melding in datum:
         typer.echo(f"let op: {melding}", err=True)
-    if log is not None:
-        # The log's first version (the plan, nothing done yet), atomically and never over an earlier
-        # log without --force: a folder that cannot be written is refused now, not found out afterwards.
-        schrijf(log, staat.log_csv(), force=force)
-    scherm_app = LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True), stil=stil)
-    scherm_app.melding = "\n".join(f"Let op: {m}" for m in datum)
-    zaalscherm.draai(scherm_app, staat, klok, zaal, zaal_poort, zaal_open)
+    server = zaalscherm.start_als_gevraagd(staat, klok, zaal, zaal_poort, zaal_open)
+    try:
+        if log is not None:
+            # The log's first version (the plan, nothing done yet), atomically and never over an earlier
+            # log without --force: a folder that cannot be written is refused now, not found out afterwards.
+            schrijf(log, staat.log_csv(), force=force)
+        scherm_app = LiveApp(staat, klok, log=log, schrijf=lambda pad, tekst: schrijf(pad, tekst, force=True),
+                             stil=stil)
+        scherm_app.melding = "\n".join(f"Let op: {m}" for m in datum)
+        zaalscherm.draai(scherm_app, server)
+    finally:
+        if server is not None:
+            server.stop()
     code = scherm_app.return_code or 0
     raise typer.Exit(afsluiten(scherm_app, code, lambda tekst: typer.echo(tekst, err=True), typer.echo,
                                log_kwijt=Uitgang.BESTAND))

@@ -91,13 +91,12 @@ def live(p: Any, naam: str, dag_nummer: int | None, log: Path | None, force: boo
     for regel in overgeslagen:
         typer.echo(regel)
     eerste = next(b for b in dag.blokken[voorbij:] if b.plan is not None)
-    if logs:
-        # The first block's log (the plan, nothing done yet) before the screen opens: a folder that
-        # cannot be written is refused now, not found out afterwards (every block's log lies beside it).
-        schrijf(logs[id(eerste)], LiveStaat(eerste.plan, 1).log_csv(), force=force)
-    server = (zaalscherm.start(LiveStaat(eerste.plan, 1, nu=klok()), klok, zaal_poort, zaal_open)
-              if zaal or zaal_open or zaal_poort is not None else None)
+    server = zaalscherm.start_als_gevraagd(LiveStaat(eerste.plan, 1, nu=klok()), klok, zaal, zaal_poort, zaal_open)
     try:
+        if logs:
+            # The first block's log (the plan, nothing done yet) before the screen opens: a folder that
+            # cannot be written is refused now, not found out afterwards (every block's log lies beside it).
+            schrijf(logs[id(eerste)], LiveStaat(eerste.plan, 1).log_csv(), force=force)
         _blok_na_blok(dag, voorbij, klok, logs, stil, [f"Let op: {m}" for m in datum] + overgeslagen, server,
                       LiveApp, afsluiten, schrijf)
     finally:

@@ -36,15 +36,18 @@ def toon_adres(scherm_app: LiveApp, server: ZaalScherm) -> None:
                                                  scherm_app.melding) if r)
 
 
-def draai(scherm_app: LiveApp, staat: LiveStaat, klok: Callable[[], datetime], zaal: bool,
-          poort: int | None, open_: bool) -> None:
-    """Run the live screen; with --zaal (or --zaal-poort/--zaal-open) the room page is served beside it."""
+def start_als_gevraagd(staat: LiveStaat, klok: Callable[[], datetime], zaal: bool, poort: int | None,
+                       open_: bool) -> ZaalScherm | None:
+    """The room server when --zaal, --zaal-poort or --zaal-open asks for one, else None. Started before
+    the log's first version is written: a port in use then leaves no log behind that the next try
+    would refuse to replace. The caller stops it, however the session ends."""
     if not (zaal or poort is not None or open_):
-        scherm_app.run()
-        return
-    server = start(staat, klok, poort, open_)
-    toon_adres(scherm_app, server)
-    try:
-        scherm_app.run()
-    finally:
-        server.stop()
+        return None
+    return start(staat, klok, poort, open_)
+
+
+def draai(scherm_app: LiveApp, server: ZaalScherm | None) -> None:
+    """Run the live screen, with the room page's address on it when the room page is served."""
+    if server is not None:
+        toon_adres(scherm_app, server)
+    scherm_app.run()

@@ -181,6 +181,38 @@ def test_live_weigert_een_log_in_een_map_zonder_schrijfrechten_voor_de_start(cap
     assert not log.exists() and not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("draaiboek", [["ambitiegesprek", "--groep", "5", "--tijd", "2u"],
+                                       ["training-met-herhaling", "--groep", "12"]])
+def test_een_bezette_poort_voor_het_zaalscherm_laat_geen_log_achter(capsys, monkeypatch, tmp_path, draaiboek):
+    """The room page cannot start (its port is in use): one sentence, and no log of a session that never
+    began, which the next try (on another port) would refuse to replace without --force."""
+    import socket
+
+    from planner.cli import scherm
+    from planner.live.app import LiveApp
+
+    gestart = []
+    monkeypatch.setattr(scherm, "interactief", lambda: True)
+    monkeypatch.setattr(LiveApp, "run", lambda self: gestart.append(self))
+    log = tmp_path / "log.csv"
+    with socket.socket() as bezet:
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        poort = str(bezet.getsockname()[1])
+        code, _, err = run(capsys, monkeypatch, "live", *draaiboek, "--start", "2026-12-01T13:00",
+                           "--log", str(log), "--zaal-poort", poort)
+    assert code != 0 and gestart == [] and "Traceback" not in err and err.count("\n") == 1, err
+    assert poort in err
+    assert list(tmp_path.iterdir()) == []
+    # The next try, on a port that is free, starts without --force.
+    with socket.socket() as vrij:
+        vrij.bind(("127.0.0.1", 0))
+        poort = str(vrij.getsockname()[1])
+    code, _, err = run(capsys, monkeypatch, "live", *draaiboek, "--start", "2026-12-01T13:00",
+                       "--log", str(log), "--zaal-poort", poort)
+    assert code == 0 and len(gestart) == 1, err
+
+
 @pytest.mark.parametrize(("naam", "groep"), [("ambitiegesprek", "5"), ("training-met-herhaling", "12")])
 def test_live_schrijft_de_kop_van_het_log_bij_de_start(capsys, monkeypatch, tmp_path, naam, groep):
     """The log exists (the plan, nothing done yet) before the screen opens: a folder that works is proven."""
