@@ -162,7 +162,8 @@ def _vul_geankerd(maten: list[Maat], tijd: int, raster: bool = False) -> list[in
     The parts before the anchor take the time up to it: on the grid first, then the odd minutes
     (the grid yields to the anchor, R8) go to the last parts that still have room below their
     maximum. What no part may take stays visible as an added 'vrije ruimte' part just before the
-    anchor (inserted by the caller), never hidden in a part beyond its maximum.
+    anchor (inserted by the caller); only less than one grid step goes to the part just before the
+    anchor even beyond its maximum, and the plan's warnings say so (kern.waarschuwingen).
     """
     k = anker_index(maten)
     assert k is not None

@@ -60,6 +60,7 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
                     f"{anker.start:%H:%M} begint (het draaiboek legt het vast aan het einde). "
                     "Gebruik die ruimte als uitloop, of kies een kortere --tijd."
                 )
+    meldingen += _boven_het_maximum(sessies, maten, tijd)
     for opmerking in draaiboek.groepsopmerkingen:
         gekozen = plan_variant.id if plan_variant else ""
         if opmerking.groep_min <= vraag.groep <= opmerking.groep_max and opmerking.variant in ("", gekozen):
@@ -113,6 +114,29 @@ def waarschuwingen_voor(draaiboek: Draaiboek, vraag: Vraag, tijd: int, sessies: 
     meldingen += _pauzemeldingen(sessies, draaiboek, plan_variant)
     return meldingen
 
+
+
+def _boven_het_maximum(sessies: tuple[Sessie, ...], maten: list[Maat], tijd: int) -> list[str]:
+    """A part the plan gives more than the draaiboek's maximum: only the few odd minutes before an
+    anchored closing, which start exactly at the agreed time while the rest stays on the 5-minute grid
+    (kern.vullen, issue 19.6). The table marks it ↑; this says why and what keeps it within bounds."""
+    hoogste = {m.onderdeel.id: m.hoog for m in maten}
+    meldingen = []
+    for sessie in sessies:
+        for o, volgende in zip(sessie.onderdelen, sessie.onderdelen[1:], strict=False):
+            hoog = hoogste.get(o.id)
+            vast = volgende.bron is not None and volgende.bron.anker == "einde"
+            # More than that (training's Oefenen, R16: everyone practises) has a warning of its own.
+            if hoog is None or o.toegevoegd or not vast or not 0 < o.duur_min - hoog < GRID:
+                continue
+            meer = o.duur_min - hoog
+            waarom = (f"zo begint '{volgende.titel}' precies om {volgende.start:%H:%M} (het draaiboek legt het "
+                      "vast aan het einde) en blijven de andere tijden op hele vijf minuten")
+            binnen = (f"; met --tijd {toon_duur(tijd - meer)} blijft alles binnen de grenzen"
+                      if len(sessies) == 1 else "")
+            meldingen.append(f"'{o.titel}' duurt {o.duur_min} min, {meer} meer dan de {hoog} die het draaiboek "
+                             f"toestaat: {waarom}{binnen}.")
+    return meldingen
 
 
 def _meer_tijd(maat: Maat, sessies: tuple[Sessie, ...], maten: list[Maat]) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.bibliotheek import laden, vinden
@@ -251,3 +252,39 @@ def test_het_plan_adviseert_geen_pauze_tegen_zijn_eigen_groei_in(naam, groep, ti
                 blok = []
             else:
                 blok.append(o)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([n for n, d in sorted(DRAAIBOEKEN.items()) if any(o.anker for o in d.onderdelen)]),
+       st.integers(1, 30), st.integers(45, 300))
+@example("ambitiegesprek", 5, 175).via("2u55: Concretiseren 23 of at most 20")
+@example("gespreksfases", 1, 106)
+def test_een_onderdeel_boven_zijn_maximum_voor_het_afronden_wordt_uitgelegd(naam, groep, tijd):
+    """The few odd minutes before an anchored closing may take a part past the draaiboek's maximum
+    (R8 and the 5-minute grid); the plan then says so, and names a --tijd that stays within bounds."""
+    import re
+
+    from planner.kern.tijd import lees_duur
+
+    draaiboek = DRAAIBOEKEN[naam]
+    if not draaiboek.groep_min <= groep <= draaiboek.groep_max:
+        return
+    vraag = Vraag(groep=groep, tijd_min=tijd, start=datetime(2026, 12, 1, 13, tzinfo=AMS))
+    try:
+        plan = maak_plan(draaiboek, vraag)
+    except PlanFout:
+        return
+    for sessie in plan.sessies:
+        for o, volgende in pairwise(sessie.onderdelen):
+            if o.bron is None or volgende.bron is None or volgende.bron.anker != "einde":
+                continue
+            if o.duur_min <= o.bron.max_minuten:
+                assert not any(f"'{o.titel}' duurt" in w for w in plan.waarschuwingen)
+                continue
+            melding = next(w for w in plan.waarschuwingen if f"'{o.titel}' duurt {o.duur_min} min" in w)
+            assert f"{o.duur_min - o.bron.max_minuten} meer dan de {o.bron.max_minuten}" in melding
+            assert f"om {volgende.start:%H:%M}" in melding
+            beter = lees_duur(re.search(r"--tijd (\S+) blijft", melding).group(1))
+            binnen = maak_plan(draaiboek, replace(vraag, tijd_min=beter))
+            assert all(x.duur_min <= x.bron.max_minuten
+                       for s in binnen.sessies for x in s.onderdelen if x.id == o.id)
