@@ -22,6 +22,7 @@ from textual.widgets import Digits, Input, ProgressBar, Static
 from planner.kern.fouten import InvoerFout, PlannerFout
 from planner.kern.live_staat import LiveStaat
 from planner.kern.tekst import afgekort
+from planner.kern.tijd import hele_minuten
 from planner.live.dialogen import (
     Bevestig,
     Hulp,
@@ -212,7 +213,10 @@ class LiveApp(App[int]):
             titel = f"Straks: {eerste.titel} ({eerste.duur_min} min)"
             kaart = stappen_tekst(eerste.stappen)
         else:
-            titel = f"Nu: {o.titel} ({o.duur_min} min, tot {hhmm(o.eind)})"
+            # After a pause the part ends later; its minutes include the pause, and the title says so.
+            pauze = hele_minuten(staat.pauze_min(o.id) * 60)
+            waarvan = f", waarvan {pauze} min pauze" if pauze else ""
+            titel = f"Nu: {o.titel} ({o.duur_min} min{waarvan}, tot {hhmm(o.eind)})"
             kaart = stappen_tekst(o.stappen)
             afronden = staat.afronden_om()
             if afronden is not None and o.start < afronden and self.moment is not None and self.moment >= afronden:

@@ -265,6 +265,9 @@ def test_pauze_is_eigen_tijd_en_een_eigen_logrij(tmp_path):
             await pilot.pause()
             # The running part kept its 5 minutes left after the pause.
             assert app.staat.huidig.eind == start("2026-12-01T13:25")
+            # Its title counts the pause in its minutes, and says so.
+            titel = str(app.query_one("#nu").render())
+            assert "(25 min, waarvan 10 min pauze, tot 13:25)" in titel, titel
             klok.verder(5)
             await pilot.press("space")
             await pilot.pause()
