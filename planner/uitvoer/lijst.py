@@ -1,6 +1,7 @@
 """The list of draaiboeken (and programmes), drawn by rich as a borderless table, like `khal list`
 or `docker ps`: rich measures and lays out the columns; only the title gives way to a narrow
-terminal, names stay whole because they are typed.
+terminal first, then groups and durations wrap between their parts; names stay whole because
+they are typed. An 80-column terminal holds it.
 """
 
 from __future__ import annotations
@@ -55,29 +56,58 @@ def _breedtes(rijen: list[tuple[str, ...]]) -> list[int]:
     return [max(cell_len(r[i]) for r in [KOP, *rijen]) for i in range(len(KOP))]
 
 
-def _tabel(rijen: list[tuple[str, ...]], kapot: int) -> Any:
+def _tabel(rijen: list[tuple[str, ...]], kapot: int, breedte: int) -> Any:
     from rich.table import Table
 
-    breedtes = _breedtes(rijen[:len(rijen) - kapot])
+    heel = rijen[:len(rijen) - kapot]
+    minste = _minste(heel)
+    # The title gives way first: rich collapses it alone while groups and durations stay whole. Only
+    # when a title at its shortest still does not fit do those wrap too, to their narrowest (rich
+    # itself would narrow the widest columns alike, and cut the last).
+    volle = _breedtes(heel)
+    smal = sum(volle) - volle[1] + minste[1] + 2 * (len(KOP) - 1) > breedte
     tabel = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold")
-    for kop, breedte in zip(KOP, breedtes, strict=True):
+    for kop, minst in zip(KOP, minste, strict=True):
         if kop == "Titel":
-            # Only the title gives way to a narrow terminal (it wraps); rich collapses only this column.
-            tabel.add_column(kop, min_width=KORTSTE_TITEL)
+            tabel.add_column(kop, min_width=minst, overflow="fold")
+        elif kop in ("Groep", "Duur"):
+            # A draaiboek with variants one variant per line, a duration between its words.
+            tabel.add_column(kop, min_width=minst, max_width=minst if smal else None, no_wrap=not smal)
         else:
-            # Names are typed, groups and durations read whole: these columns never give way.
-            tabel.add_column(kop, no_wrap=True, min_width=breedte)
+            # Names are typed: they never give way.
+            tabel.add_column(kop, no_wrap=True, min_width=minst)
     for i, rij in enumerate(rijen):
+        if smal:  # one variant's group per line ("B: 13-30" never split after "B:")
+            rij = (*rij[:2], rij[2].replace(" / ", " /\n"), *rij[3:])
         # A broken file's reason is the one thing that must stay readable: it may wrap.
         tabel.add_row(*rij, style="red" if i >= len(rijen) - kapot else None)
     return tabel
 
 
-def _nodig(rijen: list[tuple[str, ...]]) -> int:
-    """The width the table needs with the title at its shortest: a terminal narrower than that gets
-    lines that wrap (as `ls -l` does), never columns cut off."""
+def _minste(rijen: list[tuple[str, ...]]) -> list[int]:
+    """Each column's narrowest: a whole name, a title of KORTSTE_TITEL, one variant's group
+    ("intervisie: 2-12"), a duration's longest word ("± 1u15-1u30")."""
+    from rich.cells import cell_len
+
     breedtes = _breedtes(rijen)
-    return sum(breedtes) - breedtes[1] + KORTSTE_TITEL + 2 * (len(KOP) - 1)
+    delen = [max((cell_len(deel) for r in [KOP, *rijen] for deel in _delen(r[i], i)), default=0)
+             for i in range(len(KOP))]
+    return [KORTSTE_TITEL if i == 1 else delen[i] if i in (2, 3) else b for i, b in enumerate(breedtes)]
+
+
+def _delen(tekst: str, kolom: int) -> list[str]:
+    if kolom == 2:
+        delen = tekst.split(" / ")
+        return [deel + " /" for deel in delen[:-1]] + delen[-1:]
+    if kolom == 3:
+        return tekst.replace("± ", "±\u00a0").split(" ")
+    return [tekst]
+
+
+def _nodig(rijen: list[tuple[str, ...]]) -> int:
+    """The width the table needs with every column at its narrowest: a terminal narrower than that
+    gets lines that wrap (as `ls -l` does), never columns cut off."""
+    return sum(_minste(rijen)) + 2 * (len(KOP) - 1)
 
 
 def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = False,
@@ -91,12 +121,16 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
 
     rijen = [_rij(d, dubbel) for d in draaiboeken]
     kapotte = [_kapot(bron, problemen) for bron, problemen in kapot or []]
-    delen: list[Any] = [Text("Draaiboeken", style="bold"), Text(""), _tabel(rijen + kapotte, len(kapotte))]
+    # Without a terminal (a pipe, a file) every title whole: one line per draaiboek, for grep and cut.
+    heel = rijen + [_programmarij(r) for r in programmas or [] if not r["kapot"]]
+    breed = breedte or max(sum(_breedtes(heel)) + 2 * (len(KOP) - 1), STANDAARD_BREEDTE)
+    delen: list[Any] = [Text("Draaiboeken", style="bold"), Text(""),
+                        _tabel(rijen + kapotte, len(kapotte), breed)]
     if programmas:
         delen += [Text(""), Text("Programma's (plan ze als een draaiboek: planner plan NAAM --groep ...)",
                                  style="bold"), Text("")]
         programmarijen = [_programmarij(r) for r in sorted(programmas, key=lambda r: r["kapot"])]  # broken last
-        delen.append(_tabel(programmarijen, sum(1 for r in programmas if r["kapot"])))
+        delen.append(_tabel(programmarijen, sum(1 for r in programmas if r["kapot"]), breed))
     delen.append(Text(""))
     for d in draaiboeken:
         if d.id in dubbel and d.herkomst == "eigen":
@@ -107,8 +141,5 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
         delen.append(Text(f"Eigen draaiboeken staan in: {eigen_map} (maak er een met 'planner nieuw NAAM')",
                           style="dim"))
     delen.append(Text(VOET, style="dim"))
-    heel = rijen + [_programmarij(r) for r in programmas or [] if not r["kapot"]]
-    nodig = max(_nodig(rijen), _nodig(heel))
-    # Without a terminal (a pipe, a file) every title whole: one line per draaiboek, for grep and cut.
-    breed = breedte or max(sum(_breedtes(heel)) + 2 * (len(KOP) - 1), STANDAARD_BREEDTE)
+    nodig = max(_nodig(rijen), _nodig([_programmarij(r) for r in programmas or [] if not r["kapot"]] or rijen))
     return als_tekst(console(kleur, max(breed, nodig)), *delen)

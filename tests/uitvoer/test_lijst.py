@@ -1,4 +1,4 @@
-"""`planner lijst` drawn by rich: names stay whole (they are typed), only the title gives way."""
+"""`planner lijst` drawn by rich: names stay whole (they are typed), the title gives way first."""
 
 from __future__ import annotations
 
@@ -30,12 +30,50 @@ def test_zonder_terminal_staat_elke_titel_heel_op_een_regel():
         assert "…" not in rijen[d.id]
 
 
-@pytest.mark.parametrize("breedte", [40, 60, 80, 100])
-def test_een_smalle_terminal_kort_alleen_de_titel(breedte):
+def _blokken(tekst: str, namen: set[str]) -> dict[str, str]:
+    """Each name's lines: its row and the wrapped lines under it, up to the next name or blank line."""
+    blokken: dict[str, list[str]] = {}
+    huidig = None
+    for regel in tekst.splitlines():
+        if not regel.strip():
+            huidig = None
+        elif regel[:1].strip() and regel.split()[0] in namen:
+            huidig = regel.split()[0]
+            blokken.setdefault(huidig, [regel])
+        elif huidig is not None and not regel[:1].strip():
+            blokken[huidig].append(regel)
+    return {naam: "\n".join(regels) for naam, regels in blokken.items()}
+
+
+@pytest.mark.parametrize("breedte", [40, 60, 79, 80, 90, 100, 120])
+def test_een_smalle_terminal_laat_eerst_de_titel_wijken(breedte):
+    """The title gives way first, then groups and durations wrap between their parts; names stay
+    whole, and from 80 columns on no line is wider than the terminal (a narrower one gets lines that
+    wrap, as `ls -l` does, never columns cut off)."""
+    from rich.cells import cell_len
+
     draaiboeken = _ingebouwd()
     tekst = render_lijst(draaiboeken, set(), breedte=breedte)
+    blokken = _blokken(tekst, {d.id for d in draaiboeken})
+    assert set(blokken) == {d.id for d in draaiboeken}  # every name whole, at the start of its row
+    if breedte >= 80:
+        assert max(cell_len(r) for r in tekst.splitlines() if not r.startswith(("Plan er", "Eigen"))) <= breedte
+    for d in draaiboeken:
+        blok = blokken[d.id]
+        # Each variant's group whole on one line: "intervisie: 2-12", never "intervisie:" / "2-12".
+        for v in d.varianten:
+            assert any(f"{v.id}: {v.groep_min}-{v.groep_max}" in regel for regel in blok.splitlines()), blok
+        if not d.varianten:
+            assert f"{d.groep_min}-{d.groep_max}" in blok
+        assert "ingebouwd" in blok.splitlines()[0]
+        # The title starts on the row itself (it wraps or folds below, never cut off with "…").
+        assert d.titel.split()[0][:12] in blok.splitlines()[0] and "…" not in blok
+
+
+def test_met_genoeg_ruimte_blijven_groep_en_duur_heel():
+    draaiboeken = _ingebouwd()
+    tekst = render_lijst(draaiboeken, set(), breedte=140)
     rijen = _rijen(tekst, {d.id for d in draaiboeken})
-    assert set(rijen) == {d.id for d in draaiboeken}  # every name whole, at the start of its row
     for d in draaiboeken:
         groep = (" / ".join(f"{v.id}: {v.groep_min}-{v.groep_max}" for v in d.varianten)
                  or f"{d.groep_min}-{d.groep_max}")
