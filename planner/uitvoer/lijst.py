@@ -1,5 +1,5 @@
 """The list of draaiboeken (and programmes), drawn by rich as a borderless table, like `khal list`
-or `docker ps`: rich measures and lays out the columns; only the title gives way to a narrow
+or `docker ps`: rich measures and lays out the columns; the title gives way to a narrow
 terminal first, then groups and durations wrap between their parts; names stay whole because
 they are typed. An 80-column terminal holds it.
 """
