@@ -46,9 +46,12 @@ class _Nederlands:
         # Arguments as a newcomer reads them: DRAAIBOEK, [DRAAIBOEK], [PAD]... (typer writes {DRAAIBOEK}).
         stukken = [self.options_metavar] if self.options_metavar else []  # type: ignore[attr-defined]
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
-            if param.param_type_name == "argument":
+            # A hidden argument is not in the Argumenten panel either (nieuw's old DRAAIBOEK form).
+            if param.param_type_name == "argument" and not getattr(param, "hidden", False):
                 naam = param.metavar or (param.name or "").upper()
-                stukken.append(f"[{naam}]..." if param.nargs == -1 else naam if param.required else f"[{naam}]")
+                if param.nargs == -1:
+                    naam += "..."
+                stukken.append(naam if param.required else f"[{naam}]")
         if getattr(self, "subcommand_metavar", None):
             stukken.append(self.subcommand_metavar)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(stukken), prefix="Gebruik: ")

@@ -120,6 +120,10 @@ def vertaal(fout: Exception, commandos: list[str]) -> str:
     else:
         naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
     bericht = fout.format_message()  # type: ignore[attr-defined]
+    if soort == "NoSuchOption" and _korte_met_is() is not None:
+        # '-V=1' or '-g=20': click reads the letters after '-' as short options, '=' included.
+        return (f"'{_korte_met_is()}' kan ik niet lezen: een korte optie krijgt haar waarde na een spatie "
+                f"('-g 20'), een lange na een spatie of '=' ('--groep 20', '--groep=20'); {hulp}")
     if soort == "NoSuchOption":
         # click lists the options that look alike ('--form' → '--format'): a typo gets its fix.
         bedoeld = [f"'{b}'" for b in list(getattr(fout, "possibilities", None) or ())[:3]]
@@ -143,7 +147,17 @@ def vertaal(fout: Exception, commandos: list[str]) -> str:
         return f"Het commando '{woord}' bestaat niet{gok}: kies uit {', '.join(commandos)}; {hulp}"
     if "unexpected extra argument" in bericht:
         return f"Er staat een woord te veel op de opdrachtregel: {hulp}"
-    return f"De opdracht klopt niet ({bericht}): {hulp}"
+    if bericht.startswith("Missing command"):  # 'planner --' or only options before the command
+        return f"Geef een commando, bijvoorbeeld 'planner lijst': kies uit {', '.join(commandos)}; {hulp}"
+    # Every usage error click raises for this app is named above (typer's vendored click words some
+    # messages in f-strings, outside gettext, so they are matched here); anything new says what
+    # was typed, not click's English.
+    return f"De opdrachtregel '{' '.join(sys.argv[1:])[:200]}' kan ik niet lezen: {hulp}"
+
+
+def _korte_met_is() -> str | None:
+    """The word on the command line that is a short option with '=' ('-V=1'), if any."""
+    return next((w for w in sys.argv[1:] if w.startswith("-") and not w.startswith("--") and "=" in w), None)
 
 
 def _commandopad(ctx: Any, commandos: list[str]) -> str:

@@ -84,8 +84,10 @@ def test_hulp_zonder_typemarkering_of_accolades(capsys, monkeypatch, args):
 @pytest.mark.parametrize(("commando", "gebruik"), [
     ("plan", "Gebruik: planner plan [OPTIES] [DRAAIBOEK]"),
     ("toon", "Gebruik: planner toon [OPTIES] DRAAIBOEK"),
-    ("nieuw", "Gebruik: planner nieuw [OPTIES] NAAM [DRAAIBOEK]..."),  # the names after --programma (issue 23)
-    ("controleer", "Gebruik: planner controleer [OPTIES] [PAD]..."),
+    # The names after --programma are that option's (DRAAIBOEK... in its help line), not an argument.
+    ("nieuw", "Gebruik: planner nieuw [OPTIES] NAAM"),
+    ("controleer", "Gebruik: planner controleer [OPTIES] [PAD...]"),
+    ("terugblik", "Gebruik: planner terugblik [OPTIES] LOG..."),  # at least one log: not in brackets
     ("lijst", "Gebruik: planner lijst [OPTIES]"),
 ])
 def test_gebruiksregels(capsys, monkeypatch, commando, gebruik):
@@ -184,3 +186,21 @@ def test_hulp_past_in_het_venster_zonder_kleurcodes_in_een_pijp(capsys, monkeypa
     assert all(len(regel) <= int(kolommen) for regel in out.splitlines())
     if int(kolommen) >= 60:  # narrower, rich shortens the longest option names with '…'
         assert "--csv-scheiding" in out and "[standaard: 7d]" in " ".join(out.split())
+
+
+ENGELS = ("Missing", "No such", "Got unexpected", "requires", "Invalid value", "Error", "does not take", "Usage:",
+          "Try '", "option", "argument")
+
+
+@pytest.mark.parametrize("args", [
+    ["--"], ["-V=1"], ["--version=1"], ["-x"], ["--", "plan"], ["plan", "--", "kickoff"], ["lijst", "extra"],
+    ["plan", "kickoff", "-g"], ["plan", "kickoff", "-g", "20", "-t=2u", "-x"], ["toon", "kickoff", "--groep"],
+    ["terugblik"], ["nieuw"], ["controleer", "--force"], ["plan", "kickoff", "--groep", "3", "--format"],
+    ["importeer"], ["live", "kickoff", "--groep", "5", "--zaal-poort", "x"],
+])
+def test_click_spreekt_nooit_engels(capsys, monkeypatch, args):
+    """Every usage error is one Dutch sentence (click's point to the help); nothing of click's English."""
+    code, out, err = run(capsys, monkeypatch, *args)
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert err.startswith("planner: ")
+    assert not any(woord in err for woord in ENGELS), err
