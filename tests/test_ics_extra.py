@@ -247,3 +247,22 @@ def test_onderdeel_van_een_week_noemt_de_einddag() -> None:
     gepland = plan("kennismaking", groep=8, daarna=(lang,))
     beschrijving = str(gebeurtenissen(render("ics", gepland))[0]["DESCRIPTION"])
     assert "27 oktober 2026" in beschrijving
+
+
+@pytest.mark.parametrize("draaiboek", ["kickoff", "training-met-herhaling"])
+def test_dtstamp_is_het_moment_van_de_opdracht_en_verder_is_het_bestand_gelijk(tmp_path: Path, draaiboek) -> None:
+    """The command line's clock (planner.cli.klok, fixed in the tests) gives DTSTAMP; written twice at
+    that moment, the calendar is the same byte for byte, for a draaiboek and for a programme."""
+    from tests.vaste_klok import NU
+
+    bestanden = []
+    for keer in ("een", "twee"):
+        pad = tmp_path / f"{keer}.ics"
+        uit = CliRunner().invoke(app, ["plan", draaiboek, "--groep", "12", "--tijd", "3u",
+                                       "--start", "2026-12-01T13:00", "--ics", str(pad)])
+        assert uit.exit_code == 0, uit.output
+        bestanden.append(pad.read_bytes())
+    assert bestanden[0] == bestanden[1]
+    kalender = icalendar.Calendar.from_ical(bestanden[0])
+    stempels = {e.decoded("DTSTAMP") for e in kalender.walk("VEVENT")}
+    assert stempels == {NU.astimezone(UTC)}

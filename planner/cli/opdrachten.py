@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,7 @@ def plan(o: PlanOpties, stel_vraag: Vrager | None = None, zeg: Callable[[str], N
         gepland = herplan_uit_opties(gepland, o.nu, o.klaar, zone).plan
     gepland = _met_datumcontrole(gepland, o.land, vraag.start is not None, herhaling_na)
     agenda = {"herinnering": herinnering_min, "per_onderdeel": o.per_onderdeel, "herhaling": herhaling_na,
-              "reeks": o.reeks}
+              "reeks": o.reeks, "gemaakt": klok.nu(UTC)}
     _schrijf_plan(o, gepland, formaat, voor, scheiding, agenda, verleden)
     if o.ics is None and begeleid:
         _bied_agenda_aan(gepland, gekozen.id, agenda, stel_vraag, zeg)

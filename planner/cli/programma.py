@@ -7,10 +7,11 @@ The existing commands call in here with one line each and go on as before when t
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from planner.cli import scherm
+from planner.cli import klok, scherm
 from planner.cli.programma_lijst import zoek
 from planner.kern.fouten import InvoerFout, PlannerFout
 
@@ -95,7 +96,7 @@ def plan(o: Any) -> bool:
         from planner.uitvoer.programma_ics import render as ics
 
         schoon = schoon_kopie(gepland)
-        bestanden += [(pad, ics(schoon, herinnering, per_onderdeel=o.per_onderdeel, **deel))
+        bestanden += [(pad, ics(schoon, herinnering, per_onderdeel=o.per_onderdeel, gemaakt=klok.nu(UTC), **deel))
                       for pad, deel in _ics_bestanden(o.ics, gepland)]
     if o.html is not None:
         bestanden.append((o.html, render("html", gepland, **papier)))

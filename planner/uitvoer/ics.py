@@ -197,7 +197,7 @@ def herinnering_tekst(naam: str, begin: datetime, minuten: int, zone: str = "") 
 
 def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = False,
            herhaling: Interval | None = None, reeks: str = "", voor: str = "begeleider",
-           alleen: int | str | None = None, **_: Any) -> bytes:
+           alleen: int | str | None = None, gemaakt: datetime | None = None, **_: Any) -> bytes:
     """The calendar: an event per session (or per onderdeel), optionally with reminders and the
     follow-up meeting the draaiboek recommends.
 
@@ -233,7 +233,7 @@ def render(plan: Plan, herinnering: int | None = None, per_onderdeel: bool = Fal
         tekst = (f"{extra.titel}, na {plan.draaiboek.titel}" if voor == "deelnemers"
                  else beschrijving_herhaling(plan, extra))
         afspraak(extra.titel, begin, plus_minuten(begin, extra.minuten), uid_herhaling(plan, reeks), tekst)
-    return kalender(plan.draaiboek.titel, plan.tz, plan.locatie, afspraken, herinnering, _zone(plan))
+    return kalender(plan.draaiboek.titel, plan.tz, plan.locatie, afspraken, herinnering, _zone(plan), gemaakt)
 
 
 def losse_bestanden(pad: Path, plan: Plan, herhaling: bool = False) -> list[tuple[Path, int | str]]:
@@ -256,14 +256,18 @@ Afspraak = tuple[str, datetime, datetime, str, str]
 
 
 def kalender(titel: str, tz: str, locatie: str, afspraken: list[Afspraak], herinnering: int | None = None,
-             zone: str = "") -> bytes:
-    """The .ics file with these events in this order (a plan's or a programme's), each with the reminder."""
+             zone: str = "", gemaakt: datetime | None = None) -> bytes:
+    """The .ics file with these events in this order (a plan's or a programme's), each with the reminder.
+
+    `gemaakt`, the moment of writing (DTSTAMP), comes from the command line's clock (planner.cli.klok);
+    only a call from Python without it reads the clock here. It is the one line that differs between
+    two runs: the file is otherwise byte for byte the same (no LAST-MODIFIED, which would be a second)."""
     import ics
     from ics.alarm import DisplayAlarm
     from ics.grammar.parse import ContentLine
     from ics.utils import escape_string
 
-    nu = datetime.now(UTC).replace(microsecond=0)
+    nu = (gemaakt or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     uit = ics.Calendar(creator=PRODID)
     # What Google and Outlook use to name and place a subscribed or imported calendar. METHOD goes
     # here too, not in `kalender.method`: ics 0.7 writes that one after the events, where RFC 5545
@@ -274,9 +278,10 @@ def kalender(titel: str, tz: str, locatie: str, afspraken: list[Afspraak], herin
     events: list[ics.Event] = []
     for naam, begin, eind, sleutel, tekst in afspraken:
         # ics writes the times in UTC (…Z): exact in every program, no VTIMEZONE needed.
-        # `created` is what ics 0.7 writes as DTSTAMP; LAST-MODIFIED makes a re-import a newer version.
+        # `created` is what ics 0.7 writes as DTSTAMP: a program that imports the file again sees a newer
+        # version of each event by it (same UID, later DTSTAMP).
         event = ics.Event(name=naam, begin=begin, end=eind, uid=sleutel, description=tekst or None,
-                          location=locatie or None, created=nu, last_modified=nu)
+                          location=locatie or None, created=nu)
         if herinnering is not None:
             tekst_alarm = herinnering_tekst(naam, begin, herinnering, zone)
             event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=-herinnering), display_text=tekst_alarm))

@@ -67,7 +67,7 @@ def _per_onderdeel(pp: ProgrammaPlan, bij: GeplandeBijeenkomst, dag: Dag) -> lis
 
 
 def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None = None, per_onderdeel: bool = False,
-           dag: int | None = None, **_: Any) -> bytes:
+           dag: int | None = None, gemaakt: datetime | None = None, **_: Any) -> bytes:
     """The calendar: every day of every meeting, or (alleen) only the days of that meeting, or (alleen and dag)
     only that day of it; per_onderdeel, an event per row of the participants' programme instead of one per
     day. The events and UIDs are the same in each."""
@@ -82,4 +82,4 @@ def render(pp: ProgrammaPlan, herinnering: int | None = None, alleen: int | None
                 afspraken += _per_onderdeel(pp, bij, d)
             else:
                 afspraken.append((samenvatting(pp, bij, d), d.start, d.eind, _uid(pp, bij, d), beschrijving(pp, d)))
-    return kalender(pp.programma.titel, pp.tz, pp.locatie, afspraken, herinnering)
+    return kalender(pp.programma.titel, pp.tz, pp.locatie, afspraken, herinnering, gemaakt=gemaakt)
