@@ -74,6 +74,23 @@ def test_elk_onderdeel_in_zijn_eigen_rij(plannen, breedte):
                 assert werkvorm.split() == " ".join(indeling(o)).split()
 
 
+@pytest.mark.parametrize("breedte", [40, 50, 59])
+def test_een_smal_scherm_zet_de_werkvorm_onder_de_titel(plannen, breedte):
+    """Below 60 columns there is no Werkvorm column: the werkvorm follows the title ('· plenair'), so
+    the titles get the room and no header or ordinary word is broken in the middle."""
+    for plan in plannen:
+        tekst = render("tabel", plan, breedte=breedte)
+        assert "Werkvorm" not in tekst and "Onderdeel" in tekst
+        getekend = tabellen(tekst)
+        for sessie, rijen in zip(plan.sessies, getekend, strict=True):
+            for o, (tijd, minuten, cel) in zip(sessie.onderdelen, rijen, strict=True):
+                assert tijd == tijdvak(o) and minuten == f"{o.duur_min}{merk(o)}"
+                werkvorm = " ".join(f"· {r}" for r in indeling(o))
+                # every letter there, in order (a long word may continue on the next line)
+                assert "".join(cel.split()) == "".join(f"{o.titel} {werkvorm}".split()), cel
+                assert cel.startswith(o.titel.split()[0][:10])
+
+
 def test_totaal_en_kop_per_sessie(plannen):
     for plan in plannen:
         regels = render("tabel", plan, breedte=100).splitlines()
@@ -209,7 +226,11 @@ def test_lange_woorden_in_een_smalle_terminal_blijven_heel(plannen, breedte):
     tekst = render("tabel", plan, breedte=breedte)
     assert "…" not in "".join(c for t in tabellen(tekst) for rij in t for c in rij[2:])
     for rijen in tabellen(tekst):
-        for _, _, titel, werkvorm in rijen:
+        for rij in rijen:
+            if breedte < tabel.SMAL:  # the werkvorm under the title: "· groepjes…"
+                titel, werkvorm = rij[2].split(" · ", 1)
+            else:
+                titel, werkvorm = rij[2], rij[3]
             assert "".join(titel.split()) == "".join(lang.split())
             # the werkvorm comes first; groepjes and turns follow on their own lines
             assert "".join(werkvorm.split()).startswith("groepjesgesprekkenronde-plenair")

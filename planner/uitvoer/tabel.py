@@ -27,7 +27,12 @@ SOORT_STIJL = {
 }
 
 
-def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
+# Below this many columns the werkvorm goes under the title (dim) instead of in a column of its own:
+# four columns in 40 leave words of six letters per line.
+SMAL = 60
+
+
+def _sessietabel(plan: Plan, sessie: Sessie, smal: bool = False) -> Table:
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table
@@ -42,11 +47,17 @@ def _sessietabel(plan: Plan, sessie: Sessie) -> Table:
     tabel.add_column("Min", justify="right", footer=toon_duur(sessie.duur_min), no_wrap=True)
     # fold: a word wider than its column (a place name in an own draaiboek on a narrow terminal)
     # continues on the next line instead of losing its end to "…".
-    tabel.add_column("Onderdeel", ratio=3, overflow="fold")
-    tabel.add_column("Werkvorm", ratio=2, overflow="fold")
+    tabel.add_column("Onderdeel" + (" · werkvorm" if smal else ""), ratio=3, overflow="fold")
+    if not smal:
+        tabel.add_column("Werkvorm", ratio=2, overflow="fold")
     for o in sessie.onderdelen:
-        tabel.add_row(tijdvak(o), f"{o.duur_min}{merk(o)}", Text(o.titel, style=SOORT_STIJL.get(o.soort, "")),
-                      "\n".join(indeling(o)))
+        titel = Text(o.titel, style=SOORT_STIJL.get(o.soort, ""))
+        if smal:
+            for regel in indeling(o):  # marked as in the header, for a screen without colour too
+                titel.append(f"\n· {regel}", style="dim")
+            tabel.add_row(tijdvak(o), f"{o.duur_min}{merk(o)}", titel)
+        else:
+            tabel.add_row(tijdvak(o), f"{o.duur_min}{merk(o)}", titel, "\n".join(indeling(o)))
     return tabel
 
 
@@ -74,7 +85,7 @@ def render(plan: Plan, kleur: bool = False, breedte: int | None = None, **_: Any
     for sessie in plan.sessies:
         # Rendered once: the width of the drawn lines is the table's width (measuring it first, as
         # rich would, costs a third of the whole table again).
-        regels = scherm.render_lines(_sessietabel(plan, sessie), scherm.options, pad=False)
+        regels = scherm.render_lines(_sessietabel(plan, sessie, smal=scherm.width < SMAL), scherm.options, pad=False)
         delen.append(SegmentLines(regels, new_lines=True))
         # The bar sits under the table, exactly as wide, to show the rhythm of the session.
         balk = tijdlijn(sessie, max(Segment.get_line_length(regel) for regel in regels), kleur, met_legenda=False)
