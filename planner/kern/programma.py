@@ -230,12 +230,13 @@ def plan_dag(blokken: list[tuple[int, Blok]], grenzen: list[Grenzen], tijd: int,
     return dag, meldingen + pauzeadvies(dag)
 
 
-_TIJD_ADVIES = re.compile(r"Met --tijd (\S+)")
+_TIJD_ADVIES = re.compile(r"\b([Mm])et --tijd (\S+)")
 
 
 def _in_blok(melding: str) -> str:
-    """A block's own advice 'Met --tijd 3u …' means the block's share: in a programme --tijd is the day's."""
-    return _TIJD_ADVIES.sub(r"Met \1 voor dit blok", melding)
+    """A block's own advice 'Met --tijd 3u …' (or '…; met --tijd 2u52 blijft …') means the block's share:
+    in a programme --tijd is the day's."""
+    return _TIJD_ADVIES.sub(r"\1et \2 voor dit blok", melding)
 
 
 def pauzeadvies(dag: Dag) -> list[str]:

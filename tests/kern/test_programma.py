@@ -384,3 +384,13 @@ def test_pauzeadvies_telt_de_blokken_waar_het_over_loopt():
 ])
 def test_afstand_tussen_bijeenkomsten_in_woorden(interval, woorden):
     assert Bijeenkomst("B", (), na=interval, na_tekst="x").na_woorden == woorden
+
+
+def test_advies_over_een_onderdeel_boven_zijn_maximum_noemt_de_tijd_van_het_blok():
+    # Ambitiegesprek alone in 2u55: Concretiseren 23 of at most 20 before the anchored Afronden; its
+    # 'met --tijd 2u52' is the block's share, not the day's --tijd.
+    pp = maak_programmaplan(_dag(_blok("ambitiegesprek")), _vraag(5, 175))
+    meldingen = pp.bijeenkomsten[0].waarschuwingen
+    melding = next(w for w in meldingen if "'Concretiseren' duurt 23 min" in w)
+    assert "met 2u52 voor dit blok blijft alles binnen de grenzen" in melding
+    assert not any("--tijd" in w for w in meldingen)
