@@ -89,7 +89,8 @@ def plan(o: Any) -> bool:
     gepland = met_datumcontrole(maak_programmaplan(programma, vraag), o.land, vraag.start is not None)
     begeleiders = tuple(naam.strip() for naam in o.begeleider or () if naam.strip())
     papier = {"voor": voor, "opdrachtgever": o.opdrachtgever.strip(), "begeleiders": begeleiders}
-    hoofd = render(formaat, gepland, breedte=scherm.breedte() if o.uitvoer is None else 100,
+    hoofd = render(formaat, gepland, kleur=scherm.kleur() and o.uitvoer is None,
+                   breedte=scherm.breedte() if o.uitvoer is None else 100,
                    bijlage=o.ics.name if o.ics is not None else "", scheiding=scheiding, **papier)
     bestanden: list[tuple[Path, str | bytes]] = [(o.uitvoer, hoofd)] if o.uitvoer is not None else []
     if o.ics is not None:

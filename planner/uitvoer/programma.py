@@ -6,12 +6,15 @@ keys added for its place in the programme; nothing is renamed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.kern.model import GeplandOnderdeel
 from planner.kern.programma import GeplandBlok, GeplandeBijeenkomst, ProgrammaPlan, nodig
 from planner.kern.tijd import deelnemers, toon_datum, toon_duur
 from planner.uitvoer.handout import merk, tijdvak
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 FORMATEN = ("tabel", "json", "markdown", "html", "uitnodiging", "kaarten")
 
@@ -109,30 +112,98 @@ def _bloknaam(b: GeplandBlok) -> str:
     return b.blok.titel
 
 
-def render_tabel(pp: ProgrammaPlan, breedte: int = 100, **_: Any) -> str:
-    """The programme for the screen: per meeting and day each block with its time, then its parts."""
-    regels = [f"{pp.programma.titel} · {deelnemers(pp.groep)}" + (f" · {pp.locatie}" if pp.locatie else "")]
+def _delen(b: GeplandBlok) -> list[GeplandOnderdeel]:
+    """The parts shown under a block: a draaiboek's; an own agenda item or pause is its row alone."""
+    return _onderdelen(b) if b.plan is not None else []
+
+
+def _duur(rij: GeplandBlok | GeplandOnderdeel) -> str:
+    """A block's duration ('2u45', '45 min'); a part's minutes with their mark ('25↓'), as in the single
+    plan's table."""
+    if isinstance(rij, GeplandBlok):
+        return toon_duur(rij.duur_min)
+    return f"{rij.duur_min}{merk(rij)}"
+
+
+def _dagtabel(bij: GeplandeBijeenkomst, dag_index: int, duurbreedte: int) -> Table:
+    """One day as a rich table: a row per block (bold), its parts nested under it (indented), and a
+    line between blocks, so the day reads as the blocks a facilitator runs one after the other."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from planner.uitvoer.tabel import SOORT_STIJL
+
+    kop = _dagkop(bij, dag_index)
+    # As the single plan's table: the table grows to its heading rather than wrapping the date.
+    tabel = Table(title=kop, title_justify="left", title_style="bold", box=box.HEAVY_HEAD, expand=False,
+                  min_width=cell_len(kop))
+    tabel.add_column("Tijd", no_wrap=True)
+    # As wide in every day's table, so the columns of the days line up.
+    tabel.add_column("Duur", justify="right", no_wrap=True, min_width=duurbreedte)
+    # fold: a word wider than the column continues on the next line instead of losing its end.
+    # ratio: when render_tabel widens the table to its widest day, the titles get the room.
+    tabel.add_column("Blok en onderdeel", overflow="fold", ratio=1)
+    blokken = bij.dagen[dag_index].blokken
+    for nummer, b in enumerate(blokken, 1):
+        onderdelen = _delen(b)
+        nog_een_blok = nummer < len(blokken)
+        tabel.add_row(tijdvak(b), _duur(b), _bloknaam(b), style="bold", end_section=nog_een_blok and not onderdelen)
+        for i, o in enumerate(onderdelen, 1):
+            # Padding, not leading spaces: a title that wraps keeps its indent on every line.
+            titel = Padding(Text(o.titel, style=SOORT_STIJL.get(o.soort, "")), (0, 0, 0, 2))
+            tabel.add_row(tijdvak(o), _duur(o), titel, end_section=nog_een_blok and i == len(onderdelen))
+    return tabel
+
+
+def render_tabel(pp: ProgrammaPlan, kleur: bool = False, breedte: int | None = None, **_: Any) -> str:
+    """The programme for the screen: per meeting and day a table with each block and, under it, its parts.
+
+    Drawn by rich (imported here only, as planner.uitvoer.tabel does), at `breedte` columns: titles and
+    advice wrap between words instead of being cut off.
+    """
+    from rich.cells import cell_len
+    from rich.measure import Measurement
+    from rich.table import Table
+    from rich.text import Text
+
+    from planner.uitvoer.terminal import als_tekst, console
+
+    scherm = console(kleur, breedte)
+    kenmerken = " · ".join([deelnemers(pp.groep)] + ([pp.locatie] if pp.locatie else []))
+    delen: list[Any] = [Text.assemble((pp.programma.titel, "bold"), (f" · {kenmerken}", "dim"))]
     if pp.start_aangenomen:
-        regels.append("(geen --start gegeven: de planner neemt morgen 09:00)")
+        delen.append(Text("(geen --start gegeven: de planner neemt morgen 09:00)", style="dim"))
+    duurbreedte = max(cell_len(_duur(rij)) for bij in pp.bijeenkomsten for dag in bij.dagen
+                      for b in dag.blokken for rij in [b, *_delen(b)])
+    tabellen = []
     for bij in pp.bijeenkomsten:
-        regels += ["", _bijeenkomstkop(pp, bij)]
-        for i, dag in enumerate(bij.dagen):
-            regels.append(f"  {_dagkop(bij, i)}")
-            for b in dag.blokken:
-                regels.append(f"    {tijdvak(b):<13} {toon_duur(b.duur_min):>6}  {_bloknaam(b)}")
-                if b.plan is None:
-                    continue
-                for o in _onderdelen(b):
-                    teken = merk(o)
-                    regels.append(f"      {tijdvak(o):<13} {o.duur_min:>3} min{teken:<3} {o.titel}"[:breedte])
+        delen += ["", Text(_bijeenkomstkop(pp, bij), style="bold")]
+        for i in range(len(bij.dagen)):
+            tabellen.append(_dagtabel(bij, i, duurbreedte))
+            delen.append(tabellen[-1])
+    # Every day as wide as the widest (at most the terminal): the columns of one day line up with the
+    # next, instead of a ragged stack of tables each as wide as its own longest title.
+    breedst = max(Measurement.get(scherm, scherm.options, t).maximum for t in tabellen)
+    for tabel in tabellen:
+        tabel.width = breedst
     meldingen = alle_waarschuwingen(pp)
     if meldingen:
-        regels += ["", "Advies van de planner:"] + [f"  - {m}" for m in meldingen]
+        # A grid, so that a wrapped sentence hangs under its own first word, clear of the bullet.
+        advies = Table.grid(padding=(0, 1, 0, 0))
+        advies.add_column(no_wrap=True)
+        advies.add_column()
+        for m in meldingen:
+            advies.add_row("•", Text(m))
+        delen += ["", Text("Advies van de planner:", style="bold yellow"), advies]
     spullen = nodig(pp.plannen)
     if spullen:
-        regels += ["", "Nodig voor het hele programma: " + ", ".join(str(s) for s in spullen)]
-    regels += ["", "+ toegevoegd (eigen agendapunt of van de planner)  * geschat  ↓↑ korter/langer dan het draaiboek"]
-    return "\n".join(regels) + "\n"
+        delen += ["", Text("Nodig voor het hele programma: " + ", ".join(str(s) for s in spullen))]
+    delen += ["", Text("+ toegevoegd (eigen agendapunt of van de planner)  * geschat  "
+                       "↓↑ korter/langer dan het draaiboek", style="dim")]
+    return als_tekst(scherm, *delen)
 
 
 # ------------------------------------------------------------------------------------- markdown

@@ -293,3 +293,41 @@ def test_een_dagprogramma_van_een_dag_schrijft_een_bestand(eigen, planner, tmp_p
     code, _, fout = planner("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30", "--ics", str(agenda))
     assert code == 0, fout
     assert [p.name for p in tmp_path.glob("*.ics")] == ["dag.ics"]
+
+
+def test_scherm_geeft_kleur_alleen_op_een_terminal_zonder_no_color_en_past_in_de_breedte(eigen, planner,
+                                                                                         monkeypatch):
+    """The programme's table takes the terminal's width and colour choice as the single plan's does
+    (planner.cli.scherm): a pipe gets 100 columns and no escape, NO_COLOR on a terminal none either."""
+    import re
+    import sys
+
+    from rich.cells import cell_len
+
+    args = ("plan", "studiedag", "--groep", "14", "--start", "1-12-2026 9:30")
+    code, pijp, fout = planner(*args)
+    assert code == 0, fout
+    assert "\x1b" not in pijp and "┏" in pijp and max(map(cell_len, pijp.splitlines())) <= 100
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    code, kleur, fout = planner(*args)
+    assert code == 0, fout
+    kaal = re.sub(r"\x1b\[[0-9;]*m", "", kleur)
+    assert "\x1b[" in kleur and max(map(cell_len, kaal.splitlines())) <= 60
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, zonder, fout = planner(*args)
+    assert code == 0, fout
+    assert "\x1b" not in zonder and zonder == kaal
+
+
+def test_stuurtekens_in_een_eigen_agendapunt_staan_zichtbaar_op_het_scherm(eigen, planner):
+    (eigen / "vreemd.toml").write_text(
+        '[programma]\ntitel = "Vreemd"\n\n[[blokken]]\ndraaiboek = "kennismaking"\n\n[[blokken]]\n'
+        'agendapunt = "Lunch \\u001b[31mrood\\u200b"\nminuten = 30\n\n[[blokken]]\ndraaiboek = "training"\n',
+        encoding="utf-8")
+    code, uit, fout = planner("plan", "vreemd", "--groep", "9", "--start", "1-12-2026 9:30")
+    assert code == 0, fout
+    assert "\x1b" not in uit and "\u200b" not in uit
+    assert "Lunch \\x1b[31mrood\\u200b" in uit
