@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from planner.kern.model import GeplandOnderdeel
 from planner.kern.programma import GeplandBlok, GeplandeBijeenkomst, ProgrammaPlan, nodig
 from planner.kern.tijd import deelnemers, toon_datum, toon_duur
-from planner.uitvoer.handout import merk, tijdvak
+from planner.uitvoer.handout import legenda, merk, tijdvak
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -201,8 +201,10 @@ def render_tabel(pp: ProgrammaPlan, kleur: bool = False, breedte: int | None = N
     spullen = nodig(pp.plannen)
     if spullen:
         delen += ["", Text("Nodig voor het hele programma: " + ", ".join(str(s) for s in spullen))]
-    delen += ["", Text("+ toegevoegd (eigen agendapunt of van de planner)  * geschat  "
-                       "↓↑ korter/langer dan het draaiboek", style="dim")]
+    # The marks that occur, explained as under a single plan's table (° from practice and ✓ done too).
+    uitleg = legenda(o for bij in pp.bijeenkomsten for dag in bij.dagen for b in dag.blokken for o in _delen(b))
+    if uitleg:
+        delen += ["", Text("   ".join(uitleg), style="dim")]
     return als_tekst(scherm, *delen)
 
 

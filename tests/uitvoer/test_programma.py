@@ -133,7 +133,14 @@ def test_koppen_per_bijeenkomst_en_dag_en_de_legenda(plannen):
         assert kop in regels
     dagkoppen = [r for r in regels if re.match(r"dag \d van \d: \w+dag \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d \(", r)]
     assert [k[:11] for k in dagkoppen] == ["dag 1 van 2", "dag 2 van 2"] * 2
-    assert any(r.startswith("+ toegevoegd") and "↓↑ korter/langer dan het draaiboek" in r for r in regels)
+    # The legend explains the marks that occur, as under a single plan's table, and no others.
+    tekens = {teken for bij in noord.bijeenkomsten for dag in bij.dagen for b in dag.blokken if b.plan
+              for s in b.plan.sessies for o in s.onderdelen for teken in merk(o)}
+    legenda = " ".join(r for r in regels if r.startswith(("*", "+", "↓", "↑", "°", "✓")))
+    for teken in "+↓↑":
+        assert (f"{teken} " in legenda) == (teken in tekens), (teken, legenda)
+    # '*' also marks an estimated turn ('± 5 min per persoon *'), shown in the handouts, not here.
+    assert "*" not in tekens or "* " in legenda
 
 
 def test_een_smalle_terminal_breekt_titels_tussen_woorden_en_kapt_niets_af(plannen):
