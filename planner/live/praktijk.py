@@ -53,13 +53,14 @@ def render_praktijk(kop: str, sessies: list[str], praktijk: list[Praktijk], voor
         rijen.append((p.titel, f"{minuten(p.gepland_mediaan)} min", Text(f"{minuten(p.mediaan)} min", style=stijl),
                       f"{laag}–{hoog}" if laag != hoog else f"{laag}", f"{p.langer}×",
                       f"{p.gedaan} van {p.sessies}"))
-    tabel, nodig, _ = titels_en_getallen(KOPPEN, rijen)
+    tabel, nodig, heel = titels_en_getallen(KOPPEN, rijen)
     scherm = console(kleur, breedte or STANDAARD_BREEDTE)
     # The table never narrower than it needs (a terminal narrower than that wraps its lines, as with
-    # `ls -l`); the text around it wraps at the terminal's width.
+    # `ls -l`); without a terminal (a pipe, a file) every title whole, one line per onderdeel for grep
+    # and cut, as with one log. The text around it wraps at the terminal's width.
     boven = als_tekst(scherm, Text(kop, style="bold"),
                       Text(f"{len(sessies)} sessies: " + "; ".join(sessies), style="dim"), "")
-    boven += als_tekst(console(kleur, max(scherm.width, nodig)), tabel)
+    boven += als_tekst(console(kleur, max(scherm.width, nodig if breedte is not None else heel)), tabel)
     delen: list[Any] = ["",
                         Text("Mediaan: de middelste van de werkelijke minuten; spreiding: kortste–langste; langer: hoe "
                              "vaak het onderdeel langer duurde dan gepland. Pauzes tellen niet mee; een gestopt, "

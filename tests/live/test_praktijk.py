@@ -69,3 +69,12 @@ def test_kleur_alleen_als_erom_gevraagd_wordt(tmp_path):
     # Colour adds codes, nothing else; no line ends in spaces.
     assert re.sub(r"\x1b\[[0-9;]*m", "", kleur) == zonder
     assert all(r == r.rstrip() for r in zonder.splitlines())
+
+
+def test_in_een_pijp_staat_elke_rij_op_een_regel(tmp_path):
+    """Without a terminal (breedte None) no title wraps: grep finds a part's numbers on its line."""
+    tekst, praktijk = _render(tmp_path, None)
+    _, regels = _tabel(tekst)
+    assert len(regels) == 1 + len(praktijk)
+    lang = "Contracteren: verwachtingen en contouren van het gesprek afstemmen"
+    assert any(r.startswith(lang) and r.endswith("3 van 3") for r in regels)
