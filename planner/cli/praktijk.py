@@ -38,7 +38,7 @@ def terugblik(logs: list[Path], bijstellen: str | None, force: bool, zeg: Callab
     naam = f"{draaiboek.titel} ({draaiboek.id})" if draaiboek is not None else "draaiboek onbekend"
     if len(logs) == 1 and bijstellen is None:
         kop = f"{naam} · {sessie_tekst(gelezen[0])}"
-        scherm.uit(render_terugblik(gelezen[0], kop=kop), None, False)
+        scherm.uit(render_terugblik(gelezen[0], kop=kop, kleur=scherm.kleur(), breedte=scherm.breedte()), None, False)
         return
     praktijk = verzamel([metingen(regels) for regels in gelezen])
     voorstel = bijstellingen(draaiboek, praktijk) if draaiboek is not None else []

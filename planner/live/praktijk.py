@@ -12,6 +12,8 @@ from planner.kern.praktijk import Bijstelling, Meting, Praktijk, minuten
 from planner.kern.tijd import op_de_minuut
 from planner.live.terugblik import Regel, werkelijk_zonder_pauze
 
+KOPPEN = ("Onderdeel", "Gepland", "Mediaan", "Spreiding", "Langer", "Gedaan")
+
 
 def metingen(regels: list[Regel]) -> list[Meting]:
     """A log's rows as measurements: real minutes without the pauses (live's own difference where
@@ -35,29 +37,31 @@ def sessie_tekst(regels: list[Regel]) -> str:
 
 def render_praktijk(kop: str, sessies: list[str], praktijk: list[Praktijk], voorstel: list[Bijstelling],
                     kleur: bool = False, breedte: int | None = None, bijstellen: str | None = None) -> str:
-    from rich.table import Table
     from rich.text import Text
 
-    from planner.uitvoer.terminal import als_tekst, console
+    from planner.uitvoer.terminal import STANDAARD_BREEDTE, als_tekst, console, titels_en_getallen
 
-    scherm = console(kleur, breedte)
-    tabel = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    tabel.add_column("Onderdeel", overflow="fold", ratio=1)
-    for naam in ("Gepland", "Mediaan", "Spreiding", "Langer", "Gedaan"):
-        tabel.add_column(naam, justify="right", no_wrap=True)
+    rijen: list[tuple[str | Text, ...]] = []
     for p in praktijk:
         if p.mediaan is None:
-            tabel.add_row(p.titel, "", "niet gedaan", "", "", f"0 van {p.sessies}")
+            rijen.append((p.titel, "", "niet gedaan", "", "", f"0 van {p.sessies}"))
             continue
         assert p.gepland_mediaan is not None and p.spreiding is not None
         laag, hoog = p.spreiding
         verschil = p.mediaan - p.gepland_mediaan
         stijl = "yellow" if verschil >= 5 else ""
-        tabel.add_row(p.titel, f"{minuten(p.gepland_mediaan)} min", Text(f"{minuten(p.mediaan)} min", style=stijl),
+        rijen.append((p.titel, f"{minuten(p.gepland_mediaan)} min", Text(f"{minuten(p.mediaan)} min", style=stijl),
                       f"{laag}–{hoog}" if laag != hoog else f"{laag}", f"{p.langer}×",
-                      f"{p.gedaan} van {p.sessies}")
-    delen: list[Any] = [Text(kop, style="bold"), Text(f"{len(sessies)} sessies: " + "; ".join(sessies), style="dim"),
-                        "", tabel, "",
+                      f"{p.gedaan} van {p.sessies}"))
+    tabel, nodig, heel = titels_en_getallen(KOPPEN, rijen)
+    scherm = console(kleur, breedte or STANDAARD_BREEDTE)
+    # The table never narrower than it needs (a terminal narrower than that wraps its lines, as with
+    # `ls -l`); without a terminal (a pipe, a file) every title whole, one line per onderdeel for grep
+    # and cut, as with one log. The text around it wraps at the terminal's width.
+    boven = als_tekst(scherm, Text(kop, style="bold"),
+                      Text(f"{len(sessies)} sessies: " + "; ".join(sessies), style="dim"), "")
+    boven += als_tekst(console(kleur, max(scherm.width, nodig if breedte is not None else heel)), tabel)
+    delen: list[Any] = ["",
                         Text("Mediaan: de middelste van de werkelijke minuten; spreiding: kortste–langste; langer: hoe "
                              "vaak het onderdeel langer duurde dan gepland. Pauzes tellen niet mee; een gestopt, "
                              "overgeslagen of niet bereikt onderdeel telt als niet gedaan.", style="dim")]
@@ -70,4 +74,4 @@ def render_praktijk(kop: str, sessies: list[str], praktijk: list[Praktijk], voor
                   for b in veranderd]
     blijft = [b for b in voorstel if not b.verandert and b.grens]
     delen += [Text(f"• '{b.titel}' blijft {b.oud} min ({b.bewijs}; {b.grens})", style="dim") for b in blijft]
-    return als_tekst(scherm, *delen)
+    return boven + als_tekst(scherm, *delen)

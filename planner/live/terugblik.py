@@ -1,6 +1,7 @@
 """`planner terugblik LOG`: planned against actual per onderdeel, from a `planner live --log` file.
 
-The facilitator's material to adjust a template's minutes next time. Pure apart from reading the file.
+The facilitator's material to adjust a template's minutes next time. Pure apart from reading the file
+and drawing the table (rich, imported inside render_terugblik: reading a log never loads it).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.bibliotheek.grenzen import LOG_BYTES
 from planner.kern.fouten import InvoerFout
 from planner.kern.live_staat import LOGKOLOMMEN
 from planner.kern.live_stand import AFGEBROKEN, AFSPRAAK, GESTOPT, NIET_BEREIKT, PAUZE
-from planner.kern.tekst import afgekort
 from planner.kern.tijd import hele_minuten, kloktijd, kort
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # A log has a row per onderdeel: kilobytes. Anything far larger is not one (or /dev/zero).
 MAX_GROOTTE = LOG_BYTES  # the limits and their reasons: planner.bibliotheek.grenzen
@@ -174,11 +178,18 @@ def _verschil(minuten: int) -> str:
     return f"{minuten:+d} min" if minuten else "0 min"
 
 
-def render_terugblik(regels: list[Regel], kop: str = "") -> str:
-    """A plain table: per onderdeel planned, actual and the difference; totals; what stood out.
-    `kop`: which draaiboek and session (the command line knows the draaiboek's title)."""
-    breedte = 44
-    rijen: list[tuple[str, str, str, str]] = []
+KOPPEN = ("Onderdeel", "Gepland", "Werkelijk", "Verschil")
+
+
+def render_terugblik(regels: list[Regel], kop: str = "", kleur: bool = False, breedte: int | None = None) -> str:
+    """Per onderdeel planned, actual and the difference; totals; what stood out. Drawn by rich like
+    the terugblik over more logs (planner.live.praktijk). `kop`: which draaiboek and session (the
+    command line knows the draaiboek's title); `kleur` and `breedte` as planner.uitvoer.terminal."""
+    from rich.text import Text
+
+    from planner.uitvoer.terminal import STANDAARD_BREEDTE, als_tekst, console, titels_en_getallen
+
+    rijen: list[tuple[str | Text, ...]] = []
     totaal_gepland = totaal_werkelijk = 0
     verschillen: list[tuple[int, Regel]] = []
     afspraken = [r for r in regels if r.status == AFSPRAAK]
@@ -186,6 +197,7 @@ def render_terugblik(regels: list[Regel], kop: str = "") -> str:
         if r.status == AFSPRAAK:
             continue  # an agreed later end is no onderdeel: a sentence below the table
         gepland, werkelijk = r.gepland_min, werkelijk_zonder_pauze(regels, i)
+        verschil: str | Text
         if werkelijk is None:
             waarom = {"overgeslagen": "overgeslagen", "vervallen": "vervallen",
                       "bezig": "geen einde", NIET_BEREIKT: NIET_BEREIKT}.get(r.status, "niet gedaan")
@@ -200,17 +212,32 @@ def render_terugblik(regels: list[Regel], kop: str = "") -> str:
                 totaal_gepland += gepland
                 totaal_werkelijk += werkelijk
                 verschillen.append((werkelijk - gepland, r))
-        geplande = f"{gepland} min" if gepland is not None else ""
-        rijen.append((afgekort(r.titel, breedte), geplande, kolom, verschil))
-    rijen.append(("Totaal (gedane onderdelen)", f"{totaal_gepland} min", f"{totaal_werkelijk} min",
-                  _verschil(totaal_werkelijk - totaal_gepland)))
-    # 'overgeslagen' is wider than '120 min': the column grows so the next one stays aligned.
-    kolombreedte = max(10, *(len(rij[2]) for rij in rijen))
-    uit = ["Terugblik: gepland tegen werkelijk", *([kop] if kop else []), "",
-           f"{'Onderdeel':<{breedte}} {'Gepland':>8} {'Werkelijk':>{kolombreedte}} {'Verschil':>9}"]
-    uit += [f"{titel:<{breedte}} {geplande:>8} {kolom:>{kolombreedte}} {verschil:>9}"
-            for titel, geplande, kolom, verschil in rijen]
-    uit.append("")
+                # What 'Duurde langer dan gepland' names below, as the terugblik over more logs marks it.
+                verschil = Text(verschil, style="yellow" if werkelijk - gepland >= 5 else "")
+        rijen.append((r.titel, f"{gepland} min" if gepland is not None else "", kolom, verschil))
+    rijen.append(tuple(Text(cel, style="bold") for cel in (
+        "Totaal (gedane onderdelen)", f"{totaal_gepland} min", f"{totaal_werkelijk} min",
+        _verschil(totaal_werkelijk - totaal_gepland))))
+    zinnen = _zinnen(regels, afspraken, verschillen)
+    tabel, nodig, heel = titels_en_getallen(KOPPEN, rijen)
+    if breedte is None:
+        # Without a terminal (a pipe, a file) nothing wraps: one line per onderdeel and per
+        # sentence, for grep and cut, as before rich drew the table.
+        from rich.cells import cell_len
+
+        breedte = max(STANDAARD_BREEDTE, heel, *(cell_len(tekst) for tekst in [kop, *zinnen]))
+    scherm = console(kleur, breedte)
+    boven = [Text("Terugblik: gepland tegen werkelijk", style="bold"), *([Text(kop, style="dim")] if kop else []),
+             Text("")]
+    # The table never narrower than it needs (a terminal narrower than that wraps its lines, as with
+    # `ls -l`); the sentences around it wrap at the terminal's width.
+    return (als_tekst(scherm, *boven) + als_tekst(console(kleur, max(breedte, nodig)), tabel)
+            + als_tekst(scherm, Text(""), *(Text(zin) for zin in zinnen)))
+
+
+def _zinnen(regels: list[Regel], afspraken: list[Regel], verschillen: list[tuple[int, Regel]]) -> list[str]:
+    """The sentences below the table: the session's times, an agreed later end, what stood out."""
+    uit = []
     begin = [r.werkelijk_start for r in regels if r.werkelijk_start is not None]
     eind = [r.werkelijk_eind for r in regels if r.werkelijk_eind is not None]
     gepland_begin = [r.gepland_start for r in regels if r.gepland_start is not None]
@@ -234,4 +261,4 @@ def render_terugblik(regels: list[Regel], kop: str = "") -> str:
     if korter:
         namen = ", ".join(f"'{r.titel}' ({m:+d})" for m, r in sorted(korter, key=lambda x: x[0]))
         uit.append(f"Ging sneller dan gepland: {namen}.")
-    return "".join(regel.rstrip() + "\n" for regel in uit)
+    return uit

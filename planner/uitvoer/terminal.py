@@ -13,9 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 # Without a terminal to measure (a pipe, a file, a test) the text is laid out this wide.
 STANDAARD_BREEDTE = 100
+# The narrowest a column of titles gets ("Wensen noteren en" / "bespreken"): narrower, a title
+# reads one word or half a word per line.
+KORTSTE_TITEL = 16
 
 
 def console(kleur: bool, breedte: int | None) -> Console:
@@ -63,3 +67,30 @@ def _leeg_aan_het_eind(segment: Any) -> bool:
     if not tekst.endswith(" "):
         return False
     return stijl is None or not (stijl.bgcolor or stijl.reverse)
+
+
+def titels_en_getallen(koppen: tuple[str, ...], rijen: list[tuple[Any, ...]]) -> tuple[Table, int, int]:
+    """A borderless table of a title column and columns of numbers (terugblik), with the width it
+    needs at least and its full width (every title on one line).
+
+    The title wraps between its words, never narrower than KORTSTE_TITEL (a word wider than that
+    folds); numbers and headings never wrap. rich, short of room, would narrow every column alike
+    and cut the last: the caller gives the console at least the width this needs, so a terminal
+    narrower than that gets lines that wrap (as `ls -l` does), never columns cut to a sliver.
+    """
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    def breedte(cel: Any) -> int:
+        return max((cell_len(regel) for regel in str(cel).split("\n")), default=0)
+
+    breedtes = [max(breedte(r[i]) for r in [koppen, *rijen]) for i in range(len(koppen))]
+    kortste = min(KORTSTE_TITEL, breedtes[0])
+    tabel = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold")
+    tabel.add_column(koppen[0], min_width=kortste, overflow="fold")
+    for kop in koppen[1:]:
+        tabel.add_column(kop, justify="right", no_wrap=True)
+    for rij in rijen:
+        tabel.add_row(*rij)
+    tussen = 2 * (len(koppen) - 1)
+    return tabel, kortste + sum(breedtes[1:]) + tussen, sum(breedtes) + tussen

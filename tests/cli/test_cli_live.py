@@ -100,6 +100,27 @@ def test_terugblik_houdt_de_kolommen_recht_met_een_lange_reden(capsys, monkeypat
     assert rij.endswith("overgeslagen") and len(rij) == kop.index("Werkelijk") + len("Werkelijk")
 
 
+def test_terugblik_van_een_log_volgt_de_breedte_van_de_terminal(capsys, monkeypatch, tmp_path):
+    """The command hands the terminal's width to the table: a long title wraps in 50 columns and
+    stays on one line in a pipe."""
+    from planner.cli import scherm
+
+    titel = "Kansen noteren, bespreken en prioriteren (de roze ronde) met de hele groep"
+    log = tmp_path / "log.csv"
+    log.write_bytes(("\ufeffid;titel;gepland_start;gepland_eind;werkelijk_start;werkelijk_eind;minuten_verschil;"
+                     "status\r\n"
+                     f"a;{titel};2026-12-01 13:00:00;2026-12-01 13:20:00;2026-12-01 13:00:00;2026-12-01 13:26:00;6;"
+                     "gedaan\r\n").encode())
+    code, out, _ = run(capsys, monkeypatch, "terugblik", str(log))
+    assert code == 0 and any(r.startswith(titel) and r.endswith("+6 min") for r in out.splitlines())
+    monkeypatch.setattr(scherm, "breedte", lambda: 50)
+    code, out, _ = run(capsys, monkeypatch, "terugblik", str(log))
+    assert code == 0 and max(len(r) for r in out.splitlines()) <= 50
+    rij = next(r for r in out.splitlines() if r.startswith("Kansen"))
+    assert rij.split()[-6:] == ["20", "min", "26", "min", "+6", "min"] and "…" not in out
+    assert titel.split()[-1] in out  # the end of the title on a line of its own, not cut off
+
+
 def test_live_van_opties_tot_scherm(capsys, monkeypatch, tmp_path):
     """The route through main: options read as by plan, the session picked, the app started once."""
     from planner.cli import scherm
