@@ -120,9 +120,10 @@ def vertaal(fout: Exception, commandos: list[str]) -> str:
     else:
         naam = param.opts[0] if param is not None and getattr(param, "opts", None) else "een waarde"
     bericht = fout.format_message()  # type: ignore[attr-defined]
-    if soort == "NoSuchOption" and _korte_met_is() is not None:
+    korte = _korte_met_is() if soort == "NoSuchOption" else None
+    if korte is not None:
         # '-V=1' or '-g=20': click reads the letters after '-' as short options, '=' included.
-        return (f"'{_korte_met_is()}' kan ik niet lezen: een korte optie krijgt haar waarde na een spatie "
+        return (f"'{korte}' kan ik niet lezen: een korte optie krijgt haar waarde na een spatie "
                 f"('-g 20'), een lange na een spatie of '=' ('--groep 20', '--groep=20'); {hulp}")
     if soort == "NoSuchOption":
         # click lists the options that look alike ('--form' → '--format'): a typo gets its fix.

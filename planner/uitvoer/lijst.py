@@ -60,11 +60,11 @@ def _tabel(rijen: list[tuple[str, ...]], kapot: int, breedte: int) -> Any:
     from rich.table import Table
 
     heel = rijen[:len(rijen) - kapot]
-    minste = _minste(heel)
+    volle = _breedtes(heel)
+    minste = _minste(heel, volle)
     # The title gives way first: rich collapses it alone while groups and durations stay whole. Only
     # when a title at its shortest still does not fit do those wrap too, to their narrowest (rich
     # itself would narrow the widest columns alike, and cut the last).
-    volle = _breedtes(heel)
     smal = sum(volle) - volle[1] + minste[1] + 2 * (len(KOP) - 1) > breedte
     tabel = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold")
     for kop, minst in zip(KOP, minste, strict=True):
@@ -84,12 +84,11 @@ def _tabel(rijen: list[tuple[str, ...]], kapot: int, breedte: int) -> Any:
     return tabel
 
 
-def _minste(rijen: list[tuple[str, ...]]) -> list[int]:
+def _minste(rijen: list[tuple[str, ...]], breedtes: list[int]) -> list[int]:
     """Each column's narrowest: a whole name, a title of KORTSTE_TITEL, one variant's group
-    ("intervisie: 2-12"), a duration's longest word ("± 1u15-1u30")."""
+    ("intervisie: 2-12"), a duration's longest word ("± 1u15-1u30"); `breedtes` are the full widths."""
     from rich.cells import cell_len
 
-    breedtes = _breedtes(rijen)
     delen = [max((cell_len(deel) for r in [KOP, *rijen] for deel in _delen(r[i], i)), default=0)
              for i in range(len(KOP))]
     return [KORTSTE_TITEL if i == 1 else delen[i] if i in (2, 3) else b for i, b in enumerate(breedtes)]
@@ -107,7 +106,7 @@ def _delen(tekst: str, kolom: int) -> list[str]:
 def _nodig(rijen: list[tuple[str, ...]]) -> int:
     """The width the table needs with every column at its narrowest: a terminal narrower than that
     gets lines that wrap (as `ls -l` does), never columns cut off."""
-    return sum(_minste(rijen)) + 2 * (len(KOP) - 1)
+    return sum(_minste(rijen, _breedtes(rijen))) + 2 * (len(KOP) - 1)
 
 
 def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = False,
@@ -122,7 +121,8 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
     rijen = [_rij(d, dubbel) for d in draaiboeken]
     kapotte = [_kapot(bron, problemen) for bron, problemen in kapot or []]
     # Without a terminal (a pipe, a file) every title whole: one line per draaiboek, for grep and cut.
-    heel = rijen + [_programmarij(r) for r in programmas or [] if not r["kapot"]]
+    bruikbaar = [_programmarij(r) for r in programmas or [] if not r["kapot"]]
+    heel = rijen + bruikbaar
     breed = breedte or max(sum(_breedtes(heel)) + 2 * (len(KOP) - 1), STANDAARD_BREEDTE)
     delen: list[Any] = [Text("Draaiboeken", style="bold"), Text(""),
                         _tabel(rijen + kapotte, len(kapotte), breed)]
@@ -141,5 +141,5 @@ def render_lijst(draaiboeken: list[Draaiboek], dubbel: set[str], kleur: bool = F
         delen.append(Text(f"Eigen draaiboeken staan in: {eigen_map} (maak er een met 'planner nieuw NAAM')",
                           style="dim"))
     delen.append(Text(VOET, style="dim"))
-    nodig = max(_nodig(rijen), _nodig([_programmarij(r) for r in programmas or [] if not r["kapot"]] or rijen))
+    nodig = max(_nodig(rijen), _nodig(bruikbaar or rijen))
     return als_tekst(console(kleur, max(breed, nodig)), *delen)
